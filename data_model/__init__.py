@@ -1,0 +1,1 @@
+"""The Osallistuva Heinola domain: models, database, seed data, services and metrics."""

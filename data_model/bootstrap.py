@@ -1,0 +1,19 @@
+"""Bring a database from nothing to ready: migrate, load the programme, optionally the demo."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from .db import transaction
+from .demo import has_demo_data, load_demo
+from .schema import migrate
+from .seed import load_programme
+
+
+def prepare_database(engine: Engine, with_demo: bool = False) -> None:
+    """Idempotent: safe to run on every start; a second run changes nothing."""
+    migrate(engine)
+    with transaction(engine) as session:
+        load_programme(session)
+        if with_demo and not has_demo_data(session):
+            load_demo(session)

@@ -1,0 +1,94 @@
+"""Configuration from the environment or `.streamlit/secrets.toml`; the environment wins.
+
+Demo mode is on when nothing is configured: no `DATABASE_URL` and no cookie key. A
+production install sets both, which turns demo mode off. `HEINOLA_DEMO=1|0` forces it.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = Path(os.environ.get("HEINOLA_DATA_DIR", PROJECT_ROOT / "data"))
+SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+EXAMPLE_COOKIE_KEY = "vaihda-tama-pitkaan-satunnaiseen-merkkijonoon"
+MIN_COOKIE_KEY_LENGTH = 32
+
+
+class ConfigurationError(RuntimeError):
+    """The install is not configured well enough to run safely; the message says what to set."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    cookie_key: str | None
+    demo_mode: bool
+
+
+def _secrets_file() -> dict[str, object]:
+    if not SECRETS_FILE.exists():
+        return {}
+    with SECRETS_FILE.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _lookup(env_name: str, secret_name: str, file_values: dict[str, object]) -> str | None:
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    secret = file_values.get(secret_name)
+    return str(secret) if secret else None
+
+
+def default_sqlite_url() -> str:
+    return f"sqlite:///{DATA_DIR / 'heinola.db'}"
+
+
+def load_settings() -> Settings:
+    """Read the settings once per call; cheap, so callers need not cache it."""
+    file_values = _secrets_file()
+    database_url = _lookup("DATABASE_URL", "database_url", file_values)
+    cookie_key = _lookup("HEINOLA_COOKIE_KEY", "cookie_key", file_values)
+    forced = os.environ.get("HEINOLA_DEMO")
+    demo = forced == "1" if forced in ("0", "1") else not (database_url and cookie_key)
+    return Settings(database_url=database_url or default_sqlite_url(), cookie_key=cookie_key, demo_mode=demo)
+
+
+def check_cookie_key(key: str | None) -> str:
+    """Refuse a missing, short or example cookie key, saying what to set."""
+    if not key:
+        raise ConfigurationError(
+            "Evästeavain puuttuu. Aseta HEINOLA_COOKIE_KEY tai cookie_key tiedostoon "
+            ".streamlit/secrets.toml (vähintään 32 satunnaista merkkiä). "
+            "/ The cookie key is missing: set HEINOLA_COOKIE_KEY."
+        )
+    if key == EXAMPLE_COOKIE_KEY:
+        raise ConfigurationError(
+            "Evästeavain on esimerkkiarvo: vaihda se omaan satunnaiseen arvoon. "
+            "/ The cookie key is the example value: replace it."
+        )
+    if len(key) < MIN_COOKIE_KEY_LENGTH:
+        raise ConfigurationError(
+            f"Evästeavain on liian lyhyt ({len(key)} merkkiä, vähintään {MIN_COOKIE_KEY_LENGTH}). "
+            f"/ The cookie key is too short (at least {MIN_COOKIE_KEY_LENGTH} characters)."
+        )
+    return key
+
+
+def cookie_key(settings: Settings) -> str:
+    """The key that signs login cookies: checked in production, generated once in demo mode."""
+    if not settings.demo_mode:
+        return check_cookie_key(settings.cookie_key)
+    if settings.cookie_key:
+        return settings.cookie_key
+    key_file = DATA_DIR / "demo-cookie-key"
+    if not key_file.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_urlsafe(48))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()

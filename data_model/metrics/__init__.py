@@ -1,0 +1,1 @@
+"""The read side: SQL aggregates the pages draw. One module per question area."""

@@ -1,0 +1,67 @@
+"""Headline figures of the programme itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..models import (
+    Action,
+    Actor,
+    Channel,
+    DevelopmentMeasure,
+    DevelopmentPrinciple,
+    Opportunity,
+    ParticipationForm,
+    PopulationFigure,
+    Responsibility,
+    SwotItem,
+)
+
+
+@dataclass(frozen=True)
+class ProgrammeHeadline:
+    swot_items: int
+    forms: int
+    opportunities: int
+    statutory_opportunities: int
+    principles: int
+    measures: int
+    channels: int
+    actors: int
+    duties: int
+    actions: int
+    population: int | None
+    population_year: int | None
+
+
+def _count(session: Session, model: type, *where: object) -> int:
+    return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)  # type: ignore[arg-type]
+
+
+def programme_headline(session: Session) -> ProgrammeHeadline:
+    """How much of the programme is in the database, and how many actions are logged."""
+    population = session.execute(
+        select(PopulationFigure.count, PopulationFigure.year)
+        .where(PopulationFigure.audience_group_id.is_(None))
+        .order_by(PopulationFigure.year.desc())
+        .limit(1)
+    ).first()
+    return ProgrammeHeadline(
+        swot_items=_count(session, SwotItem, SwotItem.active),
+        forms=_count(session, ParticipationForm),
+        opportunities=_count(session, Opportunity, Opportunity.active),
+        statutory_opportunities=_count(
+            session, Opportunity, Opportunity.active, Opportunity.statutory == "statutory"
+        ),
+        principles=_count(session, DevelopmentPrinciple),
+        measures=_count(session, DevelopmentMeasure, DevelopmentMeasure.active),
+        channels=_count(session, Channel, Channel.active),
+        actors=_count(session, Actor),
+        duties=_count(session, Responsibility, Responsibility.active),
+        actions=_count(session, Action, Action.deleted_at.is_(None)),
+        population=population[0] if population else None,
+        population_year=population[1] if population else None,
+    )

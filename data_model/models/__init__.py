@@ -1,0 +1,42 @@
+"""All ORM models; import from here so every table is registered on Base.metadata."""
+
+from .actions import FORMATS, Action, ActionReach, DepartmentReport
+from .base import Base, utcnow
+from .people import ROLES, AuditEntry, LoginAttempt, User
+from .programme import (
+    Actor,
+    Channel,
+    DevelopmentMeasure,
+    DevelopmentPrinciple,
+    Opportunity,
+    ParticipationForm,
+    Responsibility,
+    SwotItem,
+)
+from .reference import Area, AudienceGroup, Department, PopulationFigure, Setting
+
+__all__ = [
+    "FORMATS",
+    "ROLES",
+    "Action",
+    "ActionReach",
+    "Actor",
+    "Area",
+    "AudienceGroup",
+    "AuditEntry",
+    "Base",
+    "Channel",
+    "Department",
+    "DepartmentReport",
+    "DevelopmentMeasure",
+    "DevelopmentPrinciple",
+    "LoginAttempt",
+    "Opportunity",
+    "ParticipationForm",
+    "PopulationFigure",
+    "Responsibility",
+    "Setting",
+    "SwotItem",
+    "User",
+    "utcnow",
+]

@@ -1,0 +1,161 @@
+"""The programme itself as data: forms, catalogue, SWOT, steps, channels, responsibilities."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base
+from .reference import AudienceGroup
+
+opportunity_form = Table(
+    "opportunity_form",
+    Base.metadata,
+    Column("opportunity_id", ForeignKey("opportunity.id", ondelete="CASCADE"), primary_key=True),
+    Column("form_id", ForeignKey("participation_form.id", ondelete="CASCADE"), primary_key=True),
+)
+
+channel_audience = Table(
+    "channel_audience",
+    Base.metadata,
+    Column("channel_id", ForeignKey("channel.id", ondelete="CASCADE"), primary_key=True),
+    Column("audience_group_id", ForeignKey("audience_group.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class ParticipationForm(Base):
+    """One of the four forms of participation (tieto, suunnittelu, päätös, toiminta)."""
+
+    __tablename__ = "participation_form"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_fi: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    description_fi: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    opportunities: Mapped[list[Opportunity]] = relationship(
+        secondary=opportunity_form, back_populates="forms"
+    )
+
+
+class Opportunity(Base):
+    """A participation opportunity in the programme's catalogue; may sit under several forms."""
+
+    __tablename__ = "opportunity"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    name_fi: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str] = mapped_column(String(300))
+    # statutory | partly | voluntary
+    statutory: Mapped[str] = mapped_column(String(20), default="voluntary")
+    legal_basis: Mapped[str | None] = mapped_column(String(300))
+    note_fi: Mapped[str] = mapped_column(Text, default="")
+    details_fi: Mapped[str] = mapped_column(Text, default="")  # sub-bullets, one per line
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    forms: Mapped[list[ParticipationForm]] = relationship(
+        secondary=opportunity_form, back_populates="opportunities", order_by="ParticipationForm.sort_order"
+    )
+
+
+class SwotItem(Base):
+    """A SWOT item; `indicator` names the live metric shown beside it (see indicators.py)."""
+
+    __tablename__ = "swot_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    # strength | weakness | opportunity | threat
+    quadrant: Mapped[str] = mapped_column(String(20))
+    text_fi: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text, default="")
+    indicator: Mapped[str | None] = mapped_column(String(60))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class DevelopmentPrinciple(Base):
+    """One of the three development principles (askelmerkit)."""
+
+    __tablename__ = "development_principle"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    title_fi: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str] = mapped_column(String(300), default="")
+    description_fi: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    measures: Mapped[list[DevelopmentMeasure]] = relationship(
+        back_populates="principle", order_by="DevelopmentMeasure.sort_order"
+    )
+
+
+class DevelopmentMeasure(Base):
+    """A concrete development measure under a principle."""
+
+    __tablename__ = "development_measure"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    principle_id: Mapped[int] = mapped_column(ForeignKey("development_principle.id"))
+    text_fi: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    principle: Mapped[DevelopmentPrinciple] = relationship(back_populates="measures")
+
+
+class Channel(Base):
+    """A communication channel from the programme's channel table."""
+
+    __tablename__ = "channel"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    name_fi: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    details_fi: Mapped[str] = mapped_column(Text, default="")  # one per line
+    goals_fi: Mapped[str] = mapped_column(Text, default="")  # one per line
+    target_groups_fi: Mapped[str] = mapped_column(Text, default="")  # as printed
+    content_fi: Mapped[str] = mapped_column(Text, default="")  # one per line
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    target_groups: Mapped[list[AudienceGroup]] = relationship(
+        secondary=channel_audience, order_by="AudienceGroup.sort_order"
+    )
+
+
+class Actor(Base):
+    """An actor of the responsibility section (kaupunginhallitus, valtuusto …)."""
+
+    __tablename__ = "actor"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    name_fi: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    duties: Mapped[list[Responsibility]] = relationship(
+        back_populates="actor", order_by="Responsibility.sort_order"
+    )
+
+
+class Responsibility(Base):
+    """A duty of an actor; recurring duties carry a cadence so due/overdue can be computed."""
+
+    __tablename__ = "responsibility"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id"))
+    text_fi: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text, default="")
+    # none | semiannual | annual | council_term
+    cadence: Mapped[str] = mapped_column(String(20), default="none")
+    # department_report | action | programme_review | none
+    evidence: Mapped[str] = mapped_column(String(30), default="none")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    actor: Mapped[Actor] = relationship(back_populates="duties")

@@ -1,0 +1,442 @@
+"""Load the programme (seed_data/programme) into the database.
+
+Idempotent: an item whose code is already in the database is left as it is, so a second
+run changes nothing and the coordinator's edits made in the app are never overwritten.
+Everything is checked before anything is written, and the caller's transaction rolls back
+on the first error, which names the file and line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .config import PROJECT_ROOT
+from .indicators import INDICATORS
+from .models import (
+    Action,
+    ActionReach,
+    Actor,
+    Area,
+    AudienceGroup,
+    Channel,
+    Department,
+    DevelopmentMeasure,
+    DevelopmentPrinciple,
+    Opportunity,
+    ParticipationForm,
+    PopulationFigure,
+    Responsibility,
+    Setting,
+    SwotItem,
+)
+from .models.actions import FORMATS
+from .seed_files import Record, SeedError, check_unique, parse_bool, parse_int, read_csv, read_yaml_list
+
+PROGRAMME_DIR = PROJECT_ROOT / "seed_data" / "programme"
+
+QUADRANTS = ("strength", "weakness", "opportunity", "threat")
+STATUTORY = ("statutory", "partly", "voluntary")
+CADENCES = ("none", "semiannual", "annual", "council_term")
+EVIDENCE = ("department_report", "action", "programme_review", "none")
+DEPARTMENT_KINDS = ("department", "advocacy_body")
+GROUP_KINDS = ("age", "special")
+
+DEFAULT_SETTINGS = {
+    "gap_threshold": "0.5",  # representation index under this is a gap
+    "small_count": "5",  # fewer participants than this is too few to conclude from
+    "open_loop_days": "60",  # feedback not given this long after the action is an open loop
+    "unused_months": "12",  # an opportunity not used this long counts as unused
+}
+
+M = TypeVar("M")
+
+
+def _choice(record: Record, key: str, allowed: tuple[str, ...]) -> str:
+    value = str(record.get(key, "")).strip()
+    if value not in allowed:
+        raise record.fail(f"{key}: '{value}' ei ole sallittu (allowed: {', '.join(allowed)})")
+    return value
+
+
+def _codes(session: Session, model: type[M]) -> dict[str, M]:
+    return {row.code: row for row in session.scalars(select(model))}  # type: ignore[attr-defined]
+
+
+def _lookup(record: Record, key: str, known: dict[str, M], what: str) -> list[M]:
+    found = []
+    for code in record.get(key, []) or []:
+        if code not in known:
+            raise record.fail(f"tuntematon {what} '{code}' (unknown {what})")
+        found.append(known[code])
+    return found
+
+
+def _load_forms(session: Session, folder: Path) -> None:
+    records = read_yaml_list(folder / "forms.yaml")
+    check_unique(records, "code")
+    existing = _codes(session, ParticipationForm)
+    for order, record in enumerate(records):
+        record.require("code", "name_fi", "name_en")
+        if record.get("code") in existing:
+            continue
+        session.add(
+            ParticipationForm(
+                code=record.get("code"),
+                name_fi=record.get("name_fi"),
+                name_en=record.get("name_en"),
+                description_fi=record.get("description_fi", ""),
+                description_en=record.get("description_en", ""),
+                sort_order=order,
+            )
+        )
+    session.flush()
+
+
+def _load_opportunities(session: Session, folder: Path) -> None:
+    records = read_yaml_list(folder / "opportunities.yaml")
+    check_unique(records, "code")
+    check_unique(records, "name_fi")
+    forms = _codes(session, ParticipationForm)
+    existing = _codes(session, Opportunity)
+    for order, record in enumerate(records):
+        record.require("code", "name_fi", "name_en", "forms")
+        linked = _lookup(record, "forms", forms, "osallisuuden muoto")
+        statutory = _choice(record, "statutory", STATUTORY)
+        if record.get("code") in existing:
+            continue
+        session.add(
+            Opportunity(
+                code=record.get("code"),
+                name_fi=record.get("name_fi"),
+                name_en=record.get("name_en"),
+                statutory=statutory,
+                legal_basis=record.get("legal_basis"),
+                note_fi=record.get("note_fi", ""),
+                details_fi=record.text_lines("details_fi"),
+                sort_order=order,
+                forms=linked,
+            )
+        )
+    session.flush()
+
+
+def _load_swot(session: Session, folder: Path) -> None:
+    records = read_yaml_list(folder / "swot.yaml")
+    check_unique(records, "code")
+    existing = _codes(session, SwotItem)
+    for order, record in enumerate(records):
+        record.require("code", "quadrant", "text_fi")
+        quadrant = _choice(record, "quadrant", QUADRANTS)
+        indicator = record.get("indicator")
+        if indicator is not None and indicator not in INDICATORS:
+            raise record.fail(f"tuntematon indikaattori '{indicator}' (unknown indicator)")
+        if record.get("code") in existing:
+            continue
+        session.add(
+            SwotItem(
+                code=record.get("code"),
+                quadrant=quadrant,
+                text_fi=record.get("text_fi"),
+                text_en=record.get("text_en", ""),
+                indicator=indicator,
+                sort_order=order,
+            )
+        )
+    session.flush()
+
+
+def _load_steps(session: Session, folder: Path) -> None:
+    principles = read_yaml_list(folder / "steps.yaml")
+    check_unique(principles, "code")
+    measures = [record.child(item) for record in principles for item in record.get("measures", [])]
+    check_unique(measures, "code")
+    existing_principles = _codes(session, DevelopmentPrinciple)
+    existing_measures = _codes(session, DevelopmentMeasure)
+    for order, record in enumerate(principles):
+        record.require("code", "title_fi", "measures")
+        principle = existing_principles.get(record.get("code"))
+        if principle is None:
+            principle = DevelopmentPrinciple(
+                code=record.get("code"),
+                title_fi=record.get("title_fi"),
+                title_en=record.get("title_en", ""),
+                description_fi=record.get("description_fi", ""),
+                sort_order=order,
+            )
+            session.add(principle)
+        for measure_order, item in enumerate(record.get("measures")):
+            measure = record.child(item)
+            measure.require("code", "text_fi")
+            if measure.get("code") in existing_measures:
+                continue
+            principle.measures.append(
+                DevelopmentMeasure(
+                    code=measure.get("code"),
+                    text_fi=measure.get("text_fi"),
+                    text_en=measure.get("text_en", ""),
+                    sort_order=order * 100 + measure_order,
+                )
+            )
+    session.flush()
+
+
+def _load_audience_groups(session: Session, folder: Path) -> None:
+    records = read_yaml_list(folder / "audience_groups.yaml")
+    check_unique(records, "code")
+    existing = _codes(session, AudienceGroup)
+    for order, record in enumerate(records):
+        record.require("code", "name_fi", "kind")
+        kind = _choice(record, "kind", GROUP_KINDS)
+        if record.get("code") in existing:
+            continue
+        session.add(
+            AudienceGroup(
+                code=record.get("code"),
+                name_fi=record.get("name_fi"),
+                name_en=record.get("name_en", ""),
+                kind=kind,
+                age_min=record.get("age_min"),
+                age_max=record.get("age_max"),
+                sort_order=order,
+            )
+        )
+    session.flush()
+
+
+def _load_channels(session: Session, folder: Path) -> None:
+    records = read_yaml_list(folder / "channels.yaml")
+    check_unique(records, "code")
+    check_unique(records, "name_fi")
+    groups = _codes(session, AudienceGroup)
+    existing = _codes(session, Channel)
+    for order, record in enumerate(records):
+        record.require("code", "name_fi", "target_groups")
+        targets = _lookup(record, "target_groups", groups, "kohderyhmä")
+        if record.get("code") in existing:
+            continue
+        session.add(
+            Channel(
+                code=record.get("code"),
+                name_fi=record.get("name_fi"),
+                name_en=record.get("name_en", ""),
+                details_fi=record.text_lines("details_fi"),
+                goals_fi=record.text_lines("goals_fi"),
+                target_groups_fi=record.get("target_groups_fi", ""),
+                content_fi=record.text_lines("content_fi"),
+                sort_order=order,
+                target_groups=targets,
+            )
+        )
+    session.flush()
+
+
+def _load_responsibilities(session: Session, folder: Path) -> None:
+    actors = read_yaml_list(folder / "responsibilities.yaml")
+    check_unique(actors, "code")
+    duties = [record.child(item) for record in actors for item in record.get("duties", [])]
+    check_unique(duties, "code")
+    existing_actors = _codes(session, Actor)
+    existing_duties = _codes(session, Responsibility)
+    for order, record in enumerate(actors):
+        record.require("code", "name_fi", "duties")
+        actor = existing_actors.get(record.get("code"))
+        if actor is None:
+            actor = Actor(
+                code=record.get("code"),
+                name_fi=record.get("name_fi"),
+                name_en=record.get("name_en", ""),
+                sort_order=order,
+            )
+            session.add(actor)
+        for duty_order, item in enumerate(record.get("duties")):
+            duty = record.child(item)
+            duty.require("code", "text_fi")
+            cadence = _choice(duty, "cadence", CADENCES)
+            evidence = _choice(duty, "evidence", EVIDENCE)
+            if duty.get("code") in existing_duties:
+                continue
+            actor.duties.append(
+                Responsibility(
+                    code=duty.get("code"),
+                    text_fi=duty.get("text_fi"),
+                    text_en=duty.get("text_en", ""),
+                    cadence=cadence,
+                    evidence=evidence,
+                    sort_order=order * 100 + duty_order,
+                )
+            )
+    session.flush()
+
+
+def _load_departments(session: Session, folder: Path) -> None:
+    records = read_yaml_list(folder / "departments.yaml")
+    check_unique(records, "code")
+    check_unique(records, "name_fi")
+    existing = _codes(session, Department)
+    for order, record in enumerate(records):
+        record.require("code", "name_fi", "kind")
+        kind = _choice(record, "kind", DEPARTMENT_KINDS)
+        if record.get("code") in existing:
+            continue
+        session.add(
+            Department(
+                code=record.get("code"),
+                name_fi=record.get("name_fi"),
+                name_en=record.get("name_en", ""),
+                kind=kind,
+                report_cadence_months=record.get("report_cadence_months"),
+                active=bool(record.get("active", True)),
+                sort_order=order,
+            )
+        )
+    session.flush()
+
+
+def _load_areas(session: Session, folder: Path) -> None:
+    records = read_csv(folder / "areas.csv", ["name"])
+    check_unique(records, "name")
+    existing = set(session.scalars(select(Area.name)))
+    for order, record in enumerate(records):
+        record.require("name")
+        name = str(record.get("name")).strip()
+        if name not in existing:
+            session.add(Area(name=name, sort_order=order))
+    session.flush()
+
+
+def _load_population(session: Session, folder: Path) -> None:
+    records = read_csv(
+        folder / "population.csv", ["group_code", "year", "count", "estimate", "source", "method"]
+    )
+    groups = _codes(session, AudienceGroup)
+    existing = {(row.audience_group_id, row.year) for row in session.scalars(select(PopulationFigure))}
+    seen: dict[tuple[int | None, int], Record] = {}
+    for record in records:
+        record.require("group_code", "year", "count", "source")
+        code = str(record.get("group_code")).strip()
+        if code != "total" and code not in groups:
+            raise record.fail(f"tuntematon kohderyhmä '{code}' (unknown audience group)")
+        group_id = None if code == "total" else groups[code].id
+        year = parse_int(record, "year")
+        count = parse_int(record, "count")
+        if count < 0:
+            raise record.fail("count: väkiluku ei voi olla negatiivinen")
+        key = (group_id, year)
+        if key in seen:
+            raise record.fail(f"toistuva väestöluku {code} {year}, ensin rivillä {seen[key].line}")
+        seen[key] = record
+        if key in existing:
+            continue
+        session.add(
+            PopulationFigure(
+                audience_group_id=group_id,
+                year=year,
+                count=count,
+                estimate=parse_bool(record, "estimate"),
+                source=record.get("source", ""),
+                method=record.get("method", ""),
+            )
+        )
+    session.flush()
+
+
+def _parse_date(record: Record, key: str) -> date | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise record.fail(f"{key}: virheellinen päivämäärä '{value}' (use YYYY-MM-DD)") from None
+
+
+def _load_baseline(session: Session, folder: Path) -> None:
+    records = read_yaml_list(folder / "baseline_actions.yaml")
+    check_unique(records, "code")
+    departments = _codes(session, Department)
+    opportunities = _codes(session, Opportunity)
+    forms = _codes(session, ParticipationForm)
+    measures = _codes(session, DevelopmentMeasure)
+    channels = _codes(session, Channel)
+    groups = _codes(session, AudienceGroup)
+    areas = {area.name: area for area in session.scalars(select(Area))}
+    existing = set(session.scalars(select(Action.external_ref).where(Action.external_ref.is_not(None))))
+    for record in records:
+        record.require("code", "department", "title_fi", "start_date", "format")
+        department = departments.get(record.get("department"))
+        if department is None:
+            raise record.fail(f"tuntematon toimiala '{record.get('department')}' (unknown department)")
+        opportunity_code = record.get("opportunity")
+        if opportunity_code and opportunity_code not in opportunities:
+            raise record.fail(f"tuntematon mahdollisuus '{opportunity_code}' (unknown opportunity)")
+        area_name = record.get("area")
+        if area_name and area_name not in areas:
+            raise record.fail(f"tuntematon alue '{area_name}' (unknown area)")
+        reach: dict[str, Any] = {k: v for k, v in (record.get("reach") or {}).items() if k != "__line__"}
+        for code in reach:
+            if code not in groups:
+                raise record.fail(f"tuntematon kohderyhmä '{code}' (unknown audience group)")
+        linked = {
+            "forms": _lookup(record, "forms", forms, "osallisuuden muoto"),
+            "measures": _lookup(record, "measures", measures, "kehittämistoimi"),
+            "channels": _lookup(record, "channels", channels, "viestintäkanava"),
+            "intended_groups": _lookup(record, "intended_groups", groups, "kohderyhmä"),
+        }
+        start, end = _parse_date(record, "start_date"), _parse_date(record, "end_date")
+        fmt = _choice(record, "format", FORMATS)
+        ref = f"baseline:{record.get('code')}"
+        if ref in existing:
+            continue
+        action = Action(
+            external_ref=ref,
+            department=department,
+            title=record.get("title_fi"),
+            description=record.get("description_fi", ""),
+            start_date=start,
+            end_date=end,
+            opportunity=opportunities.get(opportunity_code) if opportunity_code else None,
+            format=fmt,
+            area=areas.get(area_name) if area_name else None,
+            participants_total=record.get("participants_total"),
+            reach_estimate=bool(record.get("reach_estimate", False)),
+            feedback_given=bool(record.get("feedback_given", False)),
+            source="baseline",
+            source_note=record.get("source_fi", ""),
+            **linked,
+            reach=[ActionReach(audience_group=groups[code], count=int(n)) for code, n in reach.items()],
+        )
+        session.add(action)
+    session.flush()
+
+
+def _load_settings(session: Session) -> None:
+    existing = set(session.scalars(select(Setting.key)))
+    for key, value in DEFAULT_SETTINGS.items():
+        if key not in existing:
+            session.add(Setting(key=key, value=value))
+    session.flush()
+
+
+def load_programme(session: Session, folder: Path = PROGRAMME_DIR) -> None:
+    """Load every programme file in dependency order; raises SeedError naming file and line."""
+    if not folder.is_dir():
+        raise SeedError(f"{folder}: kansio puuttuu (folder missing)")
+    _load_forms(session, folder)
+    _load_opportunities(session, folder)
+    _load_swot(session, folder)
+    _load_steps(session, folder)
+    _load_audience_groups(session, folder)
+    _load_channels(session, folder)
+    _load_responsibilities(session, folder)
+    _load_departments(session, folder)
+    _load_areas(session, folder)
+    _load_population(session, folder)
+    _load_baseline(session, folder)
+    _load_settings(session)

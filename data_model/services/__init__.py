@@ -1,0 +1,1 @@
+"""Writes: each service takes the acting user, checks permission, validates and audits."""

@@ -1,0 +1,62 @@
+"""The audit log and the data version that tells caches a write happened."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..models import AuditEntry, Setting, utcnow
+from ..permissions import CurrentUser
+
+DATA_VERSION_KEY = "data_version"
+
+
+def bump_data_version(session: Session) -> None:
+    """Every write bumps one counter; cached reads are keyed by it, in every app process."""
+    counter = session.get(Setting, DATA_VERSION_KEY, with_for_update=True)
+    if counter is None:
+        session.add(Setting(key=DATA_VERSION_KEY, value="1"))
+    else:
+        counter.value = str(int(counter.value) + 1)
+    session.flush()
+
+
+def data_version(session: Session) -> int:
+    """The counter bumped by every write (0 before the first)."""
+    value = session.scalar(select(Setting.value).where(Setting.key == DATA_VERSION_KEY))
+    return int(value) if value else 0
+
+
+def last_change_at(session: Session) -> datetime | None:
+    """When anything was last written, from the audit log."""
+    return session.scalar(select(func.max(AuditEntry.at)))
+
+
+def record(
+    session: Session,
+    user: CurrentUser | None,
+    event: str,
+    entity: str = "",
+    entity_id: int | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    note: str = "",
+) -> AuditEntry:
+    """Add an audit entry in the caller's transaction and bump the data version."""
+    entry = AuditEntry(
+        at=utcnow(),
+        user_id=user.id if user else None,
+        username=user.username if user else "",
+        event=event,
+        entity=entity,
+        entity_id=entity_id,
+        before=before,
+        after=after,
+        note=note,
+    )
+    session.add(entry)
+    bump_data_version(session)
+    return entry

@@ -1,0 +1,32 @@
+"""The first page: the programme's headline numbers, straight from the database."""
+
+import streamlit as st
+
+from data_model.formatting import fmt_int
+from data_model.metrics.programme import programme_headline
+from pages.widgets.data import read
+from pages.widgets.texts import freshness_note, tr
+
+st.title(tr("app.title"))
+st.write(tr("home.intro"))
+
+headline = read(programme_headline)
+first, second, third, fourth = st.columns(4)
+first.metric(tr("home.swot"), fmt_int(headline.swot_items))
+second.metric(tr("home.opportunities"), fmt_int(headline.opportunities))
+third.metric(tr("home.channels"), fmt_int(headline.channels))
+fourth.metric(tr("home.actions"), fmt_int(headline.actions))
+st.write(
+    tr(
+        "home.summary",
+        forms=fmt_int(headline.forms),
+        statutory=fmt_int(headline.statutory_opportunities),
+        principles=fmt_int(headline.principles),
+        measures=fmt_int(headline.measures),
+        actors=fmt_int(headline.actors),
+        duties=fmt_int(headline.duties),
+        population=fmt_int(headline.population),
+        year=headline.population_year or "–",
+    )
+)
+freshness_note()

@@ -1,0 +1,8 @@
+"""Placeholder until this page is built."""
+
+import streamlit as st
+
+from pages.widgets.texts import tr
+
+st.title(tr("page.council" if "council" != "settings" else "page.programme_admin"))
+st.info("Tulossa. / Coming soon.")

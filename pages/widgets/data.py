@@ -1,0 +1,64 @@
+"""The one door from pages to data_model: the engine, cached reads and writes.
+
+Cached reads are keyed by the data version that every write bumps (see
+data_model.services.audit), so a change made in any app process shows on the next rerun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import streamlit as st
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from data_model.bootstrap import prepare_database
+from data_model.config import load_settings
+from data_model.db import make_engine, session_factory, transaction
+from data_model.services.audit import data_version
+
+T = TypeVar("T")
+
+_READERS: dict[str, Callable[..., Any]] = {}
+
+
+@st.cache_resource(show_spinner="Valmistellaan tietokantaa…")
+def engine() -> Engine:
+    """The process-wide engine; on first use the database is migrated and seeded."""
+    settings = load_settings()
+    created = make_engine(settings.database_url)
+    prepare_database(created, with_demo=settings.demo_mode)
+    return created
+
+
+def current_data_version() -> int:
+    with session_factory(engine())() as session:
+        return data_version(session)
+
+
+@st.cache_data(show_spinner=False, max_entries=500)
+def _cached(name: str, version: int, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> Any:
+    with session_factory(engine())() as session:
+        return _READERS[name](session, *args, **dict(kwargs))
+
+
+def read(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Call a data_model reader `fn(session, *args, **kwargs)`, cached until the next write."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    _READERS[name] = fn
+    return _cached(name, current_data_version(), args, tuple(sorted(kwargs.items())))  # type: ignore[no-any-return]
+
+
+def read_uncached(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """For reads that must see this very moment (forms about to be edited)."""
+    with session_factory(engine())() as session:
+        return fn(session, *args, **kwargs)
+
+
+@contextmanager
+def write() -> Iterator[Session]:
+    """A transaction for a data_model service; caches see the change on the next rerun."""
+    with transaction(engine()) as session:
+        yield session

@@ -1,0 +1,60 @@
+"""The page registry: which file draws which page key, under which menu section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from data_model.permissions import pages_for
+
+from .texts import tr
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    path: str
+    section: str
+    icon: str
+
+
+PAGE_FILES: dict[str, PageEntry] = {
+    entry.key: entry
+    for entry in (
+        PageEntry("overview", "pages/reports/overview.py", "reports", ":material/dashboard:"),
+        PageEntry("reach", "pages/reports/reach.py", "reports", ":material/groups:"),
+        PageEntry("council", "pages/reports/council.py", "reports", ":material/description:"),
+        PageEntry("swot", "pages/programme/swot.py", "programme", ":material/grid_view:"),
+        PageEntry("catalogue", "pages/programme/catalogue.py", "programme", ":material/list:"),
+        PageEntry("steps", "pages/programme/steps.py", "programme", ":material/stairs:"),
+        PageEntry("channels", "pages/programme/channels.py", "programme", ":material/campaign:"),
+        PageEntry(
+            "responsibilities", "pages/programme/responsibilities.py", "programme", ":material/task_alt:"
+        ),
+        PageEntry("log_action", "pages/manage/log_action.py", "manage", ":material/add_circle:"),
+        PageEntry("actions", "pages/manage/actions.py", "manage", ":material/table:"),
+        PageEntry("import_actions", "pages/manage/import_actions.py", "manage", ":material/upload:"),
+        PageEntry("reports", "pages/manage/reports.py", "manage", ":material/summarize:"),
+        PageEntry("programme_admin", "pages/manage/settings.py", "admin", ":material/edit_note:"),
+        PageEntry("users", "pages/manage/users.py", "admin", ":material/manage_accounts:"),
+        PageEntry("audit", "pages/manage/audit.py", "admin", ":material/history:"),
+    )
+}
+
+
+def page(entry: PageEntry, default: bool = False) -> st.Page:
+    return st.Page(
+        entry.path, title=tr(f"page.{entry.key}"), icon=entry.icon, url_path=entry.key, default=default
+    )
+
+
+def pages_by_section(role: str | None, default_first: bool = True) -> dict[str, list[st.Page]]:
+    """The navigation for a role, grouped by menu section; only permitted pages exist."""
+    sections: dict[str, list[st.Page]] = {}
+    for number, key in enumerate(pages_for(role)):
+        entry = PAGE_FILES[key]
+        sections.setdefault(tr(f"nav.section.{entry.section}"), []).append(
+            page(entry, default=default_first and number == 0)
+        )
+    return sections

@@ -1,0 +1,44 @@
+"""Texts in the user's language, and the page chrome every page shares."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_model.config import load_settings
+from data_model.formatting import fmt_datetime
+from data_model.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from data_model.services.audit import last_change_at
+
+from .data import read
+
+LANGUAGE_KEY = "lang"
+
+
+def lang() -> str:
+    value = st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def tr(key: str, **values: object) -> str:
+    """The UI text for `key` in the user's language."""
+    return t(key, lang(), **values)
+
+
+def language_switch() -> None:
+    st.sidebar.selectbox(
+        tr("app.language"),
+        LANGUAGES,
+        format_func=lambda code: {"fi": "Suomi", "en": "English"}[code],
+        key=LANGUAGE_KEY,
+    )
+
+
+def demo_banner() -> None:
+    if load_settings().demo_mode:
+        st.warning(tr("app.demo_banner"), icon=":material/science:")
+
+
+def freshness_note() -> None:
+    """When the data last changed: every figure on a page is as fresh as this."""
+    changed = read(last_change_at)
+    st.caption(tr("app.freshness", when=fmt_datetime(changed)) if changed else tr("app.freshness_never"))
