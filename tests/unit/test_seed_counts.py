@@ -59,10 +59,21 @@ def test_names_are_the_programmes_own(session: Session) -> None:
     for name in ("Facebook", "Snapchat", "Wilma", "Spotti – asiakaspalvelupiste", "Tekstiviesti"):
         assert name in channels
     opportunities = set(session.scalars(select(Opportunity.name_fi)))
-    for name in ("Nuorisovaltuusto", "Kuntalaisaloitteet", "Yrittäjien aamukahvit", "Lakisääteiset kuulemiset"):
+    for name in (
+        "Nuorisovaltuusto",
+        "Kuntalaisaloitteet",
+        "Yrittäjien aamukahvit",
+        "Lakisääteiset kuulemiset",
+    ):
         assert name in opportunities
     actors = set(session.scalars(select(Actor.name_fi)))
-    assert actors == {"Kaupunginhallitus", "Valtuusto", "Vaikuttamistoimielimet", "Toimialat ja palvelualueet", "Asukkaat"}
+    assert actors == {
+        "Kaupunginhallitus",
+        "Valtuusto",
+        "Vaikuttamistoimielimet",
+        "Toimialat ja palvelualueet",
+        "Asukkaat",
+    }
 
 
 def test_each_principle_has_three_measures(session: Session) -> None:
@@ -74,7 +85,9 @@ def test_statutory_items_carry_a_legal_basis(session: Session) -> None:
     statutory = session.scalars(select(Opportunity).where(Opportunity.statutory == "statutory")).all()
     assert len(statutory) >= 8
     assert all(item.legal_basis for item in statutory)
-    youth_council = session.scalars(select(Opportunity).where(Opportunity.name_fi == "Nuorisovaltuusto")).one()
+    youth_council = session.scalars(
+        select(Opportunity).where(Opportunity.name_fi == "Nuorisovaltuusto")
+    ).one()
     assert "26" in (youth_council.legal_basis or "")
 
 
@@ -86,7 +99,9 @@ def test_channels_carry_target_group_tags(session: Session) -> None:
 
 def test_population_age_bands_sum_to_the_total_and_are_marked_estimates(session: Session) -> None:
     total = session.scalar(
-        select(PopulationFigure.count).where(PopulationFigure.audience_group_id.is_(None), PopulationFigure.year == 2024)
+        select(PopulationFigure.count).where(
+            PopulationFigure.audience_group_id.is_(None), PopulationFigure.year == 2024
+        )
     )
     assert total == 17827
     bands = session.execute(
@@ -100,7 +115,9 @@ def test_population_age_bands_sum_to_the_total_and_are_marked_estimates(session:
 
 
 def test_baseline_survey_shows_the_youth_gap(session: Session) -> None:
-    survey = session.scalars(select(Action).where(Action.external_ref == "baseline:resident_survey_2023")).one()
+    survey = session.scalars(
+        select(Action).where(Action.external_ref == "baseline:resident_survey_2023")
+    ).one()
     assert survey.participants_total == 137
     youth = {row.audience_group.code: row.count for row in survey.reach}
     assert youth == {"youth_15_29": 2}

@@ -62,14 +62,14 @@ def _replace(path: Path, old: str, new: str) -> int:
     return line
 
 
-
-
 def test_unknown_form_code_names_file_and_line(empty_engine: Engine, seed_copy: Path) -> None:
     path = seed_copy / "opportunities.yaml"
     text = path.read_text(encoding="utf-8")
     first_forms = text.index("forms:")
     line = text[:first_forms].count("\n") + 1
-    path.write_text(text[:first_forms] + "forms: [olematon]\n  old_forms:" + text[first_forms + 6 :], encoding="utf-8")
+    path.write_text(
+        text[:first_forms] + "forms: [olematon]\n  old_forms:" + text[first_forms + 6 :], encoding="utf-8"
+    )
     migrate(empty_engine)
     with pytest.raises(SeedError) as failure:
         _load(empty_engine, seed_copy)
