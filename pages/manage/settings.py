@@ -4,5 +4,5 @@ import streamlit as st
 
 from pages.widgets.texts import tr
 
-st.title(tr("page.settings" if "settings" != "settings" else "page.programme_admin"))
+st.title(tr("page.programme_admin"))
 st.info("Tulossa. / Coming soon.")

@@ -1,0 +1,25 @@
+"""Numbers and dates are shown in Finnish form."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from data_model.formatting import NBSP, fmt_date, fmt_datetime, fmt_decimal, fmt_eur, fmt_int, fmt_pct
+
+
+def test_thousands_are_grouped_with_a_space() -> None:
+    assert fmt_int(17827) == f"17{NBSP}827"
+    assert fmt_int(137) == "137"
+    assert fmt_int(None) == "–"
+
+
+def test_decimals_use_a_comma_and_percentages_a_spaced_sign() -> None:
+    assert fmt_decimal(1.25, 2) == "1,25"
+    assert fmt_pct(0.153) == f"15{NBSP}%"
+    assert fmt_pct(0.0146, 1) == f"1,5{NBSP}%"
+    assert fmt_eur(1234.5) == f"1{NBSP}234,50{NBSP}€"
+
+
+def test_dates_are_day_month_year() -> None:
+    assert fmt_date(date(2023, 6, 1)) == "1.6.2023"
+    assert fmt_datetime(datetime(2026, 11, 28, 9, 5)) == "28.11.2026 klo 09.05"
