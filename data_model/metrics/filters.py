@@ -1,0 +1,108 @@
+"""Which actions a figure counts: the shared filters and the period helpers.
+
+Every metric takes a `MetricFilters`. It is frozen and made of tuples so it can be a cache key
+(pages/widgets/data.read). An action is counted when it is not soft-deleted and matches every
+filter that is set; an empty tuple or None means "no restriction".
+
+The period is matched on the action's START date (start <= start_date <= end): each action
+then belongs to exactly one period and one quarter, also when it runs over a boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from sqlalchemy import ColumnElement, select
+
+from ..models import Action, Channel, ParticipationForm
+from ..models.actions import action_channel, action_form
+
+# Council terms (valtuustokausi): the 2021 term ended 31.5.2025, the next runs to 31.5.2029.
+COUNCIL_TERMS: tuple[tuple[date, date], ...] = (
+    (date(2017, 6, 1), date(2021, 5, 31)),
+    (date(2021, 8, 1), date(2025, 5, 31)),
+    (date(2025, 6, 1), date(2029, 5, 31)),
+)
+
+
+@dataclass(frozen=True)
+class MetricFilters:
+    """The filters of a dashboard; hashable, so usable as a cache key."""
+
+    start: date | None = None
+    end: date | None = None
+    department_ids: tuple[int, ...] = ()
+    form_codes: tuple[str, ...] = ()
+    area_ids: tuple[int, ...] = ()
+    channel_codes: tuple[str, ...] = ()
+
+    def without_period(self) -> MetricFilters:
+        """The same filters over all time (for "so far" and "last N months" questions)."""
+        return replace(self, start=None, end=None)
+
+    @property
+    def is_empty(self) -> bool:
+        return self == MetricFilters()
+
+
+def action_conditions(filters: MetricFilters) -> list[ColumnElement[bool]]:
+    """WHERE conditions on `Action` for the filters; always excludes soft-deleted actions."""
+    conditions: list[ColumnElement[bool]] = [Action.deleted_at.is_(None)]
+    if filters.start is not None:
+        conditions.append(Action.start_date >= filters.start)
+    if filters.end is not None:
+        conditions.append(Action.start_date <= filters.end)
+    if filters.department_ids:
+        conditions.append(Action.department_id.in_(filters.department_ids))
+    if filters.area_ids:
+        conditions.append(Action.area_id.in_(filters.area_ids))
+    if filters.form_codes:
+        with_form = (
+            select(action_form.c.action_id)
+            .join(ParticipationForm, ParticipationForm.id == action_form.c.participation_form_id)
+            .where(ParticipationForm.code.in_(filters.form_codes))
+        )
+        conditions.append(Action.id.in_(with_form))
+    if filters.channel_codes:
+        with_channel = (
+            select(action_channel.c.action_id)
+            .join(Channel, Channel.id == action_channel.c.channel_id)
+            .where(Channel.code.in_(filters.channel_codes))
+        )
+        conditions.append(Action.id.in_(with_channel))
+    return conditions
+
+
+def quarter_of(day: date) -> tuple[int, int]:
+    """(year, quarter 1–4) of a date."""
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def quarter_range(year: int, quarter: int) -> tuple[date, date]:
+    """First and last day of a quarter."""
+    first = date(year, 3 * quarter - 2, 1)
+    following = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def year_range(year: int) -> tuple[date, date]:
+    """First and last day of a calendar year."""
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def council_term_range(day: date) -> tuple[date, date] | None:
+    """The council term that contains `day`, or None outside the known terms."""
+    for start, end in COUNCIL_TERMS:
+        if start <= day <= end:
+            return start, end
+    return None
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` moved by whole months (negative to go back), clamped to the month's last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return date(year, month, min(day.day, (following - timedelta(days=1)).day))

@@ -1,0 +1,219 @@
+"""Gaps: the groups the logged actions miss, in words, and what could close each gap.
+
+A group compared with the population (see reach.py) is a **gap** when its representation
+index is under the `gap_threshold` setting (default 0.5) or it has no recorded participants in
+the period. A group with no population figure, or a population of 0, cannot be a gap.
+Worst first: no reach at all, then the lowest index; a larger group first on ties.
+
+For each gap, what could close it:
+* `target_channels`: channels whose target groups (the programme's channel table) include the
+  group or a group close to it (RELATED_GROUPS: e.g. Wilma reaches pupils, so young people);
+* `target_opportunities`: catalogue opportunities meant for the group, by the programme
+  (OPPORTUNITY_TARGETS) or because logged actions using them were aimed at it;
+* `best_channels` / `best_opportunities`: those whose logged actions reached the group most so
+  far (all non-deleted actions of all time, whichever filter is set: what worked anywhere).
+  An action that used two channels counts its participants for both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from ..formatting import fmt_pct
+from ..i18n import DEFAULT_LANGUAGE, t
+from ..models import Action, ActionReach, AudienceGroup, Channel, Opportunity
+from ..models.actions import action_channel, action_intended_group
+from ..models.programme import channel_audience
+from .filters import MetricFilters
+from .labels import Label
+from .reach import GroupRepresentation, representation
+from .settings import load_metric_settings
+
+BEST_LIMIT = 3
+
+# Groups whose channels also reach the gap's group (codes from audience_groups.yaml).
+RELATED_GROUPS: dict[str, tuple[str, ...]] = {
+    "children_0_14": ("pupils_guardians",),
+    "youth_15_29": ("pupils_guardians",),
+    "older_65_74": ("older_people",),
+    "older_75_plus": ("older_people",),
+}
+
+# Catalogue opportunities the programme names for a group (codes from opportunities.yaml).
+OPPORTUNITY_TARGETS: dict[str, tuple[str, ...]] = {
+    "children_0_14": ("lapsi_nuorisoparlamentti", "vaikutusten_arviointi"),
+    "youth_15_29": ("lapsi_nuorisoparlamentti", "nuorisovaltuusto", "nuorten_toiveet_nuoriso_ohjaajille"),
+    "older_65_74": ("vammais_vanhusneuvosto",),
+    "older_75_plus": ("vammais_vanhusneuvosto",),
+}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A channel or opportunity that could reach a group; `reached` = the group's participants
+    in logged actions that used it (0 when none yet)."""
+
+    item: Label
+    reached: int
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A group the actions miss, with its figures, its sentence and what could close it."""
+
+    row: GroupRepresentation
+    sentence: str
+    target_channels: tuple[Suggestion, ...]
+    target_opportunities: tuple[Suggestion, ...]
+    best_channels: tuple[Suggestion, ...]
+    best_opportunities: tuple[Suggestion, ...]
+
+    @property
+    def group(self) -> Label:
+        return self.row.group
+
+    @property
+    def no_reach(self) -> bool:
+        return self.row.participants == 0
+
+    @property
+    def small_count(self) -> bool:
+        return self.row.small_count
+
+    @property
+    def estimate(self) -> bool:
+        return self.row.estimate
+
+
+def is_gap(row: GroupRepresentation, threshold: float) -> bool:
+    """No recorded participants, or an index under the threshold; never without population."""
+    if not row.population_share:
+        return False
+    return row.participants == 0 or (row.index is not None and row.index < threshold)
+
+
+def gap_sentence(row: GroupRepresentation, lang: str = DEFAULT_LANGUAGE) -> str:
+    """ "Nuoret (15–29 v): 1 % osallistujista, 16 % väestöstä" in `lang`."""
+    name = row.group.name(lang)
+    population_share = fmt_pct(row.population_share)
+    if row.participants == 0:
+        return t("metrics.gap.no_reach", lang, group=name, population_share=population_share)
+    return t(
+        "metrics.gap.sentence",
+        lang,
+        group=name,
+        share=fmt_pct(row.participant_share),
+        population_share=population_share,
+    )
+
+
+def gap_notes(gap: Gap, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """The cautions that go with a gap's sentence: a small count, an estimated population."""
+    notes = []
+    if gap.small_count and not gap.no_reach:
+        notes.append(t("metrics.note.small_count", lang, limit=gap.row.small_count_limit))
+    if gap.estimate:
+        notes.append(t("metrics.note.estimate", lang, source=gap.row.population.source))
+    return notes
+
+
+def _group_ids(session: Session, code: str) -> list[int]:
+    codes = (code, *RELATED_GROUPS.get(code, ()))
+    return list(session.scalars(select(AudienceGroup.id).where(AudienceGroup.code.in_(codes))))
+
+
+def _reached_by_channel(session: Session, group_id: int) -> dict[int, int]:
+    rows = session.execute(
+        select(action_channel.c.channel_id, func.sum(ActionReach.count))
+        .join(Action, Action.id == action_channel.c.action_id)
+        .join(ActionReach, ActionReach.action_id == Action.id)
+        .where(Action.deleted_at.is_(None), ActionReach.audience_group_id == group_id)
+        .group_by(action_channel.c.channel_id)
+    ).all()
+    return {channel_id: int(total or 0) for channel_id, total in rows}
+
+
+def _reached_by_opportunity(session: Session, group_id: int) -> dict[int, int]:
+    rows = session.execute(
+        select(Action.opportunity_id, func.sum(ActionReach.count))
+        .join(ActionReach, ActionReach.action_id == Action.id)
+        .where(
+            Action.deleted_at.is_(None),
+            Action.opportunity_id.is_not(None),
+            ActionReach.audience_group_id == group_id,
+        )
+        .group_by(Action.opportunity_id)
+    ).all()
+    return {opportunity_id: int(total or 0) for opportunity_id, total in rows if opportunity_id is not None}
+
+
+def _best(found: dict[int, int], labels: dict[int, Label]) -> tuple[Suggestion, ...]:
+    ranked = sorted(
+        ((count, key) for key, count in found.items() if count > 0 and key in labels), reverse=True
+    )
+    return tuple(Suggestion(labels[key], count) for count, key in ranked[:BEST_LIMIT])
+
+
+def _suggestions(session: Session, row: GroupRepresentation) -> dict[str, tuple[Suggestion, ...]]:
+    group_ids = _group_ids(session, row.group.code)
+    channels = {
+        channel.id: Label(channel.id, channel.code, channel.name_fi, channel.name_en)
+        for channel in session.scalars(select(Channel).where(Channel.active).order_by(Channel.sort_order))
+    }
+    opportunities = {
+        item.id: Label(item.id, item.code, item.name_fi, item.name_en)
+        for item in session.scalars(
+            select(Opportunity).where(Opportunity.active).order_by(Opportunity.sort_order)
+        )
+    }
+    by_channel = _reached_by_channel(session, row.group.id)
+    by_opportunity = _reached_by_opportunity(session, row.group.id)
+    tagged = set(
+        session.scalars(
+            select(channel_audience.c.channel_id).where(channel_audience.c.audience_group_id.in_(group_ids))
+        )
+    )
+    aimed = (
+        select(Action.opportunity_id)
+        .join(action_intended_group)
+        .where(Action.deleted_at.is_(None), action_intended_group.c.audience_group_id.in_(group_ids))
+    )
+    meant = set(
+        session.scalars(
+            select(Opportunity.id).where(
+                or_(
+                    Opportunity.code.in_(OPPORTUNITY_TARGETS.get(row.group.code, ())),
+                    Opportunity.id.in_(aimed),
+                )
+            )
+        )
+    )
+    return {
+        "target_channels": tuple(
+            Suggestion(label, by_channel.get(key, 0)) for key, label in channels.items() if key in tagged
+        ),
+        "target_opportunities": tuple(
+            Suggestion(label, by_opportunity.get(key, 0))
+            for key, label in opportunities.items()
+            if key in meant
+        ),
+        "best_channels": _best(by_channel, channels),
+        "best_opportunities": _best(by_opportunity, opportunities),
+    }
+
+
+def _severity(row: GroupRepresentation) -> tuple[float, float]:
+    return (row.index or 0.0, -(row.population_share or 0.0))
+
+
+def gaps(
+    session: Session, filters: MetricFilters, lang: str = DEFAULT_LANGUAGE, threshold: float | None = None
+) -> list[Gap]:
+    """The gaps in the filtered actions, worst first, each with its sentence in `lang` and
+    suggestions. `threshold` overrides the `gap_threshold` setting."""
+    limit = load_metric_settings(session).gap_threshold if threshold is None else threshold
+    rows = sorted((row for row in representation(session, filters) if is_gap(row, limit)), key=_severity)
+    return [Gap(row=row, sentence=gap_sentence(row, lang), **_suggestions(session, row)) for row in rows]
