@@ -49,6 +49,7 @@ def add_action(
     area: str | None = None,
     feedback_given: bool = False,
     deleted: bool = False,
+    format: str = "in_person",
 ) -> Action:
     """One action with its links and reach, written as the app writes (audit + data version)."""
     groups = {group.code: group for group in session.scalars(select(AudienceGroup))}
@@ -59,6 +60,7 @@ def add_action(
         end_date=end,
         participants_total=total,
         feedback_given=feedback_given,
+        format=format,
         forms=_by_code(session, ParticipationForm, forms or []),
         channels=_by_code(session, Channel, channels or []),
         measures=_by_code(session, DevelopmentMeasure, measures or []),
@@ -129,6 +131,7 @@ def build_small_fixture(engine: Engine) -> SmallFixture:
             forms=["toiminta"],
             channels=["wilma"],
             area="Keskusta",
+            format="hybrid",
         )
         deleted = add_action(
             session,

@@ -139,7 +139,7 @@ def participants_by_group(session: Session, filters: MetricFilters) -> list[Grou
     return [GroupReach(_label(group), group.kind, int(total), int(actions)) for group, total, actions in rows]
 
 
-def _action_sizes(filters: MetricFilters) -> Subquery:
+def action_sizes(filters: MetricFilters) -> Subquery:
     """Per filtered action: id, size, age-band sum, foreign-language count (-1 = not recorded)."""
     age_sum = func.coalesce(func.sum(case((AudienceGroup.kind == AGE, ActionReach.count), else_=0)), 0).label(
         "age_sum"
@@ -174,7 +174,7 @@ def reach_totals(session: Session, filters: MetricFilters) -> ReachTotals:
             func.coalesce(func.sum(Action.participants_total), 0),
         ).where(*action_conditions(filters))
     ).one()
-    sizes = _action_sizes(filters)
+    sizes = action_sizes(filters)
     age = session.execute(
         select(func.coalesce(func.sum(sizes.c.size), 0), func.count()).where(sizes.c.age_rows > 0)
     ).one()
@@ -276,7 +276,7 @@ def representation(session: Session, filters: MetricFilters) -> list[GroupRepres
     ]
     foreign = next((group for group in groups if group.code == FOREIGN_LANGUAGE), None)
     if foreign is not None:
-        sizes = _action_sizes(filters)
+        sizes = action_sizes(filters)
         denominator = session.scalar(
             select(
                 func.coalesce(

@@ -1,0 +1,154 @@
+"""Coverage: who does what, through which channel, for whom; and what is left unused.
+
+The matrices are dense (every row × every column, zeros included) so a heat map and its table
+show the empty cells too: an empty cell is the finding. Rows and columns are the active ones
+plus any inactive one that has figures in the filtered actions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..models import (
+    Action,
+    ActionReach,
+    AudienceGroup,
+    Channel,
+    Department,
+    DevelopmentMeasure,
+    Opportunity,
+    ParticipationForm,
+)
+from ..models.actions import action_channel, action_form, action_measure
+from .filters import MetricFilters, action_conditions, add_months
+from .labels import Label
+from .settings import load_metric_settings
+
+# Channel-tag groups that no one counts participants of; kept out of the group columns.
+TAG_ONLY_GROUPS = ("residents", "stakeholders")
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """`values[i][j]` is the figure of `rows[i]` × `columns[j]`."""
+
+    rows: tuple[Label, ...]
+    columns: tuple[Label, ...]
+    values: tuple[tuple[int, ...], ...]
+
+    def value(self, row_code: str, column_code: str) -> int:
+        """The figure of one cell by the row's and column's codes."""
+        i = next(n for n, label in enumerate(self.rows) if label.code == row_code)
+        j = next(n for n, label in enumerate(self.columns) if label.code == column_code)
+        return self.values[i][j]
+
+    @property
+    def total(self) -> int:
+        return sum(sum(row) for row in self.values)
+
+
+@dataclass(frozen=True)
+class UnusedOpportunity:
+    """A catalogue opportunity with no action in the last N months; `last_used` None = never."""
+
+    opportunity: Label
+    last_used: date | None
+
+
+def _labels(session: Session, model: type, used: set[int]) -> tuple[Label, ...]:
+    statement: Any = select(model)
+    if hasattr(model, "active"):
+        statement = statement.where(or_(model.active, model.id.in_(used)))  # type: ignore[attr-defined]
+    items: Any = session.scalars(
+        statement.order_by(model.sort_order, model.id)  # type: ignore[attr-defined]
+    )
+    return tuple(Label(item.id, item.code, item.name_fi, item.name_en) for item in items)
+
+
+def _matrix(
+    session: Session, statement: Select[int, int, int], row_model: type, column_model: type
+) -> Matrix:
+    cells = {(row_id, column_id): int(value or 0) for row_id, column_id, value in session.execute(statement)}
+    rows = _labels(session, row_model, {key[0] for key in cells})
+    columns = _labels(session, column_model, {key[1] for key in cells})
+    if column_model is AudienceGroup:
+        columns = tuple(label for label in columns if label.code not in TAG_ONLY_GROUPS)
+    return Matrix(
+        rows, columns, tuple(tuple(cells.get((row.id, column.id), 0) for column in columns) for row in rows)
+    )
+
+
+def department_by_form(session: Session, filters: MetricFilters) -> Matrix:
+    """Number of actions per department × participation form (an action may have several)."""
+    statement = (
+        select(Action.department_id, action_form.c.participation_form_id, func.count(Action.id))
+        .join(action_form, action_form.c.action_id == Action.id)
+        .where(*action_conditions(filters))
+        .group_by(Action.department_id, action_form.c.participation_form_id)
+    )
+    return _matrix(session, statement, Department, ParticipationForm)
+
+
+def channel_by_group(session: Session, filters: MetricFilters) -> Matrix:
+    """Participants per channel × audience group: the group's recorded participants in the
+    actions that used the channel (an action with two channels counts for both)."""
+    statement = (
+        select(action_channel.c.channel_id, ActionReach.audience_group_id, func.sum(ActionReach.count))
+        .join(Action, Action.id == action_channel.c.action_id)
+        .join(ActionReach, ActionReach.action_id == Action.id)
+        .where(*action_conditions(filters))
+        .group_by(action_channel.c.channel_id, ActionReach.audience_group_id)
+    )
+    return _matrix(session, statement, Channel, AudienceGroup)
+
+
+def department_by_group(session: Session, filters: MetricFilters) -> Matrix:
+    """Recorded participants per department × audience group."""
+    statement = (
+        select(Action.department_id, ActionReach.audience_group_id, func.sum(ActionReach.count))
+        .join(ActionReach, ActionReach.action_id == Action.id)
+        .where(*action_conditions(filters))
+        .group_by(Action.department_id, ActionReach.audience_group_id)
+    )
+    return _matrix(session, statement, Department, AudienceGroup)
+
+
+def unused_opportunities(session: Session, filters: MetricFilters, today: date) -> list[UnusedOpportunity]:
+    """Active catalogue opportunities with no action starting in the last `unused_months`
+    (setting) before `today`, among the actions matching the filters other than the period."""
+    since = add_months(today, -load_metric_settings(session).unused_months)
+    last_used = (
+        select(Action.opportunity_id, func.max(Action.start_date).label("last_used"))
+        .where(*action_conditions(filters.without_period()), Action.start_date <= today)
+        .group_by(Action.opportunity_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Opportunity, last_used.c.last_used)
+        .outerjoin(last_used, last_used.c.opportunity_id == Opportunity.id)
+        .where(Opportunity.active, or_(last_used.c.last_used.is_(None), last_used.c.last_used < since))
+        .order_by(Opportunity.sort_order, Opportunity.id)
+    ).all()
+    return [
+        UnusedOpportunity(Label(item.id, item.code, item.name_fi, item.name_en), used) for item, used in rows
+    ]
+
+
+def measures_without_actions(session: Session) -> list[Label]:
+    """Active development measures no (non-deleted) action is linked to."""
+    linked = (
+        select(action_measure.c.development_measure_id)
+        .join(Action, Action.id == action_measure.c.action_id)
+        .where(Action.deleted_at.is_(None))
+    )
+    measures = session.scalars(
+        select(DevelopmentMeasure)
+        .where(DevelopmentMeasure.active, DevelopmentMeasure.id.not_in(linked))
+        .order_by(DevelopmentMeasure.sort_order, DevelopmentMeasure.id)
+    )
+    return [Label(item.id, item.code, item.text_fi, item.text_en) for item in measures]

@@ -1,0 +1,85 @@
+"""The feedback loop: were the participants of planning and decision actions told how their
+input was used (`Action.feedback_given`)?
+
+* The **rate** = filtered actions with the form "suunnittelu" or "paatos" that have
+  feedback_given ÷ all such filtered actions (None when there are none).
+* An **open loop** = such an action without feedback whose end date (its start date when it
+  has none) is more than `open_loop_days` (setting, default 60) days before `today`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from ..models import Action, Department, ParticipationForm
+from ..models.actions import action_form
+from .filters import MetricFilters, action_conditions
+from .labels import Label
+from .settings import load_metric_settings
+
+FEEDBACK_FORMS = ("suunnittelu", "paatos")
+
+
+@dataclass(frozen=True)
+class OpenLoop:
+    """An action whose participants have not been told how their input was used."""
+
+    action_id: int
+    title: str
+    department: Label
+    closed_on: date  # the action's end date, or its start date
+    days_open: int
+
+
+@dataclass(frozen=True)
+class FeedbackLoop:
+    """The rate of closed loops and the loops left open too long."""
+
+    actions: int
+    with_feedback: int
+    open_loop_days: int
+    open_loops: tuple[OpenLoop, ...]
+
+    @property
+    def rate(self) -> float | None:
+        return self.with_feedback / self.actions if self.actions else None
+
+
+def _planning_or_decision() -> ColumnElement[bool]:
+    with_form = (
+        select(action_form.c.action_id)
+        .join(ParticipationForm, ParticipationForm.id == action_form.c.participation_form_id)
+        .where(ParticipationForm.code.in_(FEEDBACK_FORMS))
+    )
+    return Action.id.in_(with_form)
+
+
+def feedback_loop(session: Session, filters: MetricFilters, today: date) -> FeedbackLoop:
+    """The feedback-loop rate and the open loops as of `today` (formulas: module docstring)."""
+    days = load_metric_settings(session).open_loop_days
+    conditions = [*action_conditions(filters), _planning_or_decision()]
+    actions, with_feedback = session.execute(
+        select(func.count(Action.id), func.count(Action.id).filter(Action.feedback_given)).where(*conditions)
+    ).one()
+    closed_on = func.coalesce(Action.end_date, Action.start_date)
+    rows = session.execute(
+        select(Action.id, Action.title, closed_on, Department)
+        .join(Department, Department.id == Action.department_id)
+        .where(*conditions, Action.feedback_given.is_(False), closed_on < today - timedelta(days=days))
+        .order_by(closed_on, Action.id)
+    ).all()
+    loops = tuple(
+        OpenLoop(
+            action_id,
+            title,
+            Label(department.id, department.code, department.name_fi, department.name_en),
+            day,
+            (today - day).days,
+        )
+        for action_id, title, day, department in rows
+    )
+    return FeedbackLoop(int(actions), int(with_feedback), days, loops)

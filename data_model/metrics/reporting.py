@@ -1,0 +1,80 @@
+"""Departments' reporting duty: the last report and whether the next one is due or overdue.
+
+For an active department with `report_cadence_months`: the next report is due `cadence`
+months after the end of the period its last (not deleted) report covered; with no report yet,
+`cadence` months after the programme was approved (16.10.2023). Status as of `today`:
+"overdue" after the due date, "due_soon" within DUE_SOON_DAYS before it, else "ok".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..models import Department, DepartmentReport
+from .filters import add_months
+from .labels import Label
+
+PROGRAMME_APPROVED = date(2023, 10, 16)
+DUE_SOON_DAYS = 30
+OK, DUE_SOON, OVERDUE = "ok", "due_soon", "overdue"
+
+
+@dataclass(frozen=True)
+class ReportingStatus:
+    """One department's reporting as of a day."""
+
+    department: Label
+    cadence_months: int
+    last_period_end: date | None
+    last_submitted_at: datetime | None
+    next_due: date
+    status: str  # ok | due_soon | overdue
+    days_to_due: int  # negative when overdue
+
+
+def _status(next_due: date, today: date) -> str:
+    if today > next_due:
+        return OVERDUE
+    if (next_due - today).days <= DUE_SOON_DAYS:
+        return DUE_SOON
+    return OK
+
+
+def reporting_status(session: Session, today: date) -> list[ReportingStatus]:
+    """Each active department that must report, in sort order, with its status on `today`."""
+    last = (
+        select(
+            DepartmentReport.department_id,
+            func.max(DepartmentReport.period_end).label("period_end"),
+            func.max(DepartmentReport.submitted_at).label("submitted_at"),
+        )
+        .where(DepartmentReport.deleted_at.is_(None))
+        .group_by(DepartmentReport.department_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Department, last.c.period_end, last.c.submitted_at)
+        .outerjoin(last, last.c.department_id == Department.id)
+        .where(Department.active, Department.report_cadence_months.is_not(None))
+        .order_by(Department.sort_order, Department.id)
+    ).all()
+    result = []
+    for department, period_end, submitted_at in rows:
+        cadence = int(department.report_cadence_months or 0)
+        next_due = add_months(period_end or PROGRAMME_APPROVED, cadence)
+        result.append(
+            ReportingStatus(
+                Label(department.id, department.code, department.name_fi, department.name_en),
+                cadence,
+                period_end,
+                submitted_at,
+                next_due,
+                _status(next_due, today),
+                (next_due - today).days,
+            )
+        )
+    return result
