@@ -1,19 +1,67 @@
-"""Entry point: page chrome, language, login, and the navigation the user's role allows."""
+"""Entry point: page chrome, language, login, and the navigation the user's role allows.
+
+Before login only the login page and the accessibility statement exist in the navigation,
+so no other page can run, whatever URL is asked for.
+"""
 
 import streamlit as st
 
+from data_model.config import ConfigurationError, cookie_key, load_settings
+from pages.widgets.auth import account_sidebar, make_authenticator, signed_in_user
 from pages.widgets.navigation import pages_by_section
 from pages.widgets.texts import demo_banner, language_switch, tr
 
 st.set_page_config(page_title="Osallistuva Heinola", page_icon=":material/diversity_3:", layout="wide")
 
+try:
+    key = cookie_key(load_settings())
+except ConfigurationError as error:
+    # Outside demo mode a missing or weak key would let anyone forge a login cookie.
+    st.error(str(error), icon=":material/key_off:")
+    st.stop()
+
 language_switch()
 demo_banner()
 
-home = st.Page(
-    "pages/public/home.py", title=tr("page.home"), icon=":material/home:", url_path="home", default=True
+accessibility = st.Page(
+    "pages/public/accessibility.py",
+    title=tr("page.accessibility"),
+    icon=":material/accessibility_new:",
+    url_path="accessibility",
 )
-sections = {tr("nav.section.public"): [home]}
-sections.update(pages_by_section("coordinator", default_first=False))
-navigation = st.navigation(sections)
+signed_in = signed_in_user(make_authenticator(key))
+
+if signed_in is None:
+    login = st.Page(
+        "pages/public/login.py",
+        title=tr("page.login"),
+        icon=":material/login:",
+        url_path="login",
+        default=True,
+    )
+    navigation = st.navigation({tr("nav.section.public"): [login, accessibility]})
+else:
+    account_sidebar(signed_in)
+    change_password = st.Page(
+        "pages/account/change_password.py",
+        title=tr("page.change_password"),
+        icon=":material/password:",
+        url_path="change_password",
+        default=signed_in.must_change_password,
+    )
+    account = {tr("nav.section.account"): [change_password, accessibility]}
+    if signed_in.must_change_password:
+        # A one-time password must be replaced before any other page opens.
+        navigation = st.navigation(account)
+    else:
+        home = st.Page(
+            "pages/public/home.py",
+            title=tr("page.home"),
+            icon=":material/home:",
+            url_path="home",
+            default=True,
+        )
+        sections = {tr("nav.section.public"): [home]}
+        sections.update(pages_by_section(signed_in.user.role, default_first=False))
+        navigation = st.navigation(sections | account)
 navigation.run()

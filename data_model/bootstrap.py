@@ -6,6 +6,7 @@ from sqlalchemy import Engine
 
 from .db import transaction
 from .demo import has_demo_data, load_demo
+from .demo_accounts import ensure_demo_accounts
 from .schema import migrate
 from .seed import load_programme
 
@@ -15,5 +16,8 @@ def prepare_database(engine: Engine, with_demo: bool = False) -> None:
     migrate(engine)
     with transaction(engine) as session:
         load_programme(session)
+        if with_demo:
+            # First, so the demo data can name the demo accounts as the ones who logged it.
+            ensure_demo_accounts(session)
         if with_demo and not has_demo_data(session):
             load_demo(session)

@@ -19,6 +19,13 @@ EXAMPLE_COOKIE_KEY = "vaihda-tama-pitkaan-satunnaiseen-merkkijonoon"
 MIN_COOKIE_KEY_LENGTH = 32
 
 
+# Appended to the messages about a bad key: what to set, and how to make a good one.
+_HOW_TO_SET_KEY = (
+    "Aseta HEINOLA_COOKIE_KEY tai cookie_key tiedostoon .streamlit/secrets.toml, esim. "
+    '`python -c "import secrets; print(secrets.token_urlsafe(48))"`.'
+)
+
+
 class ConfigurationError(RuntimeError):
     """The install is not configured well enough to run safely; the message says what to set."""
 
@@ -70,12 +77,12 @@ def check_cookie_key(key: str | None) -> str:
     if key == EXAMPLE_COOKIE_KEY:
         raise ConfigurationError(
             "Evästeavain on esimerkkiarvo: vaihda se omaan satunnaiseen arvoon. "
-            "/ The cookie key is the example value: replace it."
+            f"/ The cookie key is the example value: replace it. {_HOW_TO_SET_KEY}"
         )
     if len(key) < MIN_COOKIE_KEY_LENGTH:
         raise ConfigurationError(
             f"Evästeavain on liian lyhyt ({len(key)} merkkiä, vähintään {MIN_COOKIE_KEY_LENGTH}). "
-            f"/ The cookie key is too short (at least {MIN_COOKIE_KEY_LENGTH} characters)."
+            f"/ The cookie key is too short (at least {MIN_COOKIE_KEY_LENGTH} characters). {_HOW_TO_SET_KEY}"
         )
     return key
 

@@ -1,0 +1,249 @@
+"""User accounts: the coordinator creates, edits, deactivates and reactivates users and sets
+one-time passwords; every user changes their own password. Every change is audited, never
+with a password or its hash."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..auth import normalise_username
+from ..models import ROLES, Department, User
+from ..passwords import hash_password, password_problem, verify_password
+from ..permissions import COORDINATOR, DEPARTMENT_HEAD, CurrentUser, PermissionDenied, require
+from .audit import record
+from .errors import ValidationError
+
+# The actor for accounts made from the command line or by the demo loader: whoever runs
+# those already holds the database, so there is no logged-in user to credit.
+SYSTEM_ACTOR = CurrentUser(None, "järjestelmä", COORDINATOR, None, "Järjestelmä")
+
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """One user as the user list shows them (never the password hash)."""
+
+    id: int
+    username: str
+    display_name: str
+    email: str
+    role: str
+    department_code: str | None
+    department_name: str | None
+    active: bool
+    must_change_password: bool
+    is_demo: bool
+    created_at: datetime
+
+
+def list_users(session: Session) -> list[UserRow]:
+    """Every user, active first, by username."""
+    rows = session.execute(
+        select(User, Department.code, Department.name_fi)
+        .outerjoin(Department, User.department_id == Department.id)
+        .order_by(User.active.desc(), User.username)
+    ).all()
+    return [
+        UserRow(
+            user.id,
+            user.username,
+            user.display_name,
+            user.email,
+            user.role,
+            code,
+            name,
+            user.active,
+            user.must_change_password,
+            user.is_demo,
+            user.created_at,
+        )
+        for user, code, name in rows
+    ]
+
+
+def department_choices(session: Session) -> list[tuple[str, str]]:
+    """(code, Finnish name) of the active departments a user can belong to."""
+    rows = session.execute(
+        select(Department.code, Department.name_fi)
+        .where(Department.active.is_(True))
+        .order_by(Department.sort_order, Department.name_fi)
+    ).all()
+    return [(code, name) for code, name in rows]
+
+
+def _snapshot(user: User) -> dict[str, Any]:
+    return {
+        "username": user.username,
+        "display_name": user.display_name,
+        "email": user.email,
+        "role": user.role,
+        "department_id": user.department_id,
+        "active": user.active,
+        "must_change_password": user.must_change_password,
+        "is_demo": user.is_demo,
+    }
+
+
+def _department_id(
+    session: Session, role: str, department_code: str | None, errors: dict[str, str]
+) -> int | None:
+    if role not in ROLES:
+        errors["role"] = "Tuntematon rooli."
+        return None
+    if not department_code:
+        if role == DEPARTMENT_HEAD:
+            errors["department"] = "Toimialajohtajalle on valittava toimiala."
+        return None
+    department_id = session.scalar(select(Department.id).where(Department.code == department_code))
+    if department_id is None:
+        errors["department"] = "Tuntematon toimiala."
+    return department_id
+
+
+def _user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise ValidationError({"user": "Käyttäjää ei löydy."})
+    return user
+
+
+def create_user(
+    session: Session,
+    actor: CurrentUser,
+    username: str,
+    role: str,
+    display_name: str,
+    password: str,
+    department_code: str | None = None,
+    email: str = "",
+    must_change_password: bool = True,
+    is_demo: bool = False,
+) -> CurrentUser:
+    """Create a user; by default the password is one-time and must be changed at first login."""
+    require(actor, "users.manage")
+    name = normalise_username(username)
+    errors: dict[str, str] = {}
+    if not USERNAME_PATTERN.match(name):
+        errors["username"] = (
+            "Käyttäjätunnuksessa on oltava 3–60 merkkiä: pieniä kirjaimia a–z, numeroita, "
+            "pisteitä, viivoja tai alaviivoja."
+        )
+    elif session.scalar(select(User.id).where(User.username == name)) is not None:
+        errors["username"] = "Käyttäjätunnus on jo käytössä."
+    if not display_name.strip():
+        errors["display_name"] = "Anna käyttäjän nimi."
+    department_id = _department_id(session, role, department_code, errors)
+    problem = password_problem(password, name)
+    if problem:
+        errors["password"] = problem
+    if errors:
+        raise ValidationError(errors)
+    user = User(
+        username=name,
+        display_name=display_name.strip(),
+        email=email.strip(),
+        password_hash=hash_password(password),
+        role=role,
+        department_id=department_id,
+        active=True,
+        must_change_password=must_change_password,
+        is_demo=is_demo,
+    )
+    session.add(user)
+    session.flush()
+    record(session, actor, "create", "app_user", user.id, after=_snapshot(user))
+    return CurrentUser(user.id, user.username, user.role, user.department_id, user.display_name)
+
+
+def update_user(
+    session: Session,
+    actor: CurrentUser,
+    user_id: int,
+    role: str,
+    display_name: str,
+    department_code: str | None = None,
+    email: str = "",
+) -> None:
+    """Change a user's role, department, name or email."""
+    require(actor, "users.manage")
+    user = _user(session, user_id)
+    errors: dict[str, str] = {}
+    if not display_name.strip():
+        errors["display_name"] = "Anna käyttäjän nimi."
+    department_id = _department_id(session, role, department_code, errors)
+    if user.id == actor.id and role != user.role:
+        errors["role"] = "Et voi muuttaa omaa rooliasi."
+    if errors:
+        raise ValidationError(errors)
+    before = _snapshot(user)
+    user.role, user.department_id = role, department_id
+    user.display_name, user.email = display_name.strip(), email.strip()
+    session.flush()
+    record(session, actor, "update", "app_user", user.id, before=before, after=_snapshot(user))
+
+
+def set_active(session: Session, actor: CurrentUser, user_id: int, active: bool) -> None:
+    """Deactivate (locks the user out at once, cookie or not) or reactivate a user."""
+    require(actor, "users.manage")
+    user = _user(session, user_id)
+    if user.id == actor.id and not active:
+        raise ValidationError({"active": "Et voi poistaa omaa käyttäjätunnustasi käytöstä."})
+    if user.active == active:
+        return
+    before = _snapshot(user)
+    user.active = active
+    session.flush()
+    record(
+        session,
+        actor,
+        "restore" if active else "deactivate",
+        "app_user",
+        user.id,
+        before=before,
+        after=_snapshot(user),
+    )
+
+
+def set_one_time_password(session: Session, actor: CurrentUser, user_id: int, password: str) -> None:
+    """Give a user a password they must change at their next login."""
+    require(actor, "users.manage")
+    user = _user(session, user_id)
+    problem = password_problem(password, user.username)
+    if problem:
+        raise ValidationError({"password": problem})
+    before = _snapshot(user)
+    user.password_hash = hash_password(password)
+    user.must_change_password = True
+    session.flush()
+    record(session, actor, "password_reset", "app_user", user.id, before=before, after=_snapshot(user))
+
+
+def change_own_password(
+    session: Session, actor: CurrentUser, current_password: str, new_password: str
+) -> None:
+    """The logged-in user replaces their password; clears a one-time password's mark."""
+    user = session.get(User, actor.id) if actor.id is not None else None
+    if user is None or not user.active or user.username != actor.username:
+        raise PermissionDenied("Sinulla ei ole oikeutta tähän toimintoon.")
+    errors: dict[str, str] = {}
+    if not verify_password(current_password, user.password_hash):
+        errors["current_password"] = "Nykyinen salasana on väärä."  # noqa: S105 (a message, not a password)
+    problem = password_problem(new_password, user.username)
+    if problem:
+        errors["new_password"] = problem
+    elif new_password == current_password:
+        errors["new_password"] = "Uuden salasanan on oltava eri kuin nykyinen."  # noqa: S105 (a message)
+    if errors:
+        raise ValidationError(errors)
+    before = _snapshot(user)
+    user.password_hash = hash_password(new_password)
+    user.must_change_password = False
+    session.flush()
+    record(session, actor, "password_change", "app_user", user.id, before=before, after=_snapshot(user))

@@ -1,0 +1,41 @@
+"""Change one's own password; the only page open while a one-time password is in use."""
+
+import streamlit as st
+
+from data_model.services.errors import ValidationError
+from data_model.services.users import change_own_password
+from pages.widgets.auth import current_user, must_change_password_now
+from pages.widgets.data import write
+from pages.widgets.texts import tr
+
+CHANGED_KEY = "password_changed"
+
+user = current_user()
+st.title(tr("auth.change.title"))
+if st.session_state.pop(CHANGED_KEY, False):
+    st.success(tr("auth.change.done"), icon=":material/check_circle:")
+elif must_change_password_now():
+    st.warning(tr("auth.change.must"), icon=":material/password:")
+
+with st.form("change_password_form", clear_on_submit=True):
+    current = st.text_input(tr("auth.change.current"), type="password", autocomplete="current-password")
+    new = st.text_input(
+        tr("auth.change.new"), type="password", autocomplete="new-password", help=tr("auth.change.rules")
+    )
+    repeat = st.text_input(tr("auth.change.repeat"), type="password", autocomplete="new-password")
+    submitted = st.form_submit_button(tr("auth.change.submit"), type="primary")
+
+if submitted:
+    if new != repeat:
+        st.error(tr("auth.change.mismatch"))
+    else:
+        try:
+            with write() as session:
+                change_own_password(session, user, current, new)
+        except ValidationError as error:
+            for message in error.errors.values():
+                st.error(message)
+        else:
+            # Rerun so that the navigation opens the rest of the app when the password was one-time.
+            st.session_state[CHANGED_KEY] = True
+            st.rerun()
