@@ -1,0 +1,423 @@
+"""The rules a logged action must meet, with a Finnish message per field.
+
+`ActionInput` holds what a person typed or a file row held, still loosely typed (a count may
+arrive as "12", 12.0 or 12), so that every rule lives here and the form, the import and the
+services all get the same messages. `check_action` returns the cleaned values or the errors;
+nothing is written by anything in this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+from urllib.parse import urlparse
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .models import (
+    FORMATS,
+    Area,
+    AudienceGroup,
+    Channel,
+    Department,
+    DevelopmentMeasure,
+    Opportunity,
+    ParticipationForm,
+)
+from .models.programme import opportunity_form
+
+# A value as it arrives from a widget or a spreadsheet cell.
+Raw = str | int | float | Decimal | None
+RawDate = date | str | None
+
+EARLIEST_DATE = date(2000, 1, 1)
+FUTURE_YEARS = 2
+TITLE_MIN, TITLE_MAX = 3, 200
+LONG_TEXT_MAX = 5000
+FEEDBACK_METHOD_MAX = 300
+URL_MAX = 500
+SOURCE_NOTE_MAX = 2000
+COST_MAX = Decimal("9999999999.99")  # what Numeric(12, 2) holds
+
+T = TypeVar("T")
+
+
+class ValidationError(ValueError):
+    """Input that breaks a rule; `errors` maps each field to its Finnish message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))
+        self.errors = errors
+
+
+@dataclass
+class ActionInput:
+    """Every field of an action as entered. Reach maps an audience-group code to its count;
+    None (or a missing code) means the count is not known, which is not the same as zero."""
+
+    department_id: int | None = None
+    title: str = ""
+    description: str = ""
+    start_date: RawDate = None
+    end_date: RawDate = None
+    opportunity_code: str | None = None
+    form_codes: list[str] = field(default_factory=list)
+    measure_codes: list[str] = field(default_factory=list)
+    channel_codes: list[str] = field(default_factory=list)
+    intended_group_codes: list[str] = field(default_factory=list)
+    format: str = "in_person"
+    area_id: int | None = None
+    participants_total: Raw = None
+    reach: dict[str, Raw] = field(default_factory=dict)
+    reach_estimate: bool = False
+    officials_took_part: bool = False
+    feedback_given: bool = False
+    feedback_date: RawDate = None
+    feedback_method: str = ""
+    feedback_url: str = ""
+    decision_change: str = ""
+    staff_experience: Raw = None
+    cost_eur: Raw = None
+    source_note: str = ""
+
+
+@dataclass
+class CleanAction:
+    """An action's values after every rule passed, in the types the database stores."""
+
+    department_id: int
+    title: str
+    description: str
+    start_date: date
+    end_date: date | None
+    opportunity_code: str | None
+    form_codes: list[str]
+    measure_codes: list[str]
+    channel_codes: list[str]
+    intended_group_codes: list[str]
+    format: str
+    area_id: int | None
+    participants_total: int | None
+    reach: dict[str, int]
+    reach_estimate: bool
+    officials_took_part: bool
+    feedback_given: bool
+    feedback_date: date | None
+    feedback_method: str
+    feedback_url: str
+    decision_change: str
+    staff_experience: int | None
+    cost_eur: Decimal | None
+    source_note: str
+
+
+# --- single values ---------------------------------------------------------------------------
+
+
+class _Invalid(Exception):
+    """One value broke its rule; the message is shown beside the field."""
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def whole_number(value: Raw) -> int | None:
+    """A count: a whole number ≥ 0, or None when left empty (unknown)."""
+    if value is None or _is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise _Invalid("Anna kokonaisluku.")
+    if isinstance(value, str):
+        text = value.strip().replace("\u00a0", "").replace(" ", "")
+        try:
+            number = Decimal(text.replace(",", "."))
+        except InvalidOperation:
+            raise _Invalid("Anna kokonaisluku (esim. 12).") from None
+    elif isinstance(value, float):
+        if value != value:  # NaN: an empty cell in a data_editor table
+            return None
+        number = Decimal(str(value))
+    else:
+        number = Decimal(value)
+    if number != number.to_integral_value():
+        raise _Invalid("Anna kokonaisluku ilman desimaaleja.")
+    if number < 0:
+        raise _Invalid("Luku ei voi olla negatiivinen.")
+    return int(number)
+
+
+def parse_date(value: RawDate) -> date | None:
+    """A date from a date, an ISO string (2023-06-01) or Finnish form (1.6.2023)."""
+    if _is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        if "." in text:
+            day, month, year = (int(part) for part in text.rstrip(".").split("."))
+            return date(year, month, day)
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise _Invalid("Anna päivämäärä muodossa pp.kk.vvvv.") from None
+
+
+def _date_in_range(value: RawDate, today: date) -> date | None:
+    parsed = parse_date(value)
+    latest = latest_allowed_date(today)
+    if parsed is not None and not (EARLIEST_DATE <= parsed <= latest):
+        raise _Invalid(
+            f"Päivämäärän pitää olla välillä {EARLIEST_DATE:%d.%m.%Y}–{latest.day}.{latest.month}.{latest.year}."
+        )
+    return parsed
+
+
+def money(value: Raw) -> Decimal | None:
+    """Euros ≥ 0 with at most two decimals, or None when left empty."""
+    if _is_blank(value):
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("€", "").replace(",", ".")
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise _Invalid("Anna summa euroina (esim. 150,50).") from None
+    if not amount.is_finite():
+        raise _Invalid("Anna summa euroina (esim. 150,50).")
+    if amount < 0:
+        raise _Invalid("Kustannus ei voi olla negatiivinen.")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise _Invalid("Anna summa enintään kahden desimaalin tarkkuudella.")
+    if amount > COST_MAX:
+        raise _Invalid("Summa on liian suuri.")
+    return amount.quantize(Decimal("0.01"))
+
+
+def web_address(value: str) -> str:
+    """An http(s) address or an empty string."""
+    text = (value or "").strip()
+    if not text:
+        return ""
+    if len(text) > URL_MAX:
+        raise _Invalid(f"Osoite voi olla enintään {URL_MAX} merkkiä.")
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c.isspace() for c in text):
+        raise _Invalid("Anna verkko-osoite, joka alkaa http:// tai https://.")
+    return text
+
+
+def bounded_text(value: str, maximum: int, minimum: int = 0) -> str:
+    """Text stripped of surrounding space, within its length bounds."""
+    text = (value or "").strip()
+    if len(text) > maximum:
+        raise _Invalid(f"Teksti voi olla enintään {maximum} merkkiä (nyt {len(text)}).")
+    if len(text) < minimum:
+        raise _Invalid(f"Kirjoita vähintään {minimum} merkkiä.")
+    return text
+
+
+# --- the whole action ------------------------------------------------------------------------
+
+
+class _Collector:
+    """Runs each field's check and keeps the first message per field."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def run(self, name: str, check: Callable[..., T], *args: Any) -> T | None:
+        try:
+            return check(*args)
+        except _Invalid as problem:
+            self.errors.setdefault(name, str(problem))
+            return None
+
+    def fail(self, name: str, message: str) -> None:
+        self.errors.setdefault(name, message)
+
+
+def _known_codes(session: Session, column: object) -> set[str]:
+    return set(session.scalars(select(column)))  # type: ignore[call-overload]
+
+
+def _check_codes(errors: _Collector, name: str, codes: list[str], known: set[str], what: str) -> list[str]:
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        errors.fail(name, f"Tuntematon {what}: {', '.join(unknown)}.")
+    return list(dict.fromkeys(codes))  # drop repeats, keep order
+
+
+def _check_reach(
+    session: Session, errors: _Collector, reach: dict[str, Raw], total: int | None
+) -> dict[str, int]:
+    groups = {
+        code: (kind, name)
+        for code, kind, name in session.execute(
+            select(AudienceGroup.code, AudienceGroup.kind, AudienceGroup.name_fi)
+        )
+    }
+    counts: dict[str, int] = {}
+    for code, raw in reach.items():
+        if code not in groups:
+            errors.fail(f"reach.{code}", f"Tuntematon kohderyhmä: {code}.")
+            continue
+        count = errors.run(f"reach.{code}", whole_number, raw)
+        if count is None:
+            continue
+        if total is not None and count > total:
+            errors.fail(
+                f"reach.{code}",
+                f"{groups[code][1]}: {count} on enemmän kuin osallistujia yhteensä ({total}).",
+            )
+        counts[code] = count
+    age_sum = sum(count for code, count in counts.items() if groups[code][0] == "age")
+    if total is not None and age_sum > total:
+        errors.fail(
+            "reach",
+            f"Ikäryhmien osallistujia on yhteensä {age_sum}, enemmän kuin osallistujia yhteensä ({total}).",
+        )
+    return counts
+
+
+def _check_opportunity(session: Session, errors: _Collector, code: str | None, forms: list[str]) -> None:
+    if not code:
+        return
+    opportunity_id = session.scalar(select(Opportunity.id).where(Opportunity.code == code))
+    if opportunity_id is None:
+        errors.fail("opportunity_code", f"Tuntematon osallisuuden mahdollisuus: {code}.")
+        return
+    its_forms = set(
+        session.scalars(
+            select(ParticipationForm.code)
+            .join(opportunity_form, opportunity_form.c.form_id == ParticipationForm.id)
+            .where(opportunity_form.c.opportunity_id == opportunity_id)
+        )
+    )
+    if forms and not its_forms & set(forms):
+        errors.fail(
+            "opportunity_code", "Valittu mahdollisuus ei kuulu mihinkään valituista osallisuuden muodoista."
+        )
+
+
+def check_action(
+    session: Session, data: ActionInput, today: date | None = None
+) -> tuple[CleanAction | None, dict[str, str]]:
+    """Check every rule; the cleaned action when all pass, else None and the messages per field."""
+    today = today or date.today()
+    errors = _Collector()
+
+    if data.department_id is None:
+        errors.fail("department_id", "Valitse toimiala.")
+    elif session.get(Department, data.department_id) is None:
+        errors.fail("department_id", "Tuntematon toimiala.")
+    title = errors.run("title", bounded_text, data.title, TITLE_MAX, TITLE_MIN)
+    description = errors.run("description", bounded_text, data.description, LONG_TEXT_MAX)
+
+    start = errors.run("start_date", _date_in_range, data.start_date, today)
+    if start is None and "start_date" not in errors.errors:
+        errors.fail("start_date", "Anna alkamispäivä.")
+    end = errors.run("end_date", _date_in_range, data.end_date, today)
+    if start and end and end < start:
+        errors.fail("end_date", "Päättymispäivä ei voi olla ennen alkamispäivää.")
+
+    forms = _check_codes(
+        errors,
+        "form_codes",
+        data.form_codes,
+        _known_codes(session, ParticipationForm.code),
+        "osallisuuden muoto",
+    )
+    if not forms:
+        errors.fail("form_codes", "Valitse vähintään yksi osallisuuden muoto.")
+    _check_opportunity(session, errors, data.opportunity_code, forms)
+    measures = _check_codes(
+        errors,
+        "measure_codes",
+        data.measure_codes,
+        _known_codes(session, DevelopmentMeasure.code),
+        "kehittämistoimi",
+    )
+    channels = _check_codes(
+        errors, "channel_codes", data.channel_codes, _known_codes(session, Channel.code), "viestintäkanava"
+    )
+    intended = _check_codes(
+        errors,
+        "intended_group_codes",
+        data.intended_group_codes,
+        _known_codes(session, AudienceGroup.code),
+        "kohderyhmä",
+    )
+    if data.format not in FORMATS:
+        errors.fail("format", "Valitse toteutustapa: paikan päällä, verkossa tai hybridi.")
+    if data.area_id is not None and session.get(Area, data.area_id) is None:
+        errors.fail("area_id", "Tuntematon alue.")
+
+    total = errors.run("participants_total", whole_number, data.participants_total)
+    reach = _check_reach(session, errors, data.reach, total)
+
+    feedback_date = errors.run("feedback_date", _date_in_range, data.feedback_date, today)
+    if feedback_date and start and feedback_date < start:
+        errors.fail("feedback_date", "Palautteen päivä ei voi olla ennen toimenpiteen alkua.")
+    if feedback_date and feedback_date > today:
+        errors.fail("feedback_date", "Palautteen päivä ei voi olla tulevaisuudessa.")
+    feedback_method = errors.run("feedback_method", bounded_text, data.feedback_method, FEEDBACK_METHOD_MAX)
+    feedback_url = errors.run("feedback_url", web_address, data.feedback_url)
+    decision_change = errors.run("decision_change", bounded_text, data.decision_change, LONG_TEXT_MAX)
+    source_note = errors.run("source_note", bounded_text, data.source_note, SOURCE_NOTE_MAX)
+
+    staff = errors.run("staff_experience", whole_number, data.staff_experience)
+    if staff is not None and not 1 <= staff <= 5:
+        errors.fail("staff_experience", "Anna arvio asteikolla 1–5.")
+    cost = errors.run("cost_eur", money, data.cost_eur)
+
+    if errors.errors:
+        return None, errors.errors
+    assert data.department_id is not None and start is not None  # noqa: S101 - checked above
+    return CleanAction(
+        department_id=data.department_id,
+        title=title or "",
+        description=description or "",
+        start_date=start,
+        end_date=end,
+        opportunity_code=data.opportunity_code or None,
+        form_codes=forms,
+        measure_codes=measures,
+        channel_codes=channels,
+        intended_group_codes=intended,
+        format=data.format,
+        area_id=data.area_id,
+        participants_total=total,
+        reach=reach,
+        reach_estimate=data.reach_estimate,
+        officials_took_part=data.officials_took_part,
+        feedback_given=data.feedback_given or feedback_date is not None,
+        feedback_date=feedback_date,
+        feedback_method=feedback_method or "",
+        feedback_url=feedback_url or "",
+        decision_change=decision_change or "",
+        staff_experience=staff,
+        cost_eur=cost,
+        source_note=source_note or "",
+    ), {}
+
+
+def validate_action(session: Session, data: ActionInput, today: date | None = None) -> dict[str, str]:
+    """The Finnish message per field for every rule `data` breaks (empty when all pass)."""
+    return check_action(session, data, today)[1]
+
+
+def latest_allowed_date(today: date | None = None) -> date:
+    """The last date accepted: two years ahead, so planned actions can be logged."""
+    today = today or date.today()
+    try:
+        return today.replace(year=today.year + FUTURE_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + FUTURE_YEARS, day=28)
