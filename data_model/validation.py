@@ -421,3 +421,36 @@ def latest_allowed_date(today: date | None = None) -> date:
         return today.replace(year=today.year + FUTURE_YEARS)
     except ValueError:  # 29 February
         return today.replace(year=today.year + FUTURE_YEARS, day=28)
+
+
+@dataclass
+class CleanReport:
+    """A department report's values after its rules passed."""
+
+    period_start: date
+    period_end: date
+    summary: str
+    url: str
+
+
+def check_report(
+    period_start: RawDate, period_end: RawDate, summary: str, url: str, today: date | None = None
+) -> tuple[CleanReport | None, dict[str, str]]:
+    """Check a department report: a sane period that has begun, a summary, an http(s) link."""
+    today = today or date.today()
+    errors = _Collector()
+    start = errors.run("period_start", _date_in_range, period_start, today)
+    end = errors.run("period_end", _date_in_range, period_end, today)
+    if start is None and "period_start" not in errors.errors:
+        errors.fail("period_start", "Anna kauden alkamispäivä.")
+    if end is None and "period_end" not in errors.errors:
+        errors.fail("period_end", "Anna kauden päättymispäivä.")
+    if start and end and end < start:
+        errors.fail("period_end", "Kauden loppu ei voi olla ennen sen alkua.")
+    if start and start > today:
+        errors.fail("period_start", "Raportoitava kausi ei voi alkaa tulevaisuudessa.")
+    text = errors.run("summary", bounded_text, summary, LONG_TEXT_MAX, 10)
+    link = errors.run("url", web_address, url)
+    if errors.errors or start is None or end is None:
+        return None, errors.errors
+    return CleanReport(start, end, text or "", link or ""), {}

@@ -1,8 +1,252 @@
-"""Placeholder until this page is built."""
+"""The department's actions (the coordinator sees all): filter, sort, open, edit, delete,
+restore and close the feedback loop."""
 
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
-from pages.widgets.texts import tr
+from data_model.formatting import fmt_date
+from data_model.metrics.actions_list import (
+    SORTS,
+    ActionFilter,
+    EditableAction,
+    action_choices,
+    action_for_edit,
+    list_actions,
+)
+from data_model.permissions import pages_for
+from data_model.services.actions import (
+    mark_feedback_given,
+    restore_action,
+    soft_delete_action,
+    update_action,
+)
+from data_model.validation import EARLIEST_DATE
+from pages.widgets.action_form import action_form, flash, page_user, plain, save_with_messages
+from pages.widgets.data import read, read_uncached, write
+from pages.widgets.texts import lang, tr
 
-st.title(tr("page.actions" if "actions" != "settings" else "page.programme_admin"))
-st.info("Tulossa. / Coming soon.")
+BASE = "actions"
+PAGE_SIZE = 50
+
+st.title(tr("page.actions"))
+user = page_user()
+if user is None:
+    st.info(tr("action.login_needed"))
+    st.stop()
+if "actions" not in pages_for(user.role):
+    st.error(tr("action.not_allowed"))
+    st.stop()
+flash(BASE)
+choices = read(action_choices)
+
+# --- filters ---------------------------------------------------------------------------------
+with st.expander(tr("actions.filters"), expanded=True):
+    first, second, third = st.columns(3)
+    with first:
+        text = st.text_input(tr("actions.filter_text"), key="actions.f.text")
+        if user.role == "coordinator":
+            departments = {"": tr("actions.filter_all")} | {
+                c.key: c.name(lang()) for c in choices.departments
+            }
+            department_key = st.selectbox(
+                tr("actions.filter_department"),
+                list(departments),
+                format_func=departments.__getitem__,
+                key="actions.f.department",
+            )
+            department_id = int(department_key) if department_key else None
+        else:
+            department_id = user.department_id
+    with second:
+        forms = {"": tr("actions.filter_all")} | {c.key: c.name(lang()) for c in choices.forms}
+        form_code = st.selectbox(
+            tr("actions.filter_form"), list(forms), format_func=forms.__getitem__, key="actions.f.form"
+        )
+        start_from = st.date_input(
+            tr("actions.filter_from"),
+            value=None,
+            min_value=EARLIEST_DATE,
+            format="DD.MM.YYYY",
+            key="actions.f.from",
+        )
+        start_to = st.date_input(
+            tr("actions.filter_to"),
+            value=None,
+            min_value=EARLIEST_DATE,
+            format="DD.MM.YYYY",
+            key="actions.f.to",
+        )
+    with third:
+        feedback_options = {
+            "": tr("actions.filter_all"),
+            "yes": tr("actions.feedback_yes"),
+            "no": tr("actions.feedback_no"),
+        }
+        feedback = st.selectbox(
+            tr("actions.filter_feedback"),
+            list(feedback_options),
+            format_func=feedback_options.__getitem__,
+            key="actions.f.feedback",
+        )
+        sort = st.selectbox(
+            tr("actions.sort"), SORTS, format_func=lambda key: tr(f"actions.sort.{key}"), key="actions.f.sort"
+        )
+        show_deleted = st.toggle(tr("actions.show_deleted"), key="actions.f.deleted")
+
+limit = st.session_state.get("actions.limit", PAGE_SIZE)
+filters = ActionFilter(
+    department_id=department_id,
+    deleted=show_deleted,
+    text=text,
+    start_from=start_from if isinstance(start_from, date) else None,
+    start_to=start_to if isinstance(start_to, date) else None,
+    form_code=form_code or None,
+    feedback_given={"yes": True, "no": False}.get(feedback),
+    sort=sort,
+    limit=limit,
+)
+found = read(list_actions, filters, lang())
+
+# --- the list --------------------------------------------------------------------------------
+if not found.rows:
+    st.info(tr("actions.none"))
+else:
+    st.caption(tr("actions.count", shown=len(found.rows), total=found.total))
+    table = pd.DataFrame(
+        {
+            tr("actions.col.id"): [row.id for row in found.rows],
+            tr("actions.col.title"): [row.title for row in found.rows],
+            tr("actions.col.department"): [row.department for row in found.rows],
+            tr("actions.col.start"): [fmt_date(row.start_date) for row in found.rows],
+            tr("actions.col.end"): [fmt_date(row.end_date) for row in found.rows],
+            tr("actions.col.forms"): [row.forms for row in found.rows],
+            tr("actions.col.participants"): pd.array(
+                [row.participants_total for row in found.rows], dtype="Int64"
+            ),
+            tr("actions.col.feedback"): [row.feedback_given for row in found.rows],
+        }
+    )
+    if show_deleted:
+        table[tr("actions.col.deleted")] = [fmt_date(row.deleted_at) for row in found.rows]
+    st.dataframe(table, hide_index=True, width="stretch")
+    if found.total > len(found.rows) and st.button(tr("actions.more"), key="actions.more"):
+        st.session_state["actions.limit"] = limit + PAGE_SIZE
+        st.rerun()
+
+titles = {row.id: f"{row.id} – {row.title}" for row in found.rows}
+opened = st.selectbox(
+    tr("actions.open"),
+    list(titles),
+    index=None,
+    format_func=titles.__getitem__,
+    help=tr("actions.select_help"),
+    key="actions.open",
+)
+if opened is None:
+    st.stop()
+
+# --- one action ------------------------------------------------------------------------------
+# The version the edit is based on is kept from the moment the action was opened, so a save
+# after someone else's change is refused instead of silently overwriting it.
+SNAPSHOT = f"actions.editing.{opened}"
+if SNAPSHOT not in st.session_state:
+    st.session_state[SNAPSHOT] = read_uncached(action_for_edit, opened)
+editing: EditableAction | None = st.session_state[SNAPSHOT]
+if editing is None:
+    st.stop()
+edit_base = f"actions.edit.{opened}.v{editing.version}"
+
+
+def forget_snapshot() -> None:
+    st.session_state.pop(SNAPSHOT, None)
+
+
+st.subheader(tr("actions.edit_heading", title=editing.values.title), anchor=False)
+if editing.deleted:
+    st.warning(tr("actions.is_deleted"))
+
+    def restore() -> str:
+        with write() as session:
+            restore_action(user, session, opened)
+        forget_snapshot()
+        return tr("actions.restored")
+
+    if st.button(tr("actions.restore"), key="actions.restore", type="primary"):
+        save_with_messages(BASE, restore)
+    st.stop()
+
+entered = action_form(edit_base, user, choices, editing.values, tr("action.save_changes"))
+if entered is not None:
+
+    def save_changes() -> str:
+        with write() as session:
+            action = update_action(user, session, opened, editing.version, entered)
+            message = tr("action.saved", title=action.title)
+        forget_snapshot()
+        return message
+
+    save_with_messages(edit_base, save_changes, flash_to=BASE)
+if st.button(tr("actions.conflict_reload"), key="actions.reload"):
+    forget_snapshot()
+    st.rerun()
+
+# --- closing the feedback loop ---------------------------------------------------------------
+st.subheader(tr("actions.feedback_heading"), anchor=False)
+if editing.values.feedback_given and editing.values.feedback_method:
+    st.text(
+        tr(
+            "actions.feedback_already",
+            when=fmt_date(
+                editing.values.feedback_date if isinstance(editing.values.feedback_date, date) else None
+            ),
+            how=editing.values.feedback_method,
+        )
+    )
+feedback_base = f"actions.feedback.{opened}.v{editing.version}"
+feedback_errors: dict[str, str] = st.session_state.get(f"{feedback_base}.errors", {})
+with st.form(f"{feedback_base}.form", enter_to_submit=False):
+    told_on = st.date_input(
+        tr("action.feedback_date"),
+        value=None,
+        min_value=EARLIEST_DATE,
+        max_value=date.today(),
+        format="DD.MM.YYYY",
+        key=f"{feedback_base}.date",
+    )
+    told_how = st.text_input(tr("action.feedback_method"), max_chars=300, key=f"{feedback_base}.how")
+    told_where = st.text_input(tr("action.feedback_url"), max_chars=500, key=f"{feedback_base}.url")
+    for message in feedback_errors.values():
+        st.error(plain(message))
+    told = st.form_submit_button(tr("actions.feedback_save"), key=f"{feedback_base}.submit")
+if told:
+
+    def save_feedback() -> str:
+        with write() as session:
+            mark_feedback_given(
+                user,
+                session,
+                opened,
+                told_on if isinstance(told_on, date) else None,
+                told_how,
+                told_where,
+                expected_version=editing.version,
+            )
+        forget_snapshot()
+        return tr("actions.feedback_saved")
+
+    save_with_messages(feedback_base, save_feedback, flash_to=BASE)
+
+st.divider()
+
+
+def delete() -> str:
+    with write() as session:
+        soft_delete_action(user, session, opened, expected_version=editing.version)
+    forget_snapshot()
+    return tr("actions.deleted")
+
+
+if st.button(tr("actions.delete"), key="actions.delete", icon=":material/delete:"):
+    save_with_messages(BASE, delete)

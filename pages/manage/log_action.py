@@ -1,8 +1,33 @@
-"""Placeholder until this page is built."""
+"""Kirjaa toimenpide: a department head logs one participation action."""
 
 import streamlit as st
 
+from data_model.metrics.actions_list import action_choices
+from data_model.permissions import pages_for
+from data_model.services.actions import create_action
+from pages.widgets.action_form import action_form, flash, page_user, save_with_messages
+from pages.widgets.data import read, write
 from pages.widgets.texts import tr
 
-st.title(tr("page.log_action" if "log_action" != "settings" else "page.programme_admin"))
-st.info("Tulossa. / Coming soon.")
+BASE = "log_action"
+
+st.title(tr("page.log_action"))
+user = page_user()
+if user is None:
+    st.info(tr("action.login_needed"))
+    st.stop()
+if "log_action" not in pages_for(user.role):
+    st.error(tr("action.not_allowed"))
+    st.stop()
+
+flash(BASE)
+st.write(tr("action.intro"))
+entered = action_form(BASE, user, read(action_choices), None, tr("action.save"))
+if entered is not None:
+
+    def save() -> str:
+        with write() as session:
+            action = create_action(user, session, entered)
+            return tr("action.saved", title=action.title)
+
+    save_with_messages(BASE, save)

@@ -48,7 +48,7 @@ def _entries(session: Session, action_id: int) -> list[AuditEntry]:
 
 def test_create_saves_every_field_and_audits_it(engine: Engine, users: dict[str, CurrentUser]) -> None:
     head = users["department_head"]
-    action_id, version = _create(engine, head)
+    action_id, _ = _create(engine, head)
     with transaction(engine) as session:
         action = session.get_one(Action, action_id)
         assert action.title == "Nuorten kuuleminen skeittipuistosta"

@@ -1,0 +1,392 @@
+"""The action form, shared by "Kirjaa toimenpide" and editing in the actions list.
+
+Widgets carry keys under a prefix, so after a refused save every field keeps what was typed;
+after a successful save the prefix's generation is bumped, which gives empty widgets. The
+participation forms are chosen outside the st.form, because widgets inside a form do not
+rerun the page and the catalogue must narrow to the chosen forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from data_model.metrics.actions_list import ActionChoices, Choice, acting_user
+from data_model.models import FORMATS
+from data_model.permissions import CurrentUser, PermissionDenied
+from data_model.services.actions import ActionNotFound, VersionConflict
+from data_model.validation import EARLIEST_DATE, ActionInput, ValidationError, latest_allowed_date
+
+from .data import read_uncached
+from .texts import lang, tr
+
+MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$:"
+STAFF_SCALE = (1, 5)
+
+
+def plain(text: str) -> str:
+    """`text` with markdown escaped, for widgets that render markdown (st.error, labels)."""
+    return "".join("\\" + char if char in MARKDOWN_SPECIALS else char for char in text)
+
+
+def page_user() -> CurrentUser | None:
+    """The logged-in user as services see them (checked against the database), or None."""
+    user = st.session_state.get("current_user")
+    if isinstance(user, CurrentUser):
+        return user
+    username = st.session_state.get("username")
+    if st.session_state.get("authentication_status") and isinstance(username, str):
+        return read_uncached(acting_user, username)
+    return None
+
+
+def generation_prefix(base: str) -> str:
+    """The widget key prefix of the form's current generation."""
+    return f"{base}.{st.session_state.get(f'{base}.gen', 0)}"
+
+
+def reset_form(base: str) -> None:
+    """Forget what was typed: the next run draws fresh, empty widgets."""
+    st.session_state[f"{base}.gen"] = st.session_state.get(f"{base}.gen", 0) + 1
+    st.session_state.pop(f"{base}.errors", None)
+
+
+def _names(choices: tuple[Choice, ...]) -> dict[str, str]:
+    return {choice.key: choice.name(lang()) for choice in choices}
+
+
+def _field_error(errors: dict[str, str], *names: str) -> None:
+    for name, message in errors.items():
+        if name in names or any(name.startswith(f"{prefix}.") for prefix in names):
+            st.error(plain(message), icon=":material/error:")
+
+
+def _errors_summary(errors: dict[str, str], labels: dict[str, str]) -> None:
+    if not errors:
+        return
+    lines = [
+        f"- {plain(labels.get(name.split('.')[0], name))}: {plain(message)}"
+        for name, message in errors.items()
+    ]
+    st.error(tr("action.errors_summary") + "\n" + "\n".join(lines), icon=":material/error:")
+
+
+def _labels() -> dict[str, str]:
+    keys = {
+        "department_id": "action.department",
+        "title": "action.title",
+        "description": "action.description",
+        "start_date": "action.start_date",
+        "end_date": "action.end_date",
+        "form_codes": "action.forms",
+        "opportunity_code": "action.opportunity",
+        "measure_codes": "action.measures",
+        "channel_codes": "action.channels",
+        "intended_group_codes": "action.intended_groups",
+        "format": "action.format",
+        "area_id": "action.area",
+        "participants_total": "action.participants_total",
+        "reach": "action.reach",
+        "feedback_date": "action.feedback_date",
+        "feedback_method": "action.feedback_method",
+        "feedback_url": "action.feedback_url",
+        "decision_change": "action.decision_change",
+        "staff_experience": "action.staff_experience",
+        "cost_eur": "action.cost",
+        "source_note": "action.description",
+    }
+    return {name: tr(key) for name, key in keys.items()}
+
+
+def _reach_table(choices: ActionChoices, initial: dict[str, object]) -> pd.DataFrame:
+    counts = [initial.get(choice.key) for choice in choices.groups]
+    return pd.DataFrame(
+        {
+            "group": [choice.name(lang()) for choice in choices.groups],
+            "count": pd.array([None if c is None else int(c) for c in counts], dtype="Int64"),  # type: ignore[call-overload]
+        }
+    )
+
+
+def _reach_values(choices: ActionChoices, table: pd.DataFrame) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for choice, count in zip(choices.groups, table["count"].tolist(), strict=True):
+        values[choice.key] = None if count is None or pd.isna(count) else count
+    return values
+
+
+def _as_date(value: object) -> date | None:
+    return value if isinstance(value, date) else None
+
+
+def action_form(
+    base: str, user: CurrentUser, choices: ActionChoices, initial: ActionInput | None, submit_label: str
+) -> ActionInput | None:
+    """Draw the whole form under key prefix `base`; the entered values when submitted, else None."""
+    start = initial or ActionInput(department_id=user.department_id)
+    key = generation_prefix(base)
+    errors: dict[str, str] = st.session_state.get(f"{base}.errors", {})
+    _errors_summary(errors, _labels())
+
+    form_names = _names(choices.forms)
+    form_codes = st.multiselect(
+        tr("action.forms") + " *",
+        list(form_names),
+        default=[code for code in start.form_codes if code in form_names],
+        format_func=form_names.__getitem__,
+        help=tr("action.forms_help"),
+        key=f"{key}.forms",
+    )
+    _field_error(errors, "form_codes")
+
+    with st.form(f"{key}.form", enter_to_submit=False):
+        department_names = _names(choices.departments)
+        if user.role == "coordinator":
+            department_key = st.selectbox(
+                tr("action.department") + " *",
+                list(department_names),
+                index=list(department_names).index(str(start.department_id))
+                if str(start.department_id) in department_names
+                else None,
+                format_func=department_names.__getitem__,
+                key=f"{key}.department",
+            )
+            department_id = int(department_key) if department_key else None
+        else:
+            department_id = user.department_id
+            st.text(tr("action.own_department", name=department_names.get(str(department_id), "–")))
+        _field_error(errors, "department_id")
+
+        title = st.text_input(tr("action.title") + " *", value=start.title, max_chars=200, key=f"{key}.title")
+        _field_error(errors, "title")
+        description = st.text_area(
+            tr("action.description"), value=start.description, max_chars=5000, key=f"{key}.description"
+        )
+        _field_error(errors, "description")
+
+        first, second = st.columns(2)
+        with first:
+            start_date = st.date_input(
+                tr("action.start_date") + " *",
+                value=_as_date(start.start_date),
+                min_value=EARLIEST_DATE,
+                max_value=latest_allowed_date(),
+                format="DD.MM.YYYY",
+                key=f"{key}.start",
+            )
+            _field_error(errors, "start_date")
+        with second:
+            end_date = st.date_input(
+                tr("action.end_date"),
+                value=_as_date(start.end_date),
+                min_value=EARLIEST_DATE,
+                max_value=latest_allowed_date(),
+                format="DD.MM.YYYY",
+                key=f"{key}.end",
+            )
+            _field_error(errors, "end_date")
+
+        # Only the catalogue items under a chosen form are offered (all of them before a choice).
+        offered = [c for c in choices.opportunities if not form_codes or set(c.tags) & set(form_codes)]
+        opportunity_names = {c.key: c.name(lang()) for c in offered}
+        opportunity_code = st.selectbox(
+            tr("action.opportunity"),
+            list(opportunity_names),
+            index=list(opportunity_names).index(start.opportunity_code)
+            if start.opportunity_code in opportunity_names
+            else None,
+            format_func=opportunity_names.__getitem__,
+            placeholder=tr("action.opportunity_placeholder"),
+            key=f"{key}.opportunity",
+        )
+        _field_error(errors, "opportunity_code")
+
+        measure_codes = _multi(choices.measures, start.measure_codes, "action.measures", f"{key}.measures")
+        _field_error(errors, "measure_codes")
+        channel_codes = _multi(choices.channels, start.channel_codes, "action.channels", f"{key}.channels")
+        _field_error(errors, "channel_codes")
+        intended = _multi(
+            choices.groups, start.intended_group_codes, "action.intended_groups", f"{key}.intended"
+        )
+        _field_error(errors, "intended_group_codes")
+
+        first, second = st.columns(2)
+        with first:
+            fmt = st.radio(
+                tr("action.format"),
+                FORMATS,
+                index=FORMATS.index(start.format) if start.format in FORMATS else 0,
+                format_func=lambda code: tr(f"action.format.{code}"),
+                horizontal=True,
+                key=f"{key}.format",
+            )
+            _field_error(errors, "format")
+        with second:
+            area_names = _names(choices.areas)
+            area_key = st.selectbox(
+                tr("action.area"),
+                list(area_names),
+                index=list(area_names).index(str(start.area_id))
+                if str(start.area_id) in area_names
+                else None,
+                format_func=area_names.__getitem__,
+                placeholder=tr("action.area_placeholder"),
+                key=f"{key}.area",
+            )
+            _field_error(errors, "area_id")
+
+        total = st.number_input(
+            tr("action.participants_total"),
+            value=start.participants_total if isinstance(start.participants_total, int) else None,
+            min_value=0,
+            step=1,
+            help=tr("action.participants_help"),
+            key=f"{key}.total",
+        )
+        _field_error(errors, "participants_total")
+
+        st.markdown(f"**{tr('action.reach')}**")
+        st.caption(tr("action.reach_help"))
+        table = st.data_editor(
+            _reach_table(choices, dict(start.reach)),
+            column_config={
+                "group": st.column_config.TextColumn(tr("action.reach_group"), disabled=True),
+                "count": st.column_config.NumberColumn(
+                    tr("action.reach_count"), min_value=0, step=1, format="%d"
+                ),
+            },
+            hide_index=True,
+            num_rows="fixed",
+            key=f"{key}.reach",
+        )
+        _field_error(errors, "reach")
+        reach_estimate = st.checkbox(
+            tr("action.reach_estimate"), value=start.reach_estimate, key=f"{key}.estimate"
+        )
+        officials = st.checkbox(
+            tr("action.officials_took_part"), value=start.officials_took_part, key=f"{key}.officials"
+        )
+
+        st.markdown(f"**{tr('action.feedback_heading')}**")
+        feedback_given = st.checkbox(tr("action.feedback_given"), value=start.feedback_given, key=f"{key}.fb")
+        first, second = st.columns(2)
+        with first:
+            feedback_date = st.date_input(
+                tr("action.feedback_date"),
+                value=_as_date(start.feedback_date),
+                min_value=EARLIEST_DATE,
+                max_value=latest_allowed_date(),
+                format="DD.MM.YYYY",
+                key=f"{key}.fb_date",
+            )
+            _field_error(errors, "feedback_date")
+        with second:
+            feedback_method = st.text_input(
+                tr("action.feedback_method"), value=start.feedback_method, max_chars=300, key=f"{key}.fb_how"
+            )
+            _field_error(errors, "feedback_method")
+        feedback_url = st.text_input(
+            tr("action.feedback_url"), value=start.feedback_url, max_chars=500, key=f"{key}.fb_url"
+        )
+        _field_error(errors, "feedback_url")
+        decision_change = st.text_area(
+            tr("action.decision_change"), value=start.decision_change, max_chars=5000, key=f"{key}.change"
+        )
+        _field_error(errors, "decision_change")
+
+        first, second = st.columns(2)
+        with first:
+            scale = list(range(STAFF_SCALE[0], STAFF_SCALE[1] + 1))
+            staff = st.selectbox(
+                tr("action.staff_experience"),
+                scale,
+                index=scale.index(start.staff_experience) if start.staff_experience in scale else None,
+                format_func=lambda value: tr(f"action.staff.{value}"),
+                placeholder=tr("action.staff_experience_placeholder"),
+                key=f"{key}.staff",
+            )
+            _field_error(errors, "staff_experience")
+        with second:
+            cost = st.number_input(
+                tr("action.cost"),
+                value=float(start.cost_eur) if start.cost_eur not in (None, "") else None,  # type: ignore[arg-type]
+                min_value=0.0,
+                step=10.0,
+                format="%.2f",
+                key=f"{key}.cost",
+            )
+            _field_error(errors, "cost_eur")
+        st.caption(tr("action.required_note"))
+        submitted = st.form_submit_button(submit_label, type="primary", key=f"{key}.submit")
+
+    if not submitted:
+        return None
+    return ActionInput(
+        department_id=department_id,
+        title=title,
+        description=description,
+        start_date=start_date if isinstance(start_date, date) else None,
+        end_date=end_date if isinstance(end_date, date) else None,
+        opportunity_code=opportunity_code,
+        form_codes=list(form_codes),
+        measure_codes=measure_codes,
+        channel_codes=channel_codes,
+        intended_group_codes=intended,
+        format=fmt or "in_person",
+        area_id=int(area_key) if area_key else None,
+        participants_total=total,
+        reach=_reach_values(choices, table),  # type: ignore[arg-type]
+        reach_estimate=reach_estimate,
+        officials_took_part=officials,
+        feedback_given=feedback_given,
+        feedback_date=feedback_date if isinstance(feedback_date, date) else None,
+        feedback_method=feedback_method,
+        feedback_url=feedback_url,
+        decision_change=decision_change,
+        staff_experience=staff,
+        cost_eur=None if cost is None else f"{cost:.2f}",
+        source_note=start.source_note,
+    )
+
+
+def _multi(options: tuple[Choice, ...], selected: list[str], label: str, key: str) -> list[str]:
+    names = _names(options)
+    return list(
+        st.multiselect(
+            tr(label),
+            list(names),
+            default=[c for c in selected if c in names],
+            format_func=names.__getitem__,
+            key=key,
+        )
+    )
+
+
+def save_with_messages(base: str, save: Callable[[], str], flash_to: str | None = None) -> None:
+    """Run `save` (it returns the success text); refused saves keep the form and say why.
+
+    Validation messages go beside their fields on the next run; a version conflict or a
+    permission refusal is shown at once. On success the form is emptied and the text waits
+    for `flash(flash_to or base)` on the next run.
+    """
+    try:
+        message = save()
+    except ValidationError as refused:
+        st.session_state[f"{base}.errors"] = refused.errors
+        st.rerun()
+    except (VersionConflict, PermissionDenied, ActionNotFound) as refused:
+        st.error(plain(str(refused)), icon=":material/block:")
+        return
+    reset_form(base)
+    st.session_state[f"{flash_to or base}.flash"] = message
+    st.rerun()
+
+
+def flash(base: str) -> None:
+    """Show (once) the success message left by the last save."""
+    message = st.session_state.pop(f"{base}.flash", None)
+    if message:
+        st.success(plain(message), icon=":material/check_circle:")

@@ -1,0 +1,97 @@
+"""Logging an action through the page, as each role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import Engine, func, select
+from streamlit.testing.v1 import AppTest
+
+from data_model.db import transaction
+from data_model.models import Action, AuditEntry
+
+LOG_PAGE = "pages/manage/log_action.py"
+LIST_PAGE = "pages/manage/actions.py"
+TITLE = "Nuorisotalon talokokous kevät 2025"
+
+
+def _actions(engine: Engine) -> list[tuple[str, int | None, str, list[str]]]:
+    """(title, participants, department code, form codes) of every action logged in the app."""
+    with transaction(engine) as session:
+        return [
+            (a.title, a.participants_total, a.department.code, sorted(f.code for f in a.forms))
+            for a in session.scalars(select(Action).where(Action.source == "manual"))
+        ]
+
+
+def _fill(at: AppTest, end: date) -> AppTest:
+    at.multiselect(key="log_action.0.forms").set_value(["suunnittelu", "paatos"]).run()
+    at.text_input(key="log_action.0.title").input(TITLE)
+    at.text_area(key="log_action.0.description").input("Nuoret päättivät <b>kesän</b> retkistä.")
+    at.date_input(key="log_action.0.start").set_value(date(2025, 4, 2))
+    at.date_input(key="log_action.0.end").set_value(end)
+    at.selectbox(key="log_action.0.opportunity").set_value("osallistuva_budjetointi")
+    at.multiselect(key="log_action.0.channels").set_value(["instagram", "wilma"])
+    at.number_input(key="log_action.0.total").set_value(27)
+    at.selectbox(key="log_action.0.staff").set_value(4)
+    return at.button(key="log_action.0.submit").click().run()
+
+
+def test_department_head_logs_an_action_and_finds_it(
+    open_app: Callable[..., AppTest], app_engine: Engine
+) -> None:
+    at = open_app("toimialajohtaja", page="pages/public/home.py")
+    actions_before = int(at.metric[3].value)
+    at.switch_page(LOG_PAGE).run()
+    assert not at.exception
+    # The head's own department is fixed, not a choice.
+    assert not [box for box in at.selectbox if box.key == "log_action.0.department"]
+    at = _fill(at, date(2025, 4, 2))
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert "Toimenpide tallennettu" in at.success[0].value
+    # The form is empty again for the next action.
+    assert at.text_input(key="log_action.1.title").value == ""
+
+    assert _actions(app_engine) == [(TITLE, 27, "hyvinvointi", ["paatos", "suunnittelu"])]
+    with transaction(app_engine) as session:
+        assert session.scalar(select(func.count()).where(AuditEntry.event == "create")) == 1
+
+    at.switch_page(LIST_PAGE).run()
+    assert not at.exception
+    listed = at.dataframe[0].value
+    assert TITLE in listed.iloc[:, 1].tolist()
+
+    at.switch_page("pages/public/home.py").run()
+    assert int(at.metric[3].value) == actions_before + 1
+
+
+def test_a_bad_value_shows_its_message_keeps_the_input_and_saves_nothing(
+    open_app: Callable[..., AppTest], app_engine: Engine
+) -> None:
+    at = open_app("toimialajohtaja", page=LOG_PAGE)
+    at = _fill(at, date(2025, 4, 1))  # ends before it starts
+    assert not at.exception
+    messages = [error.value for error in at.error]
+    assert any("Päättymispäivä ei voi olla ennen alkamispäivää" in text for text in messages)
+    assert not at.success
+    assert at.text_input(key="log_action.0.title").value == TITLE
+    assert at.number_input(key="log_action.0.total").value == 27
+    assert _actions(app_engine) == []
+
+
+def test_missing_required_fields_are_named(open_app: Callable[..., AppTest], app_engine: Engine) -> None:
+    at = open_app("koordinaattori", page=LOG_PAGE)
+    at = at.button(key="log_action.0.submit").click().run()
+    messages = " ".join(error.value for error in at.error)
+    for words in ("Valitse toimiala", "vähintään 3", "alkamispäivä", "vähintään yksi osallisuuden muoto"):
+        assert words in messages
+    assert _actions(app_engine) == []
+
+
+def test_council_does_not_get_the_page(open_app: Callable[..., AppTest]) -> None:
+    at = open_app("valtuutettu", page=LOG_PAGE)
+    assert not at.exception
+    assert not [box for box in at.text_input if box.key and box.key.startswith("log_action")]
+    assert not [button for button in at.button if button.key and button.key.startswith("log_action")]
