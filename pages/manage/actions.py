@@ -15,15 +15,20 @@ from data_model.metrics.actions_list import (
     action_for_edit,
     list_actions,
 )
-from data_model.permissions import pages_for
 from data_model.services.actions import (
     mark_feedback_given,
     restore_action,
     soft_delete_action,
     update_action,
 )
-from data_model.validation import EARLIEST_DATE
-from pages.widgets.action_form import action_form, flash, page_user, plain, save_with_messages
+from pages.widgets.action_form import (
+    action_form,
+    date_field,
+    flash,
+    page_user_for,
+    plain,
+    save_with_messages,
+)
 from pages.widgets.data import read, read_uncached, write
 from pages.widgets.texts import lang, tr
 
@@ -31,13 +36,7 @@ BASE = "actions"
 PAGE_SIZE = 50
 
 st.title(tr("page.actions"))
-user = page_user()
-if user is None:
-    st.info(tr("action.login_needed"))
-    st.stop()
-if "actions" not in pages_for(user.role):
-    st.error(tr("action.not_allowed"))
-    st.stop()
+user = page_user_for("actions")
 flash(BASE)
 choices = read(action_choices)
 
@@ -64,20 +63,8 @@ with st.expander(tr("actions.filters"), expanded=True):
         form_code = st.selectbox(
             tr("actions.filter_form"), list(forms), format_func=forms.__getitem__, key="actions.f.form"
         )
-        start_from = st.date_input(
-            tr("actions.filter_from"),
-            value=None,
-            min_value=EARLIEST_DATE,
-            format="DD.MM.YYYY",
-            key="actions.f.from",
-        )
-        start_to = st.date_input(
-            tr("actions.filter_to"),
-            value=None,
-            min_value=EARLIEST_DATE,
-            format="DD.MM.YYYY",
-            key="actions.f.to",
-        )
+        start_from = date_field(tr("actions.filter_from"), None, "actions.f.from")
+        start_to = date_field(tr("actions.filter_to"), None, "actions.f.to")
     with third:
         feedback_options = {
             "": tr("actions.filter_all"),
@@ -100,8 +87,8 @@ filters = ActionFilter(
     department_id=department_id,
     deleted=show_deleted,
     text=text,
-    start_from=start_from if isinstance(start_from, date) else None,
-    start_to=start_to if isinstance(start_to, date) else None,
+    start_from=start_from,
+    start_to=start_to,
     form_code=form_code or None,
     feedback_given={"yes": True, "no": False}.get(feedback),
     sort=sort,
@@ -207,14 +194,7 @@ if editing.values.feedback_given and editing.values.feedback_method:
 feedback_base = f"actions.feedback.{opened}.v{editing.version}"
 feedback_errors: dict[str, str] = st.session_state.get(f"{feedback_base}.errors", {})
 with st.form(f"{feedback_base}.form", enter_to_submit=False):
-    told_on = st.date_input(
-        tr("action.feedback_date"),
-        value=None,
-        min_value=EARLIEST_DATE,
-        max_value=date.today(),
-        format="DD.MM.YYYY",
-        key=f"{feedback_base}.date",
-    )
+    told_on = date_field(tr("action.feedback_date"), None, f"{feedback_base}.date")
     told_how = st.text_input(tr("action.feedback_method"), max_chars=300, key=f"{feedback_base}.how")
     told_where = st.text_input(tr("action.feedback_url"), max_chars=500, key=f"{feedback_base}.url")
     for message in feedback_errors.values():
@@ -228,7 +208,7 @@ if told:
                 user,
                 session,
                 opened,
-                told_on if isinstance(told_on, date) else None,
+                told_on,
                 told_how,
                 told_where,
                 expected_version=editing.version,

@@ -3,22 +3,15 @@
 import streamlit as st
 
 from data_model.metrics.actions_list import action_choices
-from data_model.permissions import pages_for
 from data_model.services.actions import create_action
-from pages.widgets.action_form import action_form, flash, page_user, save_with_messages
+from pages.widgets.action_form import action_form, flash, page_user_for, save_with_messages
 from pages.widgets.data import read, write
 from pages.widgets.texts import tr
 
 BASE = "log_action"
 
 st.title(tr("page.log_action"))
-user = page_user()
-if user is None:
-    st.info(tr("action.login_needed"))
-    st.stop()
-if "log_action" not in pages_for(user.role):
-    st.error(tr("action.not_allowed"))
-    st.stop()
+user = page_user_for("log_action")
 
 flash(BASE)
 st.write(tr("action.intro"))

@@ -16,7 +16,7 @@ import streamlit as st
 
 from data_model.metrics.actions_list import ActionChoices, Choice, acting_user
 from data_model.models import FORMATS
-from data_model.permissions import CurrentUser, PermissionDenied
+from data_model.permissions import CurrentUser, PermissionDenied, pages_for
 from data_model.services.actions import ActionNotFound, VersionConflict
 from data_model.validation import EARLIEST_DATE, ActionInput, ValidationError, latest_allowed_date
 
@@ -122,6 +122,34 @@ def _as_date(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
 
+def date_field(label: str, value: object, key: str) -> date | None:
+    """A Finnish-format date input within the accepted range; empty means not given."""
+    picked = st.date_input(
+        label,
+        value=_as_date(value),
+        min_value=EARLIEST_DATE,
+        max_value=latest_allowed_date(),
+        format="DD.MM.YYYY",
+        key=key,
+    )
+    return picked if isinstance(picked, date) else None
+
+
+def page_user_for(page_key: str) -> CurrentUser:
+    """The logged-in user if their role gets `page_key`; otherwise say why and stop the page.
+
+    A convenience only: the services refuse the same users on their own.
+    """
+    user = page_user()
+    if user is None:
+        st.info(tr("action.login_needed"))
+        st.stop()
+    if page_key not in pages_for(user.role):
+        st.error(tr("action.not_allowed"))
+        st.stop()
+    return user
+
+
 def action_form(
     base: str, user: CurrentUser, choices: ActionChoices, initial: ActionInput | None, submit_label: str
 ) -> ActionInput | None:
@@ -169,24 +197,10 @@ def action_form(
 
         first, second = st.columns(2)
         with first:
-            start_date = st.date_input(
-                tr("action.start_date") + " *",
-                value=_as_date(start.start_date),
-                min_value=EARLIEST_DATE,
-                max_value=latest_allowed_date(),
-                format="DD.MM.YYYY",
-                key=f"{key}.start",
-            )
+            start_date = date_field(tr("action.start_date") + " *", start.start_date, f"{key}.start")
             _field_error(errors, "start_date")
         with second:
-            end_date = st.date_input(
-                tr("action.end_date"),
-                value=_as_date(start.end_date),
-                min_value=EARLIEST_DATE,
-                max_value=latest_allowed_date(),
-                format="DD.MM.YYYY",
-                key=f"{key}.end",
-            )
+            end_date = date_field(tr("action.end_date"), start.end_date, f"{key}.end")
             _field_error(errors, "end_date")
 
         # Only the catalogue items under a chosen form are offered (all of them before a choice).
@@ -274,14 +288,7 @@ def action_form(
         feedback_given = st.checkbox(tr("action.feedback_given"), value=start.feedback_given, key=f"{key}.fb")
         first, second = st.columns(2)
         with first:
-            feedback_date = st.date_input(
-                tr("action.feedback_date"),
-                value=_as_date(start.feedback_date),
-                min_value=EARLIEST_DATE,
-                max_value=latest_allowed_date(),
-                format="DD.MM.YYYY",
-                key=f"{key}.fb_date",
-            )
+            feedback_date = date_field(tr("action.feedback_date"), start.feedback_date, f"{key}.fb_date")
             _field_error(errors, "feedback_date")
         with second:
             feedback_method = st.text_input(
@@ -328,8 +335,8 @@ def action_form(
         department_id=department_id,
         title=title,
         description=description,
-        start_date=start_date if isinstance(start_date, date) else None,
-        end_date=end_date if isinstance(end_date, date) else None,
+        start_date=start_date,
+        end_date=end_date,
         opportunity_code=opportunity_code,
         form_codes=list(form_codes),
         measure_codes=measure_codes,
@@ -342,7 +349,7 @@ def action_form(
         reach_estimate=reach_estimate,
         officials_took_part=officials,
         feedback_given=feedback_given,
-        feedback_date=feedback_date if isinstance(feedback_date, date) else None,
+        feedback_date=feedback_date,
         feedback_method=feedback_method,
         feedback_url=feedback_url,
         decision_change=decision_change,
