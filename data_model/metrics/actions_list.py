@@ -21,10 +21,8 @@ from ..models import (
     DevelopmentMeasure,
     Opportunity,
     ParticipationForm,
-    User,
 )
 from ..models.actions import action_form
-from ..permissions import CurrentUser
 from ..services.actions import action_input_of
 from ..validation import ActionInput
 
@@ -108,14 +106,6 @@ def action_choices(session: Session) -> ActionChoices:
             for a in session.scalars(select(Area).where(Area.active).order_by(Area.sort_order, Area.name))
         ),
     )
-
-
-def acting_user(session: Session, username: str) -> CurrentUser | None:
-    """The active user with `username` as services see them, or None."""
-    user = session.scalars(select(User).where(User.username == username, User.active)).first()
-    if user is None:
-        return None
-    return CurrentUser(user.id, user.username, user.role, user.department_id, user.display_name)
 
 
 # --- the list of actions ---------------------------------------------------------------------

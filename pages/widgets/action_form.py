@@ -14,13 +14,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from data_model.metrics.actions_list import ActionChoices, Choice, acting_user
+from data_model.metrics.actions_list import ActionChoices, Choice
 from data_model.models import FORMATS
 from data_model.permissions import CurrentUser, PermissionDenied, pages_for
 from data_model.services.actions import ActionNotFound, VersionConflict
 from data_model.validation import EARLIEST_DATE, ActionInput, ValidationError, latest_allowed_date
 
-from .data import read_uncached
+from .auth import current_user
 from .texts import lang, tr
 
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$:"
@@ -30,17 +30,6 @@ STAFF_SCALE = (1, 5)
 def plain(text: str) -> str:
     """`text` with markdown escaped, for widgets that render markdown (st.error, labels)."""
     return "".join("\\" + char if char in MARKDOWN_SPECIALS else char for char in text)
-
-
-def page_user() -> CurrentUser | None:
-    """The logged-in user as services see them (checked against the database), or None."""
-    user = st.session_state.get("current_user")
-    if isinstance(user, CurrentUser):
-        return user
-    username = st.session_state.get("username")
-    if st.session_state.get("authentication_status") and isinstance(username, str):
-        return read_uncached(acting_user, username)
-    return None
 
 
 def generation_prefix(base: str) -> str:
@@ -140,10 +129,7 @@ def page_user_for(page_key: str) -> CurrentUser:
 
     A convenience only: the services refuse the same users on their own.
     """
-    user = page_user()
-    if user is None:
-        st.info(tr("action.login_needed"))
-        st.stop()
+    user = current_user()
     if page_key not in pages_for(user.role):
         st.error(tr("action.not_allowed"))
         st.stop()
