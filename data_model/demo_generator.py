@@ -34,6 +34,10 @@ DEPARTMENT_STARTS = {"kaupunkiymparisto": date(2025, 1, 1)}
 # The one department whose report is clearly overdue: nothing submitted in the last 10 months.
 OVERDUE_DEPARTMENT = "kaupunkiymparisto"
 OVERDUE_QUIET_DAYS = 300
+# A period's report is due when the next period ends (metrics/reporting.py counts the next due
+# day from the last reported period's end), so reports go in during the last two weeks of
+# the period or the first week after it.
+REPORT_EARLY_DAYS, REPORT_LATE_DAYS = 14, 7
 
 PLANNING_FORMS = frozenset({"suunnittelu", "paatos"})
 UNPROMPTED_FEEDBACK = 0.15  # information and activity actions sometimes report back too
@@ -508,7 +512,7 @@ def _report_summary(actions: list[PlannedAction], start: date, end: date) -> str
 def plan_reports(
     catalogue: Catalogue, actions: list[PlannedAction], today: date, rng: random.Random
 ) -> list[PlannedReport]:
-    """Every department with a reporting duty reports each period, 3–7 weeks after it ends;
+    """Every department with a reporting duty reports each period, around the day it ends;
     OVERDUE_DEPARTMENT stopped reporting, so its last report is more than 8 months old."""
     reports = []
     for info in catalogue.departments.values():
@@ -523,7 +527,7 @@ def plan_reports(
         for start, end in _periods(first, cadence):
             if start > last:
                 break
-            submitted = end + timedelta(days=rng.randint(20, 50))
+            submitted = end + timedelta(days=rng.randint(-REPORT_EARLY_DAYS, REPORT_LATE_DAYS))
             if submitted > latest:
                 break
             reports.append(

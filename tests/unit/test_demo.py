@@ -15,6 +15,10 @@ from data_model.__main__ import main
 from data_model.db import make_engine, session_factory, transaction
 from data_model.demo import has_demo_data, load_demo, read_catalogue, remove_demo
 from data_model.demo_generator import DEMO_DIR, months_before, plan_demo
+from data_model.metrics.feedback import feedback_loop
+from data_model.metrics.filters import MetricFilters
+from data_model.metrics.reach import YOUTH, group_share, representation
+from data_model.metrics.reporting import OVERDUE, reporting_status
 from data_model.models import (
     Action,
     ActionReach,
@@ -234,6 +238,20 @@ def test_one_department_is_overdue_with_its_report(demo_engine: Engine) -> None:
             assert day is not None and (TODAY - day).days < 7 * 31, (code, day)
     assert reports_per_department["hyvinvointi"] >= 4
     assert "nuorisovaltuusto" not in reports_per_department  # advocacy bodies have no reporting duty
+
+
+def test_the_dashboard_metrics_show_the_gaps(demo_engine: Engine) -> None:
+    """The same three findings through the dashboard's own metrics, as demo mode shows them."""
+    with session_factory(demo_engine)() as session:
+        rows = representation(session, MetricFilters())
+        youth, older = group_share(rows, YOUTH), group_share(rows, "older_65_74")
+        assert youth is not None and youth.index is not None and youth.index < 0.5
+        assert older is not None and older.index is not None and older.index > 1.0
+        statuses = reporting_status(session, TODAY)
+        assert [s.department.code for s in statuses if s.status == OVERDUE] == ["kaupunkiymparisto"]
+        loop = feedback_loop(session, MetricFilters(), TODAY)
+        assert len(loop.open_loops) >= 5
+        assert loop.rate is not None and loop.rate > 0.6
 
 
 def test_loading_twice_adds_nothing(demo_engine: Engine) -> None:
