@@ -283,15 +283,12 @@ def read_profiles(catalogue: Catalogue, folder: Path = DEMO_DIR) -> dict[str, di
 def read_templates(catalogue: Catalogue, folder: Path = DEMO_DIR) -> list[Template]:
     """The action templates, every code checked against the catalogue (file:line on error)."""
     profiles = read_profiles(catalogue, folder)
-    return [
-        _template(record, catalogue, profiles)
-        for record in read_yaml_list(folder / "actions.yaml", "actions")
-    ]
+    return [_template(record, catalogue, profiles) for record in read_yaml_list(folder / "actions.yaml")]
 
 
 def read_feedback_methods(folder: Path = DEMO_DIR) -> list[FeedbackMethod]:
     """Ways the departments tell residents how their input was used."""
-    records = read_yaml_list(folder / "actions.yaml", "feedback_methods")
+    records = read_yaml_list(folder / "feedback_methods.yaml")
     for record in records:
         record.require("text")
     return [FeedbackMethod(str(r.get("text")), bool(r.get("online", False))) for r in records]

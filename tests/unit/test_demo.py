@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 from data_model.__main__ import main
 from data_model.db import make_engine, session_factory, transaction
 from data_model.demo import has_demo_data, load_demo, read_catalogue, remove_demo
-from data_model.demo_generator import DEMO_DIR, months_before, plan_demo
+from data_model.demo_generator import DEMO_DIR, months_before, plan_demo, spread
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import MetricFilters
 from data_model.metrics.reach import YOUTH, group_share, representation
@@ -33,6 +34,7 @@ from data_model.models import (
 )
 from data_model.models.actions import action_channel, action_form, action_intended_group, action_measure
 from data_model.seed_files import SeedError
+from data_model.validation import ActionInput, validate_action
 
 TODAY = date(2026, 11, 28)
 OPEN_LOOP_DAYS = 60
@@ -80,7 +82,7 @@ def test_every_department_and_advocacy_body_has_actions(demo_engine: Engine) -> 
         ).all()
     assert len(rows) == 9
     assert all(count > 0 for _code, _active, count in rows), rows
-    assert sum(count for _code, active, count in rows if active) >= 150
+    assert sum(count for _code, active, count in rows if active) >= 160
 
 
 def test_every_action_meets_the_validation_rules(demo_engine: Engine) -> None:
@@ -114,6 +116,39 @@ def test_every_action_meets_the_validation_rules(demo_engine: Engine) -> None:
                 assert action.feedback_date is None and not action.decision_change, where
             assert action.feedback_url == "" or action.feedback_url.startswith("https://"), where
             assert action.created_at.date() <= TODAY, where
+
+
+def test_every_action_passes_the_apps_own_checks(demo_engine: Engine) -> None:
+    """The very checks the log-action form and the import run (data_model/validation.py)."""
+    with session_factory(demo_engine)() as session:
+        for action in session.scalars(select(Action).where(Action.is_demo.is_(True))):
+            entered = ActionInput(
+                department_id=action.department_id,
+                title=action.title,
+                description=action.description,
+                start_date=action.start_date,
+                end_date=action.end_date,
+                opportunity_code=action.opportunity.code if action.opportunity else None,
+                form_codes=[form.code for form in action.forms],
+                measure_codes=[measure.code for measure in action.measures],
+                channel_codes=[channel.code for channel in action.channels],
+                intended_group_codes=[group.code for group in action.intended_groups],
+                format=action.format,
+                area_id=action.area_id,
+                participants_total=action.participants_total,
+                reach={row.audience_group.code: row.count for row in action.reach},
+                reach_estimate=action.reach_estimate,
+                officials_took_part=action.officials_took_part,
+                feedback_given=action.feedback_given,
+                feedback_date=action.feedback_date,
+                feedback_method=action.feedback_method,
+                feedback_url=action.feedback_url,
+                decision_change=action.decision_change,
+                staff_experience=action.staff_experience,
+                cost_eur=action.cost_eur,
+                source_note=action.source_note,
+            )
+            assert validate_action(session, entered, TODAY) == {}, action.external_ref
 
 
 def test_every_field_is_used(demo_engine: Engine) -> None:
@@ -327,6 +362,21 @@ def test_remove_leaves_the_programme_and_the_baseline(demo_engine: Engine) -> No
     assert _scalar(demo_engine, "SELECT COUNT(*) FROM action_reach") == 1  # the 2023 survey's youth count
 
 
+def test_counts_are_spread_over_the_age_bands_without_loss() -> None:
+    rng = random.Random(1)
+    weights = {"a": 0.0, "b": 1.0, "c": 3.0}
+    for total in (0, 1, 7, 100, 613):
+        counts = spread(total, weights, rng)
+        assert sum(counts.values()) == total and counts["a"] == 0
+        assert min(counts.values()) >= 0
+
+
+def test_months_before_keeps_the_day_or_takes_the_last_of_a_shorter_month() -> None:
+    assert months_before(date(2026, 11, 28), 24) == date(2024, 11, 28)
+    assert months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
+    assert months_before(date(2025, 1, 15), 13) == date(2023, 12, 15)
+
+
 def test_a_bad_template_names_its_file_and_line(session: Session, tmp_path: Path) -> None:
     folder = tmp_path / "demo"
     shutil.copytree(DEMO_DIR, folder)
@@ -361,4 +411,9 @@ def test_cli_loads_and_removes_the_demo(sqlite_url: str, capsys: pytest.CaptureF
     assert actions() == (total, demo)
     assert main(["demo", "--remove"]) == 0
     assert actions() == (3, 0)
+    engine = make_engine(sqlite_url)
+    with session_factory(engine)() as session:
+        assert _count(session, User, User.is_demo.is_(True)) == 0  # the demo accounts went too
+        assert _count(session, DepartmentReport) == 0
+    engine.dispose()
     assert f"({demo} toimenpidettä)" in capsys.readouterr().out
