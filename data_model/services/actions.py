@@ -167,11 +167,20 @@ def _stamp(action: Action, user: CurrentUser) -> None:
     action.updated_at = utcnow()
 
 
-def create_action(user: CurrentUser, session: Session, data: ActionInput, source: str = "manual") -> Action:
-    """Log a new action for the department in `data`; returns it with its id."""
+def create_action(
+    user: CurrentUser,
+    session: Session,
+    data: ActionInput,
+    source: str = "manual",
+    external_ref: str | None = None,
+) -> Action:
+    """Log a new action for the department in `data`; returns it with its id.
+
+    `source` and `external_ref` say where an imported row came from (see imports.py).
+    """
     require(user, "action.write", data.department_id)
     clean = _validated(session, data)
-    action = Action(source=source, created_by_id=user.id, updated_by_id=user.id)
+    action = Action(source=source, external_ref=external_ref, created_by_id=user.id, updated_by_id=user.id)
     session.add(action)
     apply_clean(session, action, clean)
     session.flush()
