@@ -270,6 +270,13 @@ class AuditRow:
     after: dict[str, object] | None = field(default=None, hash=False)
     note: str = ""
 
+    @property
+    def changed(self) -> tuple[str, ...]:
+        """The fields whose value differs before and after (all of them for a create)."""
+        before, after = self.before or {}, self.after or {}
+        keys = sorted(set(before) | set(after))
+        return tuple(key for key in keys if before.get(key) != after.get(key) and key != "version")
+
 
 def list_audit(session: Session, filters: AuditFilter) -> tuple[AuditRow, ...]:
     """The newest audit entries matching `filters`, at most `limit` (≤ 500)."""
@@ -321,46 +328,6 @@ def audit_vocabulary(session: Session) -> AuditVocabulary:
 
 
 # --- department reports ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LastReport:
-    """A department with a reporting duty and its most recent report (None if it never reported)."""
-
-    department: str
-    period_end: date | None
-    submitted_at: datetime | None
-    reports: int
-
-
-def last_report_per_department(session: Session, lang: str = "fi") -> tuple[LastReport, ...]:
-    """Per department that must report, its latest reported period and when it was submitted."""
-    latest = (
-        select(
-            DepartmentReport.department_id,
-            func.max(DepartmentReport.period_end).label("period_end"),
-            func.max(DepartmentReport.submitted_at).label("submitted_at"),
-            func.count(DepartmentReport.id).label("reports"),
-        )
-        .where(DepartmentReport.deleted_at.is_(None))
-        .group_by(DepartmentReport.department_id)
-        .subquery()
-    )
-    query = (
-        select(Department, latest.c.period_end, latest.c.submitted_at, latest.c.reports)
-        .outerjoin(latest, latest.c.department_id == Department.id)
-        .where(Department.active, Department.report_cadence_months.is_not(None))
-        .order_by(Department.sort_order, Department.id)
-    )
-    return tuple(
-        LastReport(
-            department=department.name_en if lang == "en" and department.name_en else department.name_fi,
-            period_end=period_end,
-            submitted_at=submitted_at,
-            reports=int(reports or 0),
-        )
-        for department, period_end, submitted_at, reports in session.execute(query)
-    )
 
 
 @dataclass(frozen=True)

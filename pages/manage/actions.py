@@ -25,6 +25,7 @@ from pages.widgets.action_form import (
     action_form,
     date_field,
     flash,
+    generation_prefix,
     page_user_for,
     plain,
     save_with_messages,
@@ -192,14 +193,15 @@ if editing.values.feedback_given and editing.values.feedback_method:
         )
     )
 feedback_base = f"actions.feedback.{opened}.v{editing.version}"
+feedback_key = generation_prefix(feedback_base)
 feedback_errors: dict[str, str] = st.session_state.get(f"{feedback_base}.errors", {})
-with st.form(f"{feedback_base}.form", enter_to_submit=False):
-    told_on = date_field(tr("action.feedback_date"), None, f"{feedback_base}.date")
-    told_how = st.text_input(tr("action.feedback_method"), max_chars=300, key=f"{feedback_base}.how")
-    told_where = st.text_input(tr("action.feedback_url"), max_chars=500, key=f"{feedback_base}.url")
+with st.form(f"{feedback_key}.form", enter_to_submit=False):
+    told_on = date_field(tr("action.feedback_date"), None, f"{feedback_key}.date")
+    told_how = st.text_input(tr("action.feedback_method"), max_chars=300, key=f"{feedback_key}.how")
+    told_where = st.text_input(tr("action.feedback_url"), max_chars=500, key=f"{feedback_key}.url")
     for message in feedback_errors.values():
         st.error(plain(message))
-    told = st.form_submit_button(tr("actions.feedback_save"), key=f"{feedback_base}.submit")
+    told = st.form_submit_button(tr("actions.feedback_save"), key=f"{feedback_key}.submit")
 if told:
 
     def save_feedback() -> str:
