@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Select, Table, select
+from sqlalchemy import ColumnElement, Select, select
 
 from ..models import Action, Channel, ParticipationForm
 from ..models.actions import action_channel, action_form
@@ -46,12 +46,20 @@ class MetricFilters:
         return self == MetricFilters()
 
 
-def _linked(
-    link: Table, model: type[ParticipationForm] | type[Channel], codes: tuple[str, ...]
-) -> Select[int]:
-    """Ids of the actions linked through `link` to a `model` row with one of `codes`."""
-    target = next(column for column in link.c if column.name != "action_id")
-    return select(link.c.action_id).join(model, model.id == target).where(model.code.in_(codes))
+def linked_actions(kind: str, codes: tuple[str, ...]) -> Select[int]:
+    """Ids of the actions linked to a participation form (`kind` "form") or a channel
+    ("channel") with one of `codes`."""
+    if kind == "form":
+        return (
+            select(action_form.c.action_id)
+            .join(ParticipationForm, ParticipationForm.id == action_form.c.participation_form_id)
+            .where(ParticipationForm.code.in_(codes))
+        )
+    return (
+        select(action_channel.c.action_id)
+        .join(Channel, Channel.id == action_channel.c.channel_id)
+        .where(Channel.code.in_(codes))
+    )
 
 
 def action_conditions(filters: MetricFilters) -> list[ColumnElement[bool]]:
@@ -66,9 +74,9 @@ def action_conditions(filters: MetricFilters) -> list[ColumnElement[bool]]:
     if filters.area_ids:
         conditions.append(Action.area_id.in_(filters.area_ids))
     if filters.form_codes:
-        conditions.append(Action.id.in_(_linked(action_form, ParticipationForm, filters.form_codes)))
+        conditions.append(Action.id.in_(linked_actions("form", filters.form_codes)))
     if filters.channel_codes:
-        conditions.append(Action.id.in_(_linked(action_channel, Channel, filters.channel_codes)))
+        conditions.append(Action.id.in_(linked_actions("channel", filters.channel_codes)))
     return conditions
 
 

@@ -101,6 +101,7 @@ class ReachTotals:
     age_denominator: int  # size of the actions that recorded an age band (see module doc)
     age_recorded: int  # participants whose age band was recorded
     actions_with_age: int
+    departments_active: int  # departments with at least one filtered action
 
     @property
     def age_unknown(self) -> int:
@@ -167,11 +168,12 @@ def action_sizes(filters: MetricFilters) -> Subquery:
 
 def reach_totals(session: Session, filters: MetricFilters) -> ReachTotals:
     """Counts of actions and participants behind the filtered figures."""
-    actions, with_total, total = session.execute(
+    actions, with_total, total, departments = session.execute(
         select(
             func.count(Action.id),
             func.count(Action.participants_total),
             func.coalesce(func.sum(Action.participants_total), 0),
+            func.count(func.distinct(Action.department_id)),
         ).where(*action_conditions(filters))
     ).one()
     sizes = action_sizes(filters)
@@ -192,6 +194,7 @@ def reach_totals(session: Session, filters: MetricFilters) -> ReachTotals:
         age_denominator=int(age[0]),
         age_recorded=int(recorded or 0),
         actions_with_age=int(age[1]),
+        departments_active=int(departments),
     )
 
 

@@ -1,8 +1,100 @@
-"""Placeholder until this page is built."""
+"""Yleiskatsaus: the few numbers that matter, the gaps first in plain words, then charts."""
 
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
-from pages.widgets.texts import tr
+from data_model.formatting import fmt_date, fmt_int, fmt_pct
+from data_model.metrics.feedback import feedback_loop
+from data_model.metrics.gaps import gaps
+from data_model.metrics.reach import reach_totals, representation
+from data_model.metrics.reporting import OVERDUE, reporting_status
+from data_model.metrics.trends import quarterly_trends
+from pages.widgets.data import read
+from pages.widgets.filters import metric_filters, period_text
+from pages.widgets.metric_views import gap_list, representation_view, trends_view
+from pages.widgets.texts import freshness_note, lang, tr
 
-st.title(tr("page.overview" if "overview" != "settings" else "page.programme_admin"))
-st.info("Tulossa. / Coming soon.")
+today = date.today()
+st.title(tr("page.overview"))
+filters = metric_filters(today)
+st.caption(tr("overview.period", period=period_text(filters)))
+freshness_note()
+
+totals = read(reach_totals, filters)
+loop = read(feedback_loop, filters, today)
+reporting = read(reporting_status, today)
+overdue = [row for row in reporting if row.status == OVERDUE]
+
+actions, participants, departments, feedback, reports = st.columns(5)
+actions.metric(tr("overview.actions"), fmt_int(totals.actions))
+participants.metric(
+    tr("overview.participants"),
+    fmt_int(totals.participants_total),
+    help=tr("overview.participants_help", unknown=fmt_int(totals.actions_without_total)),
+)
+departments.metric(tr("overview.departments"), fmt_int(totals.departments_active))
+feedback.metric(
+    tr("overview.feedback_rate"),
+    fmt_pct(loop.rate),
+    help=tr("overview.feedback_help", done=fmt_int(loop.with_feedback), total=fmt_int(loop.actions)),
+)
+reports.metric(
+    tr("overview.reporting"),
+    tr(
+        "overview.reporting_value",
+        on_time=fmt_int(len(reporting) - len(overdue)),
+        total=fmt_int(len(reporting)),
+    ),
+)
+
+st.header(tr("overview.gaps"))
+gap_list(read(gaps, filters, lang()), with_suggestions=False)
+st.caption(tr("overview.gaps_more"))
+
+st.header(tr("overview.representation"))
+representation_view(read(representation, filters), totals)
+
+st.header(tr("overview.trends"))
+trends_view(read(quarterly_trends, filters))
+
+st.header(tr("overview.feedback"))
+st.write(
+    tr(
+        "overview.feedback_sentence",
+        done=fmt_int(loop.with_feedback),
+        total=fmt_int(loop.actions),
+        open=fmt_int(len(loop.open_loops)),
+        days=loop.open_loop_days,
+    )
+)
+if loop.open_loops:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                tr("overview.open.title"): [row.title for row in loop.open_loops],
+                tr("overview.open.department"): [row.department.name(lang()) for row in loop.open_loops],
+                tr("overview.open.closed_on"): [fmt_date(row.closed_on) for row in loop.open_loops],
+                tr("overview.open.days"): [row.days_open for row in loop.open_loops],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+st.header(tr("overview.reporting_title"))
+st.dataframe(
+    pd.DataFrame(
+        {
+            tr("overview.report.department"): [row.department.name(lang()) for row in reporting],
+            tr("overview.report.last"): [
+                fmt_date(row.last_period_end, tr("overview.report.never")) for row in reporting
+            ],
+            tr("overview.report.next_due"): [fmt_date(row.next_due) for row in reporting],
+            tr("overview.report.status"): [tr(f"overview.status.{row.status}") for row in reporting],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)

@@ -1,8 +1,163 @@
-"""Placeholder until this page is built."""
+"""Tavoittavuus ja aukot: representation against the population, gaps with what could close
+them, coverage heat maps, trends, and the actions behind any cell."""
 
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
-from pages.widgets.texts import tr
+from data_model.formatting import fmt_date, fmt_decimal, fmt_int
+from data_model.metrics.coverage import (
+    Matrix,
+    channel_by_group,
+    department_by_form,
+    department_by_group,
+    measures_without_actions,
+    unused_opportunities,
+)
+from data_model.metrics.drilldown import actions_behind, filter_options
+from data_model.metrics.filters import MetricFilters
+from data_model.metrics.gaps import gaps
+from data_model.metrics.reach import participants_by_group, reach_totals, representation, representation_score
+from data_model.metrics.settings import load_metric_settings
+from data_model.metrics.trends import quarterly_trends
+from pages.widgets.charts import bars, chart_with_table, heatmap
+from pages.widgets.data import read
+from pages.widgets.filters import metric_filters, period_text
+from pages.widgets.metric_views import actions_table, gap_list, plain, representation_view, trends_view
+from pages.widgets.texts import freshness_note, lang, tr
 
-st.title(tr("page.reach" if "reach" != "settings" else "page.programme_admin"))
-st.info("Tulossa. / Coming soon.")
+
+def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_rows: bool = False) -> None:
+    """A coverage heat map with its table; selecting a table cell lists the actions behind it."""
+    rows = [
+        (label, values)
+        for label, values in zip(matrix.rows, matrix.values, strict=True)
+        if any(values) or not drop_empty_rows
+    ]
+    if not rows:
+        st.info(tr("reach.coverage.empty"))
+        return
+    row_title = tr(f"reach.coverage.{kind}.rows")
+    long = pd.DataFrame(
+        [
+            {"row": label.name(lang()), "column": column.name(lang()), "value": value}
+            for label, values in rows
+            for column, value in zip(matrix.columns, values, strict=True)
+        ]
+    )
+    table = pd.DataFrame(
+        [[label.name(lang()), *values] for label, values in rows],
+        columns=[row_title, *(column.name(lang()) for column in matrix.columns)],
+    )
+    title = tr(f"reach.coverage.{kind}.title")
+    selection = chart_with_table(
+        heatmap(long, "row", "column", "value", title),
+        table,
+        tr(f"reach.coverage.{kind}.caption"),
+        key=f"cells_{kind}",
+    )
+    cells = selection.selection.cells if selection is not None else []
+    if not cells:
+        st.caption(tr("reach.coverage.select_cell"))
+        return
+    position, column_name = cells[0]
+    if column_name == row_title:
+        return
+    row_label = rows[int(position)][0]
+    column = next(item for item in matrix.columns if item.name(lang()) == column_name)
+    st.markdown(plain(tr("reach.coverage.behind", row=row_label.name(lang()), column=column.name(lang()))))
+    found = read(
+        actions_behind,
+        filters,
+        department_id=row_label.id if kind != "channel_group" else None,
+        form_code=column.code if kind == "department_form" else None,
+        channel_code=row_label.code if kind == "channel_group" else None,
+        group_code=column.code if kind != "department_form" else None,
+    )
+    actions_table(found, with_group=kind != "department_form")
+
+
+today = date.today()
+st.title(tr("page.reach"))
+filters = metric_filters(today)
+st.caption(tr("overview.period", period=period_text(filters)))
+freshness_note()
+
+totals = read(reach_totals, filters)
+rows = read(representation, filters)
+settings = read(load_metric_settings)
+
+st.header(tr("reach.representation"))
+st.write(tr("reach.definition", threshold=fmt_decimal(settings.gap_threshold, 2)))
+score = read(representation_score, filters)
+st.metric(tr("reach.score"), fmt_decimal(score, 2), help=tr("reach.score_help"))
+representation_view(rows, totals)
+if totals.actions_without_total:
+    st.caption(tr("reach.unknown_totals", count=fmt_int(totals.actions_without_total)))
+
+st.header(tr("reach.gaps"))
+gap_list(read(gaps, filters, lang()))
+
+st.header(tr("reach.special"))
+special = [row for row in read(participants_by_group, filters) if row.kind != "age"]
+special_data = pd.DataFrame(
+    {
+        "group": [row.group.name(lang()) for row in special],
+        "participants": [row.participants for row in special],
+    }
+)
+chart_with_table(
+    bars(special_data, "group", "participants", tr("reach.special_chart")),
+    pd.DataFrame(
+        {
+            tr("reach.table.group"): [row.group.name(lang()) for row in special],
+            tr("reach.table.participants"): [fmt_int(row.participants) for row in special],
+            tr("reach.table.actions"): [fmt_int(row.actions) for row in special],
+        }
+    ),
+    tr("reach.special_caption"),
+)
+
+st.header(tr("reach.coverage"))
+matrix_view(read(department_by_form, filters), "department_form", filters)
+matrix_view(read(channel_by_group, filters), "channel_group", filters, drop_empty_rows=True)
+matrix_view(read(department_by_group, filters), "department_group", filters, drop_empty_rows=True)
+
+unused_column, measures_column = st.columns(2)
+with unused_column:
+    st.subheader(tr("reach.unused", months=settings.unused_months))
+    unused = read(unused_opportunities, filters, today)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                tr("reach.unused.opportunity"): [item.opportunity.name(lang()) for item in unused],
+                tr("reach.unused.last_used"): [
+                    fmt_date(item.last_used, tr("reach.unused.never")) for item in unused
+                ],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+with measures_column:
+    st.subheader(tr("reach.measures"))
+    measures = read(measures_without_actions)
+    st.dataframe(
+        pd.DataFrame({tr("reach.measures.measure"): [item.name(lang()) for item in measures]}),
+        hide_index=True,
+        width="stretch",
+    )
+
+st.header(tr("reach.trends"))
+trends_view(read(quarterly_trends, filters))
+
+st.header(tr("reach.actions"))
+options = read(filter_options)
+group_names = {label.code: label.name(lang()) for label in options.groups}
+chosen = st.selectbox(
+    tr("reach.actions.choose_group"),
+    [None, *group_names],
+    format_func=lambda code: tr("reach.actions.all") if code is None else group_names[code],
+)
+actions_table(read(actions_behind, filters, group_code=chosen), with_group=chosen is not None)

@@ -1,0 +1,132 @@
+"""The actions behind a figure: what a dashboard cell, bar or gap is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import (
+    Action,
+    ActionReach,
+    Area,
+    AudienceGroup,
+    Channel,
+    Department,
+    Opportunity,
+    ParticipationForm,
+)
+from .filters import MetricFilters, action_conditions, linked_actions
+from .labels import Label
+
+DRILLDOWN_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One action as a dashboard lists it; `group_count` is the chosen group's count, if any."""
+
+    id: int
+    title: str
+    department: Label
+    start_date: date
+    end_date: date | None
+    participants_total: int | None
+    group_count: int | None
+    feedback_given: bool
+    opportunity_fi: str
+    opportunity_en: str
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the dashboard filters can offer: rows in use or active, in sort order."""
+
+    departments: tuple[Label, ...]
+    forms: tuple[Label, ...]
+    areas: tuple[Label, ...]
+    channels: tuple[Label, ...]
+    groups: tuple[Label, ...]
+    first_action: date | None
+
+
+def actions_behind(
+    session: Session,
+    filters: MetricFilters,
+    department_id: int | None = None,
+    form_code: str | None = None,
+    channel_code: str | None = None,
+    group_code: str | None = None,
+) -> list[ActionRow]:
+    """The filtered actions narrowed to one department / form / channel / group (any of them),
+    newest first; with a group, only actions that recorded a count for it."""
+    conditions = action_conditions(filters)
+    if department_id is not None:
+        conditions.append(Action.department_id == department_id)
+    if form_code is not None:
+        conditions.append(Action.id.in_(linked_actions("form", (form_code,))))
+    if channel_code is not None:
+        conditions.append(Action.id.in_(linked_actions("channel", (channel_code,))))
+    statement = (
+        select(Action, Department, Opportunity.name_fi, Opportunity.name_en)
+        .join(Department, Department.id == Action.department_id)
+        .outerjoin(Opportunity, Opportunity.id == Action.opportunity_id)
+    )
+    count_column = None
+    if group_code is not None:
+        count_column = ActionReach.count
+        statement = (
+            statement.add_columns(ActionReach.count)
+            .join(ActionReach, ActionReach.action_id == Action.id)
+            .join(AudienceGroup, AudienceGroup.id == ActionReach.audience_group_id)
+            .where(AudienceGroup.code == group_code)
+        )
+    rows = session.execute(
+        statement.where(*conditions)
+        .order_by(Action.start_date.desc(), Action.id.desc())
+        .limit(DRILLDOWN_LIMIT)
+    ).all()
+    return [
+        ActionRow(
+            id=row[0].id,
+            title=row[0].title,
+            department=Label(row[1].id, row[1].code, row[1].name_fi, row[1].name_en),
+            start_date=row[0].start_date,
+            end_date=row[0].end_date,
+            participants_total=row[0].participants_total,
+            group_count=int(row[-1]) if count_column is not None else None,
+            feedback_given=row[0].feedback_given,
+            opportunity_fi=row[2] or "",
+            opportunity_en=row[3] or "",
+        )
+        for row in rows
+    ]
+
+
+def filter_options(session: Session) -> FilterOptions:
+    """Departments, forms, areas, channels and groups to filter by."""
+    used_departments = select(Action.department_id).where(Action.deleted_at.is_(None))
+    departments = session.scalars(
+        select(Department)
+        .where((Department.active) | Department.id.in_(used_departments))
+        .order_by(Department.sort_order, Department.id)
+    )
+    forms = session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order))
+    areas = session.scalars(select(Area).where(Area.active).order_by(Area.sort_order, Area.id))
+    channels = session.scalars(select(Channel).where(Channel.active).order_by(Channel.sort_order, Channel.id))
+    groups = session.scalars(
+        select(AudienceGroup).where(AudienceGroup.active).order_by(AudienceGroup.sort_order, AudienceGroup.id)
+    )
+    first = session.scalar(
+        select(Action.start_date).where(Action.deleted_at.is_(None)).order_by(Action.start_date)
+    )
+    return FilterOptions(
+        departments=tuple(Label(item.id, item.code, item.name_fi, item.name_en) for item in departments),
+        forms=tuple(Label(item.id, item.code, item.name_fi, item.name_en) for item in forms),
+        areas=tuple(Label(item.id, str(item.id), item.name, item.name) for item in areas),
+        channels=tuple(Label(item.id, item.code, item.name_fi, item.name_en) for item in channels),
+        groups=tuple(Label(item.id, item.code, item.name_fi, item.name_en) for item in groups),
+        first_action=first,
+    )

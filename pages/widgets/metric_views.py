@@ -1,0 +1,189 @@
+"""Views of the metrics that the Overview and the Reach page share: gaps in words, the
+representation chart and table, quarterly trends, and the notices that go with them."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from data_model.formatting import fmt_decimal, fmt_int, fmt_pct
+from data_model.metrics.drilldown import ActionRow
+from data_model.metrics.gaps import Gap, Suggestion, gap_notes
+from data_model.metrics.reach import AGE, GroupRepresentation, ReachTotals
+from data_model.metrics.trends import QuarterTrend
+
+from .charts import bars, chart_with_table, paired_bars
+from .texts import lang, tr
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """Text from the database made safe to put inside markdown (shown as written)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def _names(items: tuple[Suggestion, ...], with_counts: bool = False) -> str:
+    if with_counts:
+        return ", ".join(f"{item.item.name(lang())} ({fmt_int(item.reached)})" for item in items)
+    return ", ".join(item.item.name(lang()) for item in items)
+
+
+def gap_list(found: list[Gap], with_suggestions: bool = True) -> None:
+    """Each gap as a plain sentence, worst first, with its cautions and what could close it."""
+    if not found:
+        st.success(tr("reach.gaps.none"), icon=":material/check_circle:")
+        return
+    for gap in found:
+        with st.container(border=True):
+            st.markdown(f"**{plain(gap.sentence)}**")
+            notes = gap_notes(gap, lang())
+            if notes:
+                st.caption(plain(" ".join(notes)))
+            if not with_suggestions:
+                continue
+            if gap.target_channels:
+                st.markdown(plain(tr("reach.gaps.target_channels", names=_names(gap.target_channels))))
+            if gap.target_opportunities:
+                st.markdown(
+                    plain(tr("reach.gaps.target_opportunities", names=_names(gap.target_opportunities)))
+                )
+            best = gap.best_channels + gap.best_opportunities
+            if best:
+                st.markdown(plain(tr("reach.gaps.best", names=_names(best, with_counts=True))))
+            else:
+                st.caption(tr("reach.gaps.best_none"))
+
+
+def representation_table(rows: list[GroupRepresentation]) -> pd.DataFrame:
+    """The numbers of the representation chart, formatted the Finnish way."""
+    return pd.DataFrame(
+        {
+            tr("reach.table.group"): [row.group.name(lang()) for row in rows],
+            tr("reach.table.participants"): [fmt_int(row.participants) for row in rows],
+            tr("reach.table.participant_share"): [fmt_pct(row.participant_share, 1) for row in rows],
+            tr("reach.table.population"): [fmt_int(row.population.count) for row in rows],
+            tr("reach.table.population_share"): [fmt_pct(row.population_share, 1) for row in rows],
+            tr("reach.table.index"): [fmt_decimal(row.index, 2) for row in rows],
+            tr("reach.table.notes"): [_row_notes(row) for row in rows],
+        }
+    )
+
+
+def _row_notes(row: GroupRepresentation) -> str:
+    notes = []
+    if row.small_count and row.participants:
+        notes.append(tr("reach.table.note_small"))
+    if row.estimate:
+        notes.append(tr("reach.table.note_estimate"))
+    if row.kind != AGE:
+        notes.append(tr("reach.table.note_foreign"))
+    return ", ".join(notes)
+
+
+def representation_view(rows: list[GroupRepresentation], totals: ReachTotals) -> None:
+    """Share of participants vs share of population per group: chart, table and notices."""
+    participants, population = tr("reach.chart.participant_share"), tr("reach.chart.population_share")
+    data = pd.DataFrame(
+        [
+            {"group": row.group.name(lang()), "measure": measure, "share": value or 0.0}
+            for row in rows
+            for measure, value in ((participants, row.participant_share), (population, row.population_share))
+        ]
+    )
+    chart = paired_bars(data, "group", "measure", "share", tr("reach.chart.title"), percent=True)
+    chart_with_table(
+        chart, representation_table(rows), tr("reach.denominator", **_denominator_values(totals))
+    )
+    representation_notices(rows)
+
+
+def _denominator_values(totals: ReachTotals) -> dict[str, str]:
+    return {
+        "denominator": fmt_int(totals.age_denominator),
+        "actions": fmt_int(totals.actions_with_age),
+        "recorded": fmt_int(totals.age_recorded),
+        "unknown": fmt_int(totals.age_unknown),
+    }
+
+
+def representation_notices(rows: list[GroupRepresentation]) -> None:
+    """Where the population comes from, and the estimate and small-count cautions."""
+    if not rows:
+        st.info(tr("reach.no_population"))
+        return
+    sources = sorted({(row.population.year, row.population.source) for row in rows})
+    for year, source in sources:
+        st.caption(plain(tr("reach.population_source", year=year, source=source)))
+    estimated = [row for row in rows if row.estimate]
+    if estimated:
+        st.warning(
+            plain(
+                tr(
+                    "reach.estimate_notice",
+                    groups=", ".join(row.group.name(lang()) for row in estimated),
+                    method=estimated[0].population.method,
+                )
+            ),
+            icon=":material/info:",
+        )
+    small = [row for row in rows if row.small_count and row.participants]
+    if small:
+        st.info(
+            plain(
+                tr(
+                    "reach.small_notice",
+                    limit=small[0].small_count_limit,
+                    groups=", ".join(row.group.name(lang()) for row in small),
+                )
+            ),
+            icon=":material/warning:",
+        )
+
+
+def trends_view(rows: list[QuarterTrend]) -> None:
+    """Actions per quarter, with the quarter's participants and young people's share."""
+    if not rows:
+        st.info(tr("reach.trends.none"))
+        return
+    quarter = tr("reach.trends.quarter")
+    actions = tr("reach.trends.actions")
+    data = pd.DataFrame({quarter: [row.label for row in rows], actions: [row.actions for row in rows]})
+    table = pd.DataFrame(
+        {
+            quarter: [row.label for row in rows],
+            actions: [fmt_int(row.actions) for row in rows],
+            tr("reach.trends.participants"): [fmt_int(row.participants) for row in rows],
+            tr("reach.trends.youth"): [fmt_int(row.youth) for row in rows],
+            tr("reach.trends.youth_share"): [fmt_pct(row.youth_share, 1) for row in rows],
+            tr("reach.trends.digital"): [fmt_int(row.digital_actions) for row in rows],
+        }
+    )
+    chart_with_table(bars(data, quarter, actions, tr("reach.trends.title"), horizontal=False), table)
+
+
+def actions_table(rows: list[ActionRow], with_group: bool = False) -> None:
+    """The actions behind a figure (titles are user text: shown in a table, never as markdown)."""
+    if not rows:
+        st.caption(tr("reach.actions.none"))
+        return
+    data = {
+        tr("reach.actions.title"): [row.title for row in rows],
+        tr("reach.actions.department"): [row.department.name(lang()) for row in rows],
+        tr("reach.actions.start"): [row.start_date for row in rows],
+        tr("reach.actions.participants"): [row.participants_total for row in rows],
+    }
+    if with_group:
+        data[tr("reach.actions.group_count")] = [row.group_count for row in rows]
+    data[tr("reach.actions.feedback")] = [row.feedback_given for row in rows]
+    data[tr("reach.actions.opportunity")] = [
+        row.opportunity_en if lang() == "en" and row.opportunity_en else row.opportunity_fi for row in rows
+    ]
+    st.dataframe(
+        pd.DataFrame(data),
+        hide_index=True,
+        width="stretch",
+        column_config={tr("reach.actions.start"): st.column_config.DateColumn(format="D.M.YYYY")},
+    )
