@@ -27,10 +27,8 @@ from ..models import (
 from ..models.actions import action_channel, action_form, action_measure
 from .filters import MetricFilters, action_conditions, add_months
 from .labels import Label
+from .reach import TAG_ONLY_GROUPS
 from .settings import load_metric_settings
-
-# Channel-tag groups that no one counts participants of; kept out of the group columns.
-TAG_ONLY_GROUPS = ("residents", "stakeholders")
 
 
 @dataclass(frozen=True)

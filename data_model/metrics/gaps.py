@@ -116,7 +116,7 @@ def gap_notes(gap: Gap, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     if gap.small_count and not gap.no_reach:
         notes.append(t("metrics.note.small_count", lang, limit=gap.row.small_count_limit))
     if gap.estimate:
-        notes.append(t("metrics.note.estimate", lang, source=gap.row.population.source))
+        notes.append(t("metrics.note.estimate", lang))
     return notes
 
 

@@ -41,6 +41,8 @@ from .settings import load_metric_settings
 AGE = "age"
 FOREIGN_LANGUAGE = "foreign_language"
 YOUTH = "youth_15_29"
+# Groups that only tag channels' audiences; nobody counts participants of them.
+TAG_ONLY_GROUPS = ("residents", "stakeholders")
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,15 @@ def participants_by_group(session: Session, filters: MetricFilters) -> list[Grou
         .order_by(AudienceGroup.sort_order, AudienceGroup.id)
     ).all()
     return [GroupReach(_label(group), group.kind, int(total), int(actions)) for group, total, actions in rows]
+
+
+def special_group_reach(session: Session, filters: MetricFilters) -> list[GroupReach]:
+    """Participants of the special (non-age) groups, leaving out the channel-only tags."""
+    return [
+        row
+        for row in participants_by_group(session, filters)
+        if row.kind != AGE and row.group.code not in TAG_ONLY_GROUPS
+    ]
 
 
 def action_sizes(filters: MetricFilters) -> Subquery:

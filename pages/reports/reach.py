@@ -18,7 +18,7 @@ from data_model.metrics.coverage import (
 from data_model.metrics.drilldown import actions_behind, filter_options
 from data_model.metrics.filters import MetricFilters
 from data_model.metrics.gaps import gaps
-from data_model.metrics.reach import participants_by_group, reach_totals, representation, representation_score
+from data_model.metrics.reach import reach_totals, representation, representation_score, special_group_reach
 from data_model.metrics.settings import load_metric_settings
 from data_model.metrics.trends import quarterly_trends
 from pages.widgets.charts import bars, chart_with_table, heatmap
@@ -56,6 +56,7 @@ def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_ro
         table,
         tr(f"reach.coverage.{kind}.caption"),
         key=f"cells_{kind}",
+        ratio=None,
     )
     cells = selection.selection.cells if selection is not None else []
     if not cells:
@@ -100,54 +101,55 @@ st.header(tr("reach.gaps"))
 gap_list(read(gaps, filters, lang()))
 
 st.header(tr("reach.special"))
-special = [row for row in read(participants_by_group, filters) if row.kind != "age"]
-special_data = pd.DataFrame(
+special = read(special_group_reach, filters)
+special_table = pd.DataFrame(
     {
-        "group": [row.group.name(lang()) for row in special],
-        "participants": [row.participants for row in special],
+        tr("reach.table.group"): [row.group.name(lang()) for row in special],
+        tr("reach.table.participants"): [fmt_int(row.participants) for row in special],
+        tr("reach.table.actions"): [fmt_int(row.actions) for row in special],
     }
 )
-chart_with_table(
-    bars(special_data, "group", "participants", tr("reach.special_chart")),
-    pd.DataFrame(
+if any(row.participants for row in special):
+    special_data = pd.DataFrame(
         {
-            tr("reach.table.group"): [row.group.name(lang()) for row in special],
-            tr("reach.table.participants"): [fmt_int(row.participants) for row in special],
-            tr("reach.table.actions"): [fmt_int(row.actions) for row in special],
+            "group": [row.group.name(lang()) for row in special],
+            "participants": [row.participants for row in special],
         }
-    ),
-    tr("reach.special_caption"),
-)
+    )
+    chart_with_table(
+        bars(special_data, "group", "participants", tr("reach.special_chart")),
+        special_table,
+        tr("reach.special_caption"),
+    )
+else:
+    st.info(tr("reach.special_none"))
+    st.dataframe(special_table, hide_index=True)
 
 st.header(tr("reach.coverage"))
 matrix_view(read(department_by_form, filters), "department_form", filters)
 matrix_view(read(channel_by_group, filters), "channel_group", filters, drop_empty_rows=True)
 matrix_view(read(department_by_group, filters), "department_group", filters, drop_empty_rows=True)
 
-unused_column, measures_column = st.columns(2)
-with unused_column:
-    st.subheader(tr("reach.unused", months=settings.unused_months))
-    unused = read(unused_opportunities, filters, today)
-    st.dataframe(
-        pd.DataFrame(
-            {
-                tr("reach.unused.opportunity"): [item.opportunity.name(lang()) for item in unused],
-                tr("reach.unused.last_used"): [
-                    fmt_date(item.last_used, tr("reach.unused.never")) for item in unused
-                ],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-with measures_column:
-    st.subheader(tr("reach.measures"))
-    measures = read(measures_without_actions)
-    st.dataframe(
-        pd.DataFrame({tr("reach.measures.measure"): [item.name(lang()) for item in measures]}),
-        hide_index=True,
-        width="stretch",
-    )
+st.subheader(tr("reach.unused", months=settings.unused_months))
+unused = read(unused_opportunities, filters, today)
+st.dataframe(
+    pd.DataFrame(
+        {
+            tr("reach.unused.opportunity"): [item.opportunity.name(lang()) for item in unused],
+            tr("reach.unused.last_used"): [
+                fmt_date(item.last_used, tr("reach.unused.never")) for item in unused
+            ],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
+st.subheader(tr("reach.measures"))
+measures = read(measures_without_actions)
+if measures:
+    st.markdown("\n".join(f"- {plain(item.name(lang()))}" for item in measures))
+else:
+    st.caption(tr("reach.measures.none"))
 
 st.header(tr("reach.trends"))
 trends_view(read(quarterly_trends, filters))

@@ -14,15 +14,28 @@ import streamlit as st
 # deficiency. Blue and orange first: the pair that differs most.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 HEAT_SCHEME = "viridis"
+# Streamlit fits a chart into its default height unless told otherwise; fitting only the
+# width keeps one readable row per category however many there are.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+ROW_HEIGHT = 28
 
 
 def chart_with_table(
-    chart: alt.Chart | alt.LayerChart, table: pd.DataFrame, caption: str = "", key: str | None = None
+    chart: alt.Chart | alt.LayerChart,
+    table: pd.DataFrame,
+    caption: str = "",
+    key: str | None = None,
+    ratio: tuple[int, int] | None = (1, 1),
 ) -> Any:
-    """The chart on the left and its numbers on the right; a caption under both. With `key`
-    the table's cells can be selected; the selection is returned."""
-    left, right = st.columns([3, 2], gap="medium")
-    left.altair_chart(chart, width="stretch")
+    """The chart on the left and its numbers on the right (`ratio` None: the table under the
+    chart, for wide tables); a caption under both. With `key` the table's cells can be
+    selected; the selection is returned."""
+    if ratio is None:
+        st.altair_chart(chart, width="stretch")
+        right = st.container()
+    else:
+        left, right = st.columns(list(ratio), gap="medium")
+        left.altair_chart(chart, width="stretch")
     with right:
         if key is None:
             st.dataframe(table, hide_index=True, width="stretch")
@@ -51,7 +64,12 @@ def paired_bars(
         alt.Chart(data, title=title)
         .mark_bar()
         .encode(
-            y=alt.Y(f"{category}:N", sort=list(dict.fromkeys(data[category])), title=None),
+            y=alt.Y(
+                f"{category}:N",
+                sort=list(dict.fromkeys(data[category])),
+                title=None,
+                axis=alt.Axis(labelLimit=220),
+            ),
             yOffset=alt.YOffset(f"{measure}:N", sort=measures),
             x=alt.X(f"{value}:Q", title=None, axis=alt.Axis(format=axis_format)),
             color=alt.Color(
@@ -62,25 +80,30 @@ def paired_bars(
             ),
             tooltip=[f"{category}:N", f"{measure}:N", alt.Tooltip(f"{value}:Q", format=axis_format)],
         )
-        .properties(description=title)
+        .properties(
+            description=title,
+            height=ROW_HEIGHT * len(measures) * len(set(data[category])),
+            autosize=FIT_WIDTH,
+        )
     )
 
 
 def bars(data: pd.DataFrame, category: str, value: str, title: str, horizontal: bool = True) -> alt.Chart:
     """Simple bars in one colour, in the data's order."""
     order = list(dict.fromkeys(data[category]))
-    category_axis = alt.Y if horizontal else alt.X
-    value_axis = alt.X if horizontal else alt.Y
-    return (
-        alt.Chart(data, title=title)
-        .mark_bar(color=OKABE_ITO[0])
-        .encode(
-            category_axis(f"{category}:N", sort=order, title=None),
-            value_axis(f"{value}:Q", title=None),
-            tooltip=[f"{category}:N", f"{value}:Q"],
-        )
-        .properties(description=title)
-    )
+    counts = alt.Axis(format="d", tickMinStep=1)
+    chart = alt.Chart(data, title=title).mark_bar(color=OKABE_ITO[0])
+    if horizontal:
+        chart = chart.encode(
+            y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
+            x=alt.X(f"{value}:Q", title=None, axis=counts),
+        ).properties(height=ROW_HEIGHT * len(order), autosize=FIT_WIDTH)
+    else:
+        chart = chart.encode(
+            x=alt.X(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y(f"{value}:Q", title=None, axis=counts),
+        ).properties(height=260)
+    return chart.encode(tooltip=[f"{category}:N", f"{value}:Q"]).properties(description=title)
 
 
 def heatmap(data: pd.DataFrame, row: str, column: str, value: str, title: str) -> alt.LayerChart:
@@ -89,7 +112,12 @@ def heatmap(data: pd.DataFrame, row: str, column: str, value: str, title: str) -
     columns = list(dict.fromkeys(data[column]))
     high = float(data[value].max() or 0)
     base = alt.Chart(data, title=title).encode(
-        x=alt.X(f"{column}:N", sort=columns, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=180)),
+        x=alt.X(
+            f"{column}:N",
+            sort=columns,
+            title=None,
+            axis=alt.Axis(labelAngle=-35, labelLimit=180, labelOverlap=False, orient="top"),
+        ),
         y=alt.Y(f"{row}:N", sort=rows, title=None, axis=alt.Axis(labelLimit=220)),
     )
     cells = base.mark_rect(stroke="white").encode(
@@ -100,4 +128,4 @@ def heatmap(data: pd.DataFrame, row: str, column: str, value: str, title: str) -
         text=alt.Text(f"{value}:Q"),
         color=alt.condition(alt.datum[value] > high * 0.6, alt.value("black"), alt.value("white")),
     )
-    return (cells + labels).properties(description=title, height=max(120, 28 * len(rows)))
+    return (cells + labels).properties(description=title, height=ROW_HEIGHT * len(rows), autosize=FIT_WIDTH)

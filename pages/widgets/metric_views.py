@@ -32,9 +32,18 @@ def _names(items: tuple[Suggestion, ...], with_counts: bool = False) -> str:
 
 
 def gap_list(found: list[Gap], with_suggestions: bool = True) -> None:
-    """Each gap as a plain sentence, worst first, with its cautions and what could close it."""
+    """Each gap as a plain sentence, worst first, with its cautions; with suggestions, each in
+    its own box with what could close it, else one compact list."""
     if not found:
         st.success(tr("reach.gaps.none"), icon=":material/check_circle:")
+        return
+    if not with_suggestions:
+        lines = []
+        for gap in found:
+            notes = " ".join(gap_notes(gap, lang()))
+            lines.append(f"- **{plain(gap.sentence)}**" + (f" – {plain(notes)}" if notes else ""))
+        with st.container(border=True):
+            st.markdown("\n".join(lines))
         return
     for gap in found:
         with st.container(border=True):
@@ -42,8 +51,6 @@ def gap_list(found: list[Gap], with_suggestions: bool = True) -> None:
             notes = gap_notes(gap, lang())
             if notes:
                 st.caption(plain(" ".join(notes)))
-            if not with_suggestions:
-                continue
             if gap.target_channels:
                 st.markdown(plain(tr("reach.gaps.target_channels", names=_names(gap.target_channels))))
             if gap.target_opportunities:
@@ -114,19 +121,27 @@ def representation_notices(rows: list[GroupRepresentation]) -> None:
     if not rows:
         st.info(tr("reach.no_population"))
         return
-    sources = sorted({(row.population.year, row.population.source) for row in rows})
-    for year, source in sources:
-        st.caption(plain(tr("reach.population_source", year=year, source=source)))
+    years = sorted({row.population.year for row in rows})
+    st.caption(tr("reach.population_source", years=", ".join(str(year) for year in years)))
+    with st.expander(tr("reach.population_sources")):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    tr("reach.table.group"): [row.group.name(lang()) for row in rows],
+                    tr("reach.sources.year"): [row.population.year for row in rows],
+                    tr("reach.table.population"): [fmt_int(row.population.count) for row in rows],
+                    tr("reach.sources.estimate"): [row.estimate for row in rows],
+                    tr("reach.sources.source"): [row.population.source for row in rows],
+                    tr("reach.sources.method"): [row.population.method for row in rows],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     estimated = [row for row in rows if row.estimate]
     if estimated:
         st.warning(
-            plain(
-                tr(
-                    "reach.estimate_notice",
-                    groups=", ".join(row.group.name(lang()) for row in estimated),
-                    method=estimated[0].population.method,
-                )
-            ),
+            plain(tr("reach.estimate_notice", groups=", ".join(row.group.name(lang()) for row in estimated))),
             icon=":material/info:",
         )
     small = [row for row in rows if row.small_count and row.participants]
