@@ -161,5 +161,6 @@ chosen = st.selectbox(
     tr("reach.actions.choose_group"),
     [None, *group_names],
     format_func=lambda code: tr("reach.actions.all") if code is None else group_names[code],
+    key="actions_group",
 )
 actions_table(read(actions_behind, filters, group_code=chosen), with_group=chosen is not None)

@@ -71,7 +71,6 @@ def representation_table(rows: list[GroupRepresentation]) -> pd.DataFrame:
             tr("reach.table.group"): [row.group.name(lang()) for row in rows],
             tr("reach.table.participants"): [fmt_int(row.participants) for row in rows],
             tr("reach.table.participant_share"): [fmt_pct(row.participant_share, 1) for row in rows],
-            tr("reach.table.population"): [fmt_int(row.population.count) for row in rows],
             tr("reach.table.population_share"): [fmt_pct(row.population_share, 1) for row in rows],
             tr("reach.table.index"): [fmt_decimal(row.index, 2) for row in rows],
             tr("reach.table.notes"): [_row_notes(row) for row in rows],

@@ -1,0 +1,82 @@
+"""The Overview page for every role, with and without filters, and live after a logged action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from sqlalchemy import Engine, select
+from streamlit.testing.v1 import AppTest
+
+from data_model.db import transaction
+from data_model.formatting import NBSP
+from data_model.models import Department
+from data_model.permissions import CurrentUser
+from data_model.services.actions import create_action
+from data_model.validation import ActionInput
+from tests.app.metric_pages import USERNAMES, metric_values, open_with_filters, page_text
+
+PAGE = "pages/reports/overview.py"
+
+
+@pytest.mark.parametrize("username", USERNAMES)
+def test_overview_for_every_role(open_app: Callable[..., AppTest], username: str) -> None:
+    at = open_app(username, page=PAGE)
+    assert not at.exception
+    values = metric_values(at)
+    # The seed: the three 2023 baseline actions, 137 + 36 + 496 participants, all with feedback.
+    assert values["Toimet"] == "3"
+    assert values["Osallistujia"] == "669"
+    assert values["Palaute annettu"] == f"100{NBSP}%"
+    assert values["Raportointi ajallaan"] == "0/3"
+    text = page_text(at)
+    assert f"Nuoret (15–29 v): 1{NBSP}% osallistujista, 16{NBSP}% väestöstä" in text
+    # Gaps come before the charts.
+    assert text.index("osallistujista, 16") < text.index("Ikäryhmien osuudet on laskettu")
+
+
+def test_overview_with_filters_from_the_link(open_app: Callable[..., AppTest], app_engine: Engine) -> None:
+    with transaction(app_engine) as session:
+        welfare = session.scalars(select(Department.id).where(Department.code == "hyvinvointi")).one()
+    at = open_with_filters(open_app("valtuutettu"), PAGE, period="2023", dept=str(welfare))
+    assert not at.exception
+    assert metric_values(at)["Toimet"] == "0"
+    assert metric_values(at)["Palaute annettu"] == "–"
+    at = open_with_filters(open_app("koordinaattori"), PAGE, period="2023", form="paatos")
+    assert metric_values(at)["Toimet"] == "1"  # the participatory budgeting
+    assert metric_values(at)["Osallistujia"] == "496"
+    assert at.query_params["form"] == "paatos"
+
+
+def test_unknown_filters_in_the_link_are_ignored(open_app: Callable[..., AppTest]) -> None:
+    at = open_with_filters(open_app("koordinaattori"), PAGE, period="1999", dept="x,999", channel="nope")
+    assert not at.exception
+    assert metric_values(at)["Toimet"] == "3"
+
+
+def test_a_logged_action_changes_the_overview_on_the_next_run(
+    open_app: Callable[..., AppTest], role_users: dict[str, CurrentUser], app_engine: Engine
+) -> None:
+    at = open_app("toimialajohtaja", page=PAGE)
+    assert metric_values(at)["Toimet"] == "3"
+    head = role_users["department_head"]
+    with transaction(app_engine) as session:
+        create_action(
+            head,
+            session,
+            ActionInput(
+                department_id=head.department_id,
+                title="Nuorten ilta",
+                start_date=date(2025, 3, 1),
+                form_codes=["suunnittelu"],
+                participants_total="40",
+                reach={"youth_15_29": "30"},
+            ),
+        )
+    at.run()
+    values = metric_values(at)
+    assert values["Toimet"] == "4"
+    assert values["Osallistujia"] == "709"
+    assert values["Aktiivisia toimialoja"] == "2"
+    assert values["Palaute annettu"] == f"75{NBSP}%"  # 3 of 4 planning/decision actions
