@@ -12,15 +12,12 @@ from data_model.metrics.reach import reach_totals, representation
 from data_model.metrics.reporting import OVERDUE, reporting_status
 from data_model.metrics.trends import quarterly_trends
 from pages.widgets.data import read
-from pages.widgets.filters import metric_filters, period_text
+from pages.widgets.filters import report_header
 from pages.widgets.metric_views import gap_list, representation_view, trends_view
-from pages.widgets.texts import freshness_note, lang, tr
+from pages.widgets.texts import lang, tr
 
 today = date.today()
-st.title(tr("page.overview"))
-filters = metric_filters(today)
-st.caption(tr("overview.period", period=period_text(filters)))
-freshness_note()
+filters = report_header(tr("page.overview"), today)
 
 totals = read(reach_totals, filters)
 loop = read(feedback_loop, filters, today)

@@ -23,9 +23,9 @@ from data_model.metrics.settings import load_metric_settings
 from data_model.metrics.trends import quarterly_trends
 from pages.widgets.charts import bars, chart_with_table, heatmap
 from pages.widgets.data import read
-from pages.widgets.filters import metric_filters, period_text
+from pages.widgets.filters import report_header
 from pages.widgets.metric_views import actions_table, gap_list, plain, representation_view, trends_view
-from pages.widgets.texts import freshness_note, lang, tr
+from pages.widgets.texts import lang, tr
 
 
 def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_rows: bool = False) -> None:
@@ -80,10 +80,7 @@ def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_ro
 
 
 today = date.today()
-st.title(tr("page.reach"))
-filters = metric_filters(today)
-st.caption(tr("overview.period", period=period_text(filters)))
-freshness_note()
+filters = report_header(tr("page.reach"), today)
 
 totals = read(reach_totals, filters)
 rows = read(representation, filters)

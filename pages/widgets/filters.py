@@ -16,7 +16,7 @@ from data_model.metrics.filters import MetricFilters, council_term_range, year_r
 from data_model.metrics.labels import Label
 
 from .data import read
-from .texts import lang, tr
+from .texts import freshness_note, lang, tr
 
 ALL, TERM, CUSTOM = "all", "term", "custom"
 PARAMS = ("period", "start", "end", "dept", "form", "area", "channel")
@@ -143,3 +143,12 @@ def period_text(filters: MetricFilters) -> str:
     if filters.start is None and filters.end is None:
         return tr("reach.filters.period_all")
     return f"{fmt_date(filters.start)}–{fmt_date(filters.end)}"
+
+
+def report_header(title: str, today: date) -> MetricFilters:
+    """A report page's title, filters, period and data freshness; returns the filters."""
+    st.title(title)
+    filters = metric_filters(today)
+    st.caption(tr("overview.period", period=period_text(filters)))
+    freshness_note()
+    return filters

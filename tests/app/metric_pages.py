@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
+
+from data_model.db import transaction
+from data_model.permissions import CurrentUser
+from data_model.services.actions import create_action
+from data_model.validation import ActionInput
 
 USERNAMES = ("koordinaattori", "toimialajohtaja", "toimialajohtaja2", "valtuutettu")
 _ESCAPE = re.compile(r"\\(.)")
@@ -27,3 +34,20 @@ def open_with_filters(at: AppTest, page: str, **params: str) -> AppTest:
     for name, value in params.items():
         at.query_params[name] = value
     return at.switch_page(page).run()
+
+
+def log_youth_evening(engine: Engine, user: CurrentUser, total: int, youth: int, **fields: list[str]) -> None:
+    """Log an action of `user`'s department as the log-action page does (audited, versioned)."""
+    with transaction(engine) as session:
+        create_action(
+            user,
+            session,
+            ActionInput(
+                department_id=user.department_id,
+                title="Nuorten ilta",
+                start_date=date(2025, 3, 1),
+                participants_total=str(total),
+                reach={"youth_15_29": str(youth)},
+                **fields,  # type: ignore[arg-type]
+            ),
+        )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 import pytest
 from sqlalchemy import Engine, select
@@ -13,9 +12,7 @@ from data_model.db import transaction
 from data_model.formatting import NBSP
 from data_model.models import Department
 from data_model.permissions import CurrentUser
-from data_model.services.actions import create_action
-from data_model.validation import ActionInput
-from tests.app.metric_pages import USERNAMES, metric_values, open_with_filters, page_text
+from tests.app.metric_pages import USERNAMES, log_youth_evening, metric_values, open_with_filters, page_text
 
 PAGE = "pages/reports/overview.py"
 
@@ -61,19 +58,7 @@ def test_a_logged_action_changes_the_overview_on_the_next_run(
     at = open_app("toimialajohtaja", page=PAGE)
     assert metric_values(at)["Toimet"] == "3"
     head = role_users["department_head"]
-    with transaction(app_engine) as session:
-        create_action(
-            head,
-            session,
-            ActionInput(
-                department_id=head.department_id,
-                title="Nuorten ilta",
-                start_date=date(2025, 3, 1),
-                form_codes=["suunnittelu"],
-                participants_total="40",
-                reach={"youth_15_29": "30"},
-            ),
-        )
+    log_youth_evening(app_engine, head, total=40, youth=30, form_codes=["suunnittelu"])
     at.run()
     values = metric_values(at)
     assert values["Toimet"] == "4"

@@ -4,18 +4,14 @@ figure, and the figures live after a logged action."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from data_model.db import transaction
 from data_model.formatting import NBSP
 from data_model.permissions import CurrentUser
-from data_model.services.actions import create_action
-from data_model.validation import ActionInput
-from tests.app.metric_pages import USERNAMES, open_with_filters, page_text
+from tests.app.metric_pages import USERNAMES, log_youth_evening, open_with_filters, page_text
 
 PAGE = "pages/reports/reach.py"
 
@@ -81,20 +77,9 @@ def test_a_logged_action_changes_the_reach_on_the_next_run(
 ) -> None:
     at = open_app("koordinaattori", page=PAGE)
     head = role_users["department_head"]
-    with transaction(app_engine) as session:
-        create_action(
-            head,
-            session,
-            ActionInput(
-                department_id=head.department_id,
-                title="Nuorten ilta",
-                start_date=date(2025, 3, 1),
-                form_codes=["toiminta"],
-                channel_codes=["instagram"],
-                participants_total="63",
-                reach={"youth_15_29": "48"},
-            ),
-        )
+    log_youth_evening(
+        app_engine, head, total=63, youth=48, form_codes=["toiminta"], channel_codes=["instagram"]
+    )
     at.run()
     representation = _table(at, "Ryhmä")
     youth = representation[representation["Ryhmä"] == "Nuoret (15–29 v)"].iloc[0]
