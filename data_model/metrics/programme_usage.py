@@ -1,0 +1,592 @@
+"""How the programme is used: catalogue, development steps, channels and responsibilities.
+
+Every figure counts only actions that are not soft-deleted, aggregated in SQL. Dates are
+judged against an injected `today`, so the answers are repeatable in tests.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import ColumnElement, func, literal, select
+from sqlalchemy.orm import Session
+
+from ..models import (
+    Action,
+    ActionReach,
+    Actor,
+    AudienceGroup,
+    Channel,
+    Department,
+    DepartmentReport,
+    DevelopmentPrinciple,
+    Opportunity,
+    ParticipationForm,
+    Responsibility,
+    Setting,
+)
+from ..models.actions import action_channel, action_measure
+from ..models.programme import channel_audience, opportunity_form
+
+# Defaults when a setting row is missing (the seed writes them; see seed.DEFAULT_SETTINGS).
+SETTING_DEFAULTS = {"gap_threshold": "0.5", "small_count": "5", "open_loop_days": "60", "unused_months": "12"}
+
+# Months between two occurrences of a recurring duty.
+CADENCE_MONTHS = {"semiannual": 6, "annual": 12, "council_term": 48}
+# A duty whose next deadline falls this close is "due" rather than "done".
+DUE_SOON_DAYS = 30
+# The general "residents" target tag is reached by every participant (see channel_usage).
+RESIDENTS_GROUP = "residents"
+# Actors whose duties are evidenced by one kind of department's actions only.
+ACTOR_DEPARTMENT_KIND = {"toimialat": "department", "vaikuttamistoimielimet": "advocacy_body"}
+RECENT_ACTIONS_SHOWN = 5
+
+
+def live_actions() -> ColumnElement[bool]:
+    """The condition every figure shares: an action counts unless it is soft-deleted."""
+    return Action.deleted_at.is_(None)
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` calendar months earlier (clamped to the month's last day)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for candidate in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover - every month has at least 28 days
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day `months` calendar months later (clamped to the month's last day)."""
+    return months_before(day, -months)
+
+
+def setting_text(session: Session, key: str) -> str:
+    """A coordinator-editable setting as stored (its default when the row is missing)."""
+    value = session.scalar(select(Setting.value).where(Setting.key == key))
+    return value if value is not None else SETTING_DEFAULTS[key]
+
+
+def setting_int(session: Session, key: str) -> int:
+    """A whole-number setting such as `unused_months` or `small_count`."""
+    return int(setting_text(session, key))
+
+
+# --- catalogue -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpportunityUsage:
+    """One catalogue item and how it has been used."""
+
+    id: int
+    code: str
+    name_fi: str
+    name_en: str
+    statutory: str
+    legal_basis: str | None
+    note_fi: str
+    active: bool
+    times_used: int
+    last_used: date | None
+    departments: tuple[str, ...]
+    unused: bool  # not used within the last `unused_months` months (or never)
+
+
+@dataclass(frozen=True)
+class FormCatalogue:
+    """The catalogue items listed under one participation form."""
+
+    code: str
+    name_fi: str
+    name_en: str
+    opportunities: tuple[OpportunityUsage, ...]
+
+
+@dataclass(frozen=True)
+class CatalogueUsage:
+    forms: tuple[FormCatalogue, ...]
+    unused_months: int
+    since: date  # the start of the window that decides "unused"
+
+
+def _department_names(rows: object) -> dict[int, tuple[str, ...]]:
+    names: dict[int, list[str]] = defaultdict(list)
+    for key, name in rows:  # type: ignore[attr-defined]
+        names[key].append(name)
+    return {key: tuple(values) for key, values in names.items()}
+
+
+def catalogue_usage(
+    session: Session, today: date, unused_months: int | None = None, include_retired: bool = False
+) -> CatalogueUsage:
+    """Each catalogue item by participation form, with times used, last use and departments."""
+    months = unused_months if unused_months is not None else setting_int(session, "unused_months")
+    since = months_before(today, months)
+    usage = {
+        row.opportunity_id: (int(row.times), row.last)
+        for row in session.execute(
+            select(
+                Action.opportunity_id,
+                func.count(Action.id).label("times"),
+                func.max(Action.start_date).label("last"),
+            )
+            .where(live_actions(), Action.opportunity_id.is_not(None))
+            .group_by(Action.opportunity_id)
+        )
+    }
+    departments = _department_names(
+        session.execute(
+            select(Action.opportunity_id, Department.name_fi)
+            .join(Department, Department.id == Action.department_id)
+            .where(live_actions(), Action.opportunity_id.is_not(None))
+            .group_by(Action.opportunity_id, Department.name_fi, Department.sort_order)
+            .order_by(Action.opportunity_id, Department.sort_order)
+        )
+    )
+    listing = session.execute(
+        select(ParticipationForm, Opportunity)
+        .join(opportunity_form, opportunity_form.c.form_id == ParticipationForm.id)
+        .join(Opportunity, Opportunity.id == opportunity_form.c.opportunity_id)
+        .where(literal(include_retired) | Opportunity.active)
+        .order_by(ParticipationForm.sort_order, Opportunity.sort_order)
+    ).all()
+    grouped: dict[int, list[OpportunityUsage]] = defaultdict(list)
+    forms: dict[int, ParticipationForm] = {}
+    for form, item in listing:
+        forms[form.id] = form
+        times, last = usage.get(item.id, (0, None))
+        grouped[form.id].append(
+            OpportunityUsage(
+                id=item.id,
+                code=item.code,
+                name_fi=item.name_fi,
+                name_en=item.name_en,
+                statutory=item.statutory,
+                legal_basis=item.legal_basis,
+                note_fi=item.note_fi,
+                active=item.active,
+                times_used=times,
+                last_used=last,
+                departments=departments.get(item.id, ()),
+                unused=last is None or last <= since,
+            )
+        )
+    all_forms = session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order))
+    return CatalogueUsage(
+        forms=tuple(
+            FormCatalogue(form.code, form.name_fi, form.name_en, tuple(grouped.get(form.id, [])))
+            for form in all_forms
+        ),
+        unused_months=months,
+        since=since,
+    )
+
+
+# --- development steps ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeasureActivity:
+    """One development measure and the actions logged as advancing it."""
+
+    id: int
+    code: str
+    text_fi: str
+    text_en: str
+    active: bool
+    actions: int
+    departments: tuple[str, ...]
+    last_activity: date | None
+    recent_actions: tuple[str, ...]  # titles of the newest few actions
+
+    @property
+    def nothing_logged(self) -> bool:
+        return self.actions == 0
+
+
+@dataclass(frozen=True)
+class PrincipleActivity:
+    id: int
+    code: str
+    title_fi: str
+    title_en: str
+    description_fi: str
+    measures: tuple[MeasureActivity, ...]
+
+
+def development_steps(session: Session, include_retired: bool = False) -> list[PrincipleActivity]:
+    """The principles and their measures, each with its actions, departments and last activity."""
+    linked = (
+        select(
+            action_measure.c.development_measure_id.label("measure_id"),
+            Action.id,
+            Action.title,
+            Action.start_date,
+            Action.department_id,
+        )
+        .join(Action, Action.id == action_measure.c.action_id)
+        .where(live_actions())
+        .subquery()
+    )
+    counts = {
+        row.measure_id: (int(row.n), row.last)
+        for row in session.execute(
+            select(linked.c.measure_id, func.count().label("n"), func.max(linked.c.start_date).label("last"))
+            .select_from(linked)
+            .group_by(linked.c.measure_id)
+        )
+    }
+    departments = _department_names(
+        session.execute(
+            select(linked.c.measure_id, Department.name_fi)
+            .join(Department, Department.id == linked.c.department_id)
+            .group_by(linked.c.measure_id, Department.name_fi, Department.sort_order)
+            .order_by(linked.c.measure_id, Department.sort_order)
+        )
+    )
+    ranked = select(
+        linked.c.measure_id,
+        linked.c.title,
+        func.row_number()
+        .over(partition_by=linked.c.measure_id, order_by=(linked.c.start_date.desc(), linked.c.id.desc()))
+        .label("rank"),
+    ).subquery()
+    recent: dict[int, list[str]] = defaultdict(list)
+    for row in session.execute(
+        select(ranked.c.measure_id, ranked.c.title)
+        .where(ranked.c.rank <= RECENT_ACTIONS_SHOWN)
+        .order_by(ranked.c.measure_id, ranked.c.rank)
+    ):
+        recent[row.measure_id].append(row.title)
+    result = []
+    for principle in session.scalars(select(DevelopmentPrinciple).order_by(DevelopmentPrinciple.sort_order)):
+        measures = []
+        for measure in principle.measures:
+            if not (measure.active or include_retired):
+                continue
+            n, last = counts.get(measure.id, (0, None))
+            measures.append(
+                MeasureActivity(
+                    id=measure.id,
+                    code=measure.code,
+                    text_fi=measure.text_fi,
+                    text_en=measure.text_en,
+                    active=measure.active,
+                    actions=n,
+                    departments=departments.get(measure.id, ()),
+                    last_activity=last,
+                    recent_actions=tuple(recent.get(measure.id, ())),
+                )
+            )
+        result.append(
+            PrincipleActivity(
+                id=principle.id,
+                code=principle.code,
+                title_fi=principle.title_fi,
+                title_en=principle.title_en,
+                description_fi=principle.description_fi,
+                measures=tuple(measures),
+            )
+        )
+    return result
+
+
+# --- channels ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupReach:
+    """Participants of one audience group in the actions that used a channel."""
+
+    code: str
+    name_fi: str
+    name_en: str
+    participants: int  # 0 when nothing was recorded for the group
+    intended: bool  # one of the channel's target groups
+
+
+@dataclass(frozen=True)
+class ChannelUsage:
+    id: int
+    code: str
+    name_fi: str
+    name_en: str
+    details_fi: str
+    goals_fi: str
+    target_groups_fi: str
+    content_fi: str
+    active: bool
+    target_groups: tuple[GroupReach, ...]  # intended groups, with what was reached of each
+    other_groups: tuple[GroupReach, ...]  # groups reached that the channel does not target
+    times_used: int
+    last_used: date | None
+    participants_total: int  # sum of the known totals of those actions
+    unknown_totals: int  # actions using the channel whose total is not known
+
+    @property
+    def intended_not_reached(self) -> tuple[GroupReach, ...]:
+        return tuple(group for group in self.target_groups if group.participants == 0)
+
+
+def channel_usage(session: Session, include_retired: bool = False) -> list[ChannelUsage]:
+    """All channels with their content, use, and whom their actions reached vs their targets.
+
+    The general target tag "residents" counts every participant (the known totals), since
+    any participant is a resident; other groups count what was recorded for that group.
+    """
+    used = (
+        select(action_channel.c.channel_id, Action.id.label("action_id"), Action.start_date)
+        .join(Action, Action.id == action_channel.c.action_id)
+        .where(live_actions())
+        .subquery()
+    )
+    usage = {
+        row.channel_id: (int(row.n), row.last)
+        for row in session.execute(
+            select(used.c.channel_id, func.count().label("n"), func.max(used.c.start_date).label("last"))
+            .select_from(used)
+            .group_by(used.c.channel_id)
+        )
+    }
+    totals = {
+        row.channel_id: (int(row.total or 0), int(row.unknown or 0))
+        for row in session.execute(
+            select(
+                used.c.channel_id,
+                func.sum(Action.participants_total).label("total"),
+                func.count(Action.id).filter(Action.participants_total.is_(None)).label("unknown"),
+            )
+            .join(Action, Action.id == used.c.action_id)
+            .group_by(used.c.channel_id)
+        )
+    }
+    reached: dict[int, dict[int, int]] = defaultdict(dict)
+    for row in session.execute(
+        select(used.c.channel_id, ActionReach.audience_group_id, func.sum(ActionReach.count).label("n"))
+        .join(ActionReach, ActionReach.action_id == used.c.action_id)
+        .group_by(used.c.channel_id, ActionReach.audience_group_id)
+    ):
+        reached[row.channel_id][row.audience_group_id] = int(row.n or 0)
+    targets: dict[int, set[int]] = defaultdict(set)
+    for channel_id, group_id in session.execute(
+        select(channel_audience.c.channel_id, channel_audience.c.audience_group_id)
+    ):
+        targets[channel_id].add(group_id)
+    groups = list(session.scalars(select(AudienceGroup).order_by(AudienceGroup.sort_order)))
+    result = []
+    channels = session.scalars(
+        select(Channel).where(literal(include_retired) | Channel.active).order_by(Channel.sort_order)
+    )
+    for channel in channels:
+
+        def reach_of(group: AudienceGroup, channel_id: int = channel.id) -> int:
+            if group.code == RESIDENTS_GROUP:
+                return totals.get(channel_id, (0, 0))[0]
+            return reached.get(channel_id, {}).get(group.id, 0)
+
+        intended = targets.get(channel.id, set())
+        times, last = usage.get(channel.id, (0, None))
+        total, unknown = totals.get(channel.id, (0, 0))
+        result.append(
+            ChannelUsage(
+                id=channel.id,
+                code=channel.code,
+                name_fi=channel.name_fi,
+                name_en=channel.name_en,
+                details_fi=channel.details_fi,
+                goals_fi=channel.goals_fi,
+                target_groups_fi=channel.target_groups_fi,
+                content_fi=channel.content_fi,
+                active=channel.active,
+                target_groups=tuple(
+                    GroupReach(g.code, g.name_fi, g.name_en, reach_of(g), True)
+                    for g in groups
+                    if g.id in intended
+                ),
+                other_groups=tuple(
+                    GroupReach(g.code, g.name_fi, g.name_en, reach_of(g), False)
+                    for g in groups
+                    if g.id not in intended and reached.get(channel.id, {}).get(g.id, 0) > 0
+                ),
+                times_used=times,
+                last_used=last,
+                participants_total=total,
+                unknown_totals=unknown,
+            )
+        )
+    return result
+
+
+# --- responsibilities ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DepartmentReporting:
+    """When a department with a reporting duty last reported and whether it is on time."""
+
+    id: int
+    name_fi: str
+    name_en: str
+    cadence_months: int
+    last_report: date | None
+    next_due: date | None
+    status: str  # done | due | overdue
+
+
+@dataclass(frozen=True)
+class DutyStatus:
+    """One duty of an actor and whether the evidence in the dashboard shows it done.
+
+    status: done | due | overdue | untracked (the dashboard holds no evidence for it).
+    Rules, with P = the cadence in months (continuous duties use the `unused_months` setting):
+    the latest evidence dated on or before `today` sets the next deadline = evidence + P;
+    "overdue" when that deadline has passed or there is no evidence at all, "due" when it
+    falls within DUE_SOON_DAYS, "done" otherwise. Evidence by kind:
+    - action: the newest logged action (of the actor's kind of department, where it has one);
+    - department_report: each reporting department's newest report period end, with its own
+      cadence; the duty takes the worst department's status;
+    - programme_review: the newest logged action or department report of any kind.
+    """
+
+    id: int
+    code: str
+    text_fi: str
+    text_en: str
+    cadence: str
+    evidence: str
+    active: bool
+    status: str
+    period_months: int | None
+    last_evidence: date | None
+    next_due: date | None
+    evidence_count: int  # actions or reports found within the period
+    departments: tuple[DepartmentReporting, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorDuties:
+    id: int
+    code: str
+    name_fi: str
+    name_en: str
+    duties: tuple[DutyStatus, ...]
+
+
+def deadline_status(last: date | None, months: int, today: date) -> tuple[str, date | None]:
+    """done / due / overdue for evidence dated `last` that must recur every `months` months."""
+    if last is None:
+        return "overdue", None
+    next_due = months_after(last, months)
+    if next_due < today:
+        return "overdue", next_due
+    if next_due <= today + timedelta(days=DUE_SOON_DAYS):
+        return "due", next_due
+    return "done", next_due
+
+
+WORST_FIRST = ("overdue", "due", "done")
+
+
+def department_reporting(session: Session, today: date) -> list[DepartmentReporting]:
+    """Every active department with a reporting duty: its newest report and its status."""
+    latest = (
+        select(DepartmentReport.department_id, func.max(DepartmentReport.period_end).label("last"))
+        .where(DepartmentReport.deleted_at.is_(None), DepartmentReport.period_end <= today)
+        .group_by(DepartmentReport.department_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Department, latest.c.last)
+        .outerjoin(latest, latest.c.department_id == Department.id)
+        .where(Department.active, Department.report_cadence_months.is_not(None))
+        .order_by(Department.sort_order)
+    ).all()
+    result = []
+    for department, last in rows:
+        months = int(department.report_cadence_months or 0)
+        status, next_due = deadline_status(last, months, today)
+        result.append(
+            DepartmentReporting(
+                department.id, department.name_fi, department.name_en, months, last, next_due, status
+            )
+        )
+    return result
+
+
+def _action_evidence(session: Session, actor_code: str, since: date, today: date) -> tuple[date | None, int]:
+    kind = ACTOR_DEPARTMENT_KIND.get(actor_code)
+    query = select(
+        func.max(Action.start_date), func.count(Action.id).filter(Action.start_date > since)
+    ).where(live_actions(), Action.start_date <= today)
+    if kind is not None:
+        query = query.join(Department, Department.id == Action.department_id).where(Department.kind == kind)
+    last, count = session.execute(query).one()
+    return last, int(count or 0)
+
+
+def _review_evidence(session: Session, since: date, today: date) -> tuple[date | None, int]:
+    last_action, actions = _action_evidence(session, "", since, today)
+    last_report, reports = session.execute(
+        select(
+            func.max(DepartmentReport.period_end),
+            func.count(DepartmentReport.id).filter(DepartmentReport.period_end > since),
+        ).where(DepartmentReport.deleted_at.is_(None), DepartmentReport.period_end <= today)
+    ).one()
+    dates = [day for day in (last_action, last_report) if day is not None]
+    return (max(dates) if dates else None), actions + int(reports or 0)
+
+
+def _duty_status(
+    session: Session, actor: Actor, duty: Responsibility, today: date, continuous_months: int
+) -> DutyStatus:
+    months = CADENCE_MONTHS.get(duty.cadence, continuous_months)
+    since = months_before(today, months)
+    departments: tuple[DepartmentReporting, ...] = ()
+    last: date | None = None
+    count = 0
+    if duty.evidence == "none":
+        status, next_due, months_shown = "untracked", None, CADENCE_MONTHS.get(duty.cadence)
+        return DutyStatus(
+            duty.id, duty.code, duty.text_fi, duty.text_en, duty.cadence, duty.evidence, duty.active,
+            status, months_shown, None, next_due, 0,
+        )  # fmt: skip
+    if duty.evidence == "department_report":
+        departments = tuple(department_reporting(session, today))
+        known = [d.last_report for d in departments if d.last_report is not None]
+        last = max(known) if known else None
+        count = sum(1 for d in departments if d.status != "overdue")
+        status = min((d.status for d in departments), key=WORST_FIRST.index, default="overdue")
+        next_due = min((d.next_due for d in departments if d.next_due), default=None)
+        if status == "overdue" and any(d.next_due is None for d in departments):
+            next_due = None
+    else:
+        if duty.evidence == "action":
+            last, count = _action_evidence(session, actor.code, since, today)
+        else:
+            last, count = _review_evidence(session, since, today)
+        status, next_due = deadline_status(last, months, today)
+    return DutyStatus(
+        duty.id, duty.code, duty.text_fi, duty.text_en, duty.cadence, duty.evidence, duty.active,
+        status, months, last, next_due, count, departments,
+    )  # fmt: skip
+
+
+def responsibilities(session: Session, today: date, include_retired: bool = False) -> list[ActorDuties]:
+    """The actors and their duties, each with cadence, status and the evidence behind it."""
+    continuous_months = setting_int(session, "unused_months")
+    result = []
+    for actor in session.scalars(select(Actor).order_by(Actor.sort_order)):
+        duties = tuple(
+            _duty_status(session, actor, duty, today, continuous_months)
+            for duty in actor.duties
+            if duty.active or include_retired
+        )
+        result.append(ActorDuties(actor.id, actor.code, actor.name_fi, actor.name_en, duties))
+    return result

@@ -1,0 +1,555 @@
+"""The coordinator keeps the programme's content current: SWOT, catalogue, measures,
+channels, responsibilities ("programme.write") and the reference data behind the figures —
+population, audience groups, departments, areas, thresholds ("reference.write").
+
+Every write checks the permission first, validates every field (Finnish messages per field),
+writes, and records an audit entry with the values before and after. Nothing is deleted:
+retiring an item sets active=False, so actions that refer to it keep their history.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..indicators import INDICATORS
+from ..models import (
+    Actor,
+    Area,
+    AudienceGroup,
+    Base,
+    Channel,
+    Department,
+    DevelopmentMeasure,
+    DevelopmentPrinciple,
+    Opportunity,
+    ParticipationForm,
+    PopulationFigure,
+    Responsibility,
+    Setting,
+    SwotItem,
+)
+from ..permissions import CurrentUser, require
+from ..seed import CADENCES, DEPARTMENT_KINDS, EVIDENCE, GROUP_KINDS, QUADRANTS, STATUTORY
+from . import audit
+
+PROGRAMME = "programme.write"
+REFERENCE = "reference.write"
+SHORT_TEXT = 300
+LONG_TEXT = 4000
+
+
+class ValidationError(ValueError):
+    """Bad input; `errors` maps each field to a Finnish message shown next to it."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))
+        self.errors = dict(errors)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One editable field: how to check it and how it is stored.
+
+    kind: text | choice | int | bool | indicator | ref (one row by code) | refs (rows by code).
+    """
+
+    kind: str
+    label: str  # Finnish, used in messages
+    required: bool = False
+    max_length: int = SHORT_TEXT
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    target: type[Base] | None = None  # for ref / refs: the model looked up by its `code`
+    attribute: str = ""  # for ref: the relationship attribute (the field name is the code)
+    default: Any = None  # stored when the value is left empty
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An editable kind of programme content."""
+
+    model: type[Base]
+    permission: str
+    name_fi: str  # for messages and the audit log
+    fields: dict[str, Field]
+    code_from: str | None = None  # new rows get a code made from this field
+    unique: tuple[str, ...] = ()  # fields whose value must not repeat
+    retirable: bool = True
+    extra_checks: tuple[str, ...] = field(default=())
+
+
+def _text(label: str, required: bool = False, max_length: int = SHORT_TEXT) -> Field:
+    return Field("text", label, required=required, max_length=max_length)
+
+
+ORDER = Field("int", "Järjestys", minimum=0, maximum=100_000, default=0)
+
+ENTITIES: dict[str, Entity] = {
+    "swot": Entity(
+        SwotItem,
+        PROGRAMME,
+        "SWOT-kohta",
+        {
+            "quadrant": Field("choice", "Nelikentän osa", required=True, choices=QUADRANTS),
+            "text_fi": _text("Teksti (suomi)", required=True, max_length=LONG_TEXT),
+            "text_en": _text("Teksti (englanti)", max_length=LONG_TEXT),
+            "indicator": Field("indicator", "Mittari"),
+            "sort_order": ORDER,
+        },
+        code_from="text_fi",
+    ),
+    "opportunity": Entity(
+        Opportunity,
+        PROGRAMME,
+        "Osallisuuden mahdollisuus",
+        {
+            "name_fi": _text("Nimi (suomi)", required=True),
+            "name_en": _text("Nimi (englanti)", required=True),
+            "forms": Field("refs", "Osallisuuden muodot", required=True, target=ParticipationForm),
+            "statutory": Field("choice", "Lakisääteisyys", required=True, choices=STATUTORY),
+            "legal_basis": _text("Lakiperuste"),
+            "note_fi": _text("Huomautus", max_length=LONG_TEXT),
+            "details_fi": _text("Tarkennukset (yksi riville)", max_length=LONG_TEXT),
+            "sort_order": ORDER,
+        },
+        code_from="name_fi",
+        unique=("name_fi",),
+        extra_checks=("legal_basis",),
+    ),
+    "measure": Entity(
+        DevelopmentMeasure,
+        PROGRAMME,
+        "Kehittämistoimi",
+        {
+            "principle": Field(
+                "ref", "Askelmerkki", required=True, target=DevelopmentPrinciple, attribute="principle"
+            ),
+            "text_fi": _text("Teksti (suomi)", required=True, max_length=LONG_TEXT),
+            "text_en": _text("Teksti (englanti)", max_length=LONG_TEXT),
+            "sort_order": ORDER,
+        },
+        code_from="text_fi",
+    ),
+    "channel": Entity(
+        Channel,
+        PROGRAMME,
+        "Viestintäkanava",
+        {
+            "name_fi": _text("Nimi (suomi)", required=True, max_length=200),
+            "name_en": _text("Nimi (englanti)", max_length=200),
+            "details_fi": _text("Tarkennukset (yksi riville)", max_length=LONG_TEXT),
+            "goals_fi": _text("Tavoitteet (yksi riville)", max_length=LONG_TEXT),
+            "target_groups_fi": _text("Kohderyhmät (tekstinä)", max_length=LONG_TEXT),
+            "target_groups": Field("refs", "Kohderyhmät", required=True, target=AudienceGroup),
+            "content_fi": _text("Sisältö (yksi riville)", max_length=LONG_TEXT),
+            "sort_order": ORDER,
+        },
+        code_from="name_fi",
+        unique=("name_fi",),
+    ),
+    "responsibility": Entity(
+        Responsibility,
+        PROGRAMME,
+        "Vastuutehtävä",
+        {
+            "actor": Field("ref", "Toimija", required=True, target=Actor, attribute="actor"),
+            "text_fi": _text("Teksti (suomi)", required=True, max_length=LONG_TEXT),
+            "text_en": _text("Teksti (englanti)", max_length=LONG_TEXT),
+            "cadence": Field("choice", "Toistuvuus", required=True, choices=CADENCES),
+            "evidence": Field("choice", "Näyttö", required=True, choices=EVIDENCE),
+            "sort_order": ORDER,
+        },
+        code_from="text_fi",
+    ),
+    "audience_group": Entity(
+        AudienceGroup,
+        REFERENCE,
+        "Kohderyhmä",
+        {
+            "name_fi": _text("Nimi (suomi)", required=True, max_length=200),
+            "name_en": _text("Nimi (englanti)", max_length=200),
+            "kind": Field("choice", "Laji", required=True, choices=GROUP_KINDS),
+            "age_min": Field("int", "Alaikäraja", minimum=0, maximum=120),
+            "age_max": Field("int", "Yläikäraja", minimum=0, maximum=120),
+            "sort_order": ORDER,
+        },
+        code_from="name_fi",
+        unique=("name_fi",),
+        extra_checks=("ages",),
+    ),
+    "department": Entity(
+        Department,
+        REFERENCE,
+        "Toimiala",
+        {
+            "name_fi": _text("Nimi (suomi)", required=True, max_length=200),
+            "name_en": _text("Nimi (englanti)", max_length=200),
+            "kind": Field("choice", "Laji", required=True, choices=DEPARTMENT_KINDS),
+            "report_cadence_months": Field("int", "Raportointiväli (kk)", minimum=1, maximum=60),
+            "sort_order": ORDER,
+        },
+        code_from="name_fi",
+        unique=("name_fi",),
+    ),
+    "area": Entity(
+        Area,
+        REFERENCE,
+        "Alue",
+        {"name": _text("Nimi", required=True, max_length=120), "sort_order": ORDER},
+        unique=("name",),
+    ),
+    "population": Entity(
+        PopulationFigure,
+        REFERENCE,
+        "Väestöluku",
+        {
+            "audience_group": Field(
+                "ref", "Kohderyhmä (tyhjä = koko väestö)", target=AudienceGroup, attribute="audience_group"
+            ),
+            "year": Field("int", "Vuosi", required=True, minimum=1900, maximum=2100),
+            "count": Field("int", "Väkiluku", required=True, minimum=0, maximum=10_000_000),
+            "estimate": Field("bool", "Arvio"),
+            "source": _text("Lähde", required=True, max_length=LONG_TEXT),
+            "method": _text("Menetelmä", max_length=LONG_TEXT),
+        },
+        retirable=False,
+        extra_checks=("population_unique",),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    label: str
+    kind: str  # float | int
+    minimum: float
+    maximum: float
+    include_minimum: bool = True
+
+
+SETTINGS: dict[str, SettingSpec] = {
+    "gap_threshold": SettingSpec("Aukon raja (edustavuusindeksi)", "float", 0.0, 1.0, include_minimum=False),
+    "small_count": SettingSpec("Liian pieni määrä päätelmiin", "int", 1, 10_000),
+    "open_loop_days": SettingSpec("Avoin palautesilmukka (päivää)", "int", 1, 3650),
+    "unused_months": SettingSpec("Käyttämätön mahdollisuus (kk)", "int", 1, 120),
+}
+
+
+# --- values in and out ---------------------------------------------------------------------
+
+
+def _codes_of(rows: list[Any]) -> list[str]:
+    return [row.code for row in rows]
+
+
+def snapshot(entity_key: str, row: Base) -> dict[str, Any]:
+    """A row's editable values as plain data (references by code), for audit and editing."""
+    entity = ENTITIES[entity_key]
+    values: dict[str, Any] = {}
+    for name, spec in entity.fields.items():
+        if spec.kind == "refs":
+            values[name] = _codes_of(getattr(row, name))
+        elif spec.kind == "ref":
+            target = getattr(row, spec.attribute)
+            values[name] = target.code if target is not None else None
+        else:
+            values[name] = getattr(row, name)
+    if hasattr(row, "code"):
+        values["code"] = row.code
+    if entity.retirable:
+        values["active"] = row.active  # type: ignore[attr-defined]
+    return values
+
+
+def _clean_text(spec: Field, raw: Any) -> tuple[str | None, str | None]:
+    text = "" if raw is None else str(raw)
+    text = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    if spec.required and not text:
+        return None, f"{spec.label}: pakollinen tieto puuttuu."
+    if len(text) > spec.max_length:
+        return None, f"{spec.label}: enintään {spec.max_length} merkkiä (nyt {len(text)})."
+    return text, None
+
+
+def _clean_int(spec: Field, raw: Any) -> tuple[int | None, str | None]:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return spec.default, (f"{spec.label}: pakollinen tieto puuttuu." if spec.required else None)
+    if isinstance(raw, bool):
+        return None, f"{spec.label}: anna kokonaisluku."
+    if isinstance(raw, float):
+        if raw != int(raw):
+            return None, f"{spec.label}: anna kokonaisluku."
+        raw = int(raw)
+    try:
+        number = int(str(raw).strip().replace("\u00a0", "").replace(" ", ""))
+    except ValueError:
+        return None, f"{spec.label}: anna kokonaisluku."
+    if spec.minimum is not None and number < spec.minimum:
+        return None, f"{spec.label}: vähintään {spec.minimum}."
+    if spec.maximum is not None and number > spec.maximum:
+        return None, f"{spec.label}: enintään {spec.maximum}."
+    return number, None
+
+
+def _clean(session: Session, name: str, spec: Field, raw: Any) -> tuple[Any, str | None]:
+    if spec.kind == "text":
+        return _clean_text(spec, raw)
+    if spec.kind == "int":
+        return _clean_int(spec, raw)
+    if spec.kind == "bool":
+        if raw is None:
+            return False, None
+        if not isinstance(raw, bool):
+            return None, f"{spec.label}: valitse kyllä tai ei."
+        return raw, None
+    if spec.kind == "choice":
+        if raw not in spec.choices:
+            return None, f"{spec.label}: valitse jokin sallituista ({', '.join(spec.choices)})."
+        return raw, None
+    if spec.kind == "indicator":
+        if raw in (None, ""):
+            return None, None
+        if raw not in INDICATORS:
+            return None, f"{spec.label}: tuntematon mittari '{raw}'."
+        return raw, None
+    target: Any = spec.target
+    codes = list(raw or []) if spec.kind == "refs" else ([] if raw in (None, "") else [raw])
+    if spec.required and not codes:
+        return None, f"{spec.label}: valitse vähintään yksi."
+    found = {row.code: row for row in session.scalars(select(target).where(target.code.in_(codes)))}
+    missing = [code for code in codes if code not in found]
+    if missing:
+        return None, f"{spec.label}: tuntematon valinta {', '.join(map(str, missing))}."
+    rows = [found[code] for code in dict.fromkeys(codes)]
+    return (rows if spec.kind == "refs" else (rows[0] if rows else None)), None
+
+
+def _extra_checks(
+    session: Session, entity: Entity, row_id: int | None, values: dict[str, Any]
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    model: Any = entity.model
+    for name in entity.unique:
+        column = getattr(model, name)
+        clash = session.scalar(
+            select(func.count())
+            .select_from(model)
+            .where(func.lower(column) == str(values[name]).lower(), model.id != (row_id or -1))
+        )
+        if clash:
+            errors[name] = f"{entity.fields[name].label}: '{values[name]}' on jo käytössä."
+    if (
+        "legal_basis" in entity.extra_checks
+        and values["statutory"] == "statutory"
+        and not values["legal_basis"]
+    ):
+        errors["legal_basis"] = "Lakiperuste: lakisääteiselle mahdollisuudelle pakollinen (laki ja pykälä)."
+    if "ages" in entity.extra_checks:
+        low, high = values.get("age_min"), values.get("age_max")
+        if values.get("kind") == "age" and low is None:
+            errors["age_min"] = "Alaikäraja: ikäryhmälle pakollinen."
+        if low is not None and high is not None and high < low:
+            errors["age_max"] = "Yläikäraja: ei voi olla pienempi kuin alaikäraja."
+    if "population_unique" in entity.extra_checks:
+        group = values.get("audience_group")
+        clash = session.scalar(
+            select(func.count())
+            .select_from(PopulationFigure)
+            .where(
+                PopulationFigure.year == values["year"],
+                PopulationFigure.audience_group_id.is_(None)
+                if group is None
+                else PopulationFigure.audience_group_id == group.id,
+                PopulationFigure.id != (row_id or -1),
+            )
+        )
+        if clash:
+            errors["year"] = "Vuosi: tälle ryhmälle on jo väestöluku tältä vuodelta."
+    return errors
+
+
+def _validated(
+    session: Session, entity: Entity, row_id: int | None, current: dict[str, Any], changes: Mapping[str, Any]
+) -> dict[str, Any]:
+    unknown = [name for name in changes if name not in entity.fields]
+    if unknown:
+        raise ValidationError({name: f"Kenttää '{name}' ei voi muokata." for name in unknown})
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    for name, spec in entity.fields.items():
+        raw = changes[name] if name in changes else current.get(name)
+        value, error = _clean(session, name, spec, raw)
+        if error:
+            errors[name] = error
+        values[name] = value
+    if not errors:
+        errors = _extra_checks(session, entity, row_id, values)
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _apply(entity: Entity, row: Base, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        spec = entity.fields[name]
+        setattr(row, spec.attribute if spec.kind == "ref" else name, value)
+
+
+def _entity(key: str) -> Entity:
+    if key not in ENTITIES:
+        raise KeyError(f"tuntematon sisältölaji '{key}'")
+    return ENTITIES[key]
+
+
+def _load(session: Session, entity: Entity, item_id: int) -> Base:
+    row = session.get(entity.model, item_id)
+    if row is None:
+        raise ValidationError({"id": f"{entity.name_fi} {item_id} ei löydy."})
+    return row
+
+
+def _new_code(session: Session, entity: Entity, values: dict[str, Any]) -> str:
+    source = str(values.get(entity.code_from or "", "")) or entity.name_fi
+    ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode().lower()
+    base = re.sub(r"[^a-z0-9]+", "_", ascii_text).strip("_")[:60] or "kohta"
+    code, number = base, 1
+    existing = set(session.scalars(select(entity.model.code).where(entity.model.code.like(f"{base}%"))))  # type: ignore[attr-defined]
+    while code in existing:
+        number += 1
+        code = f"{base}_{number}"
+    return code
+
+
+# --- services ------------------------------------------------------------------------------
+
+
+def update_item(
+    session: Session, user: CurrentUser | None, entity_key: str, item_id: int, changes: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Change some fields of one item; returns its values after the change."""
+    entity = _entity(entity_key)
+    require(user, entity.permission)
+    row = _load(session, entity, item_id)
+    before = snapshot(entity_key, row)
+    values = _validated(session, entity, item_id, before, changes)
+    _apply(entity, row, values)
+    session.flush()
+    after = snapshot(entity_key, row)
+    if after != before:
+        audit.record(session, user, "update", row.__tablename__, item_id, before=before, after=after)
+    return after
+
+
+def create_item(
+    session: Session, user: CurrentUser | None, entity_key: str, values: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Add a new item (a code is made from its name); returns its values with its id."""
+    entity = _entity(entity_key)
+    require(user, entity.permission)
+    clean = _validated(session, entity, None, {}, values)
+    row = entity.model()
+    _apply(entity, row, clean)
+    if entity.code_from is not None:
+        row.code = _new_code(session, entity, clean)  # type: ignore[attr-defined]
+    if entity.retirable:
+        row.active = True  # type: ignore[attr-defined]
+    session.add(row)
+    session.flush()
+    after = snapshot(entity_key, row)
+    audit.record(session, user, "create", row.__tablename__, row.id, after=after)  # type: ignore[attr-defined]
+    return {"id": row.id, **after}  # type: ignore[attr-defined]
+
+
+def set_active(
+    session: Session, user: CurrentUser | None, entity_key: str, item_id: int, active: bool
+) -> dict[str, Any]:
+    """Retire (active=False) or restore an item. Its row stays, with everything that refers to it."""
+    entity = _entity(entity_key)
+    require(user, entity.permission)
+    if not entity.retirable:
+        raise ValidationError({"active": f"{entity.name_fi}: ei voi poistaa käytöstä."})
+    row = _load(session, entity, item_id)
+    before = snapshot(entity_key, row)
+    if row.active == active:  # type: ignore[attr-defined]
+        return before
+    row.active = active  # type: ignore[attr-defined]
+    session.flush()
+    after = snapshot(entity_key, row)
+    event = "restore" if active else "retire"
+    audit.record(session, user, event, row.__tablename__, item_id, before=before, after=after)
+    return after
+
+
+def clean_setting(key: str, raw: Any) -> str:
+    """A setting's value in the stored form, or ValidationError with a Finnish message."""
+    if key not in SETTINGS:
+        raise ValidationError({key: f"Tuntematon asetus '{key}'."})
+    spec = SETTINGS[key]
+    text = str(raw).strip().replace(",", ".") if raw is not None else ""
+    try:
+        number = float(text) if spec.kind == "float" else int(text)
+    except ValueError:
+        kind = "luku (esim. 0,5)" if spec.kind == "float" else "kokonaisluku"
+        raise ValidationError({key: f"{spec.label}: anna {kind}."}) from None
+    low_ok = number >= spec.minimum if spec.include_minimum else number > spec.minimum
+    if not low_ok or number > spec.maximum:
+        low = "vähintään" if spec.include_minimum else "suurempi kuin"
+        minimum = f"{spec.minimum:g}".replace(".", ",")
+        maximum = f"{spec.maximum:g}".replace(".", ",")
+        raise ValidationError({key: f"{spec.label}: {low} {minimum} ja enintään {maximum}."})
+    return f"{number:g}" if spec.kind == "float" else str(number)
+
+
+def update_setting(session: Session, user: CurrentUser | None, key: str, raw: Any) -> str:
+    """Change a threshold such as gap_threshold (0 < x ≤ 1); returns the stored value."""
+    require(user, REFERENCE)
+    value = clean_setting(key, raw)
+    row = session.get(Setting, key)
+    before = {"value": row.value} if row is not None else None
+    if row is None:
+        row = Setting(key=key, value=value)
+        session.add(row)
+    elif row.value == value:
+        return value
+    row.value = value
+    session.flush()
+    audit.record(session, user, "update", "setting", None, before=before, after={"value": value}, note=key)
+    return value
+
+
+# --- reading for the editor ----------------------------------------------------------------
+
+
+def editable_items(session: Session, entity_key: str) -> list[dict[str, Any]]:
+    """Every item of a kind (retired ones too) with its id and editable values, in order."""
+    entity = _entity(entity_key)
+    order = [getattr(entity.model, "sort_order", None), entity.model.id]  # type: ignore[attr-defined]
+    if entity.model is PopulationFigure:
+        order = [PopulationFigure.year.desc(), PopulationFigure.audience_group_id, PopulationFigure.id]
+    rows = session.scalars(select(entity.model).order_by(*[o for o in order if o is not None]))
+    return [{"id": row.id, **snapshot(entity_key, row)} for row in rows]  # type: ignore[attr-defined]
+
+
+def reference_options(session: Session, entity_key: str, field_name: str) -> list[tuple[str, str]]:
+    """(code, Finnish name) choices for a ref/refs field, in display order."""
+    spec = _entity(entity_key).fields[field_name]
+    target: Any = spec.target
+    label = next(getattr(target, name) for name in ("name_fi", "title_fi", "code") if hasattr(target, name))
+    rows = session.execute(select(target.code, label).order_by(target.sort_order, target.id))
+    return [(code, name) for code, name in rows]
+
+
+def settings_values(session: Session) -> dict[str, str]:
+    """The current thresholds as stored (only the editable ones)."""
+    stored = dict(
+        session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(SETTINGS))).tuples()
+    )
+    return {key: stored.get(key, "") for key in SETTINGS}

@@ -1,0 +1,141 @@
+"""A small, hand-countable set of actions on top of the seeded programme, for the usage and
+indicator tests. The seed's three baseline actions (all 2023) are soft-deleted first, so every
+expected figure can be counted from this file alone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from data_model.models import (
+    Action,
+    ActionReach,
+    AudienceGroup,
+    Channel,
+    Department,
+    DepartmentReport,
+    DevelopmentMeasure,
+    Opportunity,
+)
+
+TODAY = date(2025, 6, 30)
+
+
+def _by_code(session: Session, model: Any, code: str) -> Any:
+    return session.scalars(select(model).where(model.code == code)).one()
+
+
+def add_action(
+    session: Session,
+    department: str,
+    start: date,
+    *,
+    title: str = "Toimi",
+    opportunity: str | None = None,
+    measures: tuple[str, ...] = (),
+    channels: tuple[str, ...] = (),
+    reach: dict[str, int] | None = None,
+    deleted: bool = False,
+    **values: Any,
+) -> Action:
+    action = Action(
+        department=_by_code(session, Department, department),
+        title=title,
+        start_date=start,
+        opportunity=_by_code(session, Opportunity, opportunity) if opportunity else None,
+        measures=[_by_code(session, DevelopmentMeasure, code) for code in measures],
+        channels=[_by_code(session, Channel, code) for code in channels],
+        reach=[
+            ActionReach(audience_group=_by_code(session, AudienceGroup, code), count=n)
+            for code, n in (reach or {}).items()
+        ],
+        deleted_at=datetime(2025, 6, 1) if deleted else None,
+        **values,
+    )
+    session.add(action)
+    return action
+
+
+def build(session: Session) -> None:
+    """The fixture. Comments give what each action is there to prove."""
+    session.execute(update(Action).values(deleted_at=datetime(2025, 1, 1)))
+    add_action(
+        session,
+        "hyvinvointi",
+        date(2025, 5, 10),
+        title="Nuorten kysely",
+        opportunity="asukaskyselyt",
+        measures=("vuorovaikutus_jalkautuminen",),
+        channels=("nettisivut",),
+        reach={"youth_15_29": 12, "older_65_74": 3},
+        participants_total=20,
+        format="online",
+        officials_took_part=True,
+        staff_experience=4,
+    )
+    add_action(
+        session,
+        "kaupunkiymparisto",
+        date(2025, 2, 1),
+        title="Kaavailta",
+        opportunity="asukaskyselyt",
+        measures=("vuorovaikutus_jalkautuminen",),
+        channels=("nettisivut",),
+        reach={"youth_15_29": 1},
+        participants_total=None,
+        format="in_person",
+        staff_experience=2,
+    )
+    # An old use: inside the previous 12-month period, so it makes the trend.
+    add_action(
+        session,
+        "hyvinvointi",
+        date(2024, 3, 1),
+        title="Vanha tilaisuus",
+        opportunity="osallistuva_budjetointi",
+        channels=("facebook",),
+        participants_total=40,
+        format="hybrid",
+        decision_change="Suunnitelma muuttui",
+    )
+    # A deleted action counts nowhere.
+    add_action(
+        session,
+        "yhteiset_palvelut",
+        date(2025, 6, 1),
+        title="Poistettu",
+        opportunity="osallistuva_budjetointi",
+        measures=("vuoropuhelu",),
+        channels=("facebook",),
+        participants_total=999,
+        format="online",
+        deleted=True,
+    )
+    # An advocacy body's action (evidence for the advocacy bodies' duties).
+    add_action(
+        session,
+        "nuorisovaltuusto",
+        date(2024, 12, 1),
+        title="Nuorisovaltuuston kokous",
+        participants_total=9,
+        format="in_person",
+    )
+    # Reports: one department on time, one late, one never (see test_programme_usage).
+    session.add_all(
+        [
+            DepartmentReport(
+                department=_by_code(session, Department, "hyvinvointi"),
+                period_start=date(2025, 1, 1),
+                period_end=date(2025, 3, 31),
+            ),
+            DepartmentReport(
+                department=_by_code(session, Department, "yhteiset_palvelut"),
+                period_start=date(2024, 1, 1),
+                period_end=date(2024, 6, 30),
+            ),
+        ]
+    )
+    session.flush()

@@ -1,0 +1,74 @@
+"""Every SWOT indicator against values counted by hand from tests/unit/programme_fixture.py."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from data_model.formatting import NBSP
+from data_model.indicators import INDICATORS
+from data_model.metrics.indicators import indicator_value, trend_of
+from tests.unit.programme_fixture import TODAY, build
+
+
+@pytest.fixture
+def built(session: Session) -> Session:
+    build(session)
+    return session
+
+
+def test_opportunities_in_use(built: Session) -> None:
+    value = indicator_value(built, "opportunities_in_use", TODAY)
+    # now: asukaskyselyt; the 12 months before: osallistuva_budjetointi
+    assert (value.value, value.previous, value.trend) == (1.0, 1.0, "flat")
+    assert value.text == f"1 / 24 (4{NBSP}%)"
+    assert (value.sample, value.small_sample) == (3, True)
+
+
+def test_officials_or_decision_changed(built: Session) -> None:
+    value = indicator_value(built, "officials_or_decision_changed", TODAY)
+    assert value.value == pytest.approx(1 / 3)
+    assert (value.previous, value.trend) == (1.0, "down")
+    assert value.text == f"1 / 3 (33{NBSP}%)"
+
+
+def test_staff_experience(built: Session) -> None:
+    value = indicator_value(built, "staff_experience", TODAY)
+    assert (value.value, value.text, value.sample, value.small_sample) == (3.0, "3,0 / 5", 2, True)
+    assert (value.previous, value.trend) == (None, None)
+
+
+def test_actions_logged_per_quarter(built: Session) -> None:
+    value = indicator_value(built, "actions_logged", TODAY)
+    # 31.3.–30.6.2025: Nuorten kysely; 31.12.2024–30.3.2025: Kaavailta
+    assert (value.value, value.previous, value.trend, value.text) == (1.0, 1.0, "flat", "1")
+
+
+def test_digital_share(built: Session) -> None:
+    value = indicator_value(built, "digital_share", TODAY)
+    assert value.value == pytest.approx(1 / 3)
+    assert (value.previous, value.trend) == (1.0, "down")
+
+
+def test_awareness_channels(built: Session) -> None:
+    value = indicator_value(built, "awareness_channels", TODAY)
+    assert (value.value, value.previous, value.trend) == (1.0, 1.0, "flat")
+    assert value.text == f"1 / 24 (4{NBSP}%)"
+
+
+def test_every_indicator_key_answers(built: Session) -> None:
+    for key in INDICATORS:
+        value = indicator_value(built, key, TODAY)
+        assert value.key == key and value.label == INDICATORS[key] and value.basis
+
+
+def test_unknown_key_is_refused(session: Session) -> None:
+    with pytest.raises(KeyError):
+        indicator_value(session, "no_such_indicator", TODAY)
+
+
+def test_trend_tolerance() -> None:
+    assert trend_of(0.50, 0.505, "share") == "flat"
+    assert trend_of(0.52, 0.50, "share") == "up"
+    assert trend_of(2.0, 3.0, "count") == "down"
+    assert trend_of(1.0, None, "count") is None

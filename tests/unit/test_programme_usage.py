@@ -1,0 +1,135 @@
+"""Catalogue, steps, channels and responsibilities against figures counted by hand from
+tests/unit/programme_fixture.py (today = 30.6.2025, unused_months = 12)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from data_model.metrics.programme_usage import (
+    catalogue_usage,
+    channel_usage,
+    deadline_status,
+    development_steps,
+    months_before,
+    responsibilities,
+)
+from tests.unit.programme_fixture import TODAY, build
+
+
+def _opportunities(session: Session) -> dict[tuple[str, str], object]:
+    usage = catalogue_usage(session, TODAY)
+    return {(form.code, item.code): item for form in usage.forms for item in form.opportunities}
+
+
+def test_catalogue_counts_uses_departments_and_unused(session: Session) -> None:
+    build(session)
+    items = _opportunities(session)
+    surveys = items[("tieto", "asukaskyselyt")]
+    assert (surveys.times_used, surveys.last_used, surveys.unused) == (2, date(2025, 5, 10), False)  # type: ignore[attr-defined]
+    assert surveys.departments == ("Hyvinvointitoimiala", "Kaupunkiympäristötoimiala")  # type: ignore[attr-defined]
+    # listed under both of its forms with the same figures
+    assert items[("suunnittelu", "asukaskyselyt")] == surveys
+    budgeting = items[("paatos", "osallistuva_budjetointi")]
+    # the deleted action (1.6.2025) does not count: last use 1.3.2024 is over 12 months ago
+    assert (budgeting.times_used, budgeting.last_used, budgeting.unused) == (1, date(2024, 3, 1), True)  # type: ignore[attr-defined]
+    informing = items[("tieto", "tiedottaminen")]
+    assert (informing.times_used, informing.last_used, informing.unused) == (0, None, True)  # type: ignore[attr-defined]
+    assert (informing.statutory, informing.legal_basis) == ("statutory", "Kuntalaki 410/2015, 29 §")  # type: ignore[attr-defined]
+
+
+def test_catalogue_unused_window_follows_the_argument(session: Session) -> None:
+    build(session)
+    usage = catalogue_usage(session, TODAY, unused_months=24)
+    assert usage.since == date(2023, 6, 30)
+    budgeting = next(i for f in usage.forms for i in f.opportunities if i.code == "osallistuva_budjetointi")
+    assert budgeting.unused is False
+
+
+def test_catalogue_lists_all_24_items_once_each(session: Session) -> None:
+    usage = catalogue_usage(session, TODAY)
+    codes = [item.code for form in usage.forms for item in form.opportunities]
+    assert len(codes) == 26 and len(set(codes)) == 24
+
+
+def test_development_steps(session: Session) -> None:
+    build(session)
+    measures = {m.code: m for p in development_steps(session) for m in p.measures}
+    assert len(measures) == 9
+    moving = measures["vuorovaikutus_jalkautuminen"]
+    assert (moving.actions, moving.last_activity) == (2, date(2025, 5, 10))
+    assert moving.departments == ("Hyvinvointitoimiala", "Kaupunkiympäristötoimiala")
+    assert moving.recent_actions == ("Nuorten kysely", "Kaavailta")
+    # only a deleted action advanced it
+    assert measures["vuoropuhelu"].nothing_logged
+
+
+def test_channel_reach_compared_with_targets(session: Session) -> None:
+    build(session)
+    channels = {c.code: c for c in channel_usage(session)}
+    assert len(channels) == 24
+    web = channels["nettisivut"]
+    assert (web.times_used, web.last_used, web.participants_total, web.unknown_totals) == (
+        2,
+        date(2025, 5, 10),
+        20,
+        1,
+    )
+    targets = {g.code: g.participants for g in web.target_groups}
+    assert targets == {"residents": 20, "businesses": 0, "stakeholders": 0, "tourists": 0}
+    assert {g.code for g in web.intended_not_reached} == {"businesses", "stakeholders", "tourists"}
+    assert {g.code: g.participants for g in web.other_groups} == {"youth_15_29": 13, "older_65_74": 3}
+    facebook = channels["facebook"]
+    assert (facebook.times_used, facebook.participants_total) == (1, 40)
+    assert channels["puhelin"].times_used == 0
+
+
+def test_responsibility_statuses(session: Session) -> None:
+    build(session)
+    duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
+    assert len(duties) == 10
+    reporting = duties["toimialat_raportointi"]
+    by_department = {d.name_fi: (d.status, d.last_report) for d in reporting.departments}
+    assert by_department == {
+        "Yhteiset palvelut": ("overdue", date(2024, 6, 30)),
+        "Hyvinvointitoimiala": ("done", date(2025, 3, 31)),
+        "Kaupunkiympäristötoimiala": ("overdue", None),
+    }
+    assert (reporting.status, reporting.evidence_count) == ("overdue", 1)
+    implementing = duties["toimialat_toteuttaminen"]
+    assert (implementing.status, implementing.last_evidence, implementing.evidence_count) == (
+        "done",
+        date(2025, 5, 10),
+        2,
+    )
+    advocacy = duties["vte_mahdollisuuksien_turvaaminen"]
+    assert (advocacy.status, advocacy.last_evidence, advocacy.evidence_count) == (
+        "done",
+        date(2024, 12, 1),
+        1,
+    )
+    assert duties["kh_tieto_valmisteltavista_asioista"].evidence_count == 3
+    review = duties["kh_hyvaksyy_ja_seuraa"]
+    assert (review.status, review.last_evidence, review.evidence_count) == ("done", date(2025, 5, 10), 6)
+    assert review.next_due == date(2029, 5, 10)
+    assert duties["valtuusto_tavoitteet"].status == "untracked"
+
+
+def test_advocacy_duties_overdue_without_their_actions(session: Session) -> None:
+    duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
+    assert duties["vte_osallistuminen_suunnitteluun"].status == "overdue"
+    assert duties["vte_osallistuminen_suunnitteluun"].last_evidence is None
+
+
+def test_deadline_status_rules() -> None:
+    today = date(2025, 6, 30)
+    assert deadline_status(date(2024, 7, 15), 12, today) == ("due", date(2025, 7, 15))
+    assert deadline_status(date(2024, 6, 29), 12, today) == ("overdue", date(2025, 6, 29))
+    assert deadline_status(date(2025, 1, 1), 12, today) == ("done", date(2026, 1, 1))
+    assert deadline_status(None, 6, today) == ("overdue", None)
+
+
+def test_months_before_clamps_to_month_end() -> None:
+    assert months_before(date(2025, 3, 31), 1) == date(2025, 2, 28)
+    assert months_before(date(2025, 1, 15), 13) == date(2023, 12, 15)
