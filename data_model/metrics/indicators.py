@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..formatting import fmt_decimal, fmt_int, fmt_pct
 from ..indicators import INDICATORS
-from ..models import Action, Channel, Opportunity
+from ..models import Action, AudienceGroup, Channel, Opportunity
 from ..models.actions import action_channel
-from .programme_usage import live_actions, months_before, setting_int
+from .filters import MetricFilters, action_conditions, add_months
+from .reach import AGE, GroupRepresentation, participants_by_group, representation
+from .settings import load_metric_settings
 
 YEAR = 12
 QUARTER = 3
@@ -50,19 +52,20 @@ class _Measured:
     text: str
 
 
-Window = tuple[date, date]
+def period(end: date, months: int) -> MetricFilters:
+    """The `months` months that end on `end` (the day after the same date `months` earlier)."""
+    return MetricFilters(start=add_months(end, -months) + timedelta(days=1), end=end)
 
 
-def _in(window: Window) -> list[ColumnElement[bool]]:
-    start, end = window
-    return [live_actions(), Action.start_date > start, Action.start_date <= end]
+def _in(window: MetricFilters) -> list[ColumnElement[bool]]:
+    return action_conditions(window)
 
 
 def _share_text(part: int, whole: int) -> str:
     return f"{fmt_int(part)} / {fmt_int(whole)} ({fmt_pct(part / whole)})" if whole else "–"
 
 
-def _share_of_actions(session: Session, window: Window, condition: ColumnElement[bool]) -> _Measured:
+def _share_of_actions(session: Session, window: MetricFilters, condition: ColumnElement[bool]) -> _Measured:
     whole, part = session.execute(
         select(func.count(Action.id), func.count(Action.id).filter(condition)).where(*_in(window))
     ).one()
@@ -70,11 +73,11 @@ def _share_of_actions(session: Session, window: Window, condition: ColumnElement
     return _Measured(part / whole if whole else None, whole, _share_text(part, whole))
 
 
-def _actions_in(session: Session, window: Window) -> int:
+def _actions_in(session: Session, window: MetricFilters) -> int:
     return int(session.scalar(select(func.count(Action.id)).where(*_in(window))) or 0)
 
 
-def _opportunities_in_use(session: Session, window: Window) -> _Measured:
+def _opportunities_in_use(session: Session, window: MetricFilters) -> _Measured:
     active = int(session.scalar(select(func.count(Opportunity.id)).where(Opportunity.active)) or 0)
     used = int(
         session.scalar(
@@ -87,13 +90,13 @@ def _opportunities_in_use(session: Session, window: Window) -> _Measured:
     return _Measured(float(used), _actions_in(session, window), _share_text(used, active))
 
 
-def _officials_or_decision_changed(session: Session, window: Window) -> _Measured:
+def _officials_or_decision_changed(session: Session, window: MetricFilters) -> _Measured:
     return _share_of_actions(
         session, window, or_(Action.officials_took_part.is_(True), func.length(Action.decision_change) > 0)
     )
 
 
-def _staff_experience(session: Session, window: Window) -> _Measured:
+def _staff_experience(session: Session, window: MetricFilters) -> _Measured:
     average, answers = session.execute(
         select(func.avg(Action.staff_experience), func.count(Action.staff_experience)).where(*_in(window))
     ).one()
@@ -102,16 +105,16 @@ def _staff_experience(session: Session, window: Window) -> _Measured:
     return _Measured(value, answers, f"{fmt_decimal(value)} / 5" if value is not None else "–")
 
 
-def _actions_logged(session: Session, window: Window) -> _Measured:
+def _actions_logged(session: Session, window: MetricFilters) -> _Measured:
     count = _actions_in(session, window)
     return _Measured(float(count), count, fmt_int(count))
 
 
-def _digital_share(session: Session, window: Window) -> _Measured:
+def _digital_share(session: Session, window: MetricFilters) -> _Measured:
     return _share_of_actions(session, window, Action.format.in_(("online", "hybrid")))
 
 
-def _awareness_channels(session: Session, window: Window) -> _Measured:
+def _awareness_channels(session: Session, window: MetricFilters) -> _Measured:
     active = int(session.scalar(select(func.count(Channel.id)).where(Channel.active)) or 0)
     used = int(
         session.scalar(
@@ -125,12 +128,68 @@ def _awareness_channels(session: Session, window: Window) -> _Measured:
     return _Measured(float(used), _actions_in(session, window), _share_text(used, active))
 
 
+YOUTH_CODE = "youth_15_29"
+LONELY_CODE = "lonely"
+OLDER_GROUP_CODE = "older_people"  # the special group "ikäihmiset", when age is not recorded
+OLDER_FROM_AGE = 65
+
+
+def _older_band_codes(session: Session) -> set[str]:
+    return set(
+        session.scalars(
+            select(AudienceGroup.code).where(
+                AudienceGroup.kind == AGE, AudienceGroup.age_min >= OLDER_FROM_AGE
+            )
+        )
+    )
+
+
+def _representation_text(share: float | None, population_share: float | None, index: float | None) -> str:
+    return (
+        f"indeksi {fmt_decimal(index, 2)}: {fmt_pct(share)} osallistujista, "
+        f"{fmt_pct(population_share)} väestöstä"
+    )
+
+
+def _combined(rows: list[GroupRepresentation]) -> _Measured:
+    """One representation figure for several age bands (their shares added up)."""
+    if not rows or rows[0].denominator == 0:
+        return _Measured(None, 0, "Ei ikätietoja jaksolta")
+    participants = sum(row.participants for row in rows)
+    share = sum(row.participant_share or 0.0 for row in rows)
+    population_share = sum(row.population_share or 0.0 for row in rows)
+    index = share / population_share if population_share else None
+    return _Measured(index, participants, _representation_text(share, population_share, index))
+
+
+def _youth_reach(session: Session, window: MetricFilters) -> _Measured:
+    return _combined([row for row in representation(session, window) if row.group.code == YOUTH_CODE])
+
+
+def _older_reach(session: Session, window: MetricFilters) -> _Measured:
+    bands = _older_band_codes(session)
+    return _combined([row for row in representation(session, window) if row.group.code in bands])
+
+
+def _vulnerable_reach(session: Session, window: MetricFilters) -> _Measured:
+    # The special group "ikäihmiset" and the 65+ age bands may count the same people: take the
+    # larger of the two rather than their sum.
+    bands = _older_band_codes(session)
+    counts = {row.group.code: row.participants for row in participants_by_group(session, window)}
+    lonely = counts.get(LONELY_CODE, 0)
+    older = max(sum(n for code, n in counts.items() if code in bands), counts.get(OLDER_GROUP_CODE, 0))
+    total = lonely + older
+    return _Measured(
+        float(total), total, f"{fmt_int(total)} (yksinäisiä {fmt_int(lonely)}, ikäihmisiä {fmt_int(older)})"
+    )
+
+
 @dataclass(frozen=True)
 class _Spec:
     unit: str
     months: int | None  # None: the `unused_months` setting
     basis: str
-    measure: Callable[[Session, Window], _Measured]
+    measure: Callable[[Session, MetricFilters], _Measured]
 
 
 SPECS: dict[str, _Spec] = {
@@ -157,6 +216,27 @@ SPECS: dict[str, _Spec] = {
     ),
     "digital_share": _Spec(
         "share", YEAR, "Osuus jakson toimista, jotka toteutettiin verkossa tai hybridinä.", _digital_share
+    ),
+    "youth_reach": _Spec(
+        "ratio",
+        YEAR,
+        "Nuorten (15–29) osuus osallistujista jaettuna osuudella väestöstä (1,0 = kuten väestössä); "
+        "vain toimet, joissa ikäryhmät kirjattiin.",
+        _youth_reach,
+    ),
+    "older_reach": _Spec(
+        "ratio",
+        YEAR,
+        "Yli 65-vuotiaiden osuus osallistujista jaettuna osuudella väestöstä (1,0 = kuten väestössä); "
+        "vain toimet, joissa ikäryhmät kirjattiin.",
+        _older_reach,
+    ),
+    "vulnerable_reach": _Spec(
+        "count",
+        YEAR,
+        "Tavoitetut yksinäiset ja ikäihmiset (65+ ikäryhmät tai ryhmä Ikäihmiset, suurempi luku) "
+        "jakson toimissa; tuntematon määrä ei ole nolla.",
+        _vulnerable_reach,
     ),
     "awareness_channels": _Spec(
         "count",
@@ -185,17 +265,16 @@ def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:
     if key not in INDICATORS:
         raise KeyError(f"tuntematon indikaattori '{key}'")
     spec = SPECS.get(key)
-    small_count = setting_int(session, "small_count")
+    settings = load_metric_settings(session)
     if spec is None:
         # TODO(metrics): reach, reporting and feedback indicators come from metrics/reach.py,
         # metrics/reporting.py and metrics/feedback.py once they are on main.
         return IndicatorValue(
             key, INDICATORS[key], None, "share", "–", None, None, "Ei vielä laskettu.", 0, False
         )
-    months = spec.months if spec.months is not None else setting_int(session, "unused_months")
-    start = months_before(today, months)
-    current = spec.measure(session, (start, today))
-    previous = spec.measure(session, (months_before(start, months), start))
+    months = spec.months if spec.months is not None else settings.unused_months
+    current = spec.measure(session, period(today, months))
+    previous = spec.measure(session, period(add_months(today, -months), months))
     return IndicatorValue(
         key=key,
         label=INDICATORS[key],
@@ -206,7 +285,7 @@ def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:
         trend=trend_of(current.value, previous.value, spec.unit),
         basis=spec.basis + _period_note(months),
         sample=current.sample,
-        small_sample=current.sample < small_count,
+        small_sample=current.sample < settings.small_count,
     )
 
 

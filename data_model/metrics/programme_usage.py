@@ -25,13 +25,11 @@ from ..models import (
     Opportunity,
     ParticipationForm,
     Responsibility,
-    Setting,
 )
 from ..models.actions import action_channel, action_measure
 from ..models.programme import channel_audience, opportunity_form
-
-# Defaults when a setting row is missing (the seed writes them; see seed.DEFAULT_SETTINGS).
-SETTING_DEFAULTS = {"gap_threshold": "0.5", "small_count": "5", "open_loop_days": "60", "unused_months": "12"}
+from .filters import add_months
+from .settings import load_metric_settings
 
 # Months between two occurrences of a recurring duty.
 CADENCE_MONTHS = {"semiannual": 6, "annual": 12, "council_term": 48}
@@ -47,35 +45,6 @@ RECENT_ACTIONS_SHOWN = 5
 def live_actions() -> ColumnElement[bool]:
     """The condition every figure shares: an action counts unless it is soft-deleted."""
     return Action.deleted_at.is_(None)
-
-
-def months_before(day: date, months: int) -> date:
-    """The same day `months` calendar months earlier (clamped to the month's last day)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover - every month has at least 28 days
-
-
-def months_after(day: date, months: int) -> date:
-    """The same day `months` calendar months later (clamped to the month's last day)."""
-    return months_before(day, -months)
-
-
-def setting_text(session: Session, key: str) -> str:
-    """A coordinator-editable setting as stored (its default when the row is missing)."""
-    value = session.scalar(select(Setting.value).where(Setting.key == key))
-    return value if value is not None else SETTING_DEFAULTS[key]
-
-
-def setting_int(session: Session, key: str) -> int:
-    """A whole-number setting such as `unused_months` or `small_count`."""
-    return int(setting_text(session, key))
 
 
 # --- catalogue -----------------------------------------------------------------------------
@@ -127,8 +96,8 @@ def catalogue_usage(
     session: Session, today: date, unused_months: int | None = None, include_retired: bool = False
 ) -> CatalogueUsage:
     """Each catalogue item by participation form, with times used, last use and departments."""
-    months = unused_months if unused_months is not None else setting_int(session, "unused_months")
-    since = months_before(today, months)
+    months = unused_months if unused_months is not None else load_metric_settings(session).unused_months
+    since = add_months(today, -months)
     usage = {
         row.opportunity_id: (int(row.times), row.last)
         for row in session.execute(
@@ -483,7 +452,7 @@ def deadline_status(last: date | None, months: int, today: date) -> tuple[str, d
     """done / due / overdue for evidence dated `last` that must recur every `months` months."""
     if last is None:
         return "overdue", None
-    next_due = months_after(last, months)
+    next_due = add_months(last, months)
     if next_due < today:
         return "overdue", next_due
     if next_due <= today + timedelta(days=DUE_SOON_DAYS):
@@ -547,7 +516,7 @@ def _duty_status(
     session: Session, actor: Actor, duty: Responsibility, today: date, continuous_months: int
 ) -> DutyStatus:
     months = CADENCE_MONTHS.get(duty.cadence, continuous_months)
-    since = months_before(today, months)
+    since = add_months(today, -months)
     departments: tuple[DepartmentReporting, ...] = ()
     last: date | None = None
     count = 0
@@ -580,7 +549,7 @@ def _duty_status(
 
 def responsibilities(session: Session, today: date, include_retired: bool = False) -> list[ActorDuties]:
     """The actors and their duties, each with cadence, status and the evidence behind it."""
-    continuous_months = setting_int(session, "unused_months")
+    continuous_months = load_metric_settings(session).unused_months
     result = []
     for actor in session.scalars(select(Actor).order_by(Actor.sort_order)):
         duties = tuple(

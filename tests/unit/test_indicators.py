@@ -72,3 +72,21 @@ def test_trend_tolerance() -> None:
     assert trend_of(0.52, 0.50, "share") == "up"
     assert trend_of(2.0, 3.0, "count") == "down"
     assert trend_of(1.0, None, "count") is None
+
+
+def test_youth_and_older_reach_use_the_representation_index(built: Session) -> None:
+    # Age-recording actions now: Nuorten kysely (20 participants) and Kaavailta (1, total unknown)
+    # -> 21 participants; young people 13, aged 65–74 3. Age bands' population: 17 827.
+    youth = indicator_value(built, "youth_reach", TODAY)
+    assert youth.value == pytest.approx((13 / 21) / (2883 / 17827))
+    assert youth.text == f"indeksi 3,83: 62{NBSP}% osallistujista, 16{NBSP}% väestöstä"
+    assert (youth.sample, youth.small_sample, youth.previous, youth.trend) == (13, False, None, None)
+    older = indicator_value(built, "older_reach", TODAY)
+    assert older.value == pytest.approx((3 / 21) / ((3442 + 2816) / 17827))
+    assert (older.sample, older.small_sample) == (3, True)
+
+
+def test_vulnerable_reach_counts_lonely_and_older_people(built: Session) -> None:
+    value = indicator_value(built, "vulnerable_reach", TODAY)
+    assert (value.value, value.previous, value.trend) == (3.0, 0.0, "up")
+    assert value.text == "3 (yksinäisiä 0, ikäihmisiä 3)"

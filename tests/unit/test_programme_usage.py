@@ -12,7 +12,6 @@ from data_model.metrics.programme_usage import (
     channel_usage,
     deadline_status,
     development_steps,
-    months_before,
     responsibilities,
 )
 from tests.unit.programme_fixture import TODAY, build
@@ -128,8 +127,3 @@ def test_deadline_status_rules() -> None:
     assert deadline_status(date(2024, 6, 29), 12, today) == ("overdue", date(2025, 6, 29))
     assert deadline_status(date(2025, 1, 1), 12, today) == ("done", date(2026, 1, 1))
     assert deadline_status(None, 6, today) == ("overdue", None)
-
-
-def test_months_before_clamps_to_month_end() -> None:
-    assert months_before(date(2025, 3, 31), 1) == date(2025, 2, 28)
-    assert months_before(date(2025, 1, 15), 13) == date(2023, 12, 15)
