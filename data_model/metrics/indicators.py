@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..formatting import fmt_decimal, fmt_int, fmt_pct
 from ..indicators import INDICATORS
-from ..models import Action, AudienceGroup, Channel, Opportunity
+from ..models import Action, AudienceGroup, Channel, Opportunity, SwotItem
 from ..models.actions import action_channel
 from .filters import MetricFilters, action_conditions, add_months
 from .reach import AGE, GroupRepresentation, participants_by_group, representation
@@ -292,3 +292,32 @@ def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:
 def indicator_values(session: Session, keys: tuple[str, ...], today: date) -> dict[str, IndicatorValue]:
     """Several indicators at once (the SWOT board asks for each key it shows)."""
     return {key: indicator_value(session, key, today) for key in keys}
+
+
+@dataclass(frozen=True)
+class SwotCard:
+    """A SWOT item with its live indicator (None when the item has none)."""
+
+    id: int
+    code: str
+    quadrant: str
+    text_fi: str
+    text_en: str
+    indicator: IndicatorValue | None
+
+
+def swot_board(session: Session, today: date) -> list[SwotCard]:
+    """The active SWOT items in order, each with its indicator's value and trend."""
+    items = session.scalars(
+        select(SwotItem).where(SwotItem.active).order_by(SwotItem.sort_order, SwotItem.id)
+    )
+    cache: dict[str, IndicatorValue] = {}
+    cards = []
+    for item in items:
+        value = None
+        if item.indicator:
+            if item.indicator not in cache:
+                cache[item.indicator] = indicator_value(session, item.indicator, today)
+            value = cache[item.indicator]
+        cards.append(SwotCard(item.id, item.code, item.quadrant, item.text_fi, item.text_en, value))
+    return cards

@@ -1,8 +1,58 @@
-"""Placeholder until this page is built."""
+"""The opportunity catalogue by participation form: statutory items with their legal basis,
+how often and when each was used, by which departments; unused ones said in words."""
+
+from datetime import date
 
 import streamlit as st
 
-from pages.widgets.texts import tr
+from data_model.formatting import fmt_int
+from data_model.metrics.programme_usage import OpportunityUsage, catalogue_usage
+from pages.widgets.data import read
+from pages.widgets.programme_view import date_or_never, pick
+from pages.widgets.texts import freshness_note, tr
 
-st.title(tr("page.catalogue" if "catalogue" != "settings" else "page.programme_admin"))
-st.info("Tulossa. / Coming soon.")
+st.title(tr("page.catalogue"))
+usage = read(catalogue_usage, date.today())
+st.write(tr("catalogue.intro", months=usage.unused_months))
+
+distinct = {item.code: item for form in usage.forms for item in form.opportunities}
+unused = [item for item in distinct.values() if item.unused]
+st.markdown(
+    tr(
+        "catalogue.summary",
+        total=fmt_int(len(distinct)),
+        used=fmt_int(len(distinct) - len(unused)),
+        unused=fmt_int(len(unused)),
+        months=usage.unused_months,
+    )
+)
+
+
+def row(item: OpportunityUsage) -> dict[str, object]:
+    return {
+        tr("catalogue.col.name"): pick(item.name_fi, item.name_en),
+        tr("catalogue.col.status"): (
+            tr("catalogue.unused", months=usage.unused_months) if item.unused else tr("catalogue.in_use")
+        ),
+        tr("catalogue.col.statutory"): tr(f"catalogue.statutory.{item.statutory}"),
+        tr("catalogue.col.legal_basis"): item.legal_basis or "–",
+        tr("catalogue.col.times_used"): item.times_used,
+        tr("catalogue.col.last_used"): date_or_never(item.last_used),
+        tr("catalogue.col.departments"): ", ".join(item.departments) or "–",
+    }
+
+
+for form in usage.forms:
+    st.subheader(pick(form.name_fi, form.name_en))
+    if not form.opportunities:
+        st.caption(tr("catalogue.empty_form"))
+        continue
+    # Unused first, so they stand out even before reading the status column.
+    ordered = sorted(form.opportunities, key=lambda item: not item.unused)
+    st.dataframe([row(item) for item in ordered], hide_index=True)
+
+statutory = [item for item in distinct.values() if item.statutory != "voluntary"]
+with st.expander(tr("catalogue.statutory_title", n=len(statutory))):
+    for item in statutory:
+        st.text(f"{pick(item.name_fi, item.name_en)} — {item.legal_basis or '–'}")
+freshness_note()

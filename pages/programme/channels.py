@@ -1,8 +1,61 @@
-"""Placeholder until this page is built."""
+"""All communication channels: goal, target groups, content, how often each was used, and
+whom the actions using it reached compared with the groups it is meant for."""
 
 import streamlit as st
 
-from pages.widgets.texts import tr
+from data_model.formatting import fmt_int
+from data_model.metrics.programme_usage import ChannelUsage, GroupReach, channel_usage
+from pages.widgets.data import read
+from pages.widgets.programme_view import date_or_never, lines, pick
+from pages.widgets.texts import freshness_note, tr
 
-st.title(tr("page.channels" if "channels" != "settings" else "page.programme_admin"))
-st.info("Tulossa. / Coming soon.")
+st.title(tr("page.channels"))
+st.write(tr("channels.intro"))
+
+channels = read(channel_usage)
+unused = [channel for channel in channels if channel.times_used == 0]
+st.markdown(tr("channels.summary", total=fmt_int(len(channels)), unused=fmt_int(len(unused))))
+
+
+def groups(found: tuple[GroupReach, ...]) -> str:
+    return ", ".join(f"{pick(g.name_fi, g.name_en)} {fmt_int(g.participants)}" for g in found) or "–"
+
+
+def row(channel: ChannelUsage) -> dict[str, object]:
+    missed = channel.intended_not_reached if channel.times_used else ()
+    return {
+        tr("channels.col.name"): pick(channel.name_fi, channel.name_en),
+        tr("channels.col.goals"): lines(channel.goals_fi),
+        tr("channels.col.target_groups"): channel.target_groups_fi,
+        tr("channels.col.content"): lines(channel.content_fi),
+        tr("channels.col.times_used"): channel.times_used,
+        tr("channels.col.last_used"): date_or_never(channel.last_used),
+        tr("channels.col.participants"): channel.participants_total,
+        tr("channels.col.reached_intended"): groups(channel.target_groups) if channel.times_used else "–",
+        tr("channels.col.not_reached"): (
+            ", ".join(pick(g.name_fi, g.name_en) for g in missed) if missed else "–"
+        ),
+        tr("channels.col.reached_others"): groups(channel.other_groups),
+    }
+
+
+st.dataframe([row(channel) for channel in channels], hide_index=True)
+st.caption(tr("channels.reach_note"))
+
+st.subheader(tr("channels.details_title"))
+for channel in channels:
+    with st.expander(pick(channel.name_fi, channel.name_en)):
+        for label, text in (
+            (tr("channels.col.details"), channel.details_fi),
+            (tr("channels.col.goals"), channel.goals_fi),
+            (tr("channels.col.target_groups"), channel.target_groups_fi),
+            (tr("channels.col.content"), channel.content_fi),
+        ):
+            if text:
+                st.caption(label)
+                st.text(text)
+        if channel.times_used == 0:
+            st.text(tr("channels.never_used"))
+        elif channel.unknown_totals:
+            st.text(tr("channels.unknown_totals", n=channel.unknown_totals))
+freshness_note()

@@ -1,8 +1,90 @@
-"""Placeholder until this page is built."""
+"""Responsibilities: the actors and their duties with cadence, status and the evidence
+behind it, and each department's reporting status."""
+
+from datetime import date
 
 import streamlit as st
 
-from pages.widgets.texts import tr
+from data_model.formatting import fmt_int
+from data_model.metrics.programme_usage import (
+    DUE_SOON_DAYS,
+    DepartmentReporting,
+    DutyStatus,
+    department_reporting,
+    responsibilities,
+)
+from pages.widgets.data import read
+from pages.widgets.programme_view import date_or_never, pick
+from pages.widgets.texts import freshness_note, tr
 
-st.title(tr("page.responsibilities" if "responsibilities" != "settings" else "page.programme_admin"))
-st.info("Tulossa. / Coming soon.")
+today = date.today()
+st.title(tr("page.responsibilities"))
+st.write(tr("responsibilities.intro", days=DUE_SOON_DAYS))
+
+actors = read(responsibilities, today)
+duties = [duty for actor in actors for duty in actor.duties]
+counts = {status: sum(1 for duty in duties if duty.status == status) for status in ("done", "due", "overdue")}
+st.markdown(
+    tr(
+        "responsibilities.summary",
+        total=fmt_int(len(duties)),
+        done=fmt_int(counts["done"]),
+        due=fmt_int(counts["due"]),
+        overdue=fmt_int(counts["overdue"]),
+    )
+)
+
+
+def cadence(duty: DutyStatus) -> str:
+    if duty.cadence == "none" and duty.period_months:
+        return tr("responsibilities.cadence.continuous", months=duty.period_months)
+    return tr(f"responsibilities.cadence.{duty.cadence}")
+
+
+def evidence(duty: DutyStatus) -> str:
+    if duty.evidence == "department_report":
+        return tr(
+            "responsibilities.evidence_found.department_report",
+            n=duty.evidence_count,
+            of=len(duty.departments),
+        )
+    return tr(f"responsibilities.evidence_found.{duty.evidence}", n=duty.evidence_count)
+
+
+def duty_row(duty: DutyStatus) -> dict[str, object]:
+    return {
+        tr("responsibilities.col.duty"): pick(duty.text_fi, duty.text_en),
+        tr("responsibilities.col.cadence"): cadence(duty),
+        tr("responsibilities.col.status"): tr(f"responsibilities.status.{duty.status}"),
+        tr("responsibilities.col.evidence"): evidence(duty),
+        tr("responsibilities.col.last_evidence"): date_or_never(duty.last_evidence)
+        if duty.status != "untracked"
+        else "–",
+        tr("responsibilities.col.next_due"): date_or_never(duty.next_due) if duty.next_due else "–",
+    }
+
+
+for actor in actors:
+    st.subheader(pick(actor.name_fi, actor.name_en))
+    st.dataframe([duty_row(duty) for duty in actor.duties], hide_index=True)
+
+
+def reporting_row(department: DepartmentReporting) -> dict[str, object]:
+    return {
+        tr("responsibilities.col.department"): pick(department.name_fi, department.name_en),
+        tr("responsibilities.col.report_cadence"): tr("responsibilities.months", n=department.cadence_months),
+        tr("responsibilities.col.last_report"): date_or_never(department.last_report),
+        tr("responsibilities.col.next_due"): date_or_never(department.next_due)
+        if department.next_due
+        else "–",
+        tr("responsibilities.col.status"): tr(f"responsibilities.status.{department.status}"),
+    }
+
+
+st.subheader(tr("responsibilities.reporting_title"))
+reporting = read(department_reporting, today)
+if reporting:
+    st.dataframe([reporting_row(department) for department in reporting], hide_index=True)
+else:
+    st.caption(tr("responsibilities.no_reporting"))
+freshness_note()

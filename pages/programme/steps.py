@@ -1,8 +1,40 @@
-"""Placeholder until this page is built."""
+"""Development steps: the principles and their measures, each with the actions that advance
+it, the departments involved and the last activity; measures with nothing logged said so."""
 
 import streamlit as st
 
-from pages.widgets.texts import tr
+from data_model.formatting import fmt_int
+from data_model.metrics.programme_usage import MeasureActivity, development_steps
+from pages.widgets.data import read
+from pages.widgets.programme_view import date_or_never, pick, plain
+from pages.widgets.texts import freshness_note, tr
 
-st.title(tr("page.steps" if "steps" != "settings" else "page.programme_admin"))
-st.info("Tulossa. / Coming soon.")
+st.title(tr("page.steps"))
+st.write(tr("steps.intro"))
+
+principles = read(development_steps)
+measures = [measure for principle in principles for measure in principle.measures]
+idle = [measure for measure in measures if measure.nothing_logged]
+st.markdown(tr("steps.summary", total=fmt_int(len(measures)), idle=fmt_int(len(idle))))
+
+
+def row(measure: MeasureActivity) -> dict[str, object]:
+    return {
+        tr("steps.col.measure"): pick(measure.text_fi, measure.text_en),
+        tr("steps.col.status"): tr("steps.nothing_logged") if measure.nothing_logged else tr("steps.active"),
+        tr("steps.col.actions"): measure.actions,
+        tr("steps.col.departments"): ", ".join(measure.departments) or "–",
+        tr("steps.col.last_activity"): date_or_never(measure.last_activity),
+        tr("steps.col.recent"): "; ".join(measure.recent_actions) or "–",
+    }
+
+
+for number, principle in enumerate(principles, start=1):
+    st.subheader(f"{number}. {pick(principle.title_fi, principle.title_en)}")
+    if principle.description_fi:
+        st.markdown(plain(principle.description_fi))
+    if principle.measures:
+        st.dataframe([row(measure) for measure in principle.measures], hide_index=True)
+    else:
+        st.caption(tr("steps.no_measures"))
+freshness_note()

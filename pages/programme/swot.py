@@ -1,8 +1,51 @@
-"""Placeholder until this page is built."""
+"""SWOT as a 2×2 board; each item with its live indicator and trend, or "no indicator"."""
+
+from datetime import date
 
 import streamlit as st
 
-from pages.widgets.texts import tr
+from data_model.metrics.indicators import SwotCard, swot_board
+from pages.widgets.data import read
+from pages.widgets.programme_view import pick, plain, trend_words
+from pages.widgets.texts import freshness_note, tr
 
-st.title(tr("page.swot" if "swot" != "settings" else "page.programme_admin"))
-st.info("Tulossa. / Coming soon.")
+QUADRANT_ROWS = (("strength", "weakness"), ("opportunity", "threat"))
+
+st.title(tr("page.swot"))
+st.write(tr("swot.intro"))
+
+cards = read(swot_board, date.today())
+
+
+def draw_card(card: SwotCard) -> None:
+    with st.container(border=True):
+        st.markdown(plain(pick(card.text_fi, card.text_en)))
+        value = card.indicator
+        if value is None:
+            st.caption(tr("swot.no_indicator"))
+            return
+        st.markdown(
+            tr(
+                "swot.indicator_line",
+                label=plain(value.label),
+                value=plain(value.text),
+                trend=trend_words(value.trend),
+            )
+        )
+        notes = [value.basis]
+        if value.small_sample:
+            notes.append(tr("swot.small_sample", n=value.sample))
+        st.caption(" ".join(notes))
+
+
+for row in QUADRANT_ROWS:
+    for column, quadrant in zip(st.columns(2), row, strict=True):
+        with column:
+            st.subheader(tr(f"swot.quadrant.{quadrant}"))
+            items = [card for card in cards if card.quadrant == quadrant]
+            if not items:
+                st.caption(tr("swot.empty"))
+            for card in items:
+                draw_card(card)
+
+freshness_note()

@@ -1,0 +1,37 @@
+"""Small drawing helpers shared by the programme pages (SWOT, catalogue, steps, channels,
+responsibilities, programme content)."""
+
+from __future__ import annotations
+
+import re
+
+from data_model.formatting import fmt_date
+
+from .texts import lang, tr
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """User-editable text made safe to place inside markdown: every markup character escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def pick(fi: str, en: str) -> str:
+    """The English text when the user reads English and there is one, else the Finnish."""
+    return en if lang() == "en" and en else fi
+
+
+def lines(text: str) -> str:
+    """One-per-line programme text as a short list for a table cell."""
+    return "; ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def date_or_never(value: object) -> str:
+    """A date in Finnish form, or the word for "never"."""
+    return fmt_date(value) if value is not None else tr("programme_common.never")  # type: ignore[arg-type]
+
+
+def trend_words(trend: str | None) -> str:
+    """An arrow and a word, so the trend never rests on a symbol or a colour alone."""
+    return tr(f"programme_common.trend.{trend or 'none'}")
