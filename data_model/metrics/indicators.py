@@ -19,8 +19,10 @@ from ..formatting import fmt_decimal, fmt_int, fmt_pct
 from ..indicators import INDICATORS
 from ..models import Action, AudienceGroup, Channel, Opportunity, SwotItem
 from ..models.actions import action_channel
+from .feedback import feedback_loop
 from .filters import MetricFilters, action_conditions, add_months
 from .reach import AGE, GroupRepresentation, participants_by_group, representation
+from .reporting import OVERDUE, reporting_status
 from .settings import load_metric_settings
 
 YEAR = 12
@@ -184,12 +186,27 @@ def _vulnerable_reach(session: Session, window: MetricFilters) -> _Measured:
     )
 
 
+def _feedback_loop_rate(session: Session, window: MetricFilters) -> _Measured:
+    assert window.end is not None  # noqa: S101 - period() always sets it
+    loop = feedback_loop(session, window, window.end)
+    return _Measured(loop.rate, loop.actions, _share_text(loop.with_feedback, loop.actions))
+
+
+def _departments_reporting(session: Session, window: MetricFilters) -> _Measured:
+    assert window.end is not None  # noqa: S101 - period() always sets it
+    rows = reporting_status(session, window.end)
+    on_time = sum(1 for row in rows if row.status != OVERDUE)
+    return _Measured(on_time / len(rows) if rows else None, len(rows), _share_text(on_time, len(rows)))
+
+
 @dataclass(frozen=True)
 class _Spec:
     unit: str
     months: int | None  # None: the `unused_months` setting
     basis: str
     measure: Callable[[Session, MetricFilters], _Measured]
+    # False when the past cannot be rebuilt (reports filed later would count as on time then)
+    has_trend: bool = True
 
 
 SPECS: dict[str, _Spec] = {
@@ -216,6 +233,21 @@ SPECS: dict[str, _Spec] = {
     ),
     "digital_share": _Spec(
         "share", YEAR, "Osuus jakson toimista, jotka toteutettiin verkossa tai hybridinä.", _digital_share
+    ),
+    "feedback_loop_rate": _Spec(
+        "share",
+        YEAR,
+        "Osuus jakson suunnittelu- ja päätösosallisuuden toimista, joiden osallistujille kerrottiin, "
+        "miten heidän näkemyksiään käytettiin.",
+        _feedback_loop_rate,
+    ),
+    "departments_reporting": _Spec(
+        "share",
+        YEAR,
+        "Raportointivelvolliset toimialat, joiden raportti ei ole myöhässä tänään (tilanne nyt, ei "
+        "vertailua menneeseen).",
+        _departments_reporting,
+        has_trend=False,
     ),
     "youth_reach": _Spec(
         "ratio",
@@ -264,26 +296,20 @@ def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:
     """The indicator `key` (one of INDICATORS) now, with its trend against the period before."""
     if key not in INDICATORS:
         raise KeyError(f"tuntematon indikaattori '{key}'")
-    spec = SPECS.get(key)
+    spec = SPECS[key]
     settings = load_metric_settings(session)
-    if spec is None:
-        # TODO(metrics): reach, reporting and feedback indicators come from metrics/reach.py,
-        # metrics/reporting.py and metrics/feedback.py once they are on main.
-        return IndicatorValue(
-            key, INDICATORS[key], None, "share", "–", None, None, "Ei vielä laskettu.", 0, False
-        )
     months = spec.months if spec.months is not None else settings.unused_months
     current = spec.measure(session, period(today, months))
-    previous = spec.measure(session, period(add_months(today, -months), months))
+    previous = spec.measure(session, period(add_months(today, -months), months)) if spec.has_trend else None
     return IndicatorValue(
         key=key,
         label=INDICATORS[key],
         value=current.value,
         unit=spec.unit,
         text=current.text,
-        previous=previous.value,
-        trend=trend_of(current.value, previous.value, spec.unit),
-        basis=spec.basis + _period_note(months),
+        previous=previous.value if previous else None,
+        trend=trend_of(current.value, previous.value, spec.unit) if previous else None,
+        basis=spec.basis + (_period_note(months) if spec.has_trend else ""),
         sample=current.sample,
         small_sample=current.sample < settings.small_count,
     )

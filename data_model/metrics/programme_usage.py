@@ -28,13 +28,13 @@ from ..models import (
 )
 from ..models.actions import action_channel, action_measure
 from ..models.programme import channel_audience, opportunity_form
-from .filters import add_months
+from .coverage import unused_opportunities
+from .filters import MetricFilters, add_months
+from .reporting import DUE_SOON, DUE_SOON_DAYS, OK, OVERDUE, ReportingStatus, reporting_status
 from .settings import load_metric_settings
 
 # Months between two occurrences of a recurring duty.
 CADENCE_MONTHS = {"semiannual": 6, "annual": 12, "council_term": 48}
-# A duty whose next deadline falls this close is "due" rather than "done".
-DUE_SOON_DAYS = 30
 # The general "residents" target tag is reached by every participant (see channel_usage).
 RESIDENTS_GROUP = "residents"
 # Actors whose duties are evidenced by one kind of department's actions only.
@@ -92,12 +92,12 @@ def _department_names(rows: object) -> dict[int, tuple[str, ...]]:
     return {key: tuple(values) for key, values in names.items()}
 
 
-def catalogue_usage(
-    session: Session, today: date, unused_months: int | None = None, include_retired: bool = False
-) -> CatalogueUsage:
-    """Each catalogue item by participation form, with times used, last use and departments."""
-    months = unused_months if unused_months is not None else load_metric_settings(session).unused_months
+def catalogue_usage(session: Session, today: date, include_retired: bool = False) -> CatalogueUsage:
+    """Each catalogue item by participation form, with times used, last use and departments
+    (actions starting on or before `today`); "unused" as metrics.coverage decides it."""
+    months = load_metric_settings(session).unused_months
     since = add_months(today, -months)
+    unused_ids = {item.opportunity.id for item in unused_opportunities(session, MetricFilters(), today)}
     usage = {
         row.opportunity_id: (int(row.times), row.last)
         for row in session.execute(
@@ -106,7 +106,7 @@ def catalogue_usage(
                 func.count(Action.id).label("times"),
                 func.max(Action.start_date).label("last"),
             )
-            .where(live_actions(), Action.opportunity_id.is_not(None))
+            .where(live_actions(), Action.start_date <= today, Action.opportunity_id.is_not(None))
             .group_by(Action.opportunity_id)
         )
     }
@@ -114,7 +114,7 @@ def catalogue_usage(
         session.execute(
             select(Action.opportunity_id, Department.name_fi)
             .join(Department, Department.id == Action.department_id)
-            .where(live_actions(), Action.opportunity_id.is_not(None))
+            .where(live_actions(), Action.start_date <= today, Action.opportunity_id.is_not(None))
             .group_by(Action.opportunity_id, Department.name_fi, Department.sort_order)
             .order_by(Action.opportunity_id, Department.sort_order)
         )
@@ -144,7 +144,8 @@ def catalogue_usage(
                 times_used=times,
                 last_used=last,
                 departments=departments.get(item.id, ()),
-                unused=last is None or last <= since,
+                # retired items are outside coverage's answer: judged by the same rule here
+                unused=item.id in unused_ids if item.active else (last is None or last < since),
             )
         )
     all_forms = session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order))
@@ -397,19 +398,6 @@ def channel_usage(session: Session, include_retired: bool = False) -> list[Chann
 
 
 @dataclass(frozen=True)
-class DepartmentReporting:
-    """When a department with a reporting duty last reported and whether it is on time."""
-
-    id: int
-    name_fi: str
-    name_en: str
-    cadence_months: int
-    last_report: date | None
-    next_due: date | None
-    status: str  # done | due | overdue
-
-
-@dataclass(frozen=True)
 class DutyStatus:
     """One duty of an actor and whether the evidence in the dashboard shows it done.
 
@@ -419,8 +407,9 @@ class DutyStatus:
     "overdue" when that deadline has passed or there is no evidence at all, "due" when it
     falls within DUE_SOON_DAYS, "done" otherwise. Evidence by kind:
     - action: the newest logged action (of the actor's kind of department, where it has one);
-    - department_report: each reporting department's newest report period end, with its own
-      cadence; the duty takes the worst department's status;
+    - department_report: each reporting department's status from metrics.reporting (its own
+      cadence; no report yet = due that long after the programme's approval); the duty takes
+      the worst department's status;
     - programme_review: the newest logged action or department report of any kind.
     """
 
@@ -436,7 +425,7 @@ class DutyStatus:
     last_evidence: date | None
     next_due: date | None
     evidence_count: int  # actions or reports found within the period
-    departments: tuple[DepartmentReporting, ...] = ()
+    departments: tuple[ReportingStatus, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -460,33 +449,9 @@ def deadline_status(last: date | None, months: int, today: date) -> tuple[str, d
     return "done", next_due
 
 
-WORST_FIRST = ("overdue", "due", "done")
-
-
-def department_reporting(session: Session, today: date) -> list[DepartmentReporting]:
-    """Every active department with a reporting duty: its newest report and its status."""
-    latest = (
-        select(DepartmentReport.department_id, func.max(DepartmentReport.period_end).label("last"))
-        .where(DepartmentReport.deleted_at.is_(None), DepartmentReport.period_end <= today)
-        .group_by(DepartmentReport.department_id)
-        .subquery()
-    )
-    rows = session.execute(
-        select(Department, latest.c.last)
-        .outerjoin(latest, latest.c.department_id == Department.id)
-        .where(Department.active, Department.report_cadence_months.is_not(None))
-        .order_by(Department.sort_order)
-    ).all()
-    result = []
-    for department, last in rows:
-        months = int(department.report_cadence_months or 0)
-        status, next_due = deadline_status(last, months, today)
-        result.append(
-            DepartmentReporting(
-                department.id, department.name_fi, department.name_en, months, last, next_due, status
-            )
-        )
-    return result
+WORST_FIRST = ("overdue", "due", "done", "untracked")
+# metrics.reporting's words for a department's status -> a duty's
+REPORT_STATUS = {OK: "done", DUE_SOON: "due", OVERDUE: "overdue"}
 
 
 def _action_evidence(session: Session, actor_code: str, since: date, today: date) -> tuple[date | None, int]:
@@ -517,7 +482,7 @@ def _duty_status(
 ) -> DutyStatus:
     months = CADENCE_MONTHS.get(duty.cadence, continuous_months)
     since = add_months(today, -months)
-    departments: tuple[DepartmentReporting, ...] = ()
+    departments: tuple[ReportingStatus, ...] = ()
     last: date | None = None
     count = 0
     if duty.evidence == "none":
@@ -527,14 +492,14 @@ def _duty_status(
             status, months_shown, None, next_due, 0,
         )  # fmt: skip
     if duty.evidence == "department_report":
-        departments = tuple(department_reporting(session, today))
-        known = [d.last_report for d in departments if d.last_report is not None]
+        departments = tuple(reporting_status(session, today))
+        known = [d.last_period_end for d in departments if d.last_period_end is not None]
         last = max(known) if known else None
-        count = sum(1 for d in departments if d.status != "overdue")
-        status = min((d.status for d in departments), key=WORST_FIRST.index, default="overdue")
-        next_due = min((d.next_due for d in departments if d.next_due), default=None)
-        if status == "overdue" and any(d.next_due is None for d in departments):
-            next_due = None
+        count = sum(1 for d in departments if d.status != OVERDUE)
+        status = min(
+            (REPORT_STATUS[d.status] for d in departments), key=WORST_FIRST.index, default="untracked"
+        )
+        next_due = min((d.next_due for d in departments), default=None)
     else:
         if duty.evidence == "action":
             last, count = _action_evidence(session, actor.code, since, today)

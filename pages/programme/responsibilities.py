@@ -6,16 +6,11 @@ from datetime import date
 import streamlit as st
 
 from data_model.formatting import fmt_int
-from data_model.metrics.programme_usage import (
-    DUE_SOON_DAYS,
-    DepartmentReporting,
-    DutyStatus,
-    department_reporting,
-    responsibilities,
-)
+from data_model.metrics.programme_usage import REPORT_STATUS, DutyStatus, responsibilities
+from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporting_status
 from pages.widgets.data import read
 from pages.widgets.programme_view import date_or_never, pick
-from pages.widgets.texts import freshness_note, tr
+from pages.widgets.texts import freshness_note, lang, tr
 
 today = date.today()
 st.title(tr("page.responsibilities"))
@@ -69,20 +64,18 @@ for actor in actors:
     st.dataframe([duty_row(duty) for duty in actor.duties], hide_index=True)
 
 
-def reporting_row(department: DepartmentReporting) -> dict[str, object]:
+def reporting_row(row: ReportingStatus) -> dict[str, object]:
     return {
-        tr("responsibilities.col.department"): pick(department.name_fi, department.name_en),
-        tr("responsibilities.col.report_cadence"): tr("responsibilities.months", n=department.cadence_months),
-        tr("responsibilities.col.last_report"): date_or_never(department.last_report),
-        tr("responsibilities.col.next_due"): date_or_never(department.next_due)
-        if department.next_due
-        else "–",
-        tr("responsibilities.col.status"): tr(f"responsibilities.status.{department.status}"),
+        tr("responsibilities.col.department"): row.department.name(lang()),
+        tr("responsibilities.col.report_cadence"): tr("responsibilities.months", n=row.cadence_months),
+        tr("responsibilities.col.last_report"): date_or_never(row.last_period_end),
+        tr("responsibilities.col.next_due"): date_or_never(row.next_due),
+        tr("responsibilities.col.status"): tr(f"responsibilities.status.{REPORT_STATUS[row.status]}"),
     }
 
 
 st.subheader(tr("responsibilities.reporting_title"))
-reporting = read(department_reporting, today)
+reporting = read(reporting_status, today)
 if reporting:
     st.dataframe([reporting_row(department) for department in reporting], hide_index=True)
 else:

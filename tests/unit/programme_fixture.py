@@ -19,6 +19,7 @@ from data_model.models import (
     DepartmentReport,
     DevelopmentMeasure,
     Opportunity,
+    ParticipationForm,
 )
 
 TODAY = date(2025, 6, 30)
@@ -35,6 +36,7 @@ def add_action(
     *,
     title: str = "Toimi",
     opportunity: str | None = None,
+    forms: tuple[str, ...] = (),
     measures: tuple[str, ...] = (),
     channels: tuple[str, ...] = (),
     reach: dict[str, int] | None = None,
@@ -46,6 +48,7 @@ def add_action(
         title=title,
         start_date=start,
         opportunity=_by_code(session, Opportunity, opportunity) if opportunity else None,
+        forms=[_by_code(session, ParticipationForm, code) for code in forms],
         measures=[_by_code(session, DevelopmentMeasure, code) for code in measures],
         channels=[_by_code(session, Channel, code) for code in channels],
         reach=[
@@ -68,6 +71,8 @@ def build(session: Session) -> None:
         date(2025, 5, 10),
         title="Nuorten kysely",
         opportunity="asukaskyselyt",
+        forms=("suunnittelu",),
+        feedback_given=True,
         measures=("vuorovaikutus_jalkautuminen",),
         channels=("nettisivut",),
         reach={"youth_15_29": 12, "older_65_74": 3},
@@ -82,6 +87,7 @@ def build(session: Session) -> None:
         date(2025, 2, 1),
         title="Kaavailta",
         opportunity="asukaskyselyt",
+        forms=("suunnittelu",),
         measures=("vuorovaikutus_jalkautuminen",),
         channels=("nettisivut",),
         reach={"youth_15_29": 1},
@@ -96,6 +102,7 @@ def build(session: Session) -> None:
         date(2024, 3, 1),
         title="Vanha tilaisuus",
         opportunity="osallistuva_budjetointi",
+        forms=("paatos",),
         channels=("facebook",),
         participants_total=40,
         format="hybrid",

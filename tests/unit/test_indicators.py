@@ -90,3 +90,17 @@ def test_vulnerable_reach_counts_lonely_and_older_people(built: Session) -> None
     value = indicator_value(built, "vulnerable_reach", TODAY)
     assert (value.value, value.previous, value.trend) == (3.0, 0.0, "up")
     assert value.text == "3 (yksinäisiä 0, ikäihmisiä 3)"
+
+
+def test_feedback_loop_rate_of_planning_and_decision_actions(built: Session) -> None:
+    value = indicator_value(built, "feedback_loop_rate", TODAY)
+    # now: Nuorten kysely told, Kaavailta not; before: Vanha tilaisuus not told
+    assert (value.value, value.previous, value.trend) == (0.5, 0.0, "up")
+    assert value.text == f"1 / 2 (50{NBSP}%)"
+
+
+def test_departments_reporting_on_time_now(built: Session) -> None:
+    value = indicator_value(built, "departments_reporting", TODAY)
+    # Hyvinvointitoimiala on time; Yhteiset palvelut late; Kaupunkiympäristötoimiala never reported
+    assert value.value == pytest.approx(1 / 3)
+    assert (value.text, value.sample, value.previous, value.trend) == (f"1 / 3 (33{NBSP}%)", 3, None, None)

@@ -14,6 +14,7 @@ from data_model.metrics.programme_usage import (
     development_steps,
     responsibilities,
 )
+from data_model.models import Setting
 from tests.unit.programme_fixture import TODAY, build
 
 
@@ -38,10 +39,11 @@ def test_catalogue_counts_uses_departments_and_unused(session: Session) -> None:
     assert (informing.statutory, informing.legal_basis) == ("statutory", "Kuntalaki 410/2015, 29 §")  # type: ignore[attr-defined]
 
 
-def test_catalogue_unused_window_follows_the_argument(session: Session) -> None:
+def test_catalogue_unused_window_follows_the_setting(session: Session) -> None:
     build(session)
-    usage = catalogue_usage(session, TODAY, unused_months=24)
-    assert usage.since == date(2023, 6, 30)
+    session.get(Setting, "unused_months").value = "24"  # type: ignore[union-attr]
+    usage = catalogue_usage(session, TODAY)
+    assert (usage.unused_months, usage.since) == (24, date(2023, 6, 30))
     budgeting = next(i for f in usage.forms for i in f.opportunities if i.code == "osallistuva_budjetointi")
     assert budgeting.unused is False
 
@@ -89,13 +91,18 @@ def test_responsibility_statuses(session: Session) -> None:
     duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
     assert len(duties) == 10
     reporting = duties["toimialat_raportointi"]
-    by_department = {d.name_fi: (d.status, d.last_report) for d in reporting.departments}
+    by_department = {d.department.code: (d.status, d.last_period_end) for d in reporting.departments}
     assert by_department == {
-        "Yhteiset palvelut": ("overdue", date(2024, 6, 30)),
-        "Hyvinvointitoimiala": ("done", date(2025, 3, 31)),
-        "Kaupunkiympäristötoimiala": ("overdue", None),
+        "yhteiset_palvelut": ("overdue", date(2024, 6, 30)),
+        "hyvinvointi": ("ok", date(2025, 3, 31)),
+        "kaupunkiymparisto": ("overdue", None),
     }
-    assert (reporting.status, reporting.evidence_count) == ("overdue", 1)
+    # the earliest deadline: six months after the programme's approval (16.10.2023)
+    assert (reporting.status, reporting.evidence_count, reporting.next_due) == (
+        "overdue",
+        1,
+        date(2024, 4, 16),
+    )
     implementing = duties["toimialat_toteuttaminen"]
     assert (implementing.status, implementing.last_evidence, implementing.evidence_count) == (
         "done",
