@@ -38,19 +38,12 @@ from ..models import (
 from ..permissions import CurrentUser, require
 from ..seed import CADENCES, DEPARTMENT_KINDS, EVIDENCE, GROUP_KINDS, QUADRANTS, STATUTORY
 from . import audit
+from .errors import ValidationError
 
 PROGRAMME = "programme.write"
 REFERENCE = "reference.write"
 SHORT_TEXT = 300
 LONG_TEXT = 4000
-
-
-class ValidationError(ValueError):
-    """Bad input; `errors` maps each field to a Finnish message shown next to it."""
-
-    def __init__(self, errors: Mapping[str, str]) -> None:
-        super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))
-        self.errors = dict(errors)
 
 
 @dataclass(frozen=True)
@@ -549,7 +542,6 @@ def reference_options(session: Session, entity_key: str, field_name: str) -> lis
 
 def settings_values(session: Session) -> dict[str, str]:
     """The current thresholds as stored (only the editable ones)."""
-    stored = dict(
-        session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(SETTINGS))).tuples()
-    )
+    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(list(SETTINGS))))
+    stored = {key: value for key, value in rows}
     return {key: stored.get(key, "") for key in SETTINGS}

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 from data_model.db import session_factory, transaction
 from data_model.models import Action, AuditEntry, Channel, Opportunity, Responsibility, Setting, SwotItem
 from data_model.permissions import CurrentUser, PermissionDenied
+from data_model.services.errors import ValidationError
 from data_model.services.programme import (
-    ValidationError,
     create_item,
     editable_items,
     set_active,

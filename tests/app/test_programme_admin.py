@@ -1,0 +1,109 @@
+"""The coordinator edits the programme on "Ohjelman sisältö": the change shows on the programme
+pages and in the audit log; a bad value keeps the form and says why; other roles get no page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import Engine, select
+from streamlit.testing.v1 import AppTest
+
+from data_model.db import session_factory
+from data_model.models import AuditEntry, Opportunity, Setting, SwotItem
+from tests.app.programme_text import shown_text
+
+SETTINGS_PAGE = "pages/manage/settings.py"
+
+
+def _id(engine: Engine, model: type, code: str) -> int:
+    with session_factory(engine)() as session:
+        return int(session.scalars(select(model.id).where(model.code == code)).one())  # type: ignore[attr-defined]
+
+
+def _audit(engine: Engine) -> list[AuditEntry]:
+    with session_factory(engine)() as session:
+        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+
+
+def test_coordinator_edits_a_swot_item(open_app: Callable[..., AppTest], app_engine: Engine) -> None:
+    item_id = _id(app_engine, SwotItem, "t_taloudellinen_tilanne")
+    at = open_app("koordinaattori", page=SETTINGS_PAGE)
+    assert not at.exception, at.exception
+    at.selectbox(key="pa_pick_swot").set_value(item_id).run()
+    at.text_area(key=f"pa_swot_{item_id}_text_fi").input("Säästöt uhkaavat <b>osallisuutta</b>")
+    at.selectbox(key=f"pa_swot_{item_id}_indicator").set_value("actions_logged")
+    at.button(key=f"pa_submit_swot_{item_id}").click().run()
+    assert not at.exception, at.exception
+    assert "Tallennettu. Muutos näkyy sivuilla ja muutoslokissa." in [s.value for s in at.success]
+    entry = _audit(app_engine)[-1]
+    assert (entry.event, entry.entity, entry.entity_id, entry.username) == (
+        "update",
+        "swot_item",
+        item_id,
+        "koordinaattori",
+    )
+    assert entry.before and entry.before["text_fi"].startswith("Taloudellinen tilanne")
+    assert entry.after and entry.after["text_fi"] == "Säästöt uhkaavat <b>osallisuutta</b>"
+
+    at.switch_page("pages/programme/swot.py").run()
+    text = shown_text(at)
+    # shown as text, markup and all, with its new indicator
+    assert "Säästöt uhkaavat <b>osallisuutta</b>" in text
+    assert "Taloudellinen tilanne vaatii" not in text
+    assert text.count("Ei mittaria.") == 4
+
+
+def test_coordinator_retires_an_opportunity(open_app: Callable[..., AppTest], app_engine: Engine) -> None:
+    item_id = _id(app_engine, Opportunity, "osallistuva_budjetointi")
+    at = open_app("koordinaattori", page=SETTINGS_PAGE)
+    at.selectbox(key="pa_pick_opportunity").set_value(item_id).run()
+    at.button(key=f"pa_toggle_opportunity_{item_id}").click().run()
+    assert "Poistettu käytöstä. Historia säilyy." in [s.value for s in at.success]
+    assert _audit(app_engine)[-1].event == "retire"
+    at.switch_page("pages/programme/catalogue.py").run()
+    assert "Osallistuva budjetointi" not in shown_text(at)
+    with session_factory(app_engine)() as session:
+        assert session.get(Opportunity, item_id) is not None
+
+
+def test_bad_value_is_refused_and_the_form_keeps_it(
+    open_app: Callable[..., AppTest], app_engine: Engine
+) -> None:
+    item_id = _id(app_engine, Opportunity, "asukaskyselyt")
+    entries = len(_audit(app_engine))
+    at = open_app("koordinaattori", page=SETTINGS_PAGE)
+    at.selectbox(key="pa_pick_opportunity").set_value(item_id).run()
+    at.text_input(key=f"pa_opportunity_{item_id}_name_fi").input("Kyselyt 2.0")
+    at.selectbox(key=f"pa_opportunity_{item_id}_statutory").set_value("statutory")
+    at.button(key=f"pa_submit_opportunity_{item_id}").click().run()
+    assert any("Lakiperuste" in error.value for error in at.error)
+    # nothing written, and what was typed is still in the form
+    assert len(_audit(app_engine)) == entries
+    assert at.text_input(key=f"pa_opportunity_{item_id}_name_fi").value == "Kyselyt 2.0"
+
+
+def test_thresholds_are_validated_and_saved(open_app: Callable[..., AppTest], app_engine: Engine) -> None:
+    at = open_app("koordinaattori", page=SETTINGS_PAGE)
+    at.text_input(key="pa_setting_gap_threshold").input("1,5")
+    at.text_input(key="pa_setting_unused_months").input("6")
+    at.button(key="pa_submit_settings").click().run()
+    assert any("enintään 1" in error.value for error in at.error)
+    with session_factory(app_engine)() as session:
+        # all or nothing: the good value was not saved either
+        assert session.get(Setting, "unused_months").value == "12"  # type: ignore[union-attr]
+    at.text_input(key="pa_setting_gap_threshold").input("0,4")
+    at.button(key="pa_submit_settings").click().run()
+    assert not at.error
+    with session_factory(app_engine)() as session:
+        assert session.get(Setting, "gap_threshold").value == "0.4"  # type: ignore[union-attr]
+        assert session.get(Setting, "unused_months").value == "6"  # type: ignore[union-attr]
+    at.switch_page("pages/programme/catalogue.py").run()
+    assert "käyttämättä viimeisten 6 kk aikana" in shown_text(at)
+
+
+@pytest.mark.parametrize("username", ["toimialajohtaja", "toimialajohtaja2", "valtuutettu"])
+def test_other_roles_do_not_get_the_page(open_app: Callable[..., AppTest], username: str) -> None:
+    at = open_app(username)
+    with pytest.raises(ValueError):
+        at.switch_page(SETTINGS_PAGE)
