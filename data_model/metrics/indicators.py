@@ -26,6 +26,7 @@ from .reporting import OVERDUE, reporting_status
 from .settings import load_metric_settings
 
 YEAR = 12
+NO_ACTIONS = "ei toimia jaksolla"
 QUARTER = 3
 # A change smaller than this is "flat": shares in share points, scores in score points.
 FLAT = {"share": 0.01, "score": 0.05, "count": 0.0, "ratio": 0.05}
@@ -64,7 +65,7 @@ def _in(window: MetricFilters) -> list[ColumnElement[bool]]:
 
 
 def _share_text(part: int, whole: int) -> str:
-    return f"{fmt_int(part)} / {fmt_int(whole)} ({fmt_pct(part / whole)})" if whole else "–"
+    return f"{fmt_int(part)} / {fmt_int(whole)} ({fmt_pct(part / whole)})" if whole else NO_ACTIONS
 
 
 def _share_of_actions(session: Session, window: MetricFilters, condition: ColumnElement[bool]) -> _Measured:
@@ -104,7 +105,9 @@ def _staff_experience(session: Session, window: MetricFilters) -> _Measured:
     ).one()
     answers = int(answers or 0)
     value = float(average) if answers else None
-    return _Measured(value, answers, f"{fmt_decimal(value)} / 5" if value is not None else "–")
+    return _Measured(
+        value, answers, f"{fmt_decimal(value)} / 5" if value is not None else "ei arvioita jaksolla"
+    )
 
 
 def _actions_logged(session: Session, window: MetricFilters) -> _Measured:

@@ -8,7 +8,7 @@ import streamlit as st
 from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import OpportunityUsage, catalogue_usage
 from pages.widgets.data import read
-from pages.widgets.programme_view import date_or_never, pick
+from pages.widgets.programme_view import date_or_never, pick, show_table
 from pages.widgets.texts import freshness_note, tr
 
 st.title(tr("page.catalogue"))
@@ -34,8 +34,8 @@ def row(item: OpportunityUsage) -> dict[str, object]:
         tr("catalogue.col.status"): (
             tr("catalogue.unused", months=usage.unused_months) if item.unused else tr("catalogue.in_use")
         ),
-        tr("catalogue.col.statutory"): tr(f"catalogue.statutory.{item.statutory}"),
-        tr("catalogue.col.legal_basis"): item.legal_basis or "–",
+        tr("catalogue.col.statutory"): tr(f"catalogue.statutory.{item.statutory}")
+        + (f": {item.legal_basis}" if item.legal_basis else ""),
         tr("catalogue.col.times_used"): item.times_used,
         tr("catalogue.col.last_used"): date_or_never(item.last_used),
         tr("catalogue.col.departments"): ", ".join(item.departments) or "–",
@@ -49,7 +49,7 @@ for form in usage.forms:
         continue
     # Unused first, so they stand out even before reading the status column.
     ordered = sorted(form.opportunities, key=lambda item: not item.unused)
-    st.dataframe([row(item) for item in ordered], hide_index=True)
+    show_table([row(item) for item in ordered])
 
 statutory = [item for item in distinct.values() if item.statutory != "voluntary"]
 with st.expander(tr("catalogue.statutory_title", n=len(statutory))):

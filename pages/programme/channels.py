@@ -6,7 +6,7 @@ import streamlit as st
 from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import ChannelUsage, GroupReach, channel_usage
 from pages.widgets.data import read
-from pages.widgets.programme_view import date_or_never, lines, pick
+from pages.widgets.programme_view import date_or_never, pick, show_table
 from pages.widgets.texts import freshness_note, tr
 
 st.title(tr("page.channels"))
@@ -25,9 +25,7 @@ def row(channel: ChannelUsage) -> dict[str, object]:
     missed = channel.intended_not_reached if channel.times_used else ()
     return {
         tr("channels.col.name"): pick(channel.name_fi, channel.name_en),
-        tr("channels.col.goals"): lines(channel.goals_fi),
         tr("channels.col.target_groups"): channel.target_groups_fi,
-        tr("channels.col.content"): lines(channel.content_fi),
         tr("channels.col.times_used"): channel.times_used,
         tr("channels.col.last_used"): date_or_never(channel.last_used),
         tr("channels.col.participants"): channel.participants_total,
@@ -39,7 +37,7 @@ def row(channel: ChannelUsage) -> dict[str, object]:
     }
 
 
-st.dataframe([row(channel) for channel in channels], hide_index=True)
+show_table([row(channel) for channel in channels])
 st.caption(tr("channels.reach_note"))
 
 st.subheader(tr("channels.details_title"))

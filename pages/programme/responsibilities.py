@@ -9,7 +9,7 @@ from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import REPORT_STATUS, DutyStatus, responsibilities
 from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporting_status
 from pages.widgets.data import read
-from pages.widgets.programme_view import date_or_never, pick
+from pages.widgets.programme_view import date_or_never, pick, show_table
 from pages.widgets.texts import freshness_note, lang, tr
 
 today = date.today()
@@ -61,7 +61,7 @@ def duty_row(duty: DutyStatus) -> dict[str, object]:
 
 for actor in actors:
     st.subheader(pick(actor.name_fi, actor.name_en))
-    st.dataframe([duty_row(duty) for duty in actor.duties], hide_index=True)
+    show_table([duty_row(duty) for duty in actor.duties])
 
 
 def reporting_row(row: ReportingStatus) -> dict[str, object]:
@@ -77,7 +77,7 @@ def reporting_row(row: ReportingStatus) -> dict[str, object]:
 st.subheader(tr("responsibilities.reporting_title"))
 reporting = read(reporting_status, today)
 if reporting:
-    st.dataframe([reporting_row(department) for department in reporting], hide_index=True)
+    show_table([reporting_row(department) for department in reporting])
 else:
     st.caption(tr("responsibilities.no_reporting"))
 freshness_note()

@@ -6,7 +6,7 @@ import streamlit as st
 from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import MeasureActivity, development_steps
 from pages.widgets.data import read
-from pages.widgets.programme_view import date_or_never, pick, plain
+from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, tr
 
 st.title(tr("page.steps"))
@@ -34,7 +34,7 @@ for number, principle in enumerate(principles, start=1):
     if principle.description_fi:
         st.markdown(plain(principle.description_fi))
     if principle.measures:
-        st.dataframe([row(measure) for measure in principle.measures], hide_index=True)
+        show_table([row(measure) for measure in principle.measures])
     else:
         st.caption(tr("steps.no_measures"))
 freshness_note()

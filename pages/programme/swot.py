@@ -33,7 +33,7 @@ def draw_card(card: SwotCard) -> None:
             )
         )
         notes = [value.basis]
-        if value.small_sample:
+        if value.small_sample and value.sample > 0:
             notes.append(tr("swot.small_sample", n=value.sample))
         st.caption(" ".join(notes))
 

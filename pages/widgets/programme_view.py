@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import streamlit as st
+
 from data_model.formatting import fmt_date
 
 from .texts import lang, tr
@@ -22,11 +24,6 @@ def pick(fi: str, en: str) -> str:
     return en if lang() == "en" and en else fi
 
 
-def lines(text: str) -> str:
-    """One-per-line programme text as a short list for a table cell."""
-    return "; ".join(line.strip() for line in text.splitlines() if line.strip())
-
-
 def date_or_never(value: object) -> str:
     """A date in Finnish form, or the word for "never"."""
     return fmt_date(value) if value is not None else tr("programme_common.never")  # type: ignore[arg-type]
@@ -35,3 +32,14 @@ def date_or_never(value: object) -> str:
 def trend_words(trend: str | None) -> str:
     """An arrow and a word, so the trend never rests on a symbol or a colour alone."""
     return tr(f"programme_common.trend.{trend or 'none'}")
+
+
+def show_table(rows: list[dict[str, object]]) -> None:
+    """A static table that wraps long texts; st.table reads Markdown, so text is escaped."""
+    st.table(
+        [
+            {column: plain(value) if isinstance(value, str) else value for column, value in row.items()}
+            for row in rows
+        ],
+        hide_index=True,
+    )

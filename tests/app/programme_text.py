@@ -27,7 +27,7 @@ def shown_text(at: AppTest) -> str:
     ):
         parts.extend(str(element.value) for element in getattr(at, kind))
     parts.extend(str(element.label) for element in at.expander)
-    for frame in at.dataframe:
+    for frame in [*at.dataframe, *at.table]:
         data = frame.value
         parts.extend(str(column) for column in data.columns)
         parts.extend(str(cell) for cell in data.to_numpy().ravel())
