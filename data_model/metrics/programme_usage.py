@@ -127,9 +127,7 @@ def catalogue_usage(session: Session, today: date, include_retired: bool = False
         .order_by(ParticipationForm.sort_order, Opportunity.sort_order)
     ).all()
     grouped: dict[int, list[OpportunityUsage]] = defaultdict(list)
-    forms: dict[int, ParticipationForm] = {}
     for form, item in listing:
-        forms[form.id] = form
         times, last = usage.get(item.id, (0, None))
         grouped[form.id].append(
             OpportunityUsage(

@@ -6,28 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from data_model.db import session_factory
-from data_model.models import AuditEntry, Opportunity, Setting, SwotItem
+from data_model.models import Opportunity, Setting, SwotItem
 from tests.app.programme_text import shown_text
+from tests.unit.programme_fixture import audit_entries, id_of
 
 SETTINGS_PAGE = "pages/manage/settings.py"
 
 
-def _id(engine: Engine, model: type, code: str) -> int:
-    with session_factory(engine)() as session:
-        return int(session.scalars(select(model.id).where(model.code == code)).one())  # type: ignore[attr-defined]
-
-
-def _audit(engine: Engine) -> list[AuditEntry]:
-    with session_factory(engine)() as session:
-        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
-
-
 def test_coordinator_edits_a_swot_item(open_app: Callable[..., AppTest], app_engine: Engine) -> None:
-    item_id = _id(app_engine, SwotItem, "t_taloudellinen_tilanne")
+    item_id = id_of(app_engine, SwotItem, "t_taloudellinen_tilanne")
     at = open_app("koordinaattori", page=SETTINGS_PAGE)
     assert not at.exception, at.exception
     at.selectbox(key="pa_pick_swot").set_value(item_id).run()
@@ -36,7 +27,7 @@ def test_coordinator_edits_a_swot_item(open_app: Callable[..., AppTest], app_eng
     at.button(key=f"pa_submit_swot_{item_id}").click().run()
     assert not at.exception, at.exception
     assert "Tallennettu. Muutos näkyy sivuilla ja muutoslokissa." in [s.value for s in at.success]
-    entry = _audit(app_engine)[-1]
+    entry = audit_entries(app_engine)[-1]
     assert (entry.event, entry.entity, entry.entity_id, entry.username) == (
         "update",
         "swot_item",
@@ -55,12 +46,12 @@ def test_coordinator_edits_a_swot_item(open_app: Callable[..., AppTest], app_eng
 
 
 def test_coordinator_retires_an_opportunity(open_app: Callable[..., AppTest], app_engine: Engine) -> None:
-    item_id = _id(app_engine, Opportunity, "osallistuva_budjetointi")
+    item_id = id_of(app_engine, Opportunity, "osallistuva_budjetointi")
     at = open_app("koordinaattori", page=SETTINGS_PAGE)
     at.selectbox(key="pa_pick_opportunity").set_value(item_id).run()
     at.button(key=f"pa_toggle_opportunity_{item_id}").click().run()
     assert "Poistettu käytöstä. Historia säilyy." in [s.value for s in at.success]
-    assert _audit(app_engine)[-1].event == "retire"
+    assert audit_entries(app_engine)[-1].event == "retire"
     at.switch_page("pages/programme/catalogue.py").run()
     assert "Osallistuva budjetointi" not in shown_text(at)
     with session_factory(app_engine)() as session:
@@ -70,8 +61,8 @@ def test_coordinator_retires_an_opportunity(open_app: Callable[..., AppTest], ap
 def test_bad_value_is_refused_and_the_form_keeps_it(
     open_app: Callable[..., AppTest], app_engine: Engine
 ) -> None:
-    item_id = _id(app_engine, Opportunity, "asukaskyselyt")
-    entries = len(_audit(app_engine))
+    item_id = id_of(app_engine, Opportunity, "asukaskyselyt")
+    entries = len(audit_entries(app_engine))
     at = open_app("koordinaattori", page=SETTINGS_PAGE)
     at.selectbox(key="pa_pick_opportunity").set_value(item_id).run()
     at.text_input(key=f"pa_opportunity_{item_id}_name_fi").input("Kyselyt 2.0")
@@ -79,7 +70,7 @@ def test_bad_value_is_refused_and_the_form_keeps_it(
     at.button(key=f"pa_submit_opportunity_{item_id}").click().run()
     assert any("Lakiperuste" in error.value for error in at.error)
     # nothing written, and what was typed is still in the form
-    assert len(_audit(app_engine)) == entries
+    assert len(audit_entries(app_engine)) == entries
     assert at.text_input(key=f"pa_opportunity_{item_id}_name_fi").value == "Kyselyt 2.0"
 
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
+from data_model.db import session_factory
 from data_model.models import (
     Action,
     ActionReach,
     AudienceGroup,
+    AuditEntry,
     Channel,
     Department,
     DepartmentReport,
@@ -23,6 +25,18 @@ from data_model.models import (
 )
 
 TODAY = date(2025, 6, 30)
+
+
+def id_of(engine: Engine, model: Any, code: str) -> int:
+    """The id of a seeded row by its code."""
+    with session_factory(engine)() as session:
+        return int(session.scalars(select(model.id).where(model.code == code)).one())
+
+
+def audit_entries(engine: Engine) -> list[AuditEntry]:
+    """The whole audit log, oldest first."""
+    with session_factory(engine)() as session:
+        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
 
 
 def _by_code(session: Session, model: Any, code: str) -> Any:

@@ -7,7 +7,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from data_model.db import session_factory, transaction
-from data_model.models import Action, AuditEntry, Channel, Opportunity, Responsibility, Setting, SwotItem
+from data_model.models import Action, Channel, Opportunity, Responsibility, Setting, SwotItem
 from data_model.permissions import CurrentUser, PermissionDenied
 from data_model.services.errors import ValidationError
 from data_model.services.programme import (
@@ -18,6 +18,7 @@ from data_model.services.programme import (
     update_setting,
 )
 from tests.factories import create_role_users
+from tests.unit.programme_fixture import audit_entries, id_of
 
 
 @pytest.fixture
@@ -25,18 +26,8 @@ def users(engine: Engine) -> dict[str, CurrentUser]:
     return create_role_users(engine)
 
 
-def _id(engine: Engine, model: type, code: str) -> int:
-    with session_factory(engine)() as session:
-        return int(session.scalars(select(model.id).where(model.code == code)).one())  # type: ignore[attr-defined]
-
-
-def _audit(engine: Engine) -> list[AuditEntry]:
-    with session_factory(engine)() as session:
-        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
-
-
 def test_coordinator_edit_is_saved_and_audited(engine: Engine, users: dict[str, CurrentUser]) -> None:
-    item_id = _id(engine, SwotItem, "t_taloudellinen_tilanne")
+    item_id = id_of(engine, SwotItem, "t_taloudellinen_tilanne")
     with transaction(engine) as session:
         update_item(
             session,
@@ -48,7 +39,7 @@ def test_coordinator_edit_is_saved_and_audited(engine: Engine, users: dict[str, 
     with session_factory(engine)() as session:
         item = session.get(SwotItem, item_id)
         assert item is not None and (item.text_fi, item.indicator) == ("Uusi uhka", "actions_logged")
-    entry = _audit(engine)[-1]
+    entry = audit_entries(engine)[-1]
     assert (entry.event, entry.entity, entry.entity_id, entry.username) == (
         "update",
         "swot_item",
@@ -63,8 +54,8 @@ def test_coordinator_edit_is_saved_and_audited(engine: Engine, users: dict[str, 
 def test_opportunity_forms_and_channel_targets_are_edited_by_code(
     engine: Engine, users: dict[str, CurrentUser]
 ) -> None:
-    opportunity = _id(engine, Opportunity, "asukaskyselyt")
-    channel = _id(engine, Channel, "facebook")
+    opportunity = id_of(engine, Opportunity, "asukaskyselyt")
+    channel = id_of(engine, Channel, "facebook")
     with transaction(engine) as session:
         update_item(session, users["coordinator"], "opportunity", opportunity, {"forms": ["toiminta"]})
         update_item(
@@ -73,14 +64,14 @@ def test_opportunity_forms_and_channel_targets_are_edited_by_code(
     with session_factory(engine)() as session:
         assert [f.code for f in session.get(Opportunity, opportunity).forms] == ["toiminta"]  # type: ignore[union-attr]
         assert {g.code for g in session.get(Channel, channel).target_groups} == {"residents", "youth_15_29"}  # type: ignore[union-attr]
-    before, after = _audit(engine)[-2].before, _audit(engine)[-2].after
+    before, after = audit_entries(engine)[-2].before, audit_entries(engine)[-2].after
     assert before and after and before["forms"] == ["tieto", "suunnittelu"] and after["forms"] == ["toiminta"]
 
 
 def test_retiring_keeps_the_row_and_the_actions(
     session: Session, engine: Engine, users: dict[str, CurrentUser]
 ) -> None:
-    budgeting = _id(engine, Opportunity, "osallistuva_budjetointi")
+    budgeting = id_of(engine, Opportunity, "osallistuva_budjetointi")
     with transaction(engine) as writing:
         set_active(writing, users["coordinator"], "opportunity", budgeting, False)
     item = session.get(Opportunity, budgeting)
@@ -90,21 +81,21 @@ def test_retiring_keeps_the_row_and_the_actions(
         session.scalar(select(func.count()).select_from(Action).where(Action.opportunity_id == budgeting))
         == 1
     )
-    entry = _audit(engine)[-1]
+    entry = audit_entries(engine)[-1]
     assert entry.event == "retire" and entry.before and entry.after
     assert (entry.before["active"], entry.after["active"]) == (True, False)
     assert entry.before["name_fi"] == entry.after["name_fi"] == "Osallistuva budjetointi"
     with transaction(engine) as writing:
         set_active(writing, users["coordinator"], "opportunity", budgeting, True)
-    assert _audit(engine)[-1].event == "restore"
+    assert audit_entries(engine)[-1].event == "restore"
 
 
 @pytest.mark.parametrize("role", ["department_head", "council"])
 def test_other_roles_are_refused_and_nothing_is_written(
     engine: Engine, users: dict[str, CurrentUser], role: str
 ) -> None:
-    item_id = _id(engine, SwotItem, "t_taloudellinen_tilanne")
-    entries = len(_audit(engine))
+    item_id = id_of(engine, SwotItem, "t_taloudellinen_tilanne")
+    entries = len(audit_entries(engine))
     with transaction(engine) as session:
         with pytest.raises(PermissionDenied):
             update_item(session, users[role], "swot", item_id, {"text_fi": "Ei näin"})
@@ -118,7 +109,7 @@ def test_other_roles_are_refused_and_nothing_is_written(
         item = session.get(SwotItem, item_id)
         assert item is not None and item.text_fi.startswith("Taloudellinen") and item.active
         assert session.get(Setting, "gap_threshold").value == "0.5"  # type: ignore[union-attr]
-    assert len(_audit(engine)) == entries
+    assert len(audit_entries(engine)) == entries
 
 
 @pytest.mark.parametrize(
@@ -151,7 +142,7 @@ def test_bad_values_are_rejected_with_a_message(
         "responsibility": Responsibility,
     }
     model = models[entity]
-    item_id = _id(engine, model, code)
+    item_id = id_of(engine, model, code)
     with transaction(engine) as session, pytest.raises(ValidationError) as raised:
         update_item(session, users["coordinator"], entity, item_id, changes)
     assert message in raised.value.errors[field]
@@ -163,7 +154,7 @@ def test_gap_threshold_accepts_shares(
 ) -> None:
     with transaction(engine) as session:
         assert update_setting(session, users["coordinator"], "gap_threshold", raw) == stored
-    entry = _audit(engine)[-1]
+    entry = audit_entries(engine)[-1]
     assert (entry.note, entry.before, entry.after) == ("gap_threshold", {"value": "0.5"}, {"value": stored})
 
 
@@ -220,7 +211,7 @@ def test_population_figure_and_group_are_reference_data(
 
 
 def test_editable_items_include_retired_ones(engine: Engine, users: dict[str, CurrentUser]) -> None:
-    item_id = _id(engine, Channel, "facebook")
+    item_id = id_of(engine, Channel, "facebook")
     with transaction(engine) as session:
         set_active(session, users["coordinator"], "channel", item_id, False)
     with session_factory(engine)() as session:
