@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 
 from .bootstrap import prepare_database
 from .config import load_settings
 from .db import make_engine, transaction
 from .demo import remove_demo
+from .models import ROLES
 from .seed_files import SeedError
+from .services.users import SYSTEM_ACTOR, create_user
+from .validation import ValidationError
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -31,6 +35,42 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password() -> str:
+    # A person types it twice, unseen; a script pipes it on standard input.
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Salasana / Password: ")
+    if getpass.getpass("Salasana uudelleen / Password again: ") != first:
+        raise ValidationError({"password": "Salasanat eivät ole samat."})
+    return first
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    engine = make_engine(load_settings().database_url)
+    # A new install: the tables and the departments must exist before the first user.
+    prepare_database(engine, with_demo=False)
+    try:
+        password = _read_password()
+        with transaction(engine) as session:
+            user = create_user(
+                session,
+                SYSTEM_ACTOR,
+                args.username,
+                args.role,
+                args.name or args.username,
+                password,
+                department_code=args.department,
+                email=args.email,
+                must_change_password=args.one_time,
+            )
+    except ValidationError as error:
+        for field, message in error.errors.items():
+            print(f"{field}: {message}", file=sys.stderr)
+        return 2
+    print(f"Käyttäjä {user.username} ({user.role}) luotu. / User created.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m data_model", description="Osallistuva Heinola")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -40,6 +80,19 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="load (or --remove) the demo data")
     demo.add_argument("--remove", action="store_true", help="take the demo data out again")
     demo.set_defaults(run=_demo)
+    user = commands.add_parser("user", help="manage users from the command line").add_subparsers(
+        dest="user_command", required=True
+    )
+    add = user.add_parser("add", help="create a user; the password is asked for, or read from stdin")
+    add.add_argument("--username", required=True)
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--department", help="department code (required for department_head)")
+    add.add_argument("--name", help="display name (default: the username)")
+    add.add_argument("--email", default="")
+    add.add_argument(
+        "--one-time", action="store_true", help="the user must change the password at first login"
+    )
+    add.set_defaults(run=_user_add)
     return parser
 
 

@@ -16,8 +16,8 @@ from ..auth import normalise_username
 from ..models import ROLES, Department, User
 from ..passwords import hash_password, password_problem, verify_password
 from ..permissions import COORDINATOR, DEPARTMENT_HEAD, CurrentUser, PermissionDenied, require
+from ..validation import ValidationError
 from .audit import record
-from .errors import ValidationError
 
 # The actor for accounts made from the command line or by the demo loader: whoever runs
 # those already holds the database, so there is no logged-in user to credit.

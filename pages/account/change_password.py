@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from data_model.services.errors import ValidationError
 from data_model.services.users import change_own_password
+from data_model.validation import ValidationError
 from pages.widgets.auth import current_user, must_change_password_now
 from pages.widgets.data import write
 from pages.widgets.texts import tr

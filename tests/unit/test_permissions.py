@@ -76,7 +76,7 @@ def test_role_table(permission: str, role: str) -> None:
         if allowed:
             require(user, permission, department_id)
         else:
-            with pytest.raises(PermissionDenied, match="oikeutta|oman toimialasi"):
+            with pytest.raises(PermissionDenied, match=r"oikeutta|oman toimialasi"):
                 require(user, permission, department_id)
 
 

@@ -11,7 +11,7 @@ from data_model.auth import LoginResult, attempt_login, must_change_password
 from data_model.db import transaction
 from data_model.models import AuditEntry, User
 from data_model.services import users
-from data_model.services.errors import ValidationError
+from data_model.validation import ValidationError
 from tests.factories import TEST_PASSWORD, create_role_users
 
 NEW_PASSWORD = "Uusi-salasana-2026"
