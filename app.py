@@ -8,7 +8,7 @@ import streamlit as st
 
 from data_model.config import ConfigurationError, cookie_key, load_settings
 from pages.widgets.auth import account_sidebar, make_authenticator, signed_in_user
-from pages.widgets.navigation import pages_by_section
+from pages.widgets.navigation import pages_by_section, protected_url_paths
 from pages.widgets.texts import demo_banner, language_switch, tr
 
 st.set_page_config(page_title="Osallistuva Heinola", page_icon=":material/diversity_3:", layout="wide")
@@ -39,7 +39,13 @@ if signed_in is None:
         url_path="login",
         default=True,
     )
-    navigation = st.navigation({tr("nav.section.public"): [login, accessibility]})
+    # Every other page's address also opens the login form (not a "page not found"), and
+    # after login the same address shows the page that was asked for.
+    stand_ins = [
+        st.Page("pages/public/login.py", title=tr("page.login"), url_path=url_path, visibility="hidden")
+        for url_path in protected_url_paths()
+    ]
+    navigation = st.navigation({tr("nav.section.public"): [login, accessibility, *stand_ins]})
 else:
     account_sidebar(signed_in)
     change_password = st.Page(
@@ -63,5 +69,6 @@ else:
         )
         sections = {tr("nav.section.public"): [home]}
         sections.update(pages_by_section(signed_in.user.role, default_first=False))
-        navigation = st.navigation(sections | account)
+        # Every page in view: a "View more" fold hides pages people look for.
+        navigation = st.navigation(sections | account, expanded=True)
 navigation.run()

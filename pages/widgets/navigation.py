@@ -43,6 +43,15 @@ PAGE_FILES: dict[str, PageEntry] = {
 }
 
 
+# Pages outside the role table that every logged-in user has (see app.py).
+ACCOUNT_URL_PATHS = ("home", "change_password")
+
+
+def protected_url_paths() -> list[str]:
+    """The address of every page that needs a login."""
+    return [*PAGE_FILES, *ACCOUNT_URL_PATHS]
+
+
 def page(entry: PageEntry, default: bool = False) -> st.Page:
     return st.Page(
         entry.path, title=tr(f"page.{entry.key}"), icon=entry.icon, url_path=entry.key, default=default
