@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from data_model.db import transaction
+from data_model.models import Department, User
+from data_model.passwords import hash_password
 from data_model.permissions import CurrentUser
-from data_model.services import users
 
 TEST_PASSWORD = "Testi-salasana-2025"
 
@@ -14,23 +15,24 @@ TEST_PASSWORD = "Testi-salasana-2025"
 def create_user(
     engine: Engine, username: str, role: str, department_code: str | None = None, active: bool = True
 ) -> CurrentUser:
-    """A user made through the user service (so it passes the same rules), returned as the
-    services see the acting user. The password is TEST_PASSWORD and is not one-time."""
+    """A user in the database, returned as the services see the acting user."""
     with transaction(engine) as session:
-        user = users.create_user(
-            session,
-            users.SYSTEM_ACTOR,
-            username,
-            role,
-            username.capitalize(),
-            TEST_PASSWORD,
-            department_code=department_code,
-            must_change_password=False,
+        department_id = None
+        if department_code:
+            department_id = session.scalars(
+                select(Department.id).where(Department.code == department_code)
+            ).one()
+        user = User(
+            username=username,
+            display_name=username.capitalize(),
+            password_hash=hash_password(TEST_PASSWORD),
+            role=role,
+            department_id=department_id,
+            active=active,
         )
-        if not active:
-            assert user.id is not None
-            users.set_active(session, users.SYSTEM_ACTOR, user.id, False)
-        return user
+        session.add(user)
+        session.flush()
+        return CurrentUser(user.id, username, role, department_id, user.display_name)
 
 
 def create_role_users(engine: Engine) -> dict[str, CurrentUser]:
