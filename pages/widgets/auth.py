@@ -151,7 +151,8 @@ def submit_login() -> None:
 def login_feedback() -> tuple[str, datetime | None] | None:
     """Why the last login did not succeed, for the login page to say; a lock's end time is
     given in Finnish local time (the database keeps UTC)."""
-    value: Any = st.session_state.get(FEEDBACK_KEY)
+    # Said once: after that the page starts clean.
+    value: Any = st.session_state.pop(FEEDBACK_KEY, None)
     if not isinstance(value, tuple):
         return None
     kind, until = value
