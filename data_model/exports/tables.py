@@ -1,0 +1,66 @@
+"""A plain table (headers, column types, rows) that every document format draws the same way.
+
+The summary builds its figures into these once; the Excel, CSV and PDF writers only lay them
+out, so a number in the PDF is the very number in the workbook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from ..formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
+from .safe import Cell
+
+TEXT = "text"
+INT = "int"
+DECIMAL = "decimal"
+SHARE = "share"  # 0..1, shown as a percentage
+RATIO = "ratio"  # representativeness: 1.0 = as in the population
+DATE = "date"
+BOOL = "bool"
+EUR = "eur"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column's heading and the kind of value it holds (decides format and cell type)."""
+
+    header: str
+    kind: str = TEXT
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows under named, typed columns; `key` names the sheet, `title` heads it in the PDF."""
+
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    note: str = ""
+
+    @property
+    def headers(self) -> list[str]:
+        return [column.header for column in self.columns]
+
+
+def as_text(value: Cell, kind: str, yes: str = "kyllä", no: str = "ei") -> str:
+    """A cell as Finnish text for the PDF (numbers with a decimal comma, dates d.m.yyyy)."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return yes if value else no
+    if isinstance(value, datetime | date):
+        return fmt_date(value)
+    if isinstance(value, int | float | Decimal):
+        number = float(value)
+        if kind == SHARE:
+            return fmt_pct(number)
+        if kind == RATIO:
+            return fmt_decimal(number, 2)
+        if kind in (DECIMAL, EUR):
+            return fmt_decimal(number, 2)
+        return fmt_int(int(number))
+    return str(value)
