@@ -140,10 +140,10 @@ def _column_widths(table: Table) -> list[float]:
 
 def _draw_table(pdf: _ReportPdf, table: Table, yes: str, no: str) -> None:
     pdf.use(10.5, bold=True)
-    pdf.multi_cell(0, 6, pdf.text_of(table.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, pdf.text_of(table.title), new_x="LMARGIN", new_y="NEXT", align="L")
     if table.note:
         pdf.use(8.5, colour=MUTED)
-        pdf.multi_cell(0, 4.5, pdf.text_of(table.note), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 4.5, pdf.text_of(table.note), new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(1)
     pdf.use(8)
     aligns = tuple("LEFT" if column.kind in (TEXT, BOOL, DATE) else "RIGHT" for column in table.columns)
@@ -168,11 +168,11 @@ def _draw_table(pdf: _ReportPdf, table: Table, yes: str, no: str) -> None:
 
 def _draw_chart(pdf: _ReportPdf, chart: Chart) -> None:
     pdf.use(10.5, bold=True)
-    pdf.multi_cell(0, 6, pdf.text_of(chart.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, pdf.text_of(chart.title), new_x="LMARGIN", new_y="NEXT", align="L")
     width = pdf.epw * 0.85
     pdf.image(io.BytesIO(chart.png), x=pdf.l_margin, w=width, alt_text=pdf.text_of(chart.caption))
     pdf.use(8.5, colour=MUTED)
-    pdf.multi_cell(0, 4.5, pdf.text_of(chart.caption), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4.5, pdf.text_of(chart.caption), new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(3)
 
 
@@ -180,15 +180,15 @@ def _draw_section(pdf: _ReportPdf, section: Section, yes: str, no: str) -> None:
     if section.new_page:
         pdf.add_page()
     pdf.use(14, bold=True)
-    pdf.multi_cell(0, 8, pdf.text_of(section.heading), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, pdf.text_of(section.heading), new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(1)
     pdf.use(10)
     for paragraph in section.paragraphs:
-        pdf.multi_cell(0, 5.2, pdf.text_of(paragraph), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5.2, pdf.text_of(paragraph), new_x="LMARGIN", new_y="NEXT", align="L")
         pdf.ln(2)
     for bullet in section.bullets:
         pdf.set_x(pdf.l_margin + 3)
-        pdf.multi_cell(pdf.epw - 3, 5.2, pdf.text_of(f"• {bullet}"), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(pdf.epw - 3, 5.2, pdf.text_of(f"• {bullet}"), new_x="LMARGIN", new_y="NEXT", align="L")
     if section.bullets:
         pdf.ln(2)
     for chart in section.charts:
@@ -212,9 +212,9 @@ def pdf_bytes(document: PdfDocument) -> bytes:
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.use(20, bold=True)
-    pdf.multi_cell(0, 10, pdf.text_of(document.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 10, pdf.text_of(document.title), new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.use(11, colour=MUTED)
-    pdf.multi_cell(0, 6, pdf.text_of(document.subtitle), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, pdf.text_of(document.subtitle), new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(4)
     for section in document.sections:
         _draw_section(pdf, section, document.yes, document.no)

@@ -12,18 +12,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..metrics.filters import COUNCIL_TERMS, quarter_range, year_range
+
 YEAR = "year"
 QUARTER = "quarter"
 TERM = "term"
 KINDS = (YEAR, QUARTER, TERM)
-
-# Council terms (valtuustokaudet). The 2017 term was extended to 31.7.2021 because the 2021
-# municipal elections were postponed; the 2021 term was shortened to end on 31.5.2025.
-COUNCIL_TERMS: tuple[tuple[int, int, date, date], ...] = (
-    (2017, 2021, date(2017, 6, 1), date(2021, 7, 31)),
-    (2021, 2025, date(2021, 8, 1), date(2025, 5, 31)),
-    (2025, 2029, date(2025, 6, 1), date(2029, 5, 31)),
-)
 
 # The programme was approved in 2023; nothing is reported from before the 2017 term.
 FIRST_YEAR = 2017
@@ -71,23 +65,22 @@ class Period:
 
 def year_period(year: int) -> Period:
     """The calendar year `year`."""
-    return Period(YEAR, str(year), date(year, 1, 1), date(year, 12, 31))
+    return Period(YEAR, str(year), *year_range(year))
 
 
 def quarter_period(year: int, quarter: int) -> Period:
     """Quarter 1–4 of `year`."""
     if not 1 <= quarter <= 4:
         raise UnknownPeriod(f"{year}-Q{quarter}")
-    start = date(year, 3 * quarter - 2, 1)
-    next_start = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
-    return Period(QUARTER, f"{year}-Q{quarter}", start, next_start - timedelta(days=1))
+    return Period(QUARTER, f"{year}-Q{quarter}", *quarter_range(year, quarter))
 
 
 def term_period(first_year: int) -> Period:
-    """The council term that begins in `first_year` (2017, 2021 or 2025)."""
-    for first, last, start, end in COUNCIL_TERMS:
-        if first == first_year:
-            return Period(TERM, f"valtuustokausi-{first}-{last}", start, end)
+    """The council term that begins in `first_year` (2017, 2021 or 2025; see
+    metrics.filters.COUNCIL_TERMS), named by its first and last year."""
+    for start, end in COUNCIL_TERMS:
+        if start.year == first_year:
+            return Period(TERM, f"valtuustokausi-{start.year}-{end.year}", start, end)
     raise UnknownPeriod(f"valtuustokausi-{first_year}")
 
 
@@ -111,19 +104,22 @@ def period_containing(kind: str, day: date) -> Period:
     if kind == QUARTER:
         return quarter_period(day.year, (day.month - 1) // 3 + 1)
     if kind == TERM:
-        for first, _last, start, end in COUNCIL_TERMS:
+        for start, end in COUNCIL_TERMS:
             if start <= day <= end:
-                return term_period(first)
+                return term_period(start.year)
         raise UnknownPeriod(f"{kind} {day.isoformat()}")
     raise UnknownPeriod(kind)
 
 
 def previous_period(period: Period) -> Period | None:
-    """The period of the same kind just before `period` (None before the first term)."""
-    try:
-        return period_containing(period.kind, period.start - timedelta(days=1))
-    except UnknownPeriod:
-        return None
+    """The period of the same kind just before `period` (None before the first term).
+
+    Terms need not touch (the 2017 term ended before the 2021 term began), so the previous
+    term is the one that ended last before this one started."""
+    if period.kind == TERM:
+        earlier = [start for start, end in COUNCIL_TERMS if end < period.start]
+        return term_period(max(earlier).year) if earlier else None
+    return period_containing(period.kind, period.start - timedelta(days=1))
 
 
 def recent_periods(kind: str, today: date, count: int = 8) -> list[Period]:

@@ -1,8 +1,173 @@
-"""Placeholder until this page is built."""
+"""Valtuustoraportti: the council's summary of a period, and its PDF, Excel and CSV downloads.
+
+The summary is read through the data-version cache, so the page is fast; the documents are
+built only when asked ("Luo raportti"), step by step with progress shown, and cached the same
+way, so asking again for the same period and data costs nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
-from pages.widgets.texts import tr
+from data_model.exports.charts import representation_chart
+from data_model.exports.council_summary import CouncilSummary, build_council_summary
+from data_model.exports.documents import ExportFile, build_csv, build_excel, build_pdf
+from data_model.exports.periods import KINDS, QUARTER, Period, default_period, recent_periods
+from data_model.exports.tables import BOOL, DATE, DECIMAL, EUR, INT, RATIO, SHARE, Table
+from pages.widgets.data import read
+from pages.widgets.texts import freshness_note, lang, tr
 
-st.title(tr("page.council" if "council" != "settings" else "page.programme_admin"))
-st.info("Tulossa. / Coming soon.")
+BUILT_KEY = "council_built"
+
+
+def choose_period(today: date) -> Period:
+    kind = st.segmented_control(
+        tr("council.period.kind"),
+        KINDS,
+        default=QUARTER,
+        format_func=lambda value: tr(f"council.kind.{value}"),
+        key="council_kind",
+    )
+    kind = kind or QUARTER
+    choices = recent_periods(kind, today)
+    default = default_period(kind, today)
+    return st.selectbox(
+        tr("council.period.choose"),
+        choices,
+        index=choices.index(default) if default in choices else 0,
+        format_func=lambda period: " ".join(
+            part
+            for part in (
+                period.label(lang()),
+                tr("council.period.in_progress") if period.in_progress(today) else "",
+            )
+            if part
+        ),
+        key=f"council_period_{kind}",
+    )
+
+
+def bullets(lines: tuple[str, ...]) -> None:
+    # Sentences carry names typed in the app: shown as plain text, never as Markdown.
+    for line in lines:
+        st.text(f"• {line}")
+
+
+def show_table(table: Table) -> None:
+    formats = {INT: "localized", DECIMAL: "%.2f", EUR: "%.2f €", RATIO: "%.2f", SHARE: "percent"}
+    config: dict[str, object] = {}
+    for column in table.columns:
+        if column.kind in formats:
+            config[column.header] = st.column_config.NumberColumn(column.header, format=formats[column.kind])
+        elif column.kind == DATE:
+            config[column.header] = st.column_config.DateColumn(column.header, format="D.M.YYYY")
+        elif column.kind == BOOL:
+            config[column.header] = st.column_config.CheckboxColumn(column.header)
+    records = [dict(zip(table.headers, row, strict=True)) for row in table.rows]
+    st.dataframe(records, column_config=config, hide_index=True, width="stretch")
+    if table.note:
+        st.caption(table.note)
+
+
+def key_numbers(summary: CouncilSummary) -> None:
+    st.subheader(tr("council.section.key_numbers"))
+    columns = st.columns(len(summary.key_numbers))
+    previous = tr("council.delta_vs", previous=summary.previous.label(lang())) if summary.previous else None
+    for column, number in zip(columns, summary.key_numbers, strict=True):
+        delta = number.delta()
+        unchanged = delta is not None and delta.startswith("±")
+        column.metric(
+            number.label,
+            number.text(),
+            delta=delta,
+            delta_color="off" if unchanged else ("inverse" if number.lower_is_better else "normal"),
+            delta_arrow="off" if unchanged else "auto",
+            delta_description=previous,
+            border=True,
+        )
+
+
+def summary_sections(summary: CouncilSummary) -> None:
+    st.subheader(tr("council.section.summary"))
+    bullets(summary.overview)
+    key_numbers(summary)
+    st.subheader(tr("council.section.changes"))
+    bullets(summary.changes)
+    st.subheader(tr("council.section.gaps"))
+    bullets(summary.gap_sentences)
+    if any(index is not None for _name, index in summary.representation_rows):
+        st.altair_chart(
+            representation_chart(
+                summary.representation_rows,
+                summary.gap_threshold,
+                tr("council.chart.index_axis"),
+                tr("council.chart.gap"),
+                tr("council.chart.ok"),
+            )
+        )
+    show_table(summary.table("representation"))
+    st.subheader(tr("council.section.feedback"))
+    bullets(summary.feedback_sentences)
+    st.subheader(tr("council.section.duties"))
+    bullets(summary.duty_sentences)
+    show_table(summary.table("duties"))
+    st.subheader(tr("council.section.measures"))
+    with_progress, without_progress = st.columns(2)
+    with with_progress:
+        st.markdown(f"**{tr('council.measures.with')}**")
+        bullets(summary.measures_with_progress or (tr("council.measures.none"),))
+    with without_progress:
+        st.markdown(f"**{tr('council.measures.without')}**")
+        bullets(summary.measures_without_progress or (tr("council.measures.none"),))
+    st.caption(" ".join(summary.sources))
+
+
+def build_documents(period: Period, today: date) -> list[ExportFile]:
+    builders = (
+        ("council.build.step_pdf", build_pdf),
+        ("council.build.step_excel", build_excel),
+        ("council.build.step_csv", build_csv),
+    )
+    files = []
+    with st.status(tr("council.build.running"), expanded=True) as status:
+        progress = st.progress(0.0)
+        for number, (label, builder) in enumerate(builders, start=1):
+            st.write(tr(label))
+            files.append(read(builder, period.key, today, lang()))
+            progress.progress(number / len(builders))
+        status.update(label=tr("council.build.done"), state="complete", expanded=False)
+    return files
+
+
+def downloads(period: Period, today: date) -> None:
+    st.subheader(tr("council.section.downloads"))
+    wanted = (period.key, today, lang())
+    if st.button(
+        tr("council.build"), help=tr("council.build.help"), type="primary", icon=":material/description:"
+    ):
+        st.session_state[BUILT_KEY] = wanted
+    if st.session_state.get(BUILT_KEY) != wanted:
+        st.caption(tr("council.build.help"))
+        return
+    pdf, excel, csv = build_documents(period, today)
+    columns = st.columns(3)
+    for column, export, label, icon in (
+        (columns[0], pdf, "council.download.pdf", ":material/picture_as_pdf:"),
+        (columns[1], excel, "council.download.excel", ":material/table_view:"),
+        (columns[2], csv, "council.download.csv", ":material/download:"),
+    ):
+        column.download_button(
+            tr(label), export.data, file_name=export.name, mime=export.mime, on_click="ignore", icon=icon
+        )
+
+
+st.title(tr("page.council"))
+st.write(tr("council.intro"))
+freshness_note()
+today = date.today()
+period = choose_period(today)
+summary = read(build_council_summary, period.key, today, lang())
+summary_sections(summary)
+downloads(period, today)

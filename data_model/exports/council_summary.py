@@ -1,0 +1,392 @@
+"""What the council sees for a period: key numbers, gaps, the feedback loop, the duties and
+their status, the development measures with and without progress, and what changed since the
+previous period of the same kind.
+
+Nothing is computed here that the metrics already compute: every figure comes from a call to
+`data_model.metrics` (reach, gaps, …) or `metrics.programme_usage` (duties), for this period
+and for the previous one. This module only picks the figures, puts them into plain Finnish
+(or English) sentences, and into tables that the page, the PDF and the workbook all draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from ..formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
+from ..i18n import t
+from ..metrics.filters import MetricFilters
+from ..metrics.gaps import Gap, gaps
+from ..metrics.programme_usage import ActorDuties, responsibilities
+from ..metrics.reach import GroupRepresentation, ReachTotals, overall_score, reach_totals, representation
+from ..metrics.settings import load_metric_settings
+from ..models import utcnow
+from ..services.audit import last_change_at
+from .periods import Period, period_from_key, previous_period
+from .tables import BOOL, DATE, INT, RATIO, SHARE, Column, Table
+
+Number = int | float | None
+MINUS = "−"
+
+
+@dataclass(frozen=True)
+class KeyNumber:
+    """One headline figure of the period, with the same figure for the previous period.
+
+    `lower_is_better` marks figures such as the number of gaps, where a fall is good news."""
+
+    key: str
+    label: str
+    value: Number
+    previous: Number
+    kind: str = INT  # INT | SHARE | RATIO: decides how it is written
+    lower_is_better: bool = False
+
+    def text(self) -> str:
+        return number_text(self.value, self.kind)
+
+    def delta(self) -> str | None:
+        """The change from the previous period with its sign ('+3', '−0,12', '+5 %-yks.')."""
+        if self.value is None or self.previous is None:
+            return None
+        change = float(self.value) - float(self.previous)
+        sign = "+" if change > 0 else (MINUS if change < 0 else "±")
+        if self.kind == SHARE:
+            return f"{sign}{fmt_decimal(abs(change) * 100, 0)} %-yks."
+        if self.kind == RATIO:
+            return f"{sign}{fmt_decimal(abs(change), 2)}"
+        return f"{sign}{fmt_int(int(abs(change)))}"
+
+
+@dataclass(frozen=True)
+class CouncilSummary:
+    """Everything the council page and the documents show for one period."""
+
+    period: Period
+    previous: Period | None
+    lang: str
+    today: date
+    created_at: datetime
+    data_changed_at: datetime | None
+    key_numbers: tuple[KeyNumber, ...]
+    overview: tuple[str, ...]
+    gap_sentences: tuple[str, ...]
+    feedback_sentences: tuple[str, ...]
+    duty_sentences: tuple[str, ...]
+    measures_with_progress: tuple[str, ...]
+    measures_without_progress: tuple[str, ...]
+    changes: tuple[str, ...]
+    representation_rows: tuple[tuple[str, float | None], ...]
+    trend_rows: tuple[tuple[str, int], ...]
+    gap_threshold: float
+    tables: tuple[Table, ...]
+    sources: tuple[str, ...]
+
+    def table(self, key: str) -> Table:
+        """The table with `key` (representation, gaps, duties, …)."""
+        return next(table for table in self.tables if table.key == key)
+
+    def number(self, key: str) -> KeyNumber:
+        """The key number with `key` (actions, participants, gaps, …)."""
+        return next(number for number in self.key_numbers if number.key == key)
+
+    @property
+    def in_progress(self) -> bool:
+        return self.period.in_progress(self.today)
+
+
+def number_text(value: Number, kind: str) -> str:
+    """A key number as it is written in the summary (Finnish number forms)."""
+    if value is None:
+        return "–"
+    if kind == SHARE:
+        return fmt_pct(float(value))
+    if kind == RATIO:
+        return fmt_decimal(float(value), 2)
+    return fmt_int(int(value))
+
+
+def period_filters(period: Period) -> MetricFilters:
+    """The metric filters of a period: every department, form, area and channel."""
+    return MetricFilters(start=period.start, end=period.end)
+
+
+def evaluation_day(period: Period, today: date) -> date:
+    """The day duties are judged on: the period's last day, or today while it runs."""
+    return min(period.end, today)
+
+
+# --- the figures of one period, straight from the metrics ----------------------------------
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    """The metric results one period's summary is made of."""
+
+    totals: ReachTotals
+    representation: list[GroupRepresentation]
+    score: float | None
+    gaps: list[Gap]
+
+
+def period_figures(session: Session, period: Period, lang: str) -> PeriodFigures:
+    """Call the metrics for `period` (each once)."""
+    filters = period_filters(period)
+    rows = representation(session, filters)
+    return PeriodFigures(
+        totals=reach_totals(session, filters),
+        representation=rows,
+        score=overall_score(rows),
+        gaps=gaps(session, filters, lang),
+    )
+
+
+KEY_NUMBERS: tuple[tuple[str, str, bool, Callable[[PeriodFigures], Number]], ...] = (
+    ("actions", INT, False, lambda f: f.totals.actions),
+    ("participants", INT, False, lambda f: f.totals.participants_total),
+    ("gaps", INT, True, lambda f: len(f.gaps)),
+    ("score", RATIO, False, lambda f: f.score),
+)
+
+
+def key_numbers(current: PeriodFigures, previous: PeriodFigures | None, lang: str) -> tuple[KeyNumber, ...]:
+    """The headline figures of the period beside the previous period's."""
+    return tuple(
+        KeyNumber(
+            key,
+            t(f"council.key.{key}", lang),
+            value_of(current),
+            value_of(previous) if previous is not None else None,
+            kind,
+            lower_is_better,
+        )
+        for key, kind, lower_is_better, value_of in KEY_NUMBERS
+    )
+
+
+# --- sentences ---------------------------------------------------------------------------
+
+
+def _change_sentence(number: KeyNumber, previous: Period, lang: str) -> str | None:
+    if number.value is None or number.previous is None:
+        return None
+    values = {
+        "label": number.label,
+        "now": number_text(number.value, number.kind),
+        "before": number_text(number.previous, number.kind),
+        "previous": previous.label(lang),
+    }
+    if number.value == number.previous:
+        return t("council.change.same", lang, **values)
+    return t("council.change.up" if number.value > number.previous else "council.change.down", lang, **values)
+
+
+def change_sentences(
+    numbers: tuple[KeyNumber, ...],
+    current: PeriodFigures,
+    earlier: PeriodFigures | None,
+    previous: Period | None,
+    lang: str,
+) -> tuple[str, ...]:
+    """What changed since the previous period: each key number, and gaps opened or closed."""
+    if previous is None or earlier is None:
+        return (t("council.change.no_previous", lang),)
+    sentences = [sentence for number in numbers if (sentence := _change_sentence(number, previous, lang))]
+    now = {gap.group.code: gap.group.name(lang) for gap in current.gaps}
+    before = {gap.group.code: gap.group.name(lang) for gap in earlier.gaps}
+    opened = [name for code, name in now.items() if code not in before]
+    closed = [name for code, name in before.items() if code not in now]
+    if opened:
+        sentences.append(t("council.change.new_gaps", lang, groups=", ".join(opened)))
+    if closed:
+        sentences.append(t("council.change.closed_gaps", lang, groups=", ".join(closed)))
+    return tuple(sentences)
+
+
+def overview_sentences(period: Period, figures: PeriodFigures, today: date, lang: str) -> tuple[str, ...]:
+    """The summary in plain words: how much happened, what is missing, what to note."""
+    totals = figures.totals
+    sentences = [
+        t(
+            "council.overview.actions",
+            lang,
+            period=period.label(lang),
+            start=fmt_date(period.start),
+            end=fmt_date(period.end),
+            actions=fmt_int(totals.actions),
+            participants=fmt_int(totals.participants_total),
+        )
+    ]
+    if totals.actions_without_total:
+        sentences.append(
+            t("council.overview.unknown_totals", lang, count=fmt_int(totals.actions_without_total))
+        )
+    if period.in_progress(today):
+        sentences.append(t("council.overview.in_progress", lang, today=fmt_date(today)))
+    if figures.gaps:
+        sentences.append(
+            t("council.overview.gaps", lang, count=fmt_int(len(figures.gaps)), worst=figures.gaps[0].sentence)
+        )
+    else:
+        sentences.append(t("council.overview.no_gaps", lang))
+    return tuple(sentences)
+
+
+def duty_sentences(actors: list[ActorDuties], lang: str) -> tuple[str, ...]:
+    """One line per tracked duty that is not done, worst first; or that all are done."""
+    lines = []
+    for status in ("overdue", "due"):
+        for actor in actors:
+            for duty in actor.duties:
+                if duty.status == status:
+                    lines.append(
+                        t(
+                            f"council.duty.{status}",
+                            lang,
+                            actor=actor.name_en if lang == "en" and actor.name_en else actor.name_fi,
+                            duty=duty.text_en if lang == "en" and duty.text_en else duty.text_fi,
+                            due=fmt_date(duty.next_due),
+                        )
+                    )
+    return tuple(lines) or (t("council.duty.all_done", lang),)
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def representation_table(rows: list[GroupRepresentation], threshold: float, lang: str) -> Table:
+    """Reach per group compared with the population."""
+    return Table(
+        "representation",
+        t("council.sheet.representation", lang),
+        (
+            Column(t("council.col.group", lang)),
+            Column(t("council.col.participants", lang), INT),
+            Column(t("council.col.participant_share", lang), SHARE),
+            Column(t("council.col.population_share", lang), SHARE),
+            Column(t("council.col.index", lang), RATIO),
+            Column(t("council.col.population_year", lang), INT),
+            Column(t("council.col.estimate", lang), BOOL),
+        ),
+        tuple(
+            (
+                row.group.name(lang),
+                row.participants,
+                row.participant_share,
+                row.population_share,
+                row.index,
+                row.population.year,
+                row.estimate,
+            )
+            for row in rows
+        ),
+        note=t("council.note.representation", lang, threshold=fmt_decimal(threshold, 2)),
+    )
+
+
+def gap_table(found: list[Gap], lang: str) -> Table:
+    """The gaps, worst first, with the channels and opportunities that could close them."""
+    return Table(
+        "gaps",
+        t("council.sheet.gaps", lang),
+        (
+            Column(t("council.col.gap", lang)),
+            Column(t("council.col.index", lang), RATIO),
+            Column(t("council.col.suggested_channels", lang)),
+            Column(t("council.col.suggested_opportunities", lang)),
+        ),
+        tuple(
+            (
+                gap.sentence,
+                gap.row.index,
+                ", ".join(item.item.name(lang) for item in (gap.best_channels or gap.target_channels)),
+                ", ".join(
+                    item.item.name(lang) for item in (gap.best_opportunities or gap.target_opportunities)
+                ),
+            )
+            for gap in found
+        ),
+    )
+
+
+def duty_table(actors: list[ActorDuties], lang: str) -> Table:
+    """Every duty of the responsibility section with its status and evidence."""
+    return Table(
+        "duties",
+        t("council.sheet.duties", lang),
+        (
+            Column(t("council.col.actor", lang)),
+            Column(t("council.col.duty", lang)),
+            Column(t("council.col.status", lang)),
+            Column(t("council.col.last_evidence", lang), DATE),
+            Column(t("council.col.next_due", lang), DATE),
+        ),
+        tuple(
+            (
+                actor.name_en if lang == "en" and actor.name_en else actor.name_fi,
+                duty.text_en if lang == "en" and duty.text_en else duty.text_fi,
+                t(f"council.status.{duty.status}", lang),
+                duty.last_evidence,
+                duty.next_due,
+            )
+            for actor in actors
+            for duty in actor.duties
+        ),
+    )
+
+
+# --- the whole summary ---------------------------------------------------------------------
+
+
+def build_council_summary(session: Session, period_key: str, today: date, lang: str = "fi") -> CouncilSummary:
+    """The council summary of the period `period_key` as of `today`, texts in `lang`."""
+    period = period_from_key(period_key)
+    previous = previous_period(period)
+    current = period_figures(session, period, lang)
+    earlier = period_figures(session, previous, lang) if previous is not None else None
+    numbers = key_numbers(current, earlier, lang)
+    threshold = load_metric_settings(session).gap_threshold
+    actors = responsibilities(session, evaluation_day(period, today))
+    changed = last_change_at(session)
+    return CouncilSummary(
+        period=period,
+        previous=previous,
+        lang=lang,
+        today=today,
+        created_at=utcnow(),
+        data_changed_at=changed,
+        key_numbers=numbers,
+        overview=overview_sentences(period, current, today, lang),
+        gap_sentences=tuple(gap.sentence for gap in current.gaps) or (t("council.gaps.none", lang),),
+        feedback_sentences=(),
+        duty_sentences=duty_sentences(actors, lang),
+        measures_with_progress=(),
+        measures_without_progress=(),
+        changes=change_sentences(numbers, current, earlier, previous, lang),
+        representation_rows=tuple((row.group.name(lang), row.index) for row in current.representation),
+        trend_rows=(),
+        gap_threshold=threshold,
+        tables=(
+            representation_table(current.representation, threshold, lang),
+            gap_table(current.gaps, lang),
+            duty_table(actors, lang),
+        ),
+        sources=source_lines(changed, today, lang),
+    )
+
+
+def source_lines(changed: datetime | None, today: date, lang: str) -> tuple[str, ...]:
+    """Where the figures come from and how fresh they are."""
+    return (
+        t("council.source.data", lang),
+        t("council.source.population", lang),
+        t(
+            "council.source.freshness",
+            lang,
+            when=fmt_date(changed) if changed else "–",
+            today=fmt_date(today),
+        ),
+    )
