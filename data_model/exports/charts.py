@@ -98,7 +98,7 @@ def column_chart(rows: Sequence[tuple[str, int | float]], axis_title: str, colou
         .mark_bar(color=colour)
         .encode(
             x=alt.X("label:N", sort=[label for label, _ in rows], title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("value:Q", title=axis_title),
+            y=alt.Y("value:Q", title=axis_title, axis=alt.Axis(tickMinStep=1, format="d")),
             tooltip=["label:N", "value:Q"],
         )
         .properties(width=WIDTH, height=200)

@@ -18,18 +18,24 @@ from sqlalchemy.orm import Session
 
 from ..formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
 from ..i18n import t
-from ..metrics.filters import MetricFilters
+from ..metrics.coverage import Matrix, UnusedOpportunity, channel_by_group, unused_opportunities
+from ..metrics.feedback import FeedbackLoop, feedback_loop
+from ..metrics.filters import MetricFilters, add_months
 from ..metrics.gaps import Gap, gaps
-from ..metrics.programme_usage import ActorDuties, responsibilities
+from ..metrics.programme_usage import ActorDuties, CatalogueUsage, catalogue_usage, responsibilities
 from ..metrics.reach import GroupRepresentation, ReachTotals, overall_score, reach_totals, representation
+from ..metrics.reporting import ReportingStatus, reporting_status
 from ..metrics.settings import load_metric_settings
+from ..metrics.trends import quarterly_trends
 from ..models import utcnow
 from ..services.audit import last_change_at
-from .periods import Period, period_from_key, previous_period
+from .measures import MeasureProgress, measure_progress
+from .periods import QUARTER, Period, period_from_key, previous_period
 from .tables import BOOL, DATE, INT, RATIO, SHARE, Column, Table
 
 Number = int | float | None
 MINUS = "−"
+OPEN_LOOPS_LISTED = 5
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,8 @@ class CouncilSummary:
     representation_rows: tuple[tuple[str, float | None], ...]
     trend_rows: tuple[tuple[str, int], ...]
     gap_threshold: float
-    tables: tuple[Table, ...]
+    tables: tuple[Table, ...]  # every table, one workbook sheet each
+    pdf_tables: tuple[Table, ...]  # the same figures, narrow enough for an A4 page
     sources: tuple[str, ...]
 
     def table(self, key: str) -> Table:
@@ -124,23 +131,35 @@ def evaluation_day(period: Period, today: date) -> date:
 
 @dataclass(frozen=True)
 class PeriodFigures:
-    """The metric results one period's summary is made of."""
+    """The metric results of one period that are compared with the previous period."""
 
     totals: ReachTotals
     representation: list[GroupRepresentation]
     score: float | None
     gaps: list[Gap]
+    feedback: FeedbackLoop
+    unused: list[UnusedOpportunity]
+    measures: list[MeasureProgress]
+
+    @property
+    def measures_advanced(self) -> int:
+        return sum(1 for row in self.measures if row.actions)
 
 
-def period_figures(session: Session, period: Period, lang: str) -> PeriodFigures:
-    """Call the metrics for `period` (each once)."""
+def period_figures(session: Session, period: Period, today: date, lang: str) -> PeriodFigures:
+    """Call the metrics for `period` (each once); open loops and unused opportunities are
+    judged on the period's last day, or today while it runs."""
     filters = period_filters(period)
     rows = representation(session, filters)
+    judged_on = evaluation_day(period, today)
     return PeriodFigures(
         totals=reach_totals(session, filters),
         representation=rows,
         score=overall_score(rows),
         gaps=gaps(session, filters, lang),
+        feedback=feedback_loop(session, filters, judged_on),
+        unused=unused_opportunities(session, filters, judged_on),
+        measures=measure_progress(session, filters),
     )
 
 
@@ -149,6 +168,10 @@ KEY_NUMBERS: tuple[tuple[str, str, bool, Callable[[PeriodFigures], Number]], ...
     ("participants", INT, False, lambda f: f.totals.participants_total),
     ("gaps", INT, True, lambda f: len(f.gaps)),
     ("score", RATIO, False, lambda f: f.score),
+    ("feedback_rate", SHARE, False, lambda f: f.feedback.rate),
+    ("open_loops", INT, True, lambda f: len(f.feedback.open_loops)),
+    ("unused_opportunities", INT, True, lambda f: len(f.unused)),
+    ("measures_progressed", INT, False, lambda f: f.measures_advanced),
 )
 
 
@@ -233,6 +256,51 @@ def overview_sentences(period: Period, figures: PeriodFigures, today: date, lang
     else:
         sentences.append(t("council.overview.no_gaps", lang))
     return tuple(sentences)
+
+
+def feedback_sentences(loop: FeedbackLoop, lang: str) -> tuple[str, ...]:
+    """The feedback loop in words: how often residents were told, and the loops left open."""
+    if not loop.actions:
+        return (t("council.feedback.none", lang),)
+    sentences = [
+        t(
+            "council.feedback.rate",
+            lang,
+            given=fmt_int(loop.with_feedback),
+            actions=fmt_int(loop.actions),
+            rate=fmt_pct(loop.rate),
+        )
+    ]
+    if loop.open_loops:
+        sentences.append(
+            t("council.feedback.open", lang, count=fmt_int(len(loop.open_loops)), days=loop.open_loop_days)
+        )
+        sentences += [
+            t(
+                "council.feedback.open_item",
+                lang,
+                title=item.title,
+                department=item.department.name(lang),
+                days=fmt_int(item.days_open),
+            )
+            for item in loop.open_loops[:OPEN_LOOPS_LISTED]
+        ]
+    return tuple(sentences)
+
+
+def statutory_sentences(catalogue: CatalogueUsage, lang: str) -> tuple[str, ...]:
+    """The statutory opportunities (KL, MRL/AKL …) left unused in the window before the day."""
+    seen: set[str] = set()
+    unused = []
+    for form in catalogue.forms:
+        for item in form.opportunities:
+            if item.statutory == "statutory" and item.unused and item.code not in seen:
+                seen.add(item.code)
+                name = item.name_en if lang == "en" and item.name_en else item.name_fi
+                unused.append(name)
+    if not unused:
+        return (t("council.statutory.all_used", lang, months=catalogue.unused_months),)
+    return (t("council.statutory.unused", lang, months=catalogue.unused_months, items=", ".join(unused)),)
 
 
 def duty_sentences(actors: list[ActorDuties], lang: str) -> tuple[str, ...]:
@@ -338,19 +406,145 @@ def duty_table(actors: list[ActorDuties], lang: str) -> Table:
     )
 
 
+def catalogue_table(catalogue: CatalogueUsage, judged_on: date, lang: str) -> Table:
+    """Each catalogue opportunity under its form: statutory basis, use so far, unused or not."""
+    return Table(
+        "catalogue",
+        t("council.sheet.catalogue", lang),
+        (
+            Column(t("council.col.form", lang)),
+            Column(t("council.col.opportunity", lang)),
+            Column(t("council.col.statutory", lang)),
+            Column(t("council.col.legal_basis", lang)),
+            Column(t("council.col.times_used", lang), INT),
+            Column(t("council.col.last_used", lang), DATE),
+            Column(t("council.col.unused", lang, months=catalogue.unused_months), BOOL),
+        ),
+        tuple(
+            (
+                form.name_en if lang == "en" and form.name_en else form.name_fi,
+                item.name_en if lang == "en" and item.name_en else item.name_fi,
+                t(f"council.statutory.{item.statutory}", lang),
+                item.legal_basis,
+                item.times_used,
+                item.last_used,
+                item.unused,
+            )
+            for form in catalogue.forms
+            for item in form.opportunities
+        ),
+        note=t(
+            "council.note.catalogue", lang, day=fmt_date(add_months(catalogue.since, catalogue.unused_months))
+        ),
+    )
+
+
+def channel_table(matrix: Matrix, lang: str) -> Table:
+    """Participants per channel and audience group in the period (an action counts for each
+    channel it used)."""
+    return Table(
+        "channels",
+        t("council.sheet.channels", lang),
+        (
+            Column(t("council.col.channel", lang)),
+            *(Column(group.name(lang), INT) for group in matrix.columns),
+        ),
+        tuple(
+            (channel.name(lang), *values) for channel, values in zip(matrix.rows, matrix.values, strict=True)
+        ),
+        note=t("council.note.channels", lang),
+    )
+
+
+def channel_reach_table(matrix: Matrix, lang: str) -> Table:
+    """The channel matrix narrowed for a printed page: only channels that reached someone,
+    with the groups they reached written out."""
+    rows = []
+    for channel, values in zip(matrix.rows, matrix.values, strict=True):
+        reached = [
+            f"{group.name(lang)} {fmt_int(value)}"
+            for group, value in zip(matrix.columns, values, strict=True)
+            if value
+        ]
+        if reached:
+            rows.append((channel.name(lang), ", ".join(reached)))
+    return Table(
+        "channels",
+        t("council.sheet.channels", lang),
+        (Column(t("council.col.channel", lang)), Column(t("council.col.groups_reached", lang))),
+        tuple(rows),
+        note=t("council.note.channels", lang),
+    )
+
+
+def reporting_table(statuses: list[ReportingStatus], lang: str) -> Table:
+    """Each department's last report and whether the next one is due."""
+    return Table(
+        "reporting",
+        t("council.sheet.reporting", lang),
+        (
+            Column(t("council.col.department", lang)),
+            Column(t("council.col.cadence", lang), INT),
+            Column(t("council.col.last_report", lang), DATE),
+            Column(t("council.col.next_due", lang), DATE),
+            Column(t("council.col.status", lang)),
+        ),
+        tuple(
+            (
+                row.department.name(lang),
+                row.cadence_months,
+                row.last_period_end,
+                row.next_due,
+                t(f"council.report_status.{row.status}", lang),
+            )
+            for row in statuses
+        ),
+    )
+
+
+def measure_table(measures: list[MeasureProgress], lang: str) -> Table:
+    """Each development measure with its actions in the period."""
+    return Table(
+        "measures",
+        t("council.sheet.measures", lang),
+        (Column(t("council.col.measure", lang)), Column(t("council.col.actions", lang), INT)),
+        tuple((row.measure.name(lang), row.actions) for row in measures),
+    )
+
+
 # --- the whole summary ---------------------------------------------------------------------
+
+
+def trend_filters(period: Period) -> MetricFilters:
+    """The quarters the trend chart shows: the period's own, or the year up to a quarter."""
+    if period.kind == QUARTER:
+        return MetricFilters(start=add_months(period.start, -9), end=period.end)
+    return period_filters(period)
 
 
 def build_council_summary(session: Session, period_key: str, today: date, lang: str = "fi") -> CouncilSummary:
     """The council summary of the period `period_key` as of `today`, texts in `lang`."""
     period = period_from_key(period_key)
     previous = previous_period(period)
-    current = period_figures(session, period, lang)
-    earlier = period_figures(session, previous, lang) if previous is not None else None
+    current = period_figures(session, period, today, lang)
+    earlier = period_figures(session, previous, today, lang) if previous is not None else None
     numbers = key_numbers(current, earlier, lang)
     threshold = load_metric_settings(session).gap_threshold
-    actors = responsibilities(session, evaluation_day(period, today))
+    judged_on = evaluation_day(period, today)
+    actors = responsibilities(session, judged_on)
+    catalogue = catalogue_usage(session, judged_on)
+    trends = quarterly_trends(session, trend_filters(period))
+    channels = channel_by_group(session, period_filters(period))
     changed = last_change_at(session)
+    tables = (
+        representation_table(current.representation, threshold, lang),
+        gap_table(current.gaps, lang),
+        catalogue_table(catalogue, judged_on, lang),
+        channel_table(channels, lang),
+        reporting_table(reporting_status(session, judged_on), lang),
+        duty_table(actors, lang),
+        measure_table(current.measures, lang),
+    )
     return CouncilSummary(
         period=period,
         previous=previous,
@@ -361,18 +555,23 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
         key_numbers=numbers,
         overview=overview_sentences(period, current, today, lang),
         gap_sentences=tuple(gap.sentence for gap in current.gaps) or (t("council.gaps.none", lang),),
-        feedback_sentences=(),
-        duty_sentences=duty_sentences(actors, lang),
-        measures_with_progress=(),
-        measures_without_progress=(),
+        feedback_sentences=feedback_sentences(current.feedback, lang),
+        duty_sentences=statutory_sentences(catalogue, lang) + duty_sentences(actors, lang),
+        measures_with_progress=tuple(
+            t("council.measures.item", lang, measure=row.measure.name(lang), actions=fmt_int(row.actions))
+            for row in current.measures
+            if row.actions
+        ),
+        measures_without_progress=tuple(
+            row.measure.name(lang) for row in current.measures if not row.actions
+        ),
         changes=change_sentences(numbers, current, earlier, previous, lang),
         representation_rows=tuple((row.group.name(lang), row.index) for row in current.representation),
-        trend_rows=(),
+        trend_rows=tuple((row.label, row.actions) for row in trends),
         gap_threshold=threshold,
-        tables=(
-            representation_table(current.representation, threshold, lang),
-            gap_table(current.gaps, lang),
-            duty_table(actors, lang),
+        tables=tables,
+        pdf_tables=tuple(
+            channel_reach_table(channels, lang) if table.key == "channels" else table for table in tables
         ),
         sources=source_lines(changed, today, lang),
     )

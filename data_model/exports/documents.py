@@ -128,7 +128,7 @@ def pdf_document(summary: CouncilSummary, charts: list[Chart]) -> PdfDocument:
             bullets=summary.measures_without_progress or (t("council.measures.none", lang),),
         ),
         Section(t("council.section.charts", lang), charts=tuple(charts), new_page=True),
-        Section(t("council.section.tables", lang), tables=summary.tables, new_page=True),
+        Section(t("council.section.tables", lang), tables=summary.pdf_tables, new_page=True),
         Section(t("council.section.sources", lang), bullets=summary.sources),
     )
     return PdfDocument(

@@ -129,12 +129,13 @@ class _ReportPdf(FPDF):
 
 
 def _column_widths(table: Table) -> list[float]:
+    """Relative widths: a column needs room for its longest heading word and (up to a cap)
+    its longest value, so numbers stay narrow and text gets the space."""
     widths = []
     for index, column in enumerate(table.columns):
-        longest = max(
-            [len(column.header) * 0.8] + [len(as_text(row[index], column.kind)) for row in table.rows[:50]]
-        )
-        widths.append(min(max(longest, 6.0), 45.0))
+        heading = max((len(word) for word in column.header.split()), default=1) + 1
+        values = max((len(as_text(row[index], column.kind)) for row in table.rows), default=1)
+        widths.append(float(max(heading, min(values, 45), 4)))
     return widths
 
 

@@ -11,7 +11,7 @@ from datetime import date
 
 import streamlit as st
 
-from data_model.exports.charts import representation_chart
+from data_model.exports.charts import column_chart, representation_chart
 from data_model.exports.council_summary import CouncilSummary, build_council_summary
 from data_model.exports.documents import ExportFile, build_csv, build_excel, build_pdf
 from data_model.exports.periods import KINDS, QUARTER, Period, default_period, recent_periods
@@ -113,6 +113,7 @@ def summary_sections(summary: CouncilSummary) -> None:
     st.subheader(tr("council.section.duties"))
     bullets(summary.duty_sentences)
     show_table(summary.table("duties"))
+    show_table(summary.table("reporting"))
     st.subheader(tr("council.section.measures"))
     with_progress, without_progress = st.columns(2)
     with with_progress:
@@ -121,6 +122,17 @@ def summary_sections(summary: CouncilSummary) -> None:
     with without_progress:
         st.markdown(f"**{tr('council.measures.without')}**")
         bullets(summary.measures_without_progress or (tr("council.measures.none"),))
+    if summary.trend_rows:
+        st.subheader(tr("council.chart.trend"))
+        st.altair_chart(column_chart(summary.trend_rows, tr("council.chart.actions_axis")))
+        st.caption("; ".join(f"{label}: {value}" for label, value in summary.trend_rows))
+    with st.expander(tr("council.section.tables")):
+        shown = [
+            table for table in summary.tables if table.key not in ("representation", "duties", "reporting")
+        ]
+        for tab, table in zip(st.tabs([table.title for table in shown]), shown, strict=True):
+            with tab:
+                show_table(table)
     st.caption(" ".join(summary.sources))
 
 

@@ -21,10 +21,13 @@ from data_model.exports.documents import build_csv, build_excel, build_pdf, file
 from data_model.exports.pdf_export import find_unicode_font, latin1
 from data_model.exports.periods import period_from_key
 from data_model.exports.safe import safe_cell
-from data_model.formatting import fmt_decimal, fmt_int
+from data_model.formatting import fmt_decimal, fmt_int, fmt_pct
 from data_model.i18n import t
+from data_model.metrics.coverage import unused_opportunities
+from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.gaps import gaps
 from data_model.metrics.reach import reach_totals, representation
+from data_model.metrics.reporting import reporting_status
 from tests.metrics_data import add_action, build_small_fixture
 
 PERIOD = "2025"
@@ -83,6 +86,7 @@ def test_pdf_states_the_metrics_numbers(report_engine: Engine) -> None:
         totals = reach_totals(session, filters)
         found = gaps(session, filters)
         rows = representation(session, filters)
+        loop = feedback_loop(session, filters, date(2025, 12, 31))
         text = _squash(_pdf_text(build_pdf(session, PERIOD, TODAY).data))
     sentence = t(
         "council.overview.actions",
@@ -97,6 +101,14 @@ def test_pdf_states_the_metrics_numbers(report_engine: Engine) -> None:
     assert found, "the fixture leaves gaps"
     for gap in found:
         assert _squash(gap.sentence) in text
+    assert loop.actions == 2  # the hearing evening (decision) and the youth council survey (planning)
+    feedback = t(
+        "council.feedback.rate",
+        given=fmt_int(loop.with_feedback),
+        actions=fmt_int(loop.actions),
+        rate=fmt_pct(loop.rate),
+    )
+    assert _squash(feedback) in text
     for row in rows:
         if row.index is not None:
             assert _squash(f"{row.group.name_fi} {fmt_decimal(row.index, 2)}") in text
@@ -108,6 +120,9 @@ def test_workbook_holds_the_metrics_numbers_as_numbers(report_engine: Engine) ->
         totals = reach_totals(session, filters)
         rows = representation(session, filters)
         found = gaps(session, filters)
+        loop = feedback_loop(session, filters, date(2025, 12, 31))
+        unused = unused_opportunities(session, filters, date(2025, 12, 31))
+        statuses = reporting_status(session, date(2025, 12, 31))
         data = build_excel(session, PERIOD, TODAY).data
     actions = _records(_sheet(data, t("council.sheet.actions")))
     assert len(actions) == totals.actions
@@ -124,6 +139,13 @@ def test_workbook_holds_the_metrics_numbers_as_numbers(report_engine: Engine) ->
     front = dict(_sheet(data, t("council.doc.front")).iter_rows(values_only=True))
     assert front[t("council.key.actions")] == totals.actions
     assert front[t("council.key.gaps")] == len(found)
+    assert front[t("council.key.feedback_rate")] == pytest.approx(loop.rate)
+    assert front[t("council.key.open_loops")] == len(loop.open_loops)
+    assert front[t("council.key.unused_opportunities")] == len(unused)
+    reporting = _records(_sheet(data, t("council.sheet.reporting")))
+    assert [(row[t("council.col.department")], row[t("council.col.next_due")]) for row in reporting] == [
+        (row.department.name_fi, datetime.combine(row.next_due, datetime.min.time())) for row in statuses
+    ]
 
 
 def test_summary_compares_with_the_previous_period_of_the_same_kind(report_engine: Engine) -> None:
@@ -180,7 +202,7 @@ def test_numbers_are_never_neutralised() -> None:
 def test_finnish_characters_survive_in_the_pdf(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
         text = _pdf_text(build_pdf(session, PERIOD, TODAY).data)
-    for word in ("Työikäiset", "väestöstä", "Ikääntyneet", "Myöhässä", "Edustavuus"):
+    for word in ("Työikäiset", "väestöstä", "Ikääntyneet", "Myöhässä", "Kaupunkiympäristötoimiala"):
         assert word in text
     if find_unicode_font() is not None:
         assert "2023–2025" in text  # the en dash needs the Unicode font
