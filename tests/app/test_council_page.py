@@ -21,7 +21,10 @@ def test_page_shows_the_summary_and_builds_the_downloads(
     assert not at.exception
     assert at.title[0].value == t("page.council")
     assert t("council.section.key_numbers") in [header.value for header in at.subheader]
-    assert [metric.label for metric in at.metric][:2] == [t("council.key.actions"), t("council.key.participants")]
+    assert [metric.label for metric in at.metric][:2] == [
+        t("council.key.actions"),
+        t("council.key.participants"),
+    ]
     assert len(at.download_button) == 0, "documents are built only when asked"
 
     build = next(button for button in at.button if button.label == t("council.build"))
