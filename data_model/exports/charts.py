@@ -29,6 +29,12 @@ def _inline(values: list[dict[str, object]]) -> dict[str, object]:
     return {"values": values}
 
 
+def representation_height(groups: int) -> int:
+    """Pixels the representation chart needs with its axis and legend (Streamlit does not
+    size a chart with a banded axis by itself)."""
+    return ROW_HEIGHT * groups + 110
+
+
 def representation_chart(
     rows: Sequence[tuple[str, float | None]], threshold: float, axis_title: str, gap_label: str, ok_label: str
 ) -> alt.TopLevelMixin:
@@ -48,7 +54,7 @@ def representation_chart(
         .mark_bar()
         .encode(
             x=alt.X("index:Q", title=axis_title),
-            y=alt.Y("group:N", sort=order, title=None),
+            y=alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
             color=alt.Color(
                 "state:N",
                 scale=alt.Scale(domain=[gap_label, ok_label], range=[VERMILLION, BLUE]),
@@ -82,7 +88,7 @@ def bar_chart(rows: Sequence[tuple[str, int | float]], axis_title: str, colour: 
         .mark_bar(color=colour)
         .encode(
             x=alt.X("value:Q", title=axis_title),
-            y=alt.Y("label:N", sort=[label for label, _ in rows], title=None),
+            y=alt.Y("label:N", sort=[label for label, _ in rows], title=None, axis=alt.Axis(labelLimit=220)),
             tooltip=["label:N", "value:Q"],
         )
         .properties(width=WIDTH, height=max(ROW_HEIGHT * len(rows), 60))

@@ -31,10 +31,11 @@ from ..models import utcnow
 from ..services.audit import last_change_at
 from .measures import MeasureProgress, measure_progress
 from .periods import QUARTER, Period, period_from_key, previous_period
-from .tables import BOOL, DATE, INT, RATIO, SHARE, Column, Table
+from .tables import BOOL, DATE, INT, RATIO, SHARE, YEAR, Column, Table
 
 Number = int | float | None
-MINUS = "−"
+# ASCII minus: Streamlit reads the direction of a change from a leading "-".
+MINUS = "-"
 OPEN_LOOPS_LISTED = 5
 
 
@@ -336,7 +337,7 @@ def representation_table(rows: list[GroupRepresentation], threshold: float, lang
             Column(t("council.col.participant_share", lang), SHARE),
             Column(t("council.col.population_share", lang), SHARE),
             Column(t("council.col.index", lang), RATIO),
-            Column(t("council.col.population_year", lang), INT),
+            Column(t("council.col.population_year", lang), YEAR),
             Column(t("council.col.estimate", lang), BOOL),
         ),
         tuple(

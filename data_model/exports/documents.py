@@ -13,16 +13,17 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from ..formatting import fmt_date, fmt_datetime, fmt_decimal
+from ..formatting import fmt_date, fmt_datetime
 from ..i18n import t
 from .action_rows import actions_table
-from .charts import chart_png, column_chart, representation_chart
+from .charts import chart_png
 from .council_summary import CouncilSummary, build_council_summary, period_filters
 from .csv_export import table_csv
 from .excel_export import workbook_bytes
 from .pdf_export import Chart, PdfDocument, Section, pdf_bytes
 from .periods import period_from_key
 from .safe import Cell
+from .summary_charts import summary_figures
 
 FILE_STEM = "osallisuusraportti"
 ACTIONS_STEM = "osallisuustoimet"
@@ -83,28 +84,9 @@ def build_csv(session: Session, period_key: str, today: date, lang: str = "fi") 
 
 def summary_charts(summary: CouncilSummary) -> list[Chart]:
     """The charts of the report as images, each with its numbers in a sentence."""
-    lang = summary.lang
-    charts = []
-    known = [(name, index) for name, index in summary.representation_rows if index is not None]
-    if known:
-        chart = representation_chart(
-            summary.representation_rows,
-            summary.gap_threshold,
-            t("council.chart.index_axis", lang),
-            t("council.chart.gap", lang),
-            t("council.chart.ok", lang),
-        )
-        caption = (
-            t("council.chart.index_caption", lang)
-            + " "
-            + "; ".join(f"{name} {fmt_decimal(index, 2)}" for name, index in known)
-        )
-        charts.append(Chart(t("council.chart.representation", lang), chart_png(chart), caption))
-    if summary.trend_rows:
-        chart = column_chart(summary.trend_rows, t("council.chart.actions_axis", lang))
-        caption = "; ".join(f"{label}: {value}" for label, value in summary.trend_rows)
-        charts.append(Chart(t("council.chart.trend", lang), chart_png(chart), caption))
-    return charts
+    return [
+        Chart(figure.title, chart_png(figure.chart), figure.caption) for figure in summary_figures(summary)
+    ]
 
 
 def pdf_document(summary: CouncilSummary, charts: list[Chart]) -> PdfDocument:

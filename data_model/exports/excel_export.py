@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .safe import Cell, safe_cell
-from .tables import BOOL, DATE, DECIMAL, EUR, INT, RATIO, SHARE, Table
+from .tables import BOOL, DATE, DECIMAL, EUR, INT, RATIO, SHARE, YEAR, Table
 
 NUMBER_FORMATS = {
     INT: "#,##0",
@@ -27,6 +27,7 @@ NUMBER_FORMATS = {
     SHARE: "0 %",
     RATIO: "0.00",
     DATE: "d.m.yyyy",
+    YEAR: "0",
 }
 MAX_WIDTH = 60
 MIN_WIDTH = 8

@@ -20,6 +20,7 @@ SHARE = "share"  # 0..1, shown as a percentage
 RATIO = "ratio"  # representativeness: 1.0 = as in the population
 DATE = "date"
 BOOL = "bool"
+YEAR = "year"  # a whole number written without a thousands separator
 EUR = "eur"
 
 
@@ -62,5 +63,7 @@ def as_text(value: Cell, kind: str, yes: str = "kyllä", no: str = "ei") -> str:
             return fmt_decimal(number, 2)
         if kind in (DECIMAL, EUR):
             return fmt_decimal(number, 2)
+        if kind == YEAR:
+            return str(int(number))
         return fmt_int(int(number))
     return str(value)

@@ -11,11 +11,12 @@ from datetime import date
 
 import streamlit as st
 
-from data_model.exports.charts import column_chart, representation_chart
 from data_model.exports.council_summary import CouncilSummary, build_council_summary
 from data_model.exports.documents import ExportFile, build_csv, build_excel, build_pdf
 from data_model.exports.periods import KINDS, QUARTER, Period, default_period, recent_periods
-from data_model.exports.tables import BOOL, DATE, DECIMAL, EUR, INT, RATIO, SHARE, Table
+from data_model.exports.summary_charts import Figure, representation_figure, trend_figure
+from data_model.exports.tables import TEXT, Table, as_text
+from pages.widgets.auth import current_user
 from pages.widgets.data import read
 from pages.widgets.texts import freshness_note, lang, tr
 
@@ -56,26 +57,41 @@ def bullets(lines: tuple[str, ...]) -> None:
 
 
 def show_table(table: Table) -> None:
-    formats = {INT: "localized", DECIMAL: "%.2f", EUR: "%.2f €", RATIO: "%.2f", SHARE: "percent"}
-    config: dict[str, object] = {}
-    for column in table.columns:
-        if column.kind in formats:
-            config[column.header] = st.column_config.NumberColumn(column.header, format=formats[column.kind])
-        elif column.kind == DATE:
-            config[column.header] = st.column_config.DateColumn(column.header, format="D.M.YYYY")
-        elif column.kind == BOOL:
-            config[column.header] = st.column_config.CheckboxColumn(column.header)
-    records = [dict(zip(table.headers, row, strict=True)) for row in table.rows]
+    # Written as in the PDF (decimal comma, "15 %", "–" for unknown); the workbook has the
+    # typed values for sorting and sums.
+    yes, no = tr("council.yes"), tr("council.no")
+    records = [
+        {
+            column.header: as_text(value, column.kind, yes, no)
+            for column, value in zip(table.columns, row, strict=True)
+        }
+        for row in table.rows
+    ]
+    config = {
+        column.header: st.column_config.TextColumn(
+            column.header, width="large" if column.kind == TEXT else None
+        )
+        for column in table.columns
+    }
     st.dataframe(records, column_config=config, hide_index=True, width="stretch")
     if table.note:
         st.caption(table.note)
 
 
+def show_figure(figure: Figure | None) -> None:
+    if figure is None:
+        return
+    st.markdown(f"**{figure.title}**")
+    st.altair_chart(figure.chart, height=figure.height, alt=figure.caption)
+    st.text(figure.caption)  # group names are typed in the app: plain text, not Markdown
+
+
 def key_numbers(summary: CouncilSummary) -> None:
     st.subheader(tr("council.section.key_numbers"))
-    columns = st.columns(len(summary.key_numbers))
+    per_row = 4
+    columns = [column for _ in range(0, len(summary.key_numbers), per_row) for column in st.columns(per_row)]
     previous = tr("council.delta_vs", previous=summary.previous.label(lang())) if summary.previous else None
-    for column, number in zip(columns, summary.key_numbers, strict=True):
+    for column, number in zip(columns, summary.key_numbers, strict=False):
         delta = number.delta()
         unchanged = delta is not None and delta.startswith("±")
         column.metric(
@@ -97,16 +113,7 @@ def summary_sections(summary: CouncilSummary) -> None:
     bullets(summary.changes)
     st.subheader(tr("council.section.gaps"))
     bullets(summary.gap_sentences)
-    if any(index is not None for _name, index in summary.representation_rows):
-        st.altair_chart(
-            representation_chart(
-                summary.representation_rows,
-                summary.gap_threshold,
-                tr("council.chart.index_axis"),
-                tr("council.chart.gap"),
-                tr("council.chart.ok"),
-            )
-        )
+    show_figure(representation_figure(summary))
     show_table(summary.table("representation"))
     st.subheader(tr("council.section.feedback"))
     bullets(summary.feedback_sentences)
@@ -122,10 +129,7 @@ def summary_sections(summary: CouncilSummary) -> None:
     with without_progress:
         st.markdown(f"**{tr('council.measures.without')}**")
         bullets(summary.measures_without_progress or (tr("council.measures.none"),))
-    if summary.trend_rows:
-        st.subheader(tr("council.chart.trend"))
-        st.altair_chart(column_chart(summary.trend_rows, tr("council.chart.actions_axis")))
-        st.caption("; ".join(f"{label}: {value}" for label, value in summary.trend_rows))
+    show_figure(trend_figure(summary))
     with st.expander(tr("council.section.tables")):
         shown = [
             table for table in summary.tables if table.key not in ("representation", "duties", "reporting")
@@ -175,6 +179,7 @@ def downloads(period: Period, today: date) -> None:
         )
 
 
+current_user()  # every role may read and download; a run without a login stops here
 st.title(tr("page.council"))
 st.write(tr("council.intro"))
 freshness_note()
