@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
+from sqlalchemy import Table as SqlTable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -29,14 +31,10 @@ from ..models import (
 )
 from ..models import ParticipationForm as Form
 from ..models.actions import action_channel, action_form, action_intended_group, action_measure
-from .tables import BOOL, DATE, EUR, INT, TEXT, Column, Table
+from .tables import BOOL, DATE, EUR, INT, TEXT, Table, council_columns, pick_name
 
 # Measures are whole sentences; the listing shows their beginning.
 MEASURE_TEXT_LIMIT = 60
-
-
-def _name(lang: str, fi: str, en: str) -> str:
-    return en if lang == "en" and en else fi
 
 
 def _joined(pairs: Iterable[tuple[int, str]], limit: int = 0) -> dict[int, str]:
@@ -59,96 +57,69 @@ def actions_table(session: Session, filters: MetricFilters, lang: str = "fi") ->
         .order_by(Action.start_date, Action.id)
     ).all()
 
-    forms = _joined(
-        session.execute(
-            select(action_form.c.action_id, Form.name_fi if lang == "fi" else Form.name_en)
-            .join(Form, Form.id == action_form.c.participation_form_id)
-            .where(action_form.c.action_id.in_(ids))
-            .order_by(action_form.c.action_id, Form.sort_order)
+    def names(link: SqlTable, model: Any, limit: int = 0) -> dict[int, str]:
+        """Per action, the names of the rows it links to through `link`, in their sort order."""
+        target = next(column for column in link.c if column.name != "action_id")
+        name_fi, name_en = (
+            (model.text_fi, model.text_en) if model is DevelopmentMeasure else (model.name_fi, model.name_en)
         )
-    )
-    channels = _joined(
-        session.execute(
-            select(action_channel.c.action_id, Channel.name_fi if lang == "fi" else Channel.name_en)
-            .join(Channel, Channel.id == action_channel.c.channel_id)
-            .where(action_channel.c.action_id.in_(ids))
-            .order_by(action_channel.c.action_id, Channel.sort_order)
+        rows = session.execute(
+            select(link.c.action_id, name_fi, name_en)
+            .join(model, model.id == target)
+            .where(link.c.action_id.in_(ids))
+            .order_by(link.c.action_id, model.sort_order)
         )
-    )
-    measures = _joined(
-        session.execute(
-            select(
-                action_measure.c.action_id,
-                DevelopmentMeasure.text_fi if lang == "fi" else DevelopmentMeasure.text_en,
-            )
-            .join(DevelopmentMeasure, DevelopmentMeasure.id == action_measure.c.development_measure_id)
-            .where(action_measure.c.action_id.in_(ids))
-            .order_by(action_measure.c.action_id, DevelopmentMeasure.sort_order)
-        ),
-        limit=MEASURE_TEXT_LIMIT,
-    )
-    intended = _joined(
-        session.execute(
-            select(
-                action_intended_group.c.action_id,
-                AudienceGroup.name_fi if lang == "fi" else AudienceGroup.name_en,
-            )
-            .join(AudienceGroup, AudienceGroup.id == action_intended_group.c.audience_group_id)
-            .where(action_intended_group.c.action_id.in_(ids))
-            .order_by(action_intended_group.c.action_id, AudienceGroup.sort_order)
-        )
-    )
+        return _joined(((action_id, pick_name(lang, fi, en)) for action_id, fi, en in rows), limit)
+
+    forms = names(action_form, Form)
+    channels = names(action_channel, Channel)
+    measures = names(action_measure, DevelopmentMeasure, MEASURE_TEXT_LIMIT)
+    intended = names(action_intended_group, AudienceGroup)
     reached = _joined(
-        (action_id, f"{name} {count}")
-        for action_id, name, count in session.execute(
-            select(
-                ActionReach.action_id,
-                AudienceGroup.name_fi if lang == "fi" else AudienceGroup.name_en,
-                ActionReach.count,
-            )
+        (action_id, f"{pick_name(lang, fi, en)} {count}")
+        for action_id, fi, en, count in session.execute(
+            select(ActionReach.action_id, AudienceGroup.name_fi, AudienceGroup.name_en, ActionReach.count)
             .join(AudienceGroup, AudienceGroup.id == ActionReach.audience_group_id)
             .where(ActionReach.action_id.in_(ids))
             .order_by(ActionReach.action_id, AudienceGroup.sort_order)
         )
     )
-    columns = tuple(
-        Column(t(f"council.col.{key}", lang), kind)
-        for key, kind in (
-            ("id", INT),
-            ("department", TEXT),
-            ("title", TEXT),
-            ("description", TEXT),
-            ("start", DATE),
-            ("end", DATE),
-            ("opportunity", TEXT),
-            ("forms", TEXT),
-            ("measures", TEXT),
-            ("channels", TEXT),
-            ("intended", TEXT),
-            ("format", TEXT),
-            ("area", TEXT),
-            ("participants", INT),
-            ("reach", TEXT),
-            ("estimate", BOOL),
-            ("officials", BOOL),
-            ("feedback_given", BOOL),
-            ("feedback_date", DATE),
-            ("feedback_method", TEXT),
-            ("decision_change", TEXT),
-            ("staff_experience", INT),
-            ("cost", EUR),
-            ("origin", TEXT),
-        )
+    columns = council_columns(
+        lang,
+        ("id", INT),
+        ("department", TEXT),
+        ("title", TEXT),
+        ("description", TEXT),
+        ("start", DATE),
+        ("end", DATE),
+        ("opportunity", TEXT),
+        ("forms", TEXT),
+        ("measures", TEXT),
+        ("channels", TEXT),
+        ("intended", TEXT),
+        ("format", TEXT),
+        ("area", TEXT),
+        ("participants", INT),
+        ("reach", TEXT),
+        ("estimate", BOOL),
+        ("officials", BOOL),
+        ("feedback_given", BOOL),
+        ("feedback_date", DATE),
+        ("feedback_method", TEXT),
+        ("decision_change", TEXT),
+        ("staff_experience", INT),
+        ("cost", EUR),
+        ("origin", TEXT),
     )
     body = tuple(
         (
             action.id,
-            _name(lang, department.name_fi, department.name_en),
+            pick_name(lang, department.name_fi, department.name_en),
             action.title,
             action.description,
             action.start_date,
             action.end_date,
-            _name(lang, opportunity.name_fi, opportunity.name_en) if opportunity else None,
+            pick_name(lang, opportunity.name_fi, opportunity.name_en) if opportunity else None,
             forms.get(action.id, ""),
             measures.get(action.id, ""),
             channels.get(action.id, ""),

@@ -80,22 +80,6 @@ def representation_chart(
     return layered
 
 
-def bar_chart(rows: Sequence[tuple[str, int | float]], axis_title: str, colour: str = BLUE) -> alt.Chart:
-    """Horizontal bars, one per label, in the given order."""
-    frame = _inline([{"label": label, "value": value} for label, value in rows])
-    chart: alt.Chart = (
-        alt.Chart(frame)
-        .mark_bar(color=colour)
-        .encode(
-            x=alt.X("value:Q", title=axis_title),
-            y=alt.Y("label:N", sort=[label for label, _ in rows], title=None, axis=alt.Axis(labelLimit=220)),
-            tooltip=["label:N", "value:Q"],
-        )
-        .properties(width=WIDTH, height=max(ROW_HEIGHT * len(rows), 60))
-    )
-    return chart
-
-
 def column_chart(rows: Sequence[tuple[str, int | float]], axis_title: str, colour: str = BLUE) -> alt.Chart:
     """Vertical columns over time (periods in the given order)."""
     frame = _inline([{"label": label, "value": value} for label, value in rows])

@@ -31,7 +31,7 @@ from ..models import utcnow
 from ..services.audit import last_change_at
 from .measures import MeasureProgress, measure_progress
 from .periods import QUARTER, Period, period_from_key, previous_period
-from .tables import BOOL, DATE, INT, RATIO, SHARE, YEAR, Column, Table
+from .tables import BOOL, DATE, INT, RATIO, SHARE, TEXT, YEAR, Column, Table, council_columns, pick_name
 
 Number = int | float | None
 # ASCII minus: Streamlit reads the direction of a change from a leading "-".
@@ -297,7 +297,7 @@ def statutory_sentences(catalogue: CatalogueUsage, lang: str) -> tuple[str, ...]
         for item in form.opportunities:
             if item.statutory == "statutory" and item.unused and item.code not in seen:
                 seen.add(item.code)
-                name = item.name_en if lang == "en" and item.name_en else item.name_fi
+                name = pick_name(lang, item.name_fi, item.name_en)
                 unused.append(name)
     if not unused:
         return (t("council.statutory.all_used", lang, months=catalogue.unused_months),)
@@ -315,8 +315,8 @@ def duty_sentences(actors: list[ActorDuties], lang: str) -> tuple[str, ...]:
                         t(
                             f"council.duty.{status}",
                             lang,
-                            actor=actor.name_en if lang == "en" and actor.name_en else actor.name_fi,
-                            duty=duty.text_en if lang == "en" and duty.text_en else duty.text_fi,
+                            actor=pick_name(lang, actor.name_fi, actor.name_en),
+                            duty=pick_name(lang, duty.text_fi, duty.text_en),
                             due=fmt_date(duty.next_due),
                         )
                     )
@@ -331,14 +331,15 @@ def representation_table(rows: list[GroupRepresentation], threshold: float, lang
     return Table(
         "representation",
         t("council.sheet.representation", lang),
-        (
-            Column(t("council.col.group", lang)),
-            Column(t("council.col.participants", lang), INT),
-            Column(t("council.col.participant_share", lang), SHARE),
-            Column(t("council.col.population_share", lang), SHARE),
-            Column(t("council.col.index", lang), RATIO),
-            Column(t("council.col.population_year", lang), YEAR),
-            Column(t("council.col.estimate", lang), BOOL),
+        council_columns(
+            lang,
+            ("group", TEXT),
+            ("participants", INT),
+            ("participant_share", SHARE),
+            ("population_share", SHARE),
+            ("index", RATIO),
+            ("population_year", YEAR),
+            ("estimate", BOOL),
         ),
         tuple(
             (
@@ -361,11 +362,12 @@ def gap_table(found: list[Gap], lang: str) -> Table:
     return Table(
         "gaps",
         t("council.sheet.gaps", lang),
-        (
-            Column(t("council.col.gap", lang)),
-            Column(t("council.col.index", lang), RATIO),
-            Column(t("council.col.suggested_channels", lang)),
-            Column(t("council.col.suggested_opportunities", lang)),
+        council_columns(
+            lang,
+            ("gap", TEXT),
+            ("index", RATIO),
+            ("suggested_channels", TEXT),
+            ("suggested_opportunities", TEXT),
         ),
         tuple(
             (
@@ -386,17 +388,18 @@ def duty_table(actors: list[ActorDuties], lang: str) -> Table:
     return Table(
         "duties",
         t("council.sheet.duties", lang),
-        (
-            Column(t("council.col.actor", lang)),
-            Column(t("council.col.duty", lang)),
-            Column(t("council.col.status", lang)),
-            Column(t("council.col.last_evidence", lang), DATE),
-            Column(t("council.col.next_due", lang), DATE),
+        council_columns(
+            lang,
+            ("actor", TEXT),
+            ("duty", TEXT),
+            ("status", TEXT),
+            ("last_evidence", DATE),
+            ("next_due", DATE),
         ),
         tuple(
             (
-                actor.name_en if lang == "en" and actor.name_en else actor.name_fi,
-                duty.text_en if lang == "en" and duty.text_en else duty.text_fi,
+                pick_name(lang, actor.name_fi, actor.name_en),
+                pick_name(lang, duty.text_fi, duty.text_en),
                 t(f"council.status.{duty.status}", lang),
                 duty.last_evidence,
                 duty.next_due,
@@ -413,18 +416,21 @@ def catalogue_table(catalogue: CatalogueUsage, judged_on: date, lang: str) -> Ta
         "catalogue",
         t("council.sheet.catalogue", lang),
         (
-            Column(t("council.col.form", lang)),
-            Column(t("council.col.opportunity", lang)),
-            Column(t("council.col.statutory", lang)),
-            Column(t("council.col.legal_basis", lang)),
-            Column(t("council.col.times_used", lang), INT),
-            Column(t("council.col.last_used", lang), DATE),
+            *council_columns(
+                lang,
+                ("form", TEXT),
+                ("opportunity", TEXT),
+                ("statutory", TEXT),
+                ("legal_basis", TEXT),
+                ("times_used", INT),
+                ("last_used", DATE),
+            ),
             Column(t("council.col.unused", lang, months=catalogue.unused_months), BOOL),
         ),
         tuple(
             (
-                form.name_en if lang == "en" and form.name_en else form.name_fi,
-                item.name_en if lang == "en" and item.name_en else item.name_fi,
+                pick_name(lang, form.name_fi, form.name_en),
+                pick_name(lang, item.name_fi, item.name_en),
                 t(f"council.statutory.{item.statutory}", lang),
                 item.legal_basis,
                 item.times_used,
@@ -472,7 +478,7 @@ def channel_reach_table(matrix: Matrix, lang: str) -> Table:
     return Table(
         "channels",
         t("council.sheet.channels", lang),
-        (Column(t("council.col.channel", lang)), Column(t("council.col.groups_reached", lang))),
+        council_columns(lang, ("channel", TEXT), ("groups_reached", TEXT)),
         tuple(rows),
         note=t("council.note.channels", lang),
     )
@@ -483,12 +489,13 @@ def reporting_table(statuses: list[ReportingStatus], lang: str) -> Table:
     return Table(
         "reporting",
         t("council.sheet.reporting", lang),
-        (
-            Column(t("council.col.department", lang)),
-            Column(t("council.col.cadence", lang), INT),
-            Column(t("council.col.last_report", lang), DATE),
-            Column(t("council.col.next_due", lang), DATE),
-            Column(t("council.col.status", lang)),
+        council_columns(
+            lang,
+            ("department", TEXT),
+            ("cadence", INT),
+            ("last_report", DATE),
+            ("next_due", DATE),
+            ("status", TEXT),
         ),
         tuple(
             (
@@ -508,7 +515,7 @@ def measure_table(measures: list[MeasureProgress], lang: str) -> Table:
     return Table(
         "measures",
         t("council.sheet.measures", lang),
-        (Column(t("council.col.measure", lang)), Column(t("council.col.actions", lang), INT)),
+        council_columns(lang, ("measure", TEXT), ("actions", INT)),
         tuple((row.measure.name(lang), row.actions) for row in measures),
     )
 

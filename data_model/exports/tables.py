@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ..formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
+from ..i18n import t
 from .safe import Cell
 
 TEXT = "text"
@@ -67,3 +68,13 @@ def as_text(value: Cell, kind: str, yes: str = "kyllä", no: str = "ei") -> str:
             return str(int(number))
         return fmt_int(int(number))
     return str(value)
+
+
+def council_columns(lang: str, *specs: tuple[str, str]) -> tuple[Column, ...]:
+    """Columns from (key, kind) pairs, headed by the texts `council.col.<key>` in `lang`."""
+    return tuple(Column(t(f"council.col.{key}", lang), kind) for key, kind in specs)
+
+
+def pick_name(lang: str, name_fi: str, name_en: str | None) -> str:
+    """The English name in English when there is one, else the Finnish name."""
+    return name_en if lang == "en" and name_en else name_fi
