@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -37,6 +38,8 @@ Number = int | float | None
 # ASCII minus: Streamlit reads the direction of a change from a leading "-".
 MINUS = "-"
 OPEN_LOOPS_LISTED = 5
+# The database keeps UTC; the council reads Finnish time.
+LOCAL_TIME = ZoneInfo("Europe/Helsinki")
 
 
 @dataclass(frozen=True)
@@ -543,7 +546,7 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
     catalogue = catalogue_usage(session, judged_on)
     trends = quarterly_trends(session, trend_filters(period))
     channels = channel_by_group(session, period_filters(period))
-    changed = last_change_at(session)
+    changed = local_time(last_change_at(session))
     tables = (
         representation_table(current.representation, threshold, lang),
         gap_table(current.gaps, lang),
@@ -583,6 +586,13 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
         ),
         sources=source_lines(changed, today, lang),
     )
+
+
+def local_time(moment: datetime | None) -> datetime | None:
+    """A stored (naive UTC) moment as naive Finnish local time."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TIME).replace(tzinfo=None)
 
 
 def source_lines(changed: datetime | None, today: date, lang: str) -> tuple[str, ...]:

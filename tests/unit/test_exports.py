@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from data_model.db import session_factory, transaction
-from data_model.exports.council_summary import build_council_summary, period_filters
+from data_model.exports.council_summary import build_council_summary, local_time, period_filters
 from data_model.exports.documents import build_csv, build_excel, build_pdf, file_name
 from data_model.exports.pdf_export import find_unicode_font, latin1
 from data_model.exports.periods import period_from_key
@@ -220,3 +220,23 @@ def test_file_names_carry_the_period_and_the_day(session: Session) -> None:
         made = build(session, "valtuustokausi-2025-2029", TODAY)
         assert made.name.endswith(f"_valtuustokausi-2025-2029_2026-11-28.{extension}")
         assert made.data
+
+
+def test_the_report_reads_in_english_too(report_engine: Engine) -> None:
+    with session_factory(report_engine)() as session:
+        text = _pdf_text(build_pdf(session, PERIOD, TODAY, lang="en").data)
+    assert t("council.doc.title", "en") in text
+    assert t("council.key.actions", "en") in text
+
+
+def test_a_running_period_says_its_figures_are_as_of_today(report_engine: Engine) -> None:
+    with session_factory(report_engine)() as session:
+        summary = build_council_summary(session, "2026-Q4", TODAY)
+    assert summary.in_progress
+    assert t("council.overview.in_progress", today="28.11.2026") in summary.overview
+
+
+def test_data_change_times_are_shown_in_finnish_time() -> None:
+    assert local_time(datetime(2026, 1, 15, 10, 0)) == datetime(2026, 1, 15, 12, 0)
+    assert local_time(datetime(2026, 7, 15, 10, 0)) == datetime(2026, 7, 15, 13, 0)
+    assert local_time(None) is None
