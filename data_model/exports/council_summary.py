@@ -588,6 +588,11 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
     )
 
 
+def local_today() -> date:
+    """Today in Finland (the server may run on UTC): the day reports are dated by."""
+    return datetime.now(LOCAL_TIME).date()
+
+
 def local_time(moment: datetime | None) -> datetime | None:
     """A stored (naive UTC) moment as naive Finnish local time."""
     if moment is None:

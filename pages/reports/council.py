@@ -11,11 +11,11 @@ from datetime import date
 
 import streamlit as st
 
-from data_model.exports.council_summary import CouncilSummary, build_council_summary
+from data_model.exports.council_summary import CouncilSummary, build_council_summary, local_today
 from data_model.exports.documents import ExportFile, build_csv, build_excel, build_pdf
 from data_model.exports.periods import KINDS, QUARTER, Period, default_period, recent_periods
 from data_model.exports.summary_charts import Figure, representation_figure, trend_figure
-from data_model.exports.tables import TEXT, Table, as_text
+from data_model.exports.tables import Table, as_text
 from pages.widgets.auth import current_user
 from pages.widgets.data import read
 from pages.widgets.texts import freshness_note, lang, tr
@@ -67,13 +67,8 @@ def show_table(table: Table) -> None:
         }
         for row in table.rows
     ]
-    config = {
-        column.header: st.column_config.TextColumn(
-            column.header, width="large" if column.kind == TEXT else None
-        )
-        for column in table.columns
-    }
-    st.dataframe(records, column_config=config, hide_index=True, width="stretch")
+    st.markdown(f"**{table.title}**")  # titles come from the locale files, not from users
+    st.dataframe(records, hide_index=True, width="stretch")
     if table.note:
         st.caption(table.note)
 
@@ -183,7 +178,7 @@ current_user()  # every role may read and download; a run without a login stops 
 st.title(tr("page.council"))
 st.write(tr("council.intro"))
 freshness_note()
-today = date.today()
+today = local_today()
 period = choose_period(today)
 summary = read(build_council_summary, period.key, today, lang())
 summary_sections(summary)
