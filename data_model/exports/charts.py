@@ -22,6 +22,7 @@ GREY = "#595959"
 WIDTH = 460
 ROW_HEIGHT = 22
 PNG_SCALE = 2
+UPRIGHT_LABELS = 8  # more columns than this get slanted labels so they do not overlap
 
 
 def _inline(values: list[dict[str, object]]) -> dict[str, object]:
@@ -87,7 +88,12 @@ def column_chart(rows: Sequence[tuple[str, int | float]], axis_title: str, colou
         alt.Chart(frame)
         .mark_bar(color=colour)
         .encode(
-            x=alt.X("label:N", sort=[label for label, _ in rows], title=None, axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "label:N",
+                sort=[label for label, _ in rows],
+                title=None,
+                axis=alt.Axis(labelAngle=0 if len(rows) <= UPRIGHT_LABELS else -45),
+            ),
             y=alt.Y("value:Q", title=axis_title, axis=alt.Axis(tickMinStep=1, format="d")),
             tooltip=["label:N", "value:Q"],
         )

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from ..formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
+from ..formatting import fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_pct
 from ..i18n import t
 from ..metrics.coverage import Matrix, UnusedOpportunity, channel_by_group, unused_opportunities
 from ..metrics.feedback import FeedbackLoop, feedback_loop
@@ -449,6 +449,38 @@ def catalogue_table(catalogue: CatalogueUsage, judged_on: date, lang: str) -> Ta
     )
 
 
+def catalogue_brief_table(catalogue: CatalogueUsage, judged_on: date, lang: str) -> Table:
+    """The catalogue narrowed for a printed page: each opportunity once (some sit under two
+    forms), with whether it is statutory and how it has been used."""
+    seen: set[str] = set()
+    rows = []
+    for form in catalogue.forms:
+        for item in form.opportunities:
+            if item.code not in seen:
+                seen.add(item.code)
+                rows.append(
+                    (
+                        pick_name(lang, item.name_fi, item.name_en),
+                        t(f"council.statutory.{item.statutory}", lang),
+                        item.times_used,
+                        item.last_used,
+                        item.unused,
+                    )
+                )
+    return Table(
+        "catalogue",
+        t("council.sheet.catalogue", lang),
+        (
+            *council_columns(
+                lang, ("opportunity", TEXT), ("statutory", TEXT), ("times_used", INT), ("last_used", DATE)
+            ),
+            Column(t("council.col.unused", lang, months=catalogue.unused_months), BOOL),
+        ),
+        tuple(rows),
+        note=t("council.note.catalogue", lang, day=fmt_date(judged_on)),
+    )
+
+
 def channel_table(matrix: Matrix, lang: str) -> Table:
     """Participants per channel and audience group in the period (an action counts for each
     channel it used)."""
@@ -526,11 +558,11 @@ def measure_table(measures: list[MeasureProgress], lang: str) -> Table:
 # --- the whole summary ---------------------------------------------------------------------
 
 
-def trend_filters(period: Period) -> MetricFilters:
-    """The quarters the trend chart shows: the period's own, or the year up to a quarter."""
-    if period.kind == QUARTER:
-        return MetricFilters(start=add_months(period.start, -9), end=period.end)
-    return period_filters(period)
+def trend_filters(period: Period, today: date) -> MetricFilters:
+    """The quarters the trend chart shows: the year up to a quarter, else the period's own;
+    never quarters that have not begun."""
+    start = add_months(period.start, -9) if period.kind == QUARTER else period.start
+    return MetricFilters(start=start, end=evaluation_day(period, today))
 
 
 def build_council_summary(session: Session, period_key: str, today: date, lang: str = "fi") -> CouncilSummary:
@@ -544,7 +576,7 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
     judged_on = evaluation_day(period, today)
     actors = responsibilities(session, judged_on)
     catalogue = catalogue_usage(session, judged_on)
-    trends = quarterly_trends(session, trend_filters(period))
+    trends = quarterly_trends(session, trend_filters(period, today))
     channels = channel_by_group(session, period_filters(period))
     changed = local_time(last_change_at(session))
     tables = (
@@ -556,6 +588,11 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
         duty_table(actors, lang),
         measure_table(current.measures, lang),
     )
+    # The workbook has room for every column; the printed page gets narrower versions.
+    narrow = {
+        "channels": channel_reach_table(channels, lang),
+        "catalogue": catalogue_brief_table(catalogue, judged_on, lang),
+    }
     return CouncilSummary(
         period=period,
         previous=previous,
@@ -581,9 +618,7 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
         trend_rows=tuple((row.label, row.actions) for row in trends),
         gap_threshold=threshold,
         tables=tables,
-        pdf_tables=tuple(
-            channel_reach_table(channels, lang) if table.key == "channels" else table for table in tables
-        ),
+        pdf_tables=tuple(narrow.get(table.key, table) for table in tables),
         sources=source_lines(changed, today, lang),
     )
 
@@ -608,7 +643,7 @@ def source_lines(changed: datetime | None, today: date, lang: str) -> tuple[str,
         t(
             "council.source.freshness",
             lang,
-            when=fmt_date(changed) if changed else "–",
+            when=fmt_datetime(changed),
             today=fmt_date(today),
         ),
     )

@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from ..formatting import fmt_date, fmt_datetime
+from ..formatting import fmt_date
 from ..i18n import t
 from .action_rows import actions_table
 from .charts import chart_png
@@ -127,7 +127,6 @@ def pdf_document(summary: CouncilSummary, charts: list[Chart]) -> PdfDocument:
             lang,
             period=period.label(lang),
             created=fmt_date(summary.today),
-            changed=fmt_datetime(summary.data_changed_at),
         ),
         sections=sections,
         page_label=t("council.doc.page", lang),
