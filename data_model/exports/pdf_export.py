@@ -135,7 +135,8 @@ def _column_widths(table: Table) -> list[float]:
     for index, column in enumerate(table.columns):
         heading = max((len(word) for word in column.header.split()), default=1) + 1
         values = max((len(as_text(row[index], column.kind)) for row in table.rows), default=1)
-        widths.append(float(max(heading, min(values, 45), 4)))
+        # a date (31.12.2025) must never wrap
+        widths.append(float(max(heading, min(values, 45), 11 if column.kind == DATE else 4)))
     return widths
 
 
