@@ -84,6 +84,7 @@ class CouncilSummary:
     key_numbers: tuple[KeyNumber, ...]
     overview: tuple[str, ...]
     gap_sentences: tuple[str, ...]
+    notices: tuple[str, ...]  # cautions about the figures: estimated population, small counts
     feedback_sentences: tuple[str, ...]
     duty_sentences: tuple[str, ...]
     measures_with_progress: tuple[str, ...]
@@ -260,6 +261,25 @@ def overview_sentences(period: Period, figures: PeriodFigures, today: date, lang
     else:
         sentences.append(t("council.overview.no_gaps", lang))
     return tuple(sentences)
+
+
+def caution_sentences(rows: list[GroupRepresentation], lang: str) -> tuple[str, ...]:
+    """Where the representation figures rest on an estimate or on too few participants."""
+    notices = []
+    estimated = [row.group.name(lang) for row in rows if row.estimate]
+    if estimated:
+        notices.append(t("council.notice.estimate", lang, groups=", ".join(estimated)))
+    small = [row for row in rows if row.small_count and row.participants]
+    if small:
+        notices.append(
+            t(
+                "council.notice.small",
+                lang,
+                limit=small[0].small_count_limit,
+                groups=", ".join(row.group.name(lang) for row in small),
+            )
+        )
+    return tuple(notices)
 
 
 def feedback_sentences(loop: FeedbackLoop, lang: str) -> tuple[str, ...]:
@@ -603,6 +623,7 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
         key_numbers=numbers,
         overview=overview_sentences(period, current, today, lang),
         gap_sentences=tuple(gap.sentence for gap in current.gaps) or (t("council.gaps.none", lang),),
+        notices=caution_sentences(current.representation, lang),
         feedback_sentences=feedback_sentences(current.feedback, lang),
         duty_sentences=statutory_sentences(catalogue, lang) + duty_sentences(actors, lang),
         measures_with_progress=tuple(

@@ -97,7 +97,7 @@ def pdf_document(summary: CouncilSummary, charts: list[Chart]) -> PdfDocument:
     sections = (
         Section(t("council.section.summary", lang), paragraphs=summary.overview, bullets=key_lines),
         Section(t("council.section.changes", lang), bullets=summary.changes),
-        Section(t("council.section.gaps", lang), bullets=summary.gap_sentences),
+        Section(t("council.section.gaps", lang), bullets=summary.gap_sentences, notes=summary.notices),
         Section(t("council.section.feedback", lang), bullets=summary.feedback_sentences),
         Section(t("council.section.duties", lang), bullets=summary.duty_sentences),
         Section(

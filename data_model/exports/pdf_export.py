@@ -56,11 +56,12 @@ class Chart:
 
 @dataclass(frozen=True)
 class Section:
-    """A heading with its paragraphs, bullet points, charts and tables, in that order."""
+    """A heading with its paragraphs, bullet points, notes, charts and tables, in that order."""
 
     heading: str
     paragraphs: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # cautions, in smaller type after the bullets
     charts: tuple[Chart, ...] = ()
     tables: tuple[Table, ...] = ()
     new_page: bool = False
@@ -193,6 +194,10 @@ def _draw_section(pdf: _ReportPdf, section: Section, yes: str, no: str) -> None:
         pdf.multi_cell(pdf.epw - 3, 5.2, pdf.text_of(f"• {bullet}"), new_x="LMARGIN", new_y="NEXT", align="L")
     if section.bullets:
         pdf.ln(2)
+    for note in section.notes:
+        pdf.use(9, colour=MUTED)
+        pdf.multi_cell(0, 4.8, pdf.text_of(note), new_x="LMARGIN", new_y="NEXT", align="L")
+        pdf.ln(1)
     for chart in section.charts:
         _draw_chart(pdf, chart)
     for table in section.tables:

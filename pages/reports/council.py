@@ -18,6 +18,7 @@ from data_model.exports.summary_charts import Figure, representation_figure, tre
 from data_model.exports.tables import Table, as_text
 from pages.widgets.auth import current_user
 from pages.widgets.data import read
+from pages.widgets.metric_views import plain
 from pages.widgets.texts import freshness_note, lang, tr
 
 BUILT_KEY = "council_built"
@@ -108,6 +109,8 @@ def summary_sections(summary: CouncilSummary) -> None:
     bullets(summary.changes)
     st.subheader(tr("council.section.gaps"))
     bullets(summary.gap_sentences)
+    for notice in summary.notices:
+        st.warning(plain(notice), icon=":material/info:")
     show_figure(representation_figure(summary))
     show_table(summary.table("representation"))
     st.subheader(tr("council.section.feedback"))

@@ -240,3 +240,15 @@ def test_data_change_times_are_shown_in_finnish_time() -> None:
     assert local_time(datetime(2026, 1, 15, 10, 0)) == datetime(2026, 1, 15, 12, 0)
     assert local_time(datetime(2026, 7, 15, 10, 0)) == datetime(2026, 7, 15, 13, 0)
     assert local_time(None) is None
+
+
+def test_estimated_population_is_flagged_in_the_pdf(report_engine: Engine) -> None:
+    with session_factory(report_engine)() as session:
+        rows = representation(session, period_filters(period_from_key(PERIOD)))
+        summary = build_council_summary(session, PERIOD, TODAY)
+        text = _squash(_pdf_text(build_pdf(session, PERIOD, TODAY).data))
+    estimated = [row.group.name_fi for row in rows if row.estimate]
+    assert estimated, "the seeded age split is an estimate (facts.md)"
+    notice = t("council.notice.estimate", groups=", ".join(estimated))
+    assert notice in summary.notices
+    assert _squash(notice) in text
