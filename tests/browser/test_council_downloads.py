@@ -41,8 +41,8 @@ def test_council_member_downloads_the_quarter_report(
     with transaction(live_app.engine) as session:
         add_action(session, "hyvinvointi", "Selaintestin nuorisofoorumi", quarter.start, total=321)
         add_action(session, "hyvinvointi", HOSTILE, quarter.start, total=1)
-    make_user("selainvaltuutettu", "council")
-    login(page, live_app.url, "selainvaltuutettu")
+    make_user("raportin_valtuutettu", "council")
+    login(page, live_app.url, "raportin_valtuutettu")
     page.goto(f"{live_app.url}/council")
     wait_until_idle(page)
     page.get_by_role("button", name=t("council.build")).click()
