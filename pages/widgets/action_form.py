@@ -91,11 +91,13 @@ def _labels() -> dict[str, str]:
 
 
 def _reach_table(choices: ActionChoices, initial: dict[str, object]) -> pd.DataFrame:
+    # Counts are text cells so that an unknown count shows as an empty cell (a number column
+    # would print "None"); the cell accepts digits only and the validation reads the text.
     counts = [initial.get(choice.key) for choice in choices.groups]
     return pd.DataFrame(
         {
             "group": [choice.name(lang()) for choice in choices.groups],
-            "count": pd.array([None if c is None else int(c) for c in counts], dtype="Int64"),  # type: ignore[call-overload]
+            "count": ["" if count is None else str(count) for count in counts],
         }
     )
 
@@ -103,7 +105,7 @@ def _reach_table(choices: ActionChoices, initial: dict[str, object]) -> pd.DataF
 def _reach_values(choices: ActionChoices, table: pd.DataFrame) -> dict[str, object]:
     values: dict[str, object] = {}
     for choice, count in zip(choices.groups, table["count"].tolist(), strict=True):
-        values[choice.key] = None if count is None or pd.isna(count) else count
+        values[choice.key] = None if count is None or pd.isna(count) or not str(count).strip() else str(count)
     return values
 
 
@@ -152,6 +154,7 @@ def action_form(
         default=[code for code in start.form_codes if code in form_names],
         format_func=form_names.__getitem__,
         help=tr("action.forms_help"),
+        placeholder=tr("action.choose"),
         key=f"{key}.forms",
     )
     _field_error(errors, "form_codes")
@@ -254,9 +257,7 @@ def action_form(
             _reach_table(choices, dict(start.reach)),
             column_config={
                 "group": st.column_config.TextColumn(tr("action.reach_group"), disabled=True),
-                "count": st.column_config.NumberColumn(
-                    tr("action.reach_count"), min_value=0, step=1, format="%d"
-                ),
+                "count": st.column_config.TextColumn(tr("action.reach_count"), validate=r"^\s*[0-9]*\s*$"),
             },
             hide_index=True,
             num_rows="fixed",
@@ -353,6 +354,7 @@ def _multi(options: tuple[Choice, ...], selected: list[str], label: str, key: st
             list(names),
             default=[c for c in selected if c in names],
             format_func=names.__getitem__,
+            placeholder=tr("action.choose"),
             key=key,
         )
     )

@@ -1,0 +1,92 @@
+"""A department head logs an action end to end in Chromium, and a bad value is refused."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlalchemy import select
+
+from data_model.db import transaction
+from data_model.models import Action
+from data_model.permissions import CurrentUser
+from tests.browser.conftest import ARTIFACTS, LiveApp, login, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Selaintesti: nuorten skeittipuistoilta"
+
+
+def _open_log_page(page: Page, live_app: LiveApp, username: str) -> None:
+    login(page, live_app.url, username)
+    page.get_by_role("link", name="Kirjaa toimenpide").click()
+    wait_until_idle(page)
+    expect(page.get_by_role("heading", name="Kirjaa toimenpide")).to_be_visible()
+
+
+def _choose(page: Page, label: str, option: str) -> None:
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    wait_until_idle(page)
+
+
+def _fill(page: Page, start: str, end: str) -> None:
+    _choose(page, "Osallisuuden muodot *", "Suunnitteluosallisuus")
+    page.get_by_label("Otsikko *").fill(TITLE)
+    page.get_by_label("Kuvaus").fill("Nuoret kertoivat, mitä puistoon tarvitaan. <b>ei lihavoitu</b>")
+    for label, value in (("Alkamispäivä *", start), ("Päättymispäivä", end)):
+        # The date field is three segments (day, month, year); typing moves through them.
+        page.get_by_role("spinbutton", name=f"day, {label}").click()
+        page.keyboard.type(value.replace(".", ""))
+    page.get_by_role("spinbutton", name="Osallistujia yhteensä").fill("31")
+
+
+def _saved_titles(live_app: LiveApp) -> list[str]:
+    with transaction(live_app.engine) as session:
+        return list(session.scalars(select(Action.title).where(Action.source == "manual")))
+
+
+def test_department_head_logs_an_action(
+    page: Page, live_app: LiveApp, make_user: Callable[..., CurrentUser]
+) -> None:
+    make_user("loki_johtaja", "department_head", "hyvinvointi")
+    _open_log_page(page, live_app, "loki_johtaja")
+    _fill(page, "02.04.2025", "03.04.2025")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "log_action_form.png"))
+    page.get_by_text("Osallistujat kohderyhmittäin").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "log_action_form_reach.png"))
+    page.get_by_role("button", name="Tallenna toimenpide").click()
+    wait_until_idle(page)
+    expect(page.get_by_text(f"Toimenpide tallennettu: {TITLE}")).to_be_visible()
+    assert TITLE in _saved_titles(live_app)
+    with transaction(live_app.engine) as session:
+        saved = session.scalars(select(Action).where(Action.title == TITLE)).one()
+        assert saved.participants_total == 31
+        assert saved.reach == []  # no group counts typed: unknown, not zero
+    # The sidebar shows the first ten pages; the rest are behind "View n more".
+    page.get_by_text(re.compile(r"View \d+ more")).click()
+    page.get_by_role("link", name="Toimenpiteet").click()
+    wait_until_idle(page)
+    expect(page.get_by_text("1 / 1 toimenpidettä")).to_be_visible()
+
+
+def test_end_before_start_is_refused_in_the_browser(
+    page: Page, live_app: LiveApp, make_user: Callable[..., CurrentUser]
+) -> None:
+    make_user("loki_johtaja2", "department_head", "kaupunkiymparisto")
+    _open_log_page(page, live_app, "loki_johtaja2")
+    _fill(page, "02.04.2025", "01.04.2025")
+    page.get_by_role("button", name="Tallenna toimenpide").click()
+    wait_until_idle(page)
+    expect(page.get_by_text("Päättymispäivä ei voi olla ennen alkamispäivää.").first).to_be_visible()
+    expect(page.get_by_label("Otsikko *")).to_have_value(TITLE)
+    page.get_by_text("Päättymispäivä ei voi olla ennen alkamispäivää.").last.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "log_action_error.png"))
+    with transaction(live_app.engine) as session:
+        assert not session.scalars(
+            select(Action).where(Action.department.has(code="kaupunkiymparisto"))
+        ).all()
