@@ -10,10 +10,12 @@ from sqlalchemy import Engine, func, select
 from streamlit.testing.v1 import AppTest
 
 from data_model.db import transaction
+from data_model.i18n import t
 from data_model.models import Action, AuditEntry
 
 LOG_PAGE = "pages/manage/log_action.py"
 LIST_PAGE = "pages/manage/actions.py"
+OVERVIEW = "pages/reports/overview.py"
 TITLE = "Nuorisotalon talokokous kevät 2025"
 
 
@@ -24,6 +26,11 @@ def _actions(engine: Engine) -> list[tuple[str, int | None, str, list[str]]]:
             (a.title, a.participants_total, a.department.code, sorted(f.code for f in a.forms))
             for a in session.scalars(select(Action).where(Action.source == "manual"))
         ]
+
+
+def _overview_participants(at: AppTest) -> int:
+    (metric,) = [metric for metric in at.metric if metric.label == t("overview.participants")]
+    return int("".join(char for char in metric.value if char.isdigit()))
 
 
 def _fill(at: AppTest, end: date) -> AppTest:
@@ -42,7 +49,9 @@ def _fill(at: AppTest, end: date) -> AppTest:
 def test_department_head_logs_an_action_and_finds_it(
     open_app: Callable[..., AppTest], app_engine: Engine
 ) -> None:
-    at = open_app("toimialajohtaja", page="pages/public/home.py")
+    at = open_app("toimialajohtaja", page=OVERVIEW)
+    participants_before = _overview_participants(at)
+    at.switch_page("pages/public/home.py").run()
     actions_before = int(at.metric[3].value)
     at.switch_page(LOG_PAGE).run()
     assert not at.exception
@@ -66,6 +75,9 @@ def test_department_head_logs_an_action_and_finds_it(
 
     at.switch_page("pages/public/home.py").run()
     assert int(at.metric[3].value) == actions_before + 1
+    # The dashboards count the new action's participants at once (cached reads follow writes).
+    at.switch_page(OVERVIEW).run()
+    assert _overview_participants(at) == participants_before + 27
 
 
 def test_a_bad_value_shows_its_message_keeps_the_input_and_saves_nothing(
