@@ -151,7 +151,8 @@ def forget_snapshot() -> None:
     st.session_state.pop(SNAPSHOT, None)
 
 
-st.subheader(tr("actions.edit_heading", title=editing.values.title), anchor=False)
+# The title is typed by users: escaped, so it is shown as text and never as markdown.
+st.subheader(tr("actions.edit_heading", title=plain(editing.values.title)), anchor=False)
 if editing.deleted:
     st.warning(tr("actions.is_deleted"))
 

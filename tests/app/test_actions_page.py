@@ -96,6 +96,18 @@ def test_a_stale_edit_is_refused_with_a_message(
     assert at.text_input(key=f"actions.edit.{action_id}.v2.0.title").value == "Koordinaattorin muutos"
 
 
+def test_a_title_is_shown_as_text_not_markdown(
+    open_app: Callable[..., AppTest], app_engine: Engine, role_users: dict[str, CurrentUser]
+) -> None:
+    action_id = _log(
+        app_engine, role_users["department_head"], "hyvinvointi", "**Iso** [linkki](https://x.fi)"
+    )
+    at = _open(open_app("toimialajohtaja", page=PAGE), action_id)
+    heading = at.subheader[0].value
+    assert "\\*\\*Iso\\*\\*" in heading and "\\[linkki\\]" in heading
+    assert _titles(at) == ["**Iso** [linkki](https://x.fi)"]  # the table holds the text as typed
+
+
 def test_delete_and_restore(
     open_app: Callable[..., AppTest], app_engine: Engine, role_users: dict[str, CurrentUser]
 ) -> None:
