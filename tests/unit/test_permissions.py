@@ -187,3 +187,88 @@ def test_nobody_changes_another_users_password_as_their_own(engine: Engine) -> N
         users.change_own_password(session, forged, TEST_PASSWORD, "Uusi-salasana-2026")
     with session_factory(engine)() as session:
         assert _state(session) == before
+
+
+# --- every other write service, as a role or department that may not use it -------------------
+
+
+def _everything(session: Session) -> tuple[Any, ...]:
+    """A fingerprint of what any write leaves: the audit log, the data version, actions and
+    reports with their versions."""
+    from data_model.models import Action, DepartmentReport
+
+    return (
+        session.scalar(select(func.count()).select_from(AuditEntry)),
+        session.scalar(select(Setting.value).where(Setting.key == "data_version")),
+        tuple(session.execute(select(Action.id, Action.version, Action.deleted_at).order_by(Action.id))),
+        session.scalar(select(func.count()).select_from(DepartmentReport)),
+    )
+
+
+def _first_id(session: Session, model: Any) -> int:
+    return int(session.scalar(select(model.id).order_by(model.id).limit(1)))
+
+
+def _wrong_calls(action_id: int, department_id: int) -> dict[str, Callable[[Session, CurrentUser], object]]:
+    """One call of every write service, on the Hyvinvointitoimiala's records."""
+    from datetime import date
+
+    from data_model.models import SwotItem
+    from data_model.services import actions, programme, reports
+    from tests.unit.action_inputs import valid_input
+
+    return {
+        "create_action": lambda s, u: actions.create_action(u, s, valid_input(s)),
+        "update_action": lambda s, u: actions.update_action(
+            u, s, action_id, 1, valid_input(s, title="Muutettu")
+        ),
+        "move_action_here": lambda s, u: actions.update_action(
+            u, s, action_id, 1, valid_input(s, department="kaupunkiymparisto")
+        ),
+        "soft_delete_action": lambda s, u: actions.soft_delete_action(u, s, action_id),
+        "restore_action": lambda s, u: actions.restore_action(u, s, action_id),
+        "mark_feedback_given": lambda s, u: actions.mark_feedback_given(
+            u, s, action_id, date(2025, 4, 1), "Kerrottiin tiedotteella."
+        ),
+        "submit_department_report": lambda s, u: reports.submit_department_report(
+            u, s, department_id, date(2025, 1, 1), date(2025, 6, 30), "Raportti."
+        ),
+        "programme.create_item": lambda s, u: programme.create_item(
+            s, u, "channel", {"name_fi": "Uusi", "target_groups": ["residents"]}
+        ),
+        "programme.update_item": lambda s, u: programme.update_item(
+            s, u, "swot", _first_id(s, SwotItem), {"text": "Muutettu"}
+        ),
+        "programme.set_active": lambda s, u: programme.set_active(
+            s, u, "swot", _first_id(s, SwotItem), False
+        ),
+        "programme.update_setting": lambda s, u: programme.update_setting(s, u, "gap_threshold", "0.7"),
+    }
+
+
+def _refusals() -> list[tuple[str, str]]:
+    # Council may write nothing; the other department's head nothing of Hyvinvointitoimiala's;
+    # the own head may not move an action to another department, nor touch the programme.
+    calls = sorted(_wrong_calls(0, 0))
+    cases = [(role, call) for role in ("council", "other_department_head") for call in calls]
+    cases += [("department_head", call) for call in calls if call.startswith("programme.")]
+    return [*cases, ("department_head", "move_action_here")]
+
+
+@pytest.mark.parametrize(("role_key", "call"), _refusals())
+def test_every_write_service_refuses_and_writes_nothing(engine: Engine, role_key: str, call: str) -> None:
+    from data_model.models import Department
+    from data_model.services import actions
+    from tests.unit.action_inputs import valid_input
+
+    people = create_role_users(engine)
+    with transaction(engine) as session:
+        action = actions.create_action(people["department_head"], session, valid_input(session))
+        action_id = action.id
+        department_id = session.scalars(select(Department.id).where(Department.code == "hyvinvointi")).one()
+    with session_factory(engine)() as session:
+        before = _everything(session)
+    with pytest.raises(PermissionDenied), transaction(engine) as session:
+        _wrong_calls(action_id, department_id)[call](session, people[role_key])
+    with session_factory(engine)() as session:
+        assert _everything(session) == before
