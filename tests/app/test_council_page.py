@@ -40,3 +40,12 @@ def test_choosing_a_council_term_reports_on_it(open_app: Callable[..., AppTest])
     assert not at.exception
     texts = " ".join(text.value for text in at.text)
     assert "valtuustokausi 2025–2029" in texts
+
+
+def test_page_reads_in_english(open_app: Callable[..., AppTest]) -> None:
+    at = open_app("valtuutettu")
+    at.session_state["lang"] = "en"
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.title[0].value == t("page.council", "en")
+    assert t("council.key.actions", "en") in [metric.label for metric in at.metric]

@@ -252,3 +252,17 @@ def test_estimated_population_is_flagged_in_the_pdf(report_engine: Engine) -> No
     notice = t("council.notice.estimate", groups=", ".join(estimated))
     assert notice in summary.notices
     assert _squash(notice) in text
+
+
+def test_workbook_sheets_have_bold_frozen_headers_and_sized_columns(report_engine: Engine) -> None:
+    with session_factory(report_engine)() as session:
+        data = build_excel(session, PERIOD, TODAY).data
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames[:2] == [t("council.doc.front"), t("council.sheet.actions")]
+    for title in ("actions", "representation", "gaps", "catalogue", "channels", "reporting"):
+        sheet = _sheet(data, t(f"council.sheet.{title}"))
+        assert sheet.freeze_panes == "A2"
+        assert all(cell.font.bold for cell in sheet[1])
+        assert sheet.column_dimensions["B"].width >= 8
+    actions = _sheet(data, t("council.sheet.actions"))
+    assert actions["E2"].number_format == "d.m.yyyy"
