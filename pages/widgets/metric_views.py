@@ -57,10 +57,20 @@ def gap_list(found: list[Gap], with_suggestions: bool = True) -> None:
                 st.markdown(
                     plain(tr("reach.gaps.target_opportunities", names=_names(gap.target_opportunities)))
                 )
-            best = gap.best_channels + gap.best_opportunities
-            if best:
-                st.markdown(plain(tr("reach.gaps.best", names=_names(best, with_counts=True))))
-            else:
+            if gap.best_channels:
+                st.markdown(
+                    plain(tr("reach.gaps.best_channels", names=_names(gap.best_channels, with_counts=True)))
+                )
+            if gap.best_opportunities:
+                st.markdown(
+                    plain(
+                        tr(
+                            "reach.gaps.best_opportunities",
+                            names=_names(gap.best_opportunities, with_counts=True),
+                        )
+                    )
+                )
+            if not gap.best_channels and not gap.best_opportunities:
                 st.caption(tr("reach.gaps.best_none"))
 
 
@@ -175,7 +185,12 @@ def trends_view(rows: list[QuarterTrend]) -> None:
             tr("reach.trends.digital"): [fmt_int(row.digital_actions) for row in rows],
         }
     )
-    chart_with_table(bars(data, quarter, actions, tr("reach.trends.title"), horizontal=False), table)
+    chart_with_table(
+        bars(data, quarter, actions, tr("reach.trends.title"), horizontal=False),
+        table,
+        tr("reach.trends.note"),
+        ratio=(2, 3),
+    )
 
 
 def actions_table(rows: list[ActionRow], with_group: bool = False) -> None:
@@ -187,7 +202,7 @@ def actions_table(rows: list[ActionRow], with_group: bool = False) -> None:
         tr("reach.actions.title"): [row.title for row in rows],
         tr("reach.actions.department"): [row.department.name(lang()) for row in rows],
         tr("reach.actions.start"): [row.start_date for row in rows],
-        tr("reach.actions.participants"): [row.participants_total for row in rows],
+        tr("reach.actions.participants"): [fmt_int(row.participants_total) for row in rows],
     }
     if with_group:
         data[tr("reach.actions.group_count")] = [row.group_count for row in rows]
