@@ -76,7 +76,7 @@ def paired_bars(
                 f"{measure}:N",
                 sort=measures,
                 scale=alt.Scale(domain=measures, range=list(OKABE_ITO[: len(measures)])),
-                legend=alt.Legend(orient="bottom", title=None),
+                legend=alt.Legend(orient="bottom", title=None, direction="vertical"),
             ),
             tooltip=[f"{category}:N", f"{measure}:N", alt.Tooltip(f"{value}:Q", format=axis_format)],
         )

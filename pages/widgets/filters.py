@@ -114,13 +114,11 @@ def metric_filters(today: date) -> MetricFilters:
             tr("reach.filters.period"), choices, format_func=_period_label, key=KEY + "period"
         )
         if period == CUSTOM:
-            st.date_input(
-                tr("reach.filters.start"),
-                value=date(today.year, 1, 1),
-                key=KEY + "start",
-                format="DD.MM.YYYY",
-            )
-            st.date_input(tr("reach.filters.end"), value=today, key=KEY + "end", format="DD.MM.YYYY")
+            # Defaults through the state, never both a default and a state (Streamlit warns).
+            st.session_state.setdefault(KEY + "start", date(today.year, 1, 1))
+            st.session_state.setdefault(KEY + "end", today)
+            st.date_input(tr("reach.filters.start"), key=KEY + "start", format="DD.MM.YYYY")
+            st.date_input(tr("reach.filters.end"), key=KEY + "end", format="DD.MM.YYYY")
         start, end = _period_range(period, today)
         departments = _multiselect(tr("reach.filters.department"), options.departments, "id", "dept")
         forms = _multiselect(tr("reach.filters.form"), options.forms, "code", "form")

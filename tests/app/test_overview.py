@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from sqlalchemy import Engine, select
@@ -65,3 +66,14 @@ def test_a_logged_action_changes_the_overview_on_the_next_run(
     assert values["Osallistujia"] == "709"
     assert values["Aktiivisia toimialoja"] == "2"
     assert values["Palaute annettu"] == f"75{NBSP}%"  # 3 of 4 planning/decision actions
+
+
+def test_a_custom_period_from_the_link(open_app: Callable[..., AppTest]) -> None:
+    at = open_with_filters(
+        open_app("koordinaattori"), PAGE, period="custom", start="2023-06-01", end="2023-06-30"
+    )
+    assert not at.exception
+    assert metric_values(at)["Toimet"] == "1"  # the resident survey
+    assert metric_values(at)["Osallistujia"] == "137"
+    assert at.date_input(key="metric_filter_start").value == date(2023, 6, 1)
+    assert at.query_params["end"] == "2023-06-30"
