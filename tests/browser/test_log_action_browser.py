@@ -70,6 +70,11 @@ def test_department_head_logs_an_action(
     page.goto(f"{live_app.url}/actions")
     wait_until_idle(page)
     expect(page.get_by_role("heading", name="Toimenpiteet")).to_be_visible()
+    # The server is shared with other browser tests: find this action by its title.
+    search = page.get_by_label("Hae otsikosta tai kuvauksesta")
+    search.fill("Selaintesti: nuorten")
+    search.press("Enter")
+    wait_until_idle(page)
     expect(page.get_by_text("1 / 1 toimenpidettä")).to_be_visible()
 
 
