@@ -34,7 +34,8 @@ from data_model.models import (
 )
 from data_model.models.actions import action_channel, action_form, action_intended_group, action_measure
 from data_model.seed_files import SeedError
-from data_model.validation import ActionInput, validate_action
+from data_model.services.actions import action_input_of
+from data_model.validation import validate_action
 
 TODAY = date(2026, 11, 28)
 OPEN_LOOP_DAYS = 60
@@ -122,32 +123,7 @@ def test_every_action_passes_the_apps_own_checks(demo_engine: Engine) -> None:
     """The very checks the log-action form and the import run (data_model/validation.py)."""
     with session_factory(demo_engine)() as session:
         for action in session.scalars(select(Action).where(Action.is_demo.is_(True))):
-            entered = ActionInput(
-                department_id=action.department_id,
-                title=action.title,
-                description=action.description,
-                start_date=action.start_date,
-                end_date=action.end_date,
-                opportunity_code=action.opportunity.code if action.opportunity else None,
-                form_codes=[form.code for form in action.forms],
-                measure_codes=[measure.code for measure in action.measures],
-                channel_codes=[channel.code for channel in action.channels],
-                intended_group_codes=[group.code for group in action.intended_groups],
-                format=action.format,
-                area_id=action.area_id,
-                participants_total=action.participants_total,
-                reach={row.audience_group.code: row.count for row in action.reach},
-                reach_estimate=action.reach_estimate,
-                officials_took_part=action.officials_took_part,
-                feedback_given=action.feedback_given,
-                feedback_date=action.feedback_date,
-                feedback_method=action.feedback_method,
-                feedback_url=action.feedback_url,
-                decision_change=action.decision_change,
-                staff_experience=action.staff_experience,
-                cost_eur=action.cost_eur,
-                source_note=action.source_note,
-            )
+            entered = action_input_of(action)
             assert validate_action(session, entered, TODAY) == {}, action.external_ref
 
 
