@@ -130,6 +130,7 @@ opened = st.selectbox(
     index=None,
     format_func=titles.__getitem__,
     help=tr("actions.select_help"),
+    placeholder=tr("app.choose_one"),
     key="actions.open",
 )
 if opened is None:

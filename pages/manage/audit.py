@@ -76,7 +76,12 @@ labels = {
     for entry in entries
 }
 shown = st.selectbox(
-    tr("audit.details"), list(labels), index=None, format_func=labels.__getitem__, key="audit.shown"
+    tr("audit.details"),
+    list(labels),
+    index=None,
+    format_func=labels.__getitem__,
+    placeholder=tr("app.choose_one"),
+    key="audit.shown",
 )
 if shown is not None:
     entry = next(e for e in entries if e.id == shown)

@@ -40,6 +40,7 @@ with st.form(f"{key}.form", enter_to_submit=False):
             list(names),
             index=None,
             format_func=names.__getitem__,
+            placeholder=tr("app.choose_one"),
             key=f"{key}.department",
         )
         department_id = int(picked) if picked else None

@@ -169,6 +169,7 @@ def action_form(
                 if str(start.department_id) in department_names
                 else None,
                 format_func=department_names.__getitem__,
+                placeholder=tr("action.department_placeholder"),
                 key=f"{key}.department",
             )
             department_id = int(department_key) if department_key else None
