@@ -42,13 +42,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sqlalchemy import Engine
 
 from data_model.bootstrap import prepare_database
 from data_model.db import make_engine
 from data_model.permissions import CurrentUser
 from tests.factories import TEST_PASSWORD, create_user
+
+# A shared 2-core machine can take longer than Playwright's 5 s default to rerun a page;
+# a slow run should wait, not fail. Timing itself is never what these tests assert.
+expect.set_options(timeout=20_000)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
