@@ -210,6 +210,8 @@ class _Spec:
     measure: Callable[[Session, MetricFilters], _Measured]
     # False when the past cannot be rebuilt (reports filed later would count as on time then)
     has_trend: bool = True
+    # False when the figure counts every member (all reporting departments), not a sample
+    sampled: bool = True
 
 
 SPECS: dict[str, _Spec] = {
@@ -251,6 +253,7 @@ SPECS: dict[str, _Spec] = {
         "vertailua menneeseen).",
         _departments_reporting,
         has_trend=False,
+        sampled=False,
     ),
     "youth_reach": _Spec(
         "ratio",
@@ -314,7 +317,7 @@ def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:
         trend=trend_of(current.value, previous.value, spec.unit) if previous else None,
         basis=spec.basis + (_period_note(months) if spec.has_trend else ""),
         sample=current.sample,
-        small_sample=current.sample < settings.small_count,
+        small_sample=spec.sampled and current.sample < settings.small_count,
     )
 
 

@@ -407,7 +407,7 @@ class DutyStatus:
     - action: the newest logged action (of the actor's kind of department, where it has one);
     - department_report: each reporting department's status from metrics.reporting (its own
       cadence; no report yet = due that long after the programme's approval); the duty takes
-      the worst department's status;
+      the worst department's status, and the dates of the department due first;
     - programme_review: the newest logged action or department report of any kind.
     """
 
@@ -491,13 +491,14 @@ def _duty_status(
         )  # fmt: skip
     if duty.evidence == "department_report":
         departments = tuple(reporting_status(session, today))
-        known = [d.last_period_end for d in departments if d.last_period_end is not None]
-        last = max(known) if known else None
         count = sum(1 for d in departments if d.status != OVERDUE)
         status = min(
             (REPORT_STATUS[d.status] for d in departments), key=WORST_FIRST.index, default="untracked"
         )
-        next_due = min((d.next_due for d in departments), default=None)
+        # The duty is as late as its latest department: show that department's dates.
+        laggard = min(departments, key=lambda d: d.next_due, default=None)
+        last = laggard.last_period_end if laggard else None
+        next_due = laggard.next_due if laggard else None
     else:
         if duty.evidence == "action":
             last, count = _action_evidence(session, actor.code, since, today)

@@ -79,3 +79,15 @@ def test_responsibilities_show_status_and_departments(open_app: Callable[..., Ap
     assert "Ei seurattavissa sovelluksessa" in text
     assert "⚠ Myöhässä" in text
     assert "Toimialojen raportointi" in text and "Kaupunkiympäristötoimiala" in text
+
+
+@pytest.mark.parametrize(
+    "path", [*(f"pages/programme/{page}.py" for page in COUNTS), "pages/manage/settings.py"]
+)
+def test_pages_render_in_english(open_app: Callable[..., AppTest], path: str) -> None:
+    at = open_app("koordinaattori", page=path)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    headings = " ".join(str(h.value) for h in [*at.title, *at.subheader])
+    assert headings and "Vahvuudet" not in headings

@@ -104,3 +104,5 @@ def test_departments_reporting_on_time_now(built: Session) -> None:
     # Hyvinvointitoimiala on time; Yhteiset palvelut late; Kaupunkiympäristötoimiala never reported
     assert value.value == pytest.approx(1 / 3)
     assert (value.text, value.sample, value.previous, value.trend) == (f"1 / 3 (33{NBSP}%)", 3, None, None)
+    # all three departments are counted, not a sample of them
+    assert value.small_sample is False
