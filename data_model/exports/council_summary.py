@@ -19,20 +19,31 @@ from sqlalchemy.orm import Session
 
 from ..formatting import fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_pct
 from ..i18n import t
-from ..metrics.coverage import Matrix, UnusedOpportunity, channel_by_group, unused_opportunities
+from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities
 from ..metrics.feedback import FeedbackLoop, feedback_loop
 from ..metrics.filters import MetricFilters, add_months
 from ..metrics.gaps import Gap, gaps
 from ..metrics.programme_usage import ActorDuties, CatalogueUsage, catalogue_usage, responsibilities
 from ..metrics.reach import GroupRepresentation, ReachTotals, overall_score, reach_totals, representation
-from ..metrics.reporting import ReportingStatus, reporting_status
+from ..metrics.reporting import reporting_status
 from ..metrics.settings import load_metric_settings
 from ..metrics.trends import quarterly_trends
 from ..models import utcnow
 from ..services.audit import last_change_at
 from .measures import MeasureProgress, measure_progress
 from .periods import QUARTER, Period, period_from_key, previous_period
-from .tables import BOOL, DATE, INT, RATIO, SHARE, TEXT, YEAR, Column, Table, council_columns, pick_name
+from .summary_tables import (
+    catalogue_brief_table,
+    catalogue_table,
+    channel_reach_table,
+    channel_table,
+    duty_table,
+    gap_table,
+    measure_table,
+    reporting_table,
+    representation_table,
+)
+from .tables import INT, RATIO, SHARE, Table, pick_name
 
 Number = int | float | None
 # ASCII minus: Streamlit reads the direction of a change from a leading "-".
@@ -347,235 +358,6 @@ def duty_sentences(actors: list[ActorDuties], lang: str) -> tuple[str, ...]:
 
 
 # --- tables -------------------------------------------------------------------------------
-
-
-def representation_table(rows: list[GroupRepresentation], threshold: float, lang: str) -> Table:
-    """Reach per group compared with the population."""
-    return Table(
-        "representation",
-        t("council.sheet.representation", lang),
-        council_columns(
-            lang,
-            ("group", TEXT),
-            ("participants", INT),
-            ("participant_share", SHARE),
-            ("population_share", SHARE),
-            ("index", RATIO),
-            ("population_year", YEAR),
-            ("estimate", BOOL),
-        ),
-        tuple(
-            (
-                row.group.name(lang),
-                row.participants,
-                row.participant_share,
-                row.population_share,
-                row.index,
-                row.population.year,
-                row.estimate,
-            )
-            for row in rows
-        ),
-        note=t("council.note.representation", lang, threshold=fmt_decimal(threshold, 2)),
-    )
-
-
-def gap_table(found: list[Gap], lang: str) -> Table:
-    """The gaps, worst first, with the channels and opportunities that could close them."""
-    return Table(
-        "gaps",
-        t("council.sheet.gaps", lang),
-        council_columns(
-            lang,
-            ("gap", TEXT),
-            ("index", RATIO),
-            ("suggested_channels", TEXT),
-            ("suggested_opportunities", TEXT),
-        ),
-        tuple(
-            (
-                gap.sentence,
-                gap.row.index,
-                ", ".join(item.item.name(lang) for item in (gap.best_channels or gap.target_channels)),
-                ", ".join(
-                    item.item.name(lang) for item in (gap.best_opportunities or gap.target_opportunities)
-                ),
-            )
-            for gap in found
-        ),
-    )
-
-
-def duty_table(actors: list[ActorDuties], lang: str) -> Table:
-    """Every duty of the responsibility section with its status and evidence."""
-    return Table(
-        "duties",
-        t("council.sheet.duties", lang),
-        council_columns(
-            lang,
-            ("actor", TEXT),
-            ("duty", TEXT),
-            ("status", TEXT),
-            ("last_evidence", DATE),
-            ("next_due", DATE),
-        ),
-        tuple(
-            (
-                pick_name(lang, actor.name_fi, actor.name_en),
-                pick_name(lang, duty.text_fi, duty.text_en),
-                t(f"council.status.{duty.status}", lang),
-                duty.last_evidence,
-                duty.next_due,
-            )
-            for actor in actors
-            for duty in actor.duties
-        ),
-    )
-
-
-def catalogue_table(catalogue: CatalogueUsage, judged_on: date, lang: str) -> Table:
-    """Each catalogue opportunity under its form: statutory basis, use so far, unused or not."""
-    return Table(
-        "catalogue",
-        t("council.sheet.catalogue", lang),
-        (
-            *council_columns(
-                lang,
-                ("form", TEXT),
-                ("opportunity", TEXT),
-                ("statutory", TEXT),
-                ("legal_basis", TEXT),
-                ("times_used", INT),
-                ("last_used", DATE),
-            ),
-            Column(t("council.col.unused", lang, months=catalogue.unused_months), BOOL),
-        ),
-        tuple(
-            (
-                pick_name(lang, form.name_fi, form.name_en),
-                pick_name(lang, item.name_fi, item.name_en),
-                t(f"council.statutory.{item.statutory}", lang),
-                item.legal_basis,
-                item.times_used,
-                item.last_used,
-                item.unused,
-            )
-            for form in catalogue.forms
-            for item in form.opportunities
-        ),
-        note=t(
-            "council.note.catalogue", lang, day=fmt_date(add_months(catalogue.since, catalogue.unused_months))
-        ),
-    )
-
-
-def catalogue_brief_table(catalogue: CatalogueUsage, judged_on: date, lang: str) -> Table:
-    """The catalogue narrowed for a printed page: each opportunity once (some sit under two
-    forms), with whether it is statutory and how it has been used."""
-    seen: set[str] = set()
-    rows = []
-    for form in catalogue.forms:
-        for item in form.opportunities:
-            if item.code not in seen:
-                seen.add(item.code)
-                rows.append(
-                    (
-                        pick_name(lang, item.name_fi, item.name_en),
-                        t(f"council.statutory.{item.statutory}", lang),
-                        item.times_used,
-                        item.last_used,
-                        item.unused,
-                    )
-                )
-    return Table(
-        "catalogue",
-        t("council.sheet.catalogue", lang),
-        (
-            *council_columns(
-                lang, ("opportunity", TEXT), ("statutory", TEXT), ("times_used", INT), ("last_used", DATE)
-            ),
-            Column(t("council.col.unused", lang, months=catalogue.unused_months), BOOL),
-        ),
-        tuple(rows),
-        note=t("council.note.catalogue", lang, day=fmt_date(judged_on)),
-    )
-
-
-def channel_table(matrix: Matrix, lang: str) -> Table:
-    """Participants per channel and audience group in the period (an action counts for each
-    channel it used)."""
-    return Table(
-        "channels",
-        t("council.sheet.channels", lang),
-        (
-            Column(t("council.col.channel", lang)),
-            *(Column(group.name(lang), INT) for group in matrix.columns),
-        ),
-        tuple(
-            (channel.name(lang), *values) for channel, values in zip(matrix.rows, matrix.values, strict=True)
-        ),
-        note=t("council.note.channels", lang),
-    )
-
-
-def channel_reach_table(matrix: Matrix, lang: str) -> Table:
-    """The channel matrix narrowed for a printed page: only channels that reached someone,
-    with the groups they reached written out."""
-    rows = []
-    for channel, values in zip(matrix.rows, matrix.values, strict=True):
-        reached = [
-            f"{group.name(lang)} {fmt_int(value)}"
-            for group, value in zip(matrix.columns, values, strict=True)
-            if value
-        ]
-        if reached:
-            rows.append((channel.name(lang), ", ".join(reached)))
-    return Table(
-        "channels",
-        t("council.sheet.channels", lang),
-        council_columns(lang, ("channel", TEXT), ("groups_reached", TEXT)),
-        tuple(rows),
-        note=t("council.note.channels", lang),
-    )
-
-
-def reporting_table(statuses: list[ReportingStatus], lang: str) -> Table:
-    """Each department's last report and whether the next one is due."""
-    return Table(
-        "reporting",
-        t("council.sheet.reporting", lang),
-        council_columns(
-            lang,
-            ("department", TEXT),
-            ("cadence", INT),
-            ("last_report", DATE),
-            ("next_due", DATE),
-            ("status", TEXT),
-        ),
-        tuple(
-            (
-                row.department.name(lang),
-                row.cadence_months,
-                row.last_period_end,
-                row.next_due,
-                t(f"council.report_status.{row.status}", lang),
-            )
-            for row in statuses
-        ),
-    )
-
-
-def measure_table(measures: list[MeasureProgress], lang: str) -> Table:
-    """Each development measure with its actions in the period."""
-    return Table(
-        "measures",
-        t("council.sheet.measures", lang),
-        council_columns(lang, ("measure", TEXT), ("actions", INT)),
-        tuple((row.measure.name(lang), row.actions) for row in measures),
-    )
-
-
-# --- the whole summary ---------------------------------------------------------------------
 
 
 def trend_filters(period: Period, today: date) -> MetricFilters:
