@@ -15,9 +15,6 @@ from data_model.indicators import INDICATORS
 from data_model.permissions import PermissionDenied
 from data_model.services.errors import ValidationError
 from data_model.services.programme import (
-    ENTITIES,
-    SETTINGS,
-    Field,
     create_item,
     editable_items,
     reference_options,
@@ -26,6 +23,7 @@ from data_model.services.programme import (
     update_item,
     update_setting,
 )
+from data_model.services.programme_fields import ENTITIES, SETTINGS, Field
 from pages.widgets.auth import current_user
 from pages.widgets.data import read_uncached, write
 from pages.widgets.texts import tr
