@@ -1,0 +1,134 @@
+"""Backup → restore → backup gives identical content, on each database and from SQLite to
+PostgreSQL; a restore checks the schema version and refuses a database that holds rows."""
+
+from __future__ import annotations
+
+import json
+import uuid
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select, text
+
+from data_model.__main__ import main
+from data_model.backup import BackupError, backup, backup_content, restore
+from data_model.bootstrap import prepare_database
+from data_model.db import make_engine, session_factory, transaction
+from data_model.models import Action, AuditEntry, User
+from data_model.permissions import CurrentUser
+from data_model.services.actions import create_action
+from tests.conftest import TEST_DATABASE_URL, _admin_engine, _drop_postgres, _pg_url
+from tests.unit.action_inputs import valid_input
+
+
+def _fill(engine: Engine) -> None:
+    """The programme, the demo, users and an action with every kind of value (cost, JSON audit)."""
+    prepare_database(engine, with_demo=True)
+    with transaction(engine) as session:
+        create_action(_coordinator(engine), session, valid_input(session, title="Äänestys – ✓"))
+
+
+@pytest.fixture
+def fresh_postgres() -> Iterator[Engine]:
+    if not TEST_DATABASE_URL:
+        pytest.skip("TEST_DATABASE_URL is not set")
+    name = f"heinola_b_{uuid.uuid4().hex[:10]}"
+    admin = _admin_engine()
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    created = make_engine(_pg_url(name))
+    yield created
+    created.dispose()
+    _drop_postgres(name)
+
+
+def _round_trip(source: Engine, target: Engine, folder: Path) -> None:
+    _fill(source)
+    first, second = folder / "first.zip", folder / "second.zip"
+    backup(source, first)
+    restore(target, first)
+    backup(target, second)
+    content = backup_content(first)
+    assert content == backup_content(second)
+    assert len(content["action"]) > 100
+    assert any(row["cost_eur"] is not None for row in content["action"])
+    assert any(row["after"] for row in content["audit_entry"])
+
+
+def test_backup_restore_backup_is_identical(engine: Engine, empty_engine: Engine, tmp_path: Path) -> None:
+    _round_trip(engine, empty_engine, tmp_path)
+
+
+def test_sqlite_to_postgresql_is_identical(tmp_path: Path, fresh_postgres: Engine) -> None:
+    _round_trip(make_engine(f"sqlite:///{tmp_path / 'town.db'}"), fresh_postgres, tmp_path)
+
+
+def test_restored_database_takes_new_rows(engine: Engine, empty_engine: Engine, tmp_path: Path) -> None:
+    # PostgreSQL's sequences continue after the restored ids, so the next insert does not collide.
+    _fill(engine)
+    backup(engine, tmp_path / "b.zip")
+    restore(empty_engine, tmp_path / "b.zip")
+    with transaction(empty_engine) as session:
+        created = create_action(_coordinator(empty_engine), session, valid_input(session))
+        highest = session.scalar(select(func.max(Action.id)).where(Action.id != created.id))
+    assert highest is not None and created.id > highest
+
+
+def _coordinator(engine: Engine) -> CurrentUser:
+    """The demo coordinator, as the services see the acting user."""
+    with session_factory(engine)() as session:
+        user = session.scalars(select(User).where(User.username == "koordinaattori")).one()
+        return CurrentUser(user.id, user.username, user.role, user.department_id, user.display_name)
+
+
+def test_restore_refuses_a_database_with_rows_unless_forced(engine: Engine, tmp_path: Path) -> None:
+    _fill(engine)
+    path = tmp_path / "b.zip"
+    backup(engine, path)
+    with transaction(engine) as session:
+        session.execute(text("DELETE FROM action_reach"))
+    with pytest.raises(BackupError, match="--force"):
+        restore(engine, path)
+    restore(engine, path, force=True)
+    assert backup_content(path) == backup_content(_again(engine, tmp_path))
+
+
+def _again(engine: Engine, folder: Path) -> Path:
+    path = folder / "again.zip"
+    backup(engine, path)
+    return path
+
+
+def test_restore_refuses_another_schema_version(engine: Engine, empty_engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "b.zip"
+    backup(engine, path)
+    tampered = tmp_path / "old.zip"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tampered, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "manifest.json":
+                manifest = json.loads(data)
+                manifest["schema_revision"] = "0000_older"
+                data = json.dumps(manifest).encode()
+            target.writestr(item, data)
+    with pytest.raises(BackupError, match="0000_older"):
+        restore(empty_engine, tampered)
+    with session_factory(empty_engine)() as session:
+        # Nothing was loaded, not even the schema.
+        assert not empty_engine.dialect.has_table(session.connection(), "action")
+
+
+def test_command_line_backup_and_restore(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, target = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"
+    monkeypatch.setenv("DATABASE_URL", source)
+    assert main(["init"]) == 0
+    assert main(["backup", "--out", str(tmp_path / "b.zip")]) == 0
+    monkeypatch.setenv("DATABASE_URL", target)
+    assert main(["restore", str(tmp_path / "b.zip")]) == 0
+    assert main(["restore", str(tmp_path / "b.zip")]) == 2
+    assert main(["restore", str(tmp_path / "b.zip"), "--force"]) == 0
+    with session_factory(make_engine(target))() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEntry)) is not None
