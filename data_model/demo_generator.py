@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import PROJECT_ROOT
-from .models.actions import FORMATS
+from .models.choices import FORMATS
 from .seed_files import Record, SeedError, read_yaml_list
 
 DEMO_DIR = PROJECT_ROOT / "seed_data" / "demo"

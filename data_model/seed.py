@@ -34,17 +34,11 @@ from .models import (
     Setting,
     SwotItem,
 )
-from .models.actions import FORMATS
+from .models.choices import CADENCES, DEPARTMENT_KINDS, EVIDENCE, FORMATS, GROUP_KINDS, QUADRANTS, STATUTORY
 from .seed_files import Record, SeedError, check_unique, parse_bool, parse_int, read_csv, read_yaml_list
 
 PROGRAMME_DIR = PROJECT_ROOT / "seed_data" / "programme"
 
-QUADRANTS = ("strength", "weakness", "opportunity", "threat")
-STATUTORY = ("statutory", "partly", "voluntary")
-CADENCES = ("none", "semiannual", "annual", "council_term")
-EVIDENCE = ("department_report", "action", "programme_review", "none")
-DEPARTMENT_KINDS = ("department", "advocacy_body")
-GROUP_KINDS = ("age", "special")
 
 DEFAULT_SETTINGS = {
     "gap_threshold": "0.5",  # representation index under this is a gap

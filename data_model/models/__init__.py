@@ -1,8 +1,9 @@
 """All ORM models; import from here so every table is registered on Base.metadata."""
 
-from .actions import FORMATS, Action, ActionReach, DepartmentReport
+from .actions import Action, ActionReach, DepartmentReport
 from .base import Base, utcnow
-from .people import ROLES, AuditEntry, LoginAttempt, User
+from .choices import FORMATS, ROLES
+from .people import AuditEntry, LoginAttempt, User
 from .programme import (
     Actor,
     Channel,

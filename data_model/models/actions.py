@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
+from .choices import ACTION_SOURCES, FORMATS, one_of
 from .programme import Channel, DevelopmentMeasure, Opportunity, ParticipationForm
 from .reference import Area, AudienceGroup, Department
 
@@ -39,8 +40,6 @@ action_measure = _link("measure", "development_measure")
 action_channel = _link("channel", "channel")
 action_intended_group = _link("intended_group", "audience_group")
 
-FORMATS = ("in_person", "online", "hybrid")
-
 
 class Action(Base):
     """Something a department did to let residents take part, and whom it reached."""
@@ -52,6 +51,8 @@ class Action(Base):
         CheckConstraint(
             "staff_experience IS NULL OR staff_experience BETWEEN 1 AND 5", name="staff_experience_range"
         ),
+        one_of("format", FORMATS),
+        one_of("source", ACTION_SOURCES),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     department_id: Mapped[int] = mapped_column(ForeignKey("department.id"), index=True)

@@ -9,15 +9,15 @@ from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Tex
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
+from .choices import ROLES, one_of
 from .reference import Department
-
-ROLES = ("department_head", "coordinator", "council")
 
 
 class User(Base):
     """A person who logs in. Department heads belong to one department."""
 
     __tablename__ = "app_user"
+    __table_args__ = (one_of("role", ROLES),)
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(60), unique=True)
     display_name: Mapped[str] = mapped_column(String(200))

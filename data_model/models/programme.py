@@ -6,6 +6,7 @@ from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
+from .choices import CADENCES, EVIDENCE, QUADRANTS, STATUTORY, one_of
 from .reference import AudienceGroup
 
 opportunity_form = Table(
@@ -44,6 +45,7 @@ class Opportunity(Base):
     """A participation opportunity in the programme's catalogue; may sit under several forms."""
 
     __tablename__ = "opportunity"
+    __table_args__ = (one_of("statutory", STATUTORY),)
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(80), unique=True)
     name_fi: Mapped[str] = mapped_column(String(300))
@@ -65,6 +67,7 @@ class SwotItem(Base):
     """A SWOT item; `indicator` names the live metric shown beside it (see indicators.py)."""
 
     __tablename__ = "swot_item"
+    __table_args__ = (one_of("quadrant", QUADRANTS),)
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(80), unique=True)
     # strength | weakness | opportunity | threat
@@ -146,6 +149,7 @@ class Responsibility(Base):
     """A duty of an actor; recurring duties carry a cadence so due/overdue can be computed."""
 
     __tablename__ = "responsibility"
+    __table_args__ = (one_of("cadence", CADENCES), one_of("evidence", EVIDENCE))
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(80), unique=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id"))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
+from .choices import DEPARTMENT_KINDS, GROUP_KINDS, one_of
 
 
 class Department(Base):
     """A department (toimiala), service area or advocacy body that logs actions."""
 
     __tablename__ = "department"
+    __table_args__ = (one_of("kind", DEPARTMENT_KINDS),)
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(80), unique=True)
     name_fi: Mapped[str] = mapped_column(String(200))
@@ -38,6 +40,7 @@ class AudienceGroup(Base):
     """A group whose reach is counted: an age band (kind=age) or a special group."""
 
     __tablename__ = "audience_group"
+    __table_args__ = (one_of("kind", GROUP_KINDS),)
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(80), unique=True)
     name_fi: Mapped[str] = mapped_column(String(200))
@@ -54,7 +57,17 @@ class PopulationFigure(Base):
     """Population of a group (or the total when group is None) in a year, with its source."""
 
     __tablename__ = "population_figure"
-    __table_args__ = (UniqueConstraint("audience_group_id", "year", name="uq_population_group_year"),)
+    __table_args__ = (
+        UniqueConstraint("audience_group_id", "year", name="uq_population_group_year"),
+        # The unique rule above never fires for the total row: NULL differs from NULL in SQL.
+        Index(
+            "uq_population_total_year",
+            "year",
+            unique=True,
+            sqlite_where=text("audience_group_id IS NULL"),
+            postgresql_where=text("audience_group_id IS NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     audience_group_id: Mapped[int | None] = mapped_column(ForeignKey("audience_group.id"))
     year: Mapped[int] = mapped_column(Integer)

@@ -20,7 +20,7 @@ from ..models import (
     Responsibility,
     SwotItem,
 )
-from ..seed import CADENCES, DEPARTMENT_KINDS, EVIDENCE, GROUP_KINDS, QUADRANTS, STATUTORY
+from ..models.choices import CADENCES, DEPARTMENT_KINDS, EVIDENCE, GROUP_KINDS, QUADRANTS, STATUTORY
 
 PROGRAMME = "programme.write"
 REFERENCE = "reference.write"

@@ -1,0 +1,22 @@
+"""The fixed choices of the coded columns, in one place: the models turn each into a CHECK
+constraint, the seed loader and the editing forms offer the same tuples."""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint
+
+FORMATS = ("in_person", "online", "hybrid")
+ACTION_SOURCES = ("manual", "import", "baseline", "demo")
+ROLES = ("department_head", "coordinator", "council")
+QUADRANTS = ("strength", "weakness", "opportunity", "threat")
+STATUTORY = ("statutory", "partly", "voluntary")
+CADENCES = ("none", "semiannual", "annual", "council_term")
+EVIDENCE = ("department_report", "action", "programme_review", "none")
+DEPARTMENT_KINDS = ("department", "advocacy_body")
+GROUP_KINDS = ("age", "special")
+
+
+def one_of(column: str, choices: tuple[str, ...]) -> CheckConstraint:
+    """A CHECK that `column` holds one of `choices`; named `<column>_choice` (see base.py)."""
+    listed = ", ".join(f"'{choice}'" for choice in choices)
+    return CheckConstraint(f"{column} IN ({listed})", name=f"{column}_choice")
