@@ -2,15 +2,55 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# After the busy timeout, a statement that would start a write is tried again for this long.
+SQLITE_LOCKED_RETRY_S = 30.0
+
+
+def _is_locked(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
+class _RetryingCursor(sqlite3.Cursor):
+    """Tries a statement again when SQLite says the database is locked, but only when the
+    statement began the transaction: the driver opens it just before the first write, so
+    nothing has been read or written in it yet and trying again is the same as waiting."""
+
+    def _retry(self, run: Any, *args: Any) -> Any:
+        deadline = time.monotonic() + SQLITE_LOCKED_RETRY_S
+        pause = 0.05
+        began_here = not self.connection.in_transaction
+        while True:
+            try:
+                return run(*args)
+            except sqlite3.OperationalError as error:
+                if not (began_here and _is_locked(error)) or time.monotonic() > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Self:
+        return self._retry(super().execute, sql, parameters)  # type: ignore[no-any-return]
+
+    def executemany(self, sql: str, parameters: Any, /) -> Self:
+        # An iterator would be used up by the failed try: keep the rows for the next one.
+        rows = list(parameters)
+        return self._retry(super().executemany, sql, rows)  # type: ignore[no-any-return]
+
+
+class _RetryingConnection(sqlite3.Connection):
+    def cursor(self, factory: Any = _RetryingCursor) -> Any:  # type: ignore[override]
+        return super().cursor(factory)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -29,7 +69,7 @@ def make_engine(url: str) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "factory": _RetryingConnection})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if url.startswith("postgresql://"):
