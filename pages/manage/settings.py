@@ -26,6 +26,7 @@ from data_model.services.programme import (
 from data_model.services.programme_fields import ENTITIES, SETTINGS, Field
 from pages.widgets.auth import current_user
 from pages.widgets.data import read_uncached, write
+from pages.widgets.official_population import draw_official_population
 from pages.widgets.texts import tr
 
 NEW = 0  # the "new item" choice in an item picker
@@ -246,10 +247,12 @@ def draw_settings() -> None:
     show_feedback("settings")
 
 
-TABS = (*ENTITIES, "settings")
+TABS = (*ENTITIES, "official", "settings")
 for tab, entity in zip(st.tabs([tr(f"programme_admin.tab.{key}") for key in TABS]), TABS, strict=True):
     with tab:
         if entity == "settings":
             draw_settings()
+        elif entity == "official":
+            draw_official_population(user)
         else:
             draw_entity(entity)

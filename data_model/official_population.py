@@ -1,0 +1,589 @@
+"""Statistics Finland's table 11re (population by one-year age, municipality and year) as
+PxWeb exports it — CSV, XLSX or JSON-stat 2 — read into cells, then summed into the
+dashboard's age groups for one municipality and year.
+
+Nothing here writes: the preview is what the coordinator sees before confirming, and the save
+(services/official_population.py) builds the very same preview again from the same bytes, so
+what is stored is what was shown. Problems are kept as row-level errors (line in the file, or
+position in JSON-stat's value list) instead of raising, so the coordinator sees all of them at
+once."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .i18n import DEFAULT_LANGUAGE, t
+from .models import AudienceGroup, PopulationFigure
+
+TABLE = "11re"
+# The dashboard is Heinola's: a file for another municipality must not become its denominator.
+HOME_MUNICIPALITY = "Heinola"
+HOME_MUNICIPALITY_CODE = "111"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+# PxWeb names its dimensions in the export's language; codes in JSON-stat may carry suffixes.
+DIMENSIONS: dict[str, tuple[str, ...]] = {
+    "area": ("alue", "area", "område", "region"),
+    "age": ("ikä", "ika", "age", "ålder", "alder"),
+    "sex": ("sukupuoli", "sex", "kön", "kon"),
+    "year": ("vuosi", "year", "år", "ar"),
+    "info": ("tiedot", "information", "uppgifter", "contentscode"),
+}
+TOTAL_LABELS = {"yhteensä", "yhteensa", "total", "totalt", "sss", "kaikki ikäluokat", "all ages"}
+# PxWeb's symbols for a figure it does not give (confidential, not available, …).
+MISSING_SYMBOLS = {".", "..", "...", "....", "-", "–"}
+AGE_PATTERN = re.compile(r"^(\d{1,3})\s*([-+–]|v\.?|vuotta|years?)?\s*([-+–])?$", re.IGNORECASE)
+YEAR_PATTERN = re.compile(r"^((?:19|20)\d\d)\b")
+DATE_PATTERNS = (
+    (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), ("y", "m", "d")),
+    (re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"), ("d", "m", "y")),
+)
+UPDATED_WORDS = ("päivitetty", "paivitetty", "updated", "uppdaterad", "last-updated")
+
+
+@dataclass(frozen=True)
+class Age:
+    """One-year age, or the open top band ("100 -"); None years means the total row."""
+
+    years: int | None
+    open_ended: bool = False
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One figure of the file: area, year, age; value None when the cell was not a number."""
+
+    place: int  # line in CSV/XLSX, position (1-based) in JSON-stat's value list
+    area: str
+    year: int
+    age: Age
+    value: int | None
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A problem found in the file, with where it is; `area`/`year` say which choice it
+    concerns (None: the whole file)."""
+
+    code: str
+    place: int | None = None
+    area: str | None = None
+    year: int | None = None
+    params: tuple[tuple[str, str], ...] = ()
+    in_values: bool = False  # JSON-stat: place is a value position, not a line
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The error in words, with its line (or value position) first."""
+        text = t(f"official.error.{self.code}", lang, **dict(self.params))
+        if self.place is None:
+            return text
+        where = "official.where.value" if self.in_values else "official.where.line"
+        return f"{t(where, lang, n=self.place)}: {text}"
+
+
+@dataclass
+class ParsedTable:
+    """What the file holds, before any municipality or year is chosen."""
+
+    format: str  # csv | xlsx | json-stat
+    title: str = ""
+    updated: date | None = None
+    cells: list[Cell] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    def areas(self) -> list[str]:
+        """The municipalities in the file, home first."""
+        found = list(dict.fromkeys(cell.area for cell in self.cells))
+        return sorted(found, key=lambda area: (not is_home(area), found.index(area)))
+
+    def years(self) -> list[int]:
+        """The years in the file, latest first."""
+        return sorted({cell.year for cell in self.cells}, reverse=True)
+
+
+def is_home(area: str) -> bool:
+    """True when an area label or code names the dashboard's own municipality."""
+    text = area.strip().lower()
+    code = re.sub(r"^(ku|k)", "", text.split()[0]) if text else ""
+    return HOME_MUNICIPALITY.lower() in text or code == HOME_MUNICIPALITY_CODE
+
+
+def _dimension(name: str) -> str | None:
+    text = name.strip().lower()
+    for key, names in DIMENSIONS.items():
+        if text in names or any(text.startswith(f"{word}_") for word in names):
+            return key
+    return None
+
+
+def parse_age(raw: Any) -> Age | None:
+    """'0'…'99', '100 -' (PxWeb's open top band), codes '000'…'100-', or a total; None when
+    it is none of those."""
+    text = "" if raw is None else str(raw).strip()
+    if isinstance(raw, float) and raw == int(raw):
+        text = str(int(raw))
+    if text.lower() in TOTAL_LABELS:
+        return Age(None)
+    match = AGE_PATTERN.match(text)
+    if not match:
+        return None
+    open_ended = any(mark and mark.strip() in "-+–" for mark in match.groups()[1:])
+    return Age(int(match.group(1)), open_ended)
+
+
+def parse_count(raw: Any) -> tuple[int | None, bool]:
+    """(count, ok): a whole number ≥ 0 (spaces as thousands separators allowed)."""
+    if isinstance(raw, bool):
+        return None, False
+    if isinstance(raw, int):
+        return (raw, True) if raw >= 0 else (None, False)
+    if isinstance(raw, float):
+        return (int(raw), True) if raw == int(raw) and raw >= 0 else (None, False)
+    text = "" if raw is None else str(raw).strip().replace("\u00a0", "").replace(" ", "")
+    if text.isdigit():
+        return int(text), True
+    return None, False
+
+
+def _find_date(text: str) -> date | None:
+    for pattern, order in DATE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            parts = dict(zip(order, (int(value) for value in match.groups()), strict=True))
+            try:
+                return date(parts["y"], parts["m"], parts["d"])
+            except ValueError:
+                return None
+    return None
+
+
+def _updated_from(lines: list[str]) -> date | None:
+    """The table's date from a footnote such as "Viimeksi päivitetty 25.4.2025"."""
+    for line in lines:
+        if any(word in line.lower() for word in UPDATED_WORDS):
+            found = _find_date(line)
+            if found:
+                return found
+    return None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    return str(value).strip()
+
+
+class _Cells:
+    """Collects cells; sums men and women where the file has no total for sex."""
+
+    def __init__(self, table: ParsedTable) -> None:
+        self.table = table
+        self.total_sex: dict[tuple[str, int, Age], Cell] = {}
+        self.by_sex: dict[tuple[str, int, Age], list[Cell]] = defaultdict(list)
+
+    def add(self, place: int, area: str, year: int, age: Age, value: int | None, total_sex: bool) -> None:
+        cell = Cell(place, area, year, age, value)
+        key = (area, year, age)
+        if not total_sex:
+            self.by_sex[key].append(cell)
+            return
+        if key in self.total_sex:
+            first = self.total_sex[key].place
+            self.table.errors.append(
+                RowError(
+                    "duplicate", place, area, year, (("first", str(first)),), self.table.format == "json-stat"
+                )
+            )
+            return
+        self.total_sex[key] = cell
+
+    def finish(self) -> None:
+        cells = dict(self.total_sex)
+        for key, parts in self.by_sex.items():
+            if key in cells:
+                continue
+            values = [part.value for part in parts]
+            total = (
+                None if any(value is None for value in values) else sum(v for v in values if v is not None)
+            )
+            cells[key] = Cell(parts[0].place, key[0], key[1], key[2], total)
+        self.table.cells = sorted(cells.values(), key=lambda cell: cell.place)
+
+
+def _read_rows(rows: list[tuple[int, list[Any]]], table: ParsedTable) -> None:
+    """A PxWeb table laid out as rows: dimension columns (Alue, Ikä, Sukupuoli, maybe Vuosi),
+    then value columns whose heading starts with the year ("2024 Väestö 31.12. (lkm)") or one
+    value column when Vuosi is a column. XLSX leaves repeated dimension values blank."""
+    header_at = next(
+        (
+            index
+            for index, (_, cells) in enumerate(rows)
+            if {"area", "age"} <= {_dimension(_text(cell)) for cell in cells}
+        ),
+        None,
+    )
+    if header_at is None:
+        table.errors.append(RowError("no_header"))
+        return
+    before = [_text(cell) for _, cells in rows[:header_at] for cell in cells if _text(cell)]
+    table.title = before[0] if before else ""
+    header = [_text(cell) for cell in rows[header_at][1]]
+    kinds = [_dimension(name) for name in header]
+    value_columns = [
+        i for i, (name, kind) in enumerate(zip(header, kinds, strict=True)) if name and kind is None
+    ]
+    column_years = {i: YEAR_PATTERN.match(header[i]) for i in value_columns}
+    has_year_column = "year" in kinds
+    if not value_columns or (not has_year_column and not all(column_years.values())):
+        table.errors.append(RowError("no_header", rows[header_at][0]))
+        return
+    position = {kind: kinds.index(kind) for kind in DIMENSIONS if kind in kinds}
+    collected = _Cells(table)
+    carried: dict[str, str] = {}
+    footnotes: list[str] = list(before)
+    for line, cells in rows[header_at + 1 :]:
+        values = [*cells, *([None] * (len(header) - len(cells)))]
+        texts = [_text(value) for value in values]
+        if not any(texts):
+            continue
+        dims = {}
+        for kind, index in position.items():
+            dims[kind] = texts[index] or carried.get(kind, "")
+        if not any(texts[i] for i in value_columns):
+            footnotes.extend(text for text in texts if text)  # a note under the table
+            continue
+        carried.update(dims)
+        age = parse_age(dims.get("age"))
+        area = dims.get("area", "")
+        if age is None:
+            table.errors.append(RowError("bad_age", line, area, None, (("value", dims.get("age", "")),)))
+            continue
+        total_sex = "sex" not in dims or dims["sex"].lower() in TOTAL_LABELS
+        for index in value_columns:
+            year_match = column_years[index]
+            year_text = year_match.group(1) if year_match else dims.get("year", "")
+            if not year_text.isdigit():
+                table.errors.append(RowError("bad_year", line, area, None, (("value", year_text),)))
+                continue
+            year = int(year_text)
+            count, ok = parse_count(values[index])
+            if not ok:
+                table.errors.append(
+                    RowError(
+                        "not_a_number",
+                        line,
+                        area,
+                        year,
+                        (("value", texts[index] or "∅"), ("age", dims["age"])),
+                    )
+                )
+            collected.add(line, area, year, age, count, total_sex)
+    collected.finish()
+    table.updated = _updated_from(footnotes)
+
+
+def _decode(content: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return content.decode("latin-1")
+
+
+def _parse_csv(content: bytes, table: ParsedTable) -> None:
+    text = _decode(content)
+    sample = "\n".join(text.splitlines()[:10])
+    delimiter = max((";", ",", "\t"), key=sample.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    _read_rows([(number, row) for number, row in enumerate(reader, start=1)], table)
+
+
+def _parse_xlsx(content: bytes, table: ParsedTable) -> None:
+    from openpyxl import load_workbook  # only needed for this format
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        table.errors.append(RowError("unreadable"))
+        return
+    sheet = workbook.worksheets[0]
+    rows = [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    workbook.close()
+    _read_rows(rows, table)
+
+
+def _categories(dimension: dict[str, Any]) -> list[tuple[str, str]]:
+    """(code, label) in the dimension's order; JSON-stat allows index as a list or a map."""
+    category = dimension.get("category", {})
+    index = category.get("index")
+    labels = category.get("label", {})
+    if isinstance(index, list):
+        codes = [str(code) for code in index]
+    elif isinstance(index, dict):
+        codes = [str(code) for code, _ in sorted(index.items(), key=lambda item: item[1])]
+    else:
+        codes = [str(code) for code in labels]
+    return [(code, str(labels.get(code, code))) for code in codes]
+
+
+def _parse_json_stat(content: bytes, table: ParsedTable) -> None:
+    try:
+        data = json.loads(_decode(content))
+    except json.JSONDecodeError:
+        table.errors.append(RowError("unreadable"))
+        return
+    if isinstance(data, dict) and "dataset" in data and "dimension" not in data:
+        data = data["dataset"]  # JSON-stat 1 wraps the dataset
+    if not isinstance(data, dict) or not all(key in data for key in ("id", "size", "dimension", "value")):
+        table.errors.append(RowError("no_header"))
+        return
+    table.title = str(data.get("label", ""))
+    table.updated = _find_date(str(data.get("updated", "")))
+    ids = [str(name) for name in data["id"]]
+    sizes = [int(size) for size in data["size"]]
+    kinds = [_dimension(name) or _dimension(str(data["dimension"][name].get("label", ""))) for name in ids]
+    if not {"area", "age", "year"} <= set(kinds):
+        table.errors.append(RowError("no_header"))
+        return
+    categories = [_categories(data["dimension"][name]) for name in ids]
+    raw_values = data["value"]
+    total = 1
+    for size in sizes:
+        total *= size
+    if isinstance(raw_values, dict):
+        values: list[Any] = [raw_values.get(str(position)) for position in range(total)]
+    else:
+        values = list(raw_values)
+    if len(values) != total or any(len(found) != size for found, size in zip(categories, sizes, strict=True)):
+        table.errors.append(RowError("no_header"))
+        return
+    collected = _Cells(table)
+    for position, raw in enumerate(values):
+        rest, chosen = position, []
+        for size in reversed(sizes):  # row-major: the last dimension changes fastest
+            chosen.append(rest % size)
+            rest //= size
+        chosen.reverse()
+        picked = {kind: categories[i][chosen[i]] for i, kind in enumerate(kinds) if kind}
+        area = picked["area"][1]
+        age = parse_age(picked["age"][1]) or parse_age(picked["age"][0])
+        year_text = picked["year"][1]
+        if age is None or not year_text[:4].isdigit():
+            code, value = ("bad_age", picked["age"][1]) if age is None else ("bad_year", year_text)
+            table.errors.append(RowError(code, position + 1, area, None, (("value", value),), True))
+            continue
+        year = int(year_text[:4])
+        count, ok = parse_count(raw)
+        if not ok:
+            shown = "∅" if raw is None else str(raw)
+            table.errors.append(
+                RowError(
+                    "not_a_number",
+                    position + 1,
+                    area,
+                    year,
+                    (("value", shown), ("age", picked["age"][1])),
+                    True,
+                )
+            )
+        sex = picked.get("sex")
+        collected.add(
+            position + 1,
+            area,
+            year,
+            age,
+            count,
+            sex is None or sex[1].lower() in TOTAL_LABELS or sex[0] == "SSS",
+        )
+    collected.finish()
+
+
+def parse_11re(content: bytes, filename: str = "") -> ParsedTable:
+    """Read a PxWeb export of table 11re; the format comes from the bytes, not the name."""
+    stripped = content.lstrip()
+    if content[:2] == b"PK":
+        table = ParsedTable("xlsx")
+        parser = _parse_xlsx
+    elif stripped[:1] in (b"{", b"["):
+        table = ParsedTable("json-stat")
+        parser = _parse_json_stat
+    else:
+        table = ParsedTable("csv")
+        parser = _parse_csv
+    if not content.strip():
+        table.errors.append(RowError("empty"))
+        return table
+    if len(content) > MAX_FILE_BYTES:
+        table.errors.append(RowError("too_large"))
+        return table
+    parser(content, table)
+    if not table.cells and not table.errors:
+        table.errors.append(RowError("no_figures"))
+    return table
+
+
+# --- the preview: one municipality and year, summed into the dashboard's age groups ----------
+
+
+@dataclass(frozen=True)
+class GroupFigure:
+    """One age group: what the file gives it, and what is stored now."""
+
+    code: str
+    name_fi: str
+    name_en: str
+    age_min: int
+    age_max: int | None
+    count: int | None  # None: the file does not cover the group (fully)
+    missing_ages: tuple[int, ...]
+    current_count: int | None
+    current_estimate: bool | None
+
+    @property
+    def covered(self) -> bool:
+        """The file gives every one-year age of the group."""
+        return self.count is not None
+
+    def name(self, lang: str) -> str:
+        """The group's name in `lang`."""
+        return self.name_en if lang == "en" and self.name_en else self.name_fi
+
+
+@dataclass(frozen=True)
+class OfficialPreview:
+    """What a save would store, and every reason it must not."""
+
+    format: str
+    title: str
+    updated: date | None
+    municipality: str
+    year: int
+    total: int | None
+    current_total: int | None
+    groups: tuple[GroupFigure, ...]
+    errors: tuple[RowError, ...]
+
+    @property
+    def covered(self) -> list[GroupFigure]:
+        """The groups whose estimate the file replaces."""
+        return [group for group in self.groups if group.covered]
+
+    @property
+    def can_save(self) -> bool:
+        """No errors, and something to store."""
+        return not self.errors and (bool(self.covered) or self.total is not None)
+
+
+def _ranges(ages: list[int]) -> str:
+    """17, 18, 19, 25 -> '17–19, 25' for a readable list of missing ages."""
+    parts: list[str] = []
+    for age in ages:
+        if parts and parts[-1].split("–")[-1] == str(age - 1):
+            parts[-1] = f"{parts[-1].split('–')[0]}–{age}"
+        else:
+            parts.append(str(age))
+    return ", ".join(parts)
+
+
+def _current(session: Session, year: int) -> dict[int | None, PopulationFigure]:
+    rows = session.scalars(select(PopulationFigure).where(PopulationFigure.year == year))
+    return {row.audience_group_id: row for row in rows}
+
+
+def build_preview(session: Session, table: ParsedTable, municipality: str, year: int) -> OfficialPreview:
+    """Sum the chosen municipality's one-year ages for `year` into each active age group;
+    a group counts as covered only when every one of its ages is in the file."""
+    errors = [
+        error for error in table.errors if error.area in (None, municipality) and error.year in (None, year)
+    ]
+    if table.cells and municipality not in table.areas():
+        errors.append(RowError("no_municipality", params=(("area", municipality),)))
+    elif table.cells and not is_home(municipality):
+        errors.append(
+            RowError("wrong_municipality", params=(("area", municipality), ("home", HOME_MUNICIPALITY)))
+        )
+    if table.cells and year not in table.years():
+        errors.append(RowError("no_year", params=(("year", str(year)),)))
+    cells = [cell for cell in table.cells if cell.area == municipality and cell.year == year]
+    by_age = {cell.age.years: cell for cell in cells if cell.age.years is not None}
+    top = next((cell.age.years for cell in cells if cell.age.open_ended), None)
+    total_cell = next((cell for cell in cells if cell.age.years is None), None)
+    current = _current(session, year)
+    groups = session.scalars(
+        select(AudienceGroup)
+        .where(
+            AudienceGroup.kind == "age", AudienceGroup.active.is_(True), AudienceGroup.age_min.is_not(None)
+        )
+        .order_by(AudienceGroup.sort_order, AudienceGroup.id)
+    ).all()
+    figures: list[GroupFigure] = []
+    for group in groups:
+        low = int(group.age_min or 0)
+        high = group.age_max if group.age_max is not None else top
+        wanted = list(range(low, (high if high is not None else max([low, *by_age])) + 1))
+        missing = [age for age in wanted if age not in by_age]
+        if group.age_max is None and top is None:
+            missing.append(max([low, *by_age]) + 1)  # no open top band: the oldest are not in the file
+        present = [by_age[age] for age in wanted if age in by_age]
+        count: int | None = None
+        if present and missing:
+            errors.append(
+                RowError(
+                    "missing_ages",
+                    params=(("group", group.name_fi), ("ages", _ranges(missing))),
+                )
+            )
+        elif present and all(cell.value is not None for cell in present):
+            count = sum(cell.value or 0 for cell in present)
+        stored = current.get(group.id)
+        figures.append(
+            GroupFigure(
+                group.code,
+                group.name_fi,
+                group.name_en,
+                low,
+                group.age_max,
+                count,
+                tuple(missing) if present else (),
+                stored.count if stored else None,
+                stored.estimate if stored else None,
+            )
+        )
+    total = total_cell.value if total_cell else None
+    every_age = top is not None and all(age in by_age for age in range(0, top + 1))
+    summed = sum(cell.value or 0 for cell in by_age.values()) if every_age else None
+    values_known = all(cell.value is not None for cell in by_age.values())
+    if total is not None and summed is not None and values_known and total != summed:
+        errors.append(RowError("total_mismatch", params=(("total", str(total)), ("sum", str(summed)))))
+    if total is None and summed is not None:
+        total = summed
+    stored_total = current.get(None)
+    if cells and not any(group.covered for group in figures) and total is None and not errors:
+        errors.append(RowError("no_figures"))
+    return OfficialPreview(
+        table.format,
+        table.title,
+        table.updated,
+        municipality,
+        year,
+        total,
+        stored_total.count if stored_total else None,
+        tuple(figures),
+        tuple(errors),
+    )
