@@ -53,6 +53,8 @@ def _round_trip(source: Engine, target: Engine, folder: Path) -> None:
     backup(target, second)
     content = backup_content(first)
     assert content == backup_content(second)
+    # Same content, same file: a backup can be checked against another by its checksum.
+    assert first.read_bytes() == second.read_bytes()
     assert len(content["action"]) > 100
     assert any(row["cost_eur"] is not None for row in content["action"])
     assert any(row["after"] for row in content["audit_entry"])
