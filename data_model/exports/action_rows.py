@@ -33,16 +33,18 @@ from ..models import ParticipationForm as Form
 from ..models.actions import action_channel, action_form, action_intended_group, action_measure
 from .tables import BOOL, DATE, EUR, INT, TEXT, Table, council_columns, pick_name
 
-# Measures are whole sentences; the listing shows their beginning.
-MEASURE_TEXT_LIMIT = 60
+# Measures are whole sentences with commas of their own: a semicolon tells where one ends.
+# They are written out whole: a file for the council is read where the page is not at hand.
+NAME_SEPARATOR = ", "
+SENTENCE_SEPARATOR = "; "
 
 
-def _joined(pairs: Iterable[tuple[int, str]], limit: int = 0) -> dict[int, str]:
-    """Names per action joined with commas; with `limit`, each shortened to that length."""
+def _joined(pairs: Iterable[tuple[int, str]], separator: str = NAME_SEPARATOR) -> dict[int, str]:
+    """Names per action joined with `separator`, each in full."""
     grouped: dict[int, list[str]] = defaultdict(list)
     for action_id, name in pairs:
-        grouped[action_id].append(name if not limit or len(name) <= limit else name[: limit - 1] + "…")
-    return {action_id: ", ".join(names) for action_id, names in grouped.items()}
+        grouped[action_id].append(name)
+    return {action_id: separator.join(names) for action_id, names in grouped.items()}
 
 
 def actions_table(session: Session, filters: MetricFilters, lang: str = "fi") -> Table:
@@ -57,7 +59,7 @@ def actions_table(session: Session, filters: MetricFilters, lang: str = "fi") ->
         .order_by(Action.start_date, Action.id)
     ).all()
 
-    def names(link: SqlTable, model: Any, limit: int = 0) -> dict[int, str]:
+    def names(link: SqlTable, model: Any, separator: str = NAME_SEPARATOR) -> dict[int, str]:
         """Per action, the names of the rows it links to through `link`, in their sort order."""
         target = next(column for column in link.c if column.name != "action_id")
         name_fi, name_en = (
@@ -69,11 +71,11 @@ def actions_table(session: Session, filters: MetricFilters, lang: str = "fi") ->
             .where(link.c.action_id.in_(ids))
             .order_by(link.c.action_id, model.sort_order)
         )
-        return _joined(((action_id, pick_name(lang, fi, en)) for action_id, fi, en in rows), limit)
+        return _joined(((action_id, pick_name(lang, fi, en)) for action_id, fi, en in rows), separator)
 
     forms = names(action_form, Form)
     channels = names(action_channel, Channel)
-    measures = names(action_measure, DevelopmentMeasure, MEASURE_TEXT_LIMIT)
+    measures = names(action_measure, DevelopmentMeasure, SENTENCE_SEPARATOR)
     intended = names(action_intended_group, AudienceGroup)
     reached = _joined(
         (action_id, f"{pick_name(lang, fi, en)} {count}")

@@ -19,10 +19,9 @@ from .action_rows import actions_table
 from .charts import chart_png
 from .council_summary import CouncilSummary, build_council_summary, period_filters
 from .csv_export import table_csv
-from .excel_export import workbook_bytes
+from .excel_export import NoteLine, workbook_bytes
 from .pdf_export import Chart, PdfDocument, Section, pdf_bytes
 from .periods import period_from_key
-from .safe import Cell
 from .summary_charts import summary_figures
 
 FILE_STEM = "osallisuusraportti"
@@ -46,17 +45,17 @@ def file_name(stem: str, period_key: str, made_on: date, extension: str) -> str:
     return f"{stem}_{period_key}_{made_on.isoformat()}.{extension}"
 
 
-def _front_lines(summary: CouncilSummary) -> list[tuple[str, Cell]]:
+def _front_lines(summary: CouncilSummary) -> list[NoteLine]:
     lang = summary.lang
     period = summary.period
-    lines: list[tuple[str, Cell]] = [
+    lines: list[NoteLine] = [
         (t("council.doc.period", lang), period.label(lang)),
         (t("council.doc.start", lang), period.start),
         (t("council.doc.end", lang), period.end),
         (t("council.doc.previous", lang), summary.previous.label(lang) if summary.previous else "–"),
         (t("council.doc.created", lang), summary.today),
     ]
-    lines += [(number.label, number.value) for number in summary.key_numbers]
+    lines += [(number.label, number.value, number.kind) for number in summary.key_numbers]
     lines += [(t("council.doc.source", lang), line) for line in summary.sources]
     return lines
 

@@ -29,6 +29,8 @@ NUMBER_FORMATS = {
     DATE: "d.m.yyyy",
     YEAR: "0",
 }
+# A summary line: (label, value) or (label, value, kind) with a kind of exports.tables.
+NoteLine = tuple[str, Cell] | tuple[str, Cell, str]
 MAX_WIDTH = 60
 MIN_WIDTH = 8
 SHEET_NAME_MAX = 31
@@ -80,22 +82,30 @@ def _write_table(sheet: Worksheet, table: Table, yes: str, no: str) -> None:
         sheet.auto_filter.ref = sheet.dimensions
 
 
-def _write_notes(sheet: Worksheet, lines: Sequence[tuple[str, Cell]]) -> None:
-    for label, value in lines:
-        sheet.append([safe_cell(label), safe_cell(value)])
-    for row in sheet.iter_rows():
+def _write_notes(sheet: Worksheet, lines: Sequence[NoteLine]) -> None:
+    """Label/value lines; a line may name its value's kind (SHARE, RATIO, …) so a share reads
+    75 % and an index 0,07 in Excel, while the cell keeps the exact number."""
+    kinds: list[str | None] = []
+    for line in lines:
+        sheet.append([safe_cell(line[0]), safe_cell(line[1])])
+        kinds.append(line[2] if len(line) == 3 else None)
+    for row, kind in zip(sheet.iter_rows(), kinds, strict=True):
         row[0].font = Font(bold=True)
-        if isinstance(row[1].value, datetime | date):
+        value: object = row[1].value
+        if isinstance(value, datetime | date):
             row[1].number_format = "d.m.yyyy"
-        elif isinstance(row[1].value, str):
+        elif isinstance(value, str):
             row[1].data_type = "s"
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            row[1].number_format = NUMBER_FORMATS.get(kind or "", NUMBER_FORMATS[INT])
+            row[1].alignment = Alignment(horizontal="left")
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 80
 
 
 def workbook_bytes(
     front_title: str,
-    front_lines: Sequence[tuple[str, Cell]],
+    front_lines: Sequence[NoteLine],
     tables: Sequence[Table],
     yes: str = "kyllä",
     no: str = "ei",

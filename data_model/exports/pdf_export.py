@@ -129,16 +129,54 @@ class _ReportPdf(FPDF):
         self.cell(self.epw * 0.25, 6, self.text_of(label), align="R")
 
 
-def _column_widths(table: Table) -> list[float]:
-    """Relative widths: a column needs room for its longest heading word and (up to a cap)
-    its longest value, so numbers stay narrow and text gets the space."""
-    widths = []
+TABLE_FONT_SIZES = (8.0, 7.5, 7.0, 6.5, 6.0)  # a wide table gets smaller type before words break
+CELL_PADDING = 1.2
+WRAP_SLACK = 1.0  # mm: fpdf breaks a word that only just fits
+LONG_TEXT_WIDTH = 70.0  # mm: past this a text column wraps rather than taking more room
+
+
+def _tokens(text: str, kind: str) -> list[str]:
+    """What must stay on one line: a word of text; a whole number, date or share."""
+    return text.split() if kind in (TEXT, BOOL) else [text]
+
+
+def _column_widths(
+    pdf: _ReportPdf, table: Table, size: float, yes: str, no: str
+) -> tuple[list[float], float]:
+    """Widths in mm at font `size`: each column at least as wide as its widest unbreakable
+    token (a heading word in bold, a word, a date, a number), the rest of the page shared out
+    by how much longer each column's text is, so no word or date is cut mid-token. Returns
+    the widths and how much room the unbreakable tokens alone need."""
+    extra = 2 * CELL_PADDING + WRAP_SLACK
+    minimum: list[float] = []
+    wanted: list[float] = []
     for index, column in enumerate(table.columns):
-        heading = max((len(word) for word in column.header.split()), default=1) + 1
-        values = max((len(as_text(row[index], column.kind)) for row in table.rows), default=1)
-        # a date (31.12.2025) must never wrap
-        widths.append(float(max(heading, min(values, 45), 11 if column.kind == DATE else 4)))
-    return widths
+        texts = [pdf.text_of(as_text(row[index], column.kind, yes, no)) for row in table.rows]
+        pdf.use(size, bold=True)
+        heading_words = [pdf.get_string_width(word) for word in pdf.text_of(column.header).split()]
+        pdf.use(size)
+        value_words = [pdf.get_string_width(token) for text in texts for token in _tokens(text, column.kind)]
+        longest = max((pdf.get_string_width(text) for text in texts), default=0.0)
+        needed = max([*heading_words, *value_words, 0.0]) + extra
+        minimum.append(needed)
+        wanted.append(max(needed, min(longest + extra, LONG_TEXT_WIDTH)))
+    room = pdf.epw
+    if sum(wanted) <= room:
+        scale = room / sum(wanted)
+        return [width * scale for width in wanted], sum(minimum)
+    spare = max(room - sum(minimum), 0.0)
+    stretch = sum(want - least for want, least in zip(wanted, minimum, strict=True)) or 1.0
+    widths = [least + spare * (want - least) / stretch for want, least in zip(wanted, minimum, strict=True)]
+    return widths, sum(minimum)
+
+
+def _fitting_widths(pdf: _ReportPdf, table: Table, yes: str, no: str) -> tuple[float, list[float]]:
+    """The largest table font size at which every unbreakable token fits, and its widths."""
+    for size in TABLE_FONT_SIZES:
+        widths, needed = _column_widths(pdf, table, size, yes, no)
+        if needed <= pdf.epw:
+            return size, widths
+    return size, widths  # nothing fits: the smallest size breaks the fewest tokens
 
 
 def _draw_table(pdf: _ReportPdf, table: Table, yes: str, no: str) -> None:
@@ -148,13 +186,14 @@ def _draw_table(pdf: _ReportPdf, table: Table, yes: str, no: str) -> None:
         pdf.use(8.5, colour=MUTED)
         pdf.multi_cell(0, 4.5, pdf.text_of(table.note), new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(1)
-    pdf.use(8)
+    size, widths = _fitting_widths(pdf, table, yes, no)
+    pdf.use(size)
     aligns = tuple("LEFT" if column.kind in (TEXT, BOOL, DATE) else "RIGHT" for column in table.columns)
     with pdf.table(
-        col_widths=_column_widths(table),
+        col_widths=widths,
         text_align=aligns,
-        line_height=4.6,
-        padding=1.2,
+        line_height=size * 0.575,
+        padding=CELL_PADDING,
         headings_style=FontFace(emphasis="BOLD", fill_color=HEADER_FILL),
         repeat_headings=1,
         width=pdf.epw,
