@@ -7,11 +7,14 @@ so no other page can run, whatever URL is asked for.
 import streamlit as st
 
 from data_model.config import ConfigurationError, cookie_key, load_settings
+from data_model.logs import configure_logging
 from pages.widgets.auth import account_sidebar, make_authenticator, signed_in_user
+from pages.widgets.errors import error_boundary
 from pages.widgets.navigation import pages_by_section, protected_url_paths
 from pages.widgets.texts import demo_banner, language_switch, tr
 
 st.set_page_config(page_title="Osallistuva Heinola", page_icon=":material/diversity_3:", layout="wide")
+configure_logging()
 
 try:
     key = cookie_key(load_settings())
@@ -29,7 +32,9 @@ accessibility = st.Page(
     icon=":material/accessibility_new:",
     url_path="accessibility",
 )
-signed_in = signed_in_user(make_authenticator(key))
+# The login check is the first to touch the database: an unreachable one is said here.
+with error_boundary():
+    signed_in = signed_in_user(make_authenticator(key))
 
 if signed_in is None:
     login = st.Page(
@@ -71,4 +76,5 @@ else:
         sections.update(pages_by_section(signed_in.user.role, default_first=False))
         # Every page in view: a "View more" fold hides pages people look for.
         navigation = st.navigation(sections | account, expanded=True)
-navigation.run()
+with error_boundary():
+    navigation.run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -53,6 +54,57 @@ class _RetryingConnection(sqlite3.Connection):
         return super().cursor(factory)
 
 
+class DatabaseMissing(RuntimeError):
+    """The SQLite file is gone or was replaced while the app ran, or is missing at a start
+    outside demo mode: writing on would write into a deleted file or an empty new database."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"SQLite database file missing or replaced: {path}")
+        self.path = path
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite URL; None for PostgreSQL or an in-memory database."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[-1]
+    return Path(path) if path and path != ":memory:" else None
+
+
+def require_existing_database(url: str) -> None:
+    """Refuse to start on a SQLite file that does not exist: outside demo mode an empty new
+    database would come up with no users, hiding that the real one was lost."""
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        raise DatabaseMissing(str(path))
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _guard_file(engine: Engine, path: Path) -> None:
+    """Refuse every connection once the file the engine started on is deleted or replaced.
+
+    An open SQLite connection keeps writing into a deleted file, where every write is lost
+    when the process stops; one stat per checkout is cheap next to any query."""
+    started_on: list[tuple[int, int] | None] = [None]
+
+    def check(_dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        now = _file_identity(path)
+        if started_on[0] is None:
+            # The first connection has just opened (or created) the file.
+            started_on[0] = now
+        if now is None or now != started_on[0]:
+            raise DatabaseMissing(str(path))
+
+    event.listen(engine, "checkout", check)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers work while one writer writes; the busy timeout waits for a lock
     # instead of failing at once; SQLite checks foreign keys only when asked to.
@@ -66,11 +118,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(url: str) -> Engine:
     """Create an engine for `url`; a SQLite file's folder is created when missing."""
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_file(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "factory": _RetryingConnection})
         event.listen(engine, "connect", _sqlite_pragmas)
+        if path is not None:
+            _guard_file(engine, path)
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")

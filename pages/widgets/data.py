@@ -16,21 +16,36 @@ from sqlalchemy.orm import Session
 
 from data_model.bootstrap import prepare_database
 from data_model.config import load_settings
-from data_model.db import make_engine, session_factory, transaction
+from data_model.db import make_engine, require_existing_database, session_factory, transaction
 from data_model.services.audit import data_version
 
 T = TypeVar("T")
 
 _READERS: dict[str, Callable[..., Any]] = {}
+# The engines this process opened, so a reset can close their pooled connections.
+_OPENED: list[Engine] = []
 
 
 @st.cache_resource(show_spinner="Valmistellaan tietokantaa…")
 def engine() -> Engine:
     """The process-wide engine; on first use the database is migrated and seeded."""
     settings = load_settings()
+    if not settings.demo_mode:
+        require_existing_database(settings.database_url)
     created = make_engine(settings.database_url)
     prepare_database(created, with_demo=settings.demo_mode)
+    _OPENED.append(created)
     return created
+
+
+def reset_engine() -> None:
+    """Drop the engine and its pooled connections; the next run connects afresh.
+
+    Called when the database could not be used, so a database that comes back (a restarted
+    server, a file made writable or restored) works again without restarting the app."""
+    engine.clear()  # type: ignore[attr-defined]
+    while _OPENED:
+        _OPENED.pop().dispose()
 
 
 def current_data_version() -> int:
