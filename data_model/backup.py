@@ -119,9 +119,20 @@ def _batches(connection: Connection, table: Table) -> Iterator[pa.RecordBatch]:
         yield pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
+def _one_snapshot(connection: Connection) -> None:
+    # Every table read from one snapshot while the app keeps writing: otherwise a reach row
+    # could be in the backup without its action, and the restore would refuse it.
+    if connection.dialect.name == "postgresql":
+        connection.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    elif connection.dialect.name == "sqlite":
+        # The driver opens a transaction only before a write; WAL gives this one a snapshot.
+        connection.exec_driver_sql("BEGIN")
+
+
 def backup(engine: Engine, out: Path) -> dict[str, Any]:
     """Write every table of `engine` to the zip `out`; returns the manifest written."""
     with engine.connect() as connection, tempfile.TemporaryDirectory() as folder:
+        _one_snapshot(connection)
         revision = schema_revision(connection)
         if revision is None:
             raise BackupError("Tietokantaa ei ole alustettu (python -m data_model init). / Not initialised.")
