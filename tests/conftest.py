@@ -118,6 +118,10 @@ def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Eng
         yield created
         created.dispose()
         return
+    yield from _empty_postgres()
+
+
+def _empty_postgres() -> Iterator[Engine]:
     name = f"heinola_e_{uuid.uuid4().hex[:10]}"
     admin = _admin_engine()
     with admin.connect() as connection:
@@ -127,6 +131,14 @@ def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Eng
     yield created
     created.dispose()
     _drop_postgres(name)
+
+
+@pytest.fixture
+def empty_postgres() -> Iterator[Engine]:
+    """An empty PostgreSQL database (skipped without TEST_DATABASE_URL), e.g. to move a SQLite one to."""
+    if not TEST_DATABASE_URL:
+        pytest.skip("TEST_DATABASE_URL is not set")
+    yield from _empty_postgres()
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ PostgreSQL; a restore checks the schema version and refuses a database that hold
 from __future__ import annotations
 
 import json
-import uuid
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,6 @@ from data_model.db import make_engine, session_factory, transaction
 from data_model.models import Action, AuditEntry, User
 from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action
-from tests.conftest import TEST_DATABASE_URL, _admin_engine, _drop_postgres, _pg_url
 from tests.unit.action_inputs import valid_input
 
 
@@ -28,21 +25,6 @@ def _fill(engine: Engine) -> None:
     prepare_database(engine, with_demo=True)
     with transaction(engine) as session:
         create_action(_coordinator(engine), session, valid_input(session, title="Äänestys – ✓"))
-
-
-@pytest.fixture
-def fresh_postgres() -> Iterator[Engine]:
-    if not TEST_DATABASE_URL:
-        pytest.skip("TEST_DATABASE_URL is not set")
-    name = f"heinola_b_{uuid.uuid4().hex[:10]}"
-    admin = _admin_engine()
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    created = make_engine(_pg_url(name))
-    yield created
-    created.dispose()
-    _drop_postgres(name)
 
 
 def _round_trip(source: Engine, target: Engine, folder: Path) -> None:
@@ -64,8 +46,8 @@ def test_backup_restore_backup_is_identical(engine: Engine, empty_engine: Engine
     _round_trip(engine, empty_engine, tmp_path)
 
 
-def test_sqlite_to_postgresql_is_identical(tmp_path: Path, fresh_postgres: Engine) -> None:
-    _round_trip(make_engine(f"sqlite:///{tmp_path / 'town.db'}"), fresh_postgres, tmp_path)
+def test_sqlite_to_postgresql_is_identical(tmp_path: Path, empty_postgres: Engine) -> None:
+    _round_trip(make_engine(f"sqlite:///{tmp_path / 'town.db'}"), empty_postgres, tmp_path)
 
 
 def test_restored_database_takes_new_rows(engine: Engine, empty_engine: Engine, tmp_path: Path) -> None:
