@@ -74,6 +74,10 @@ class AppProcess:
 @pytest.fixture
 def two_processes(empty_engine: Engine, tmp_path: Path) -> Iterator[tuple[AppProcess, AppProcess]]:
     url = empty_engine.url.render_as_string(hide_password=False)
+    if empty_engine.dialect.name == "sqlite":
+        # Production refuses a missing SQLite file (it would hide a lost one); an empty file
+        # is a new database that nothing has migrated yet, like the empty PostgreSQL one.
+        Path(str(empty_engine.url.database)).touch()
     first, second = AppProcess(url, tmp_path / "a"), AppProcess(url, tmp_path / "b")
     yield first, second
     first.close()
