@@ -9,9 +9,11 @@ row in the caller's transaction, or raises and writes nothing.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -36,10 +38,15 @@ from .models import (
 from .permissions import CurrentUser, can, require
 from .services import audit
 from .services.actions import create_action
-from .validation import ActionInput, check_action
+from .text_safety import clean_text
+from .validation import ActionInput, check_action, parse_date
 
 MAX_ROWS = 2000
 MAX_BYTES = 5 * 1024 * 1024
+# A real template has about 40 columns; cells past this are ignored, not held.
+MAX_COLUMNS = 200
+# What the parts of an accepted workbook may unpack to: far above a 2,000-row sheet.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 REACH_PREFIX = "Osallistujia: "
 LIST_SEPARATOR = ";"
 
@@ -147,8 +154,10 @@ def template_headers(session: Session) -> list[str]:
 
 def safe_cell(value: object) -> object:
     """A value written to a spreadsheet, defused so that no text is run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        value = clean_text(value)
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
 
 
@@ -232,28 +241,85 @@ def template_xlsx(session: Session) -> bytes:
 # --- reading a file --------------------------------------------------------------------------
 
 
+def _refused(message: str) -> ImportRefused:
+    return ImportRefused([RowProblem(0, "", message)])
+
+
+def _check_xlsx_archive(content: bytes) -> None:
+    """Refuse a workbook whose unpacked parts would be huge (a zip bomb) before openpyxl
+    unpacks anything: the sizes in the zip's directory are read, not the data."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise _refused("Excel-tiedostoa ei voi lukea.") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _refused("Excel-tiedosto on purettuna liian suuri (enintään 50 Mt).")
+
+
+def _capped(rows: Iterable[Sequence[object]]) -> list[list[object]]:
+    """The rows, read one at a time and stopped once the row limit is passed: a file of
+    millions of rows is refused without holding them all. Blank rows do not count."""
+    table: list[list[object]] = []
+    filled = 0
+    for number, row in enumerate(rows):
+        cells = list(row[:MAX_COLUMNS])
+        if number > 0 and all(_blank(cell) for cell in cells):
+            table.append([])
+            if number > MAX_ROWS * 10:
+                raise _refused(f"Tiedostossa on yli {MAX_ROWS} riviä; jaa se osiin.")
+            continue
+        filled += 1
+        if filled > MAX_ROWS + 1:
+            raise _refused(f"Tiedostossa on yli {MAX_ROWS} riviä; jaa se osiin.")
+        table.append(cells)
+    return table
+
+
+def _csv_text(content: bytes) -> str:
+    """The CSV's text: UTF-8 (with or without BOM), UTF-16 with its BOM, or Windows-1252."""
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return content.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _refused("Tiedoston merkistöä ei tunnistettu: tallenna se UTF-8-muodossa.") from None
+    if b"\x00" in content:
+        raise _refused("Tiedosto ei ole CSV-tekstiä: tallenna taulukko CSV- tai Excel-muodossa.")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content.decode("cp1252", errors="replace")
+
+
 def _read_table(filename: str, content: bytes) -> list[list[object]]:
     """The rows of the first sheet (Excel) or of the CSV file, header included."""
     if len(content) > MAX_BYTES:
-        raise ImportRefused([RowProblem(0, "", "Tiedosto on liian suuri (enintään 5 Mt).")])
+        raise _refused("Tiedosto on liian suuri (enintään 5 Mt).")
     if filename.lower().endswith(".xlsx"):
+        _check_xlsx_archive(content)
         try:
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            try:
+                return _capped(book.worksheets[0].iter_rows(values_only=True))
+            finally:
+                book.close()
+        except ImportRefused:
+            raise
         except Exception:  # openpyxl raises many kinds for a broken file
-            raise ImportRefused([RowProblem(0, "", "Excel-tiedostoa ei voi lukea.")]) from None
-        sheet = book.worksheets[0]
-        table = [list(row) for row in sheet.iter_rows(values_only=True)]
-        book.close()
-        return table
+            raise _refused("Excel-tiedostoa ei voi lukea.") from None
     if filename.lower().endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("cp1252", errors="replace")
+        text = _csv_text(content)
+        if "\x00" in text:
+            raise _refused("Tiedosto ei ole CSV-tekstiä: tallenna taulukko CSV- tai Excel-muodossa.")
         first_line = text.split("\n", 1)[0]
         delimiter = max(";,\t", key=first_line.count)
-        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    raise ImportRefused([RowProblem(0, "", "Tuo CSV- tai Excel-tiedosto (.csv tai .xlsx).")])
+        try:
+            return _capped(csv.reader(io.StringIO(text), delimiter=delimiter))
+        except csv.Error:
+            raise _refused(
+                "CSV-tiedostoa ei voi lukea: tarkista, että se on tallennettu CSV-muodossa."
+            ) from None
+    raise _refused("Tuo CSV- tai Excel-tiedosto (.csv tai .xlsx).")
 
 
 def _blank(value: object) -> bool:
@@ -265,7 +331,7 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return clean_text(str(value)).strip()
 
 
 class _Vocabulary:
@@ -423,6 +489,8 @@ def _parse(session: Session, user: CurrentUser, filename: str, content: bytes) -
         raise ImportRefused([RowProblem(0, "", f"Tiedostossa on yli {MAX_ROWS} riviä; jaa se osiin.")])
     existing_refs = set(session.scalars(select(Action.external_ref).where(Action.external_ref.is_not(None))))
     seen_refs: dict[str, int] = {}
+    seen_actions: dict[tuple[object, ...], int] = {}
+    logged = _logged_actions(session)
     rows: list[_Row] = []
     for number, cells in data_rows:
         row = _parse_row(number, dict(zip(headers, cells, strict=False)), reach_columns, words)
@@ -453,8 +521,55 @@ def _parse(session: Session, user: CurrentUser, filename: str, content: bytes) -
             seen_refs.setdefault(row.external_ref, number)
             if len(row.external_ref) > 80:
                 row.problems.append(RowProblem(number, COLUMNS["external_ref"], "Tunniste on liian pitkä."))
+        else:
+            _flag_repeat(row, logged, seen_actions)
         rows.append(row)
     return rows
+
+
+def _identity(department_id: object, title: object, start: object) -> tuple[object, ...]:
+    return department_id, str(title).strip().lower(), start
+
+
+def _logged_actions(session: Session) -> set[tuple[object, ...]]:
+    """Department, title and start of every action not deleted: a row without an identifier
+    that matches one is the same action imported again."""
+    return {
+        _identity(*row)
+        for row in session.execute(
+            select(Action.department_id, Action.title, Action.start_date).where(Action.deleted_at.is_(None))
+        )
+    }
+
+
+def _flag_repeat(row: _Row, logged: set[tuple[object, ...]], seen: dict[tuple[object, ...], int]) -> None:
+    """Refuse a row without an identifier that repeats a logged action or an earlier row:
+    importing the same file twice must not double every action."""
+    try:
+        start = parse_date(row.data.start_date)
+    except Exception:
+        return  # the date's own message is already on the row
+    if start is None or row.data.department_id is None or not row.data.title:
+        return
+    key = _identity(row.data.department_id, row.data.title, start)
+    if key in logged:
+        row.problems.append(
+            RowProblem(
+                row.number,
+                COLUMNS["title"],
+                "Toimialalla on jo toimenpide, jolla on sama otsikko ja alkamispäivä: tiedosto on ehkä "
+                "jo tuotu. Poista rivi tai anna sille oma tunniste.",
+            )
+        )
+    elif key in seen:
+        row.problems.append(
+            RowProblem(
+                row.number,
+                COLUMNS["title"],
+                f"Sama toimenpide (otsikko ja alkamispäivä) on jo rivillä {seen[key]}.",
+            )
+        )
+    seen.setdefault(key, row.number)
 
 
 def _header_of(name: str, reach_columns: dict[str, str]) -> str:

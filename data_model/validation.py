@@ -29,6 +29,7 @@ from .models import (
     ParticipationForm,
 )
 from .models.programme import opportunity_form
+from .text_safety import clean_text
 
 # A value as it arrives from a widget or a spreadsheet cell.
 Raw = str | int | float | Decimal | None
@@ -42,6 +43,11 @@ FEEDBACK_METHOD_MAX = 300
 URL_MAX = 500
 SOURCE_NOTE_MAX = 2000
 COST_MAX = Decimal("9999999999.99")  # what Numeric(12, 2) holds
+# Far above any one action's participants, and inside a 32-bit INTEGER column.
+COUNT_MAX = 10_000_000
+# A number typed or read from a cell is short: a longer one (1e1000000 spelt out, or a
+# 100,000-digit string) is refused before Decimal, float or int ever convert it.
+NUMBER_TEXT_MAX = 40
 
 T = TypeVar("T")
 
@@ -133,22 +139,36 @@ def whole_number(value: Raw) -> int | None:
     if isinstance(value, bool):
         raise _Invalid("Anna kokonaisluku.")
     if isinstance(value, str):
-        text = value.strip().replace("\u00a0", "").replace(" ", "")
-        try:
-            number = Decimal(text.replace(",", "."))
-        except InvalidOperation:
-            raise _Invalid("Anna kokonaisluku (esim. 12).") from None
+        number = _decimal(value, "Anna kokonaisluku (esim. 12).")
     elif isinstance(value, float):
         if value != value:  # NaN: an empty cell in a data_editor table
             return None
         number = Decimal(str(value))
-    else:
+    elif isinstance(value, int | Decimal):
         number = Decimal(value)
-    if number != number.to_integral_value():
-        raise _Invalid("Anna kokonaisluku ilman desimaaleja.")
+    else:
+        raise _Invalid("Anna kokonaisluku (esim. 12).")
+    if not number.is_finite():
+        raise _Invalid("Anna kokonaisluku (esim. 12).")
     if number < 0:
         raise _Invalid("Luku ei voi olla negatiivinen.")
+    # Compared while still a Decimal: int() of 1e1000000 would take the process for minutes.
+    if number > COUNT_MAX:
+        raise _Invalid(f"Luku on liian suuri (enintään {COUNT_MAX:,}).".replace(",", "\u00a0"))
+    if number != number.to_integral_value():
+        raise _Invalid("Anna kokonaisluku ilman desimaaleja.")
     return int(number)
+
+
+def _decimal(value: object, message: str) -> Decimal:
+    """A number from text, refusing long text before converting it."""
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("€", "").replace(",", ".")
+    if len(text) > NUMBER_TEXT_MAX:
+        raise _Invalid(message)
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise _Invalid(message) from None
 
 
 def parse_date(value: RawDate) -> date | None:
@@ -185,25 +205,24 @@ def money(value: Raw) -> Decimal | None:
         return None
     if isinstance(value, float) and value != value:
         return None
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("€", "").replace(",", ".")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise _Invalid("Anna summa euroina (esim. 150,50).") from None
+    if isinstance(value, bool):
+        raise _Invalid("Anna summa euroina (esim. 150,50).")
+    amount = _decimal(value, "Anna summa euroina (esim. 150,50).")
     if not amount.is_finite():
         raise _Invalid("Anna summa euroina (esim. 150,50).")
     if amount < 0:
         raise _Invalid("Kustannus ei voi olla negatiivinen.")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise _Invalid("Anna summa enintään kahden desimaalin tarkkuudella.")
+    # Before quantize: 1e30 has more digits than Decimal's context and would raise there.
     if amount > COST_MAX:
         raise _Invalid("Summa on liian suuri.")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise _Invalid("Anna summa enintään kahden desimaalin tarkkuudella.")
     return amount.quantize(Decimal("0.01"))
 
 
 def web_address(value: str) -> str:
     """An http(s) address or an empty string."""
-    text = (value or "").strip()
+    text = clean_text(value or "").strip()
     if not text:
         return ""
     if len(text) > URL_MAX:
@@ -215,8 +234,8 @@ def web_address(value: str) -> str:
 
 
 def bounded_text(value: str, maximum: int, minimum: int = 0) -> str:
-    """Text stripped of surrounding space, within its length bounds."""
-    text = (value or "").strip()
+    """Text stripped of surrounding space and of unsafe characters, within its length bounds."""
+    text = clean_text(value if isinstance(value, str) else str(value or "")).strip()
     if len(text) > maximum:
         raise _Invalid(f"Teksti voi olla enintään {maximum} merkkiä (nyt {len(text)}).")
     if len(text) < minimum:

@@ -17,6 +17,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from ..text_safety import clean_text
 from .tables import BOOL, DATE, TEXT, Table, as_text
 
 FONT_DIRS = (
@@ -115,6 +116,7 @@ class _ReportPdf(FPDF):
         self.set_margins(18, 16, 18)
 
     def text_of(self, text: str) -> str:
+        text = clean_text(text)
         return text if self.unicode else latin1(text)
 
     def use(self, size: float, bold: bool = False, colour: tuple[int, int, int] = DARK) -> None:

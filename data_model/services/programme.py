@@ -9,6 +9,7 @@ retiring an item sets active=False, so actions that refer to it keep their histo
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -24,6 +25,8 @@ from ..models import (
     Setting,
 )
 from ..permissions import CurrentUser, require
+from ..text_safety import clean_text
+from ..validation import NUMBER_TEXT_MAX
 from . import audit
 from .errors import ValidationError
 from .programme_fields import (
@@ -59,7 +62,7 @@ def snapshot(entity_key: str, row: Base) -> dict[str, Any]:
 
 
 def _clean_text(spec: Field, raw: Any) -> tuple[str | None, str | None]:
-    text = "" if raw is None else str(raw)
+    text = "" if raw is None else clean_text(str(raw))
     text = "\n".join(line.rstrip() for line in text.strip().splitlines())
     if spec.required and not text:
         return None, f"{spec.label}: pakollinen tieto puuttuu."
@@ -74,9 +77,11 @@ def _clean_int(spec: Field, raw: Any) -> tuple[int | None, str | None]:
     if isinstance(raw, bool):
         return None, f"{spec.label}: anna kokonaisluku."
     if isinstance(raw, float):
-        if raw != int(raw):
+        if not math.isfinite(raw) or raw != int(raw):
             return None, f"{spec.label}: anna kokonaisluku."
         raw = int(raw)
+    if len(str(raw)) > NUMBER_TEXT_MAX:
+        return None, f"{spec.label}: anna kokonaisluku."
     try:
         number = int(str(raw).strip().replace("\u00a0", "").replace(" ", ""))
     except ValueError:
@@ -283,6 +288,8 @@ def clean_setting(key: str, raw: Any) -> str:
         raise ValidationError({key: f"Tuntematon asetus '{key}'."})
     spec = SETTINGS[key]
     text = str(raw).strip().replace(",", ".") if raw is not None else ""
+    if len(text) > NUMBER_TEXT_MAX:
+        text = ""  # refused below as not a number, before float() or int() reads it
     try:
         number = float(text) if spec.kind == "float" else int(text)
     except ValueError:

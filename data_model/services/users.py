@@ -16,6 +16,7 @@ from ..auth import normalise_username
 from ..models import ROLES, Department, User
 from ..passwords import hash_password, password_problem, verify_password
 from ..permissions import COORDINATOR, DEPARTMENT_HEAD, CurrentUser, PermissionDenied, require
+from ..text_safety import clean_text
 from ..validation import ValidationError
 from .audit import record
 
@@ -24,6 +25,21 @@ from .audit import record
 SYSTEM_ACTOR = CurrentUser(None, "järjestelmä", COORDINATOR, None, "Järjestelmä")
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
+PERSON_TEXT_MAX = 200  # the columns' length
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+def _person(display_name: str, email: str, errors: dict[str, str]) -> tuple[str, str]:
+    """A user's name and e-mail cleaned and checked; messages go into `errors`."""
+    name = clean_text(str(display_name or "")).strip()
+    address = clean_text(str(email or "")).strip()
+    if not name:
+        errors["display_name"] = "Anna käyttäjän nimi."
+    elif len(name) > PERSON_TEXT_MAX:
+        errors["display_name"] = f"Nimi voi olla enintään {PERSON_TEXT_MAX} merkkiä."
+    if len(address) > PERSON_TEXT_MAX or (address and not EMAIL_PATTERN.match(address)):
+        errors["email"] = "Anna sähköpostiosoite muodossa nimi@esimerkki.fi tai jätä kenttä tyhjäksi."
+    return name, address
 
 
 @dataclass(frozen=True)
@@ -137,8 +153,7 @@ def create_user(
         )
     elif session.scalar(select(User.id).where(User.username == name)) is not None:
         errors["username"] = "Käyttäjätunnus on jo käytössä."
-    if not display_name.strip():
-        errors["display_name"] = "Anna käyttäjän nimi."
+    display_name, email = _person(display_name, email, errors)
     department_id = _department_id(session, role, department_code, errors)
     problem = password_problem(password, name)
     if problem:
@@ -147,8 +162,8 @@ def create_user(
         raise ValidationError(errors)
     user = User(
         username=name,
-        display_name=display_name.strip(),
-        email=email.strip(),
+        display_name=display_name,
+        email=email,
         password_hash=hash_password(password),
         role=role,
         department_id=department_id,
@@ -175,8 +190,7 @@ def update_user(
     require(actor, "users.manage")
     user = _user(session, user_id)
     errors: dict[str, str] = {}
-    if not display_name.strip():
-        errors["display_name"] = "Anna käyttäjän nimi."
+    display_name, email = _person(display_name, email, errors)
     department_id = _department_id(session, role, department_code, errors)
     if user.id == actor.id and role != user.role:
         errors["role"] = "Et voi muuttaa omaa rooliasi."
@@ -184,7 +198,7 @@ def update_user(
         raise ValidationError(errors)
     before = _snapshot(user)
     user.role, user.department_id = role, department_id
-    user.display_name, user.email = display_name.strip(), email.strip()
+    user.display_name, user.email = display_name, email
     session.flush()
     record(session, actor, "update", "app_user", user.id, before=before, after=_snapshot(user))
 

@@ -1,11 +1,13 @@
 """Bulk import of actions from CSV or Excel: template, preview with every bad row, all or nothing."""
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
 from data_model.imports import ImportRefused, import_actions, preview_import, template_csv, template_xlsx
 from pages.widgets.action_form import flash, page_user_for
-from pages.widgets.data import read, read_uncached, write
+from pages.widgets.data import current_data_version, read, read_uncached, write
 from pages.widgets.texts import tr
 
 BASE = "import"
@@ -41,7 +43,13 @@ if uploaded is None:
     st.stop()
 
 content = uploaded.getvalue()
-preview = read_uncached(preview_import, user, uploaded.name, content)
+# Checked once per file and data version, not on every rerun of the page: a big file's
+# preview takes seconds, and nothing it depends on changed.
+preview_key = (hashlib.sha256(content).hexdigest(), uploaded.name, current_data_version())
+if st.session_state.get(f"{BASE}.preview_key") != preview_key:
+    st.session_state[f"{BASE}.preview"] = read_uncached(preview_import, user, uploaded.name, content)
+    st.session_state[f"{BASE}.preview_key"] = preview_key
+preview = st.session_state[f"{BASE}.preview"]
 
 st.subheader(tr("import.preview"), anchor=False)
 if preview.rows:

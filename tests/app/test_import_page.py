@@ -69,7 +69,9 @@ def test_a_good_file_is_previewed_then_imported(
 def test_bad_rows_are_listed_and_nothing_is_saved(
     open_app: Callable[..., AppTest], app_engine: Engine
 ) -> None:
-    headers, rows = _rows(app_engine, GOOD, GOOD | {"end_date": "1.1.2025"}, OTHER)
+    headers, rows = _rows(
+        app_engine, GOOD, GOOD | {"title": "Toinen lukupiiri", "end_date": "1.1.2025"}, OTHER
+    )
     at = open_app("toimialajohtaja", page=PAGE)
     at = at.file_uploader[0].set_value(("virheet.csv", table_csv(headers, rows), "text/csv")).run()
     assert "Tiedostoa ei voi tuoda: 2 virhettä" in at.error[0].value
@@ -78,3 +80,25 @@ def test_bad_rows_are_listed_and_nothing_is_saved(
     assert "oman toimialasi" in problems.iloc[1, 2]
     assert not [button for button in at.button if button.key == "import.confirm"]
     assert _imported(app_engine) == 0
+
+
+def test_the_preview_is_not_recomputed_on_every_rerun(
+    open_app: Callable[..., AppTest], app_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from data_model import imports
+
+    calls: list[str] = []
+    real = imports.preview_import
+
+    def counting(*args: object) -> imports.ImportPreview:
+        calls.append("preview")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(imports, "preview_import", counting)
+    headers, rows = _rows(app_engine, GOOD)
+    at = open_app("toimialajohtaja", page=PAGE)
+    at = at.file_uploader[0].set_value(("tuonti.csv", table_csv(headers, rows), "text/csv")).run()
+    at.run()
+    at.run()
+    assert not at.exception
+    assert calls == ["preview"]
