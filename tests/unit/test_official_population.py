@@ -197,3 +197,19 @@ def test_a_csv_file_needs_the_table_date(engine: Engine) -> None:
     with transaction(engine) as session, pytest.raises(ValidationError) as refused:
         save(session, users["coordinator"], MAKERS["csv"](ages_2024()), "a.csv", "Heinola", 2024, None)
     assert "table_date" in refused.value.errors
+
+
+def test_comma_separated_latin_csv_with_a_year_column_and_both_sexes_is_read(engine: Engine) -> None:
+    """PxWeb's other CSV choices: comma-separated, Windows encoding, Vuosi as a column, men
+    and women without a total row for sex (summed)."""
+    ages = ages_2024()
+    lines = ['"Väestö 31.12."', "", '"Alue","Vuosi","Ikä","Sukupuoli","Väestö 31.12. (lkm)"']
+    for age, count in ages.items():
+        label = "100 -" if age == 100 else str(age)
+        lines.append(f'"Heinola","2024","{label}","Miehet",{count // 2}')
+        lines.append(f'"Heinola","2024","{label}","Naiset",{count - count // 2}')
+    content = "\r\n".join(lines).encode("cp1252")
+    preview = _preview(engine, content)
+    assert preview.errors == ()
+    assert {group.code: group.count for group in preview.groups}["youth_15_29"] == group_sum(ages, 15, 29)
+    assert preview.total == sum(ages.values())
