@@ -32,7 +32,7 @@ from data_model.imports import (
 )
 from data_model.models import Action
 from data_model.permissions import CurrentUser
-from data_model.services.actions import create_action
+from data_model.services.actions import create_action, update_action
 from data_model.services.programme import create_item, update_setting
 from data_model.services.reports import submit_department_report
 from data_model.services.users import create_user
@@ -158,6 +158,31 @@ def test_any_action_input_is_saved_valid_or_refused(
         assert saved.staff_experience is None or 1 <= saved.staff_experience <= 5
         assert date(2000, 1, 1) <= saved.start_date
         assert saved.end_date is None or saved.end_date >= saved.start_date
+
+
+@given(data=st.one_of(near_valid_inputs, action_inputs))
+def test_any_action_edit_is_saved_valid_or_refused_and_leaves_the_old_values(
+    engine: Engine, users: dict[str, CurrentUser], data: ActionInput
+) -> None:
+    coordinator = users["coordinator"]
+    with rolled_back(engine) as session:
+        original = create_action(
+            coordinator,
+            session,
+            ActionInput(
+                department_id=1, title="Alkuperäinen", start_date=date(2025, 2, 3), form_codes=["toiminta"]
+            ),
+        )
+        try:
+            edited = update_action(coordinator, session, original.id, original.version, data)
+        except ValidationError as refused:
+            assert refused.errors
+            session.refresh(original)
+            assert original.title == "Alkuperäinen"
+            return
+        assert 3 <= len(edited.title) <= 200 and _clean_text_field(edited.title)
+        assert edited.participants_total is None or 0 <= edited.participants_total <= COUNT_MAX
+        assert edited.cost_eur is None or Decimal(0) <= edited.cost_eur <= COST_MAX
 
 
 @given(
