@@ -1,14 +1,19 @@
 """Configuration from the environment or `.streamlit/secrets.toml`; the environment wins.
 
-Demo mode is on when nothing is configured: no `DATABASE_URL` and no cookie key. A
-production install sets both, which turns demo mode off. `HEINOLA_DEMO=1|0` forces it.
+Demo mode is on only when nothing is configured: no `DATABASE_URL` and no cookie key. A
+configured database never switches demo mode on by itself (a forgotten key must not seed
+demo accounts with a published password into production): without a key it refuses to
+start. `HEINOLA_DEMO=1|0` forces it.
 """
 
 from __future__ import annotations
 
+import difflib
+import math
 import os
 import secrets
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +22,18 @@ DATA_DIR = Path(os.environ.get("HEINOLA_DATA_DIR", PROJECT_ROOT / "data"))
 SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 EXAMPLE_COOKIE_KEY = "vaihda-tama-pitkaan-satunnaiseen-merkkijonoon"
 MIN_COOKIE_KEY_LENGTH = 32
+# A key must look random: enough distinct characters, none dominating, and about 128 bits
+# by its own character frequencies (32 zeros, 32 spaces or a sentence do not).
+MIN_COOKIE_KEY_DISTINCT = 12
+MIN_COOKIE_KEY_BITS = 112.0
+# Six characters in a row counting up or down (abcdef, 987654) are typed, not random.
+MAX_COOKIE_KEY_RUN = 6
+# Keys published in this repository (the example, old test keys): refused, also with small edits.
+PUBLISHED_COOKIE_KEYS = (
+    EXAMPLE_COOKIE_KEY,
+    "testi-avain-joka-on-riittavan-pitka-0123456789",
+    "selaintestien-avain-joka-on-riittavan-pitka-0123456789",
+)
 
 
 # Appended to the messages about a bad key: what to set, and how to make a good one.
@@ -62,7 +79,8 @@ def load_settings() -> Settings:
     database_url = _lookup("DATABASE_URL", "database_url", file_values)
     cookie_key = _lookup("HEINOLA_COOKIE_KEY", "cookie_key", file_values)
     forced = os.environ.get("HEINOLA_DEMO")
-    demo = forced == "1" if forced in ("0", "1") else not (database_url and cookie_key)
+    # Anything configured means production: a database without a key must fail, not go demo.
+    demo = forced == "1" if forced in ("0", "1") else not (database_url or cookie_key)
     return Settings(database_url=database_url or default_sqlite_url(), cookie_key=cookie_key, demo_mode=demo)
 
 
@@ -74,7 +92,7 @@ def check_cookie_key(key: str | None) -> str:
             ".streamlit/secrets.toml (vähintään 32 satunnaista merkkiä). "
             "/ The cookie key is missing: set HEINOLA_COOKIE_KEY."
         )
-    if key == EXAMPLE_COOKIE_KEY:
+    if _resembles_published_key(key):
         raise ConfigurationError(
             "Evästeavain on esimerkkiarvo: vaihda se omaan satunnaiseen arvoon. "
             f"/ The cookie key is the example value: replace it. {_HOW_TO_SET_KEY}"
@@ -84,7 +102,41 @@ def check_cookie_key(key: str | None) -> str:
             f"Evästeavain on liian lyhyt ({len(key)} merkkiä, vähintään {MIN_COOKIE_KEY_LENGTH}). "
             f"/ The cookie key is too short (at least {MIN_COOKIE_KEY_LENGTH} characters). {_HOW_TO_SET_KEY}"
         )
+    if _looks_weak(key):
+        raise ConfigurationError(
+            "Evästeavain ei ole satunnainen (välilyöntejä, toistuvia merkkejä tai liian vähän eri "
+            f"merkkejä). / The cookie key is not random enough. {_HOW_TO_SET_KEY}"
+        )
     return key
+
+
+def _resembles_published_key(key: str) -> bool:
+    folded = "".join(key.split()).lower()
+    return any(
+        difflib.SequenceMatcher(None, folded, published).ratio() >= 0.75
+        for published in PUBLISHED_COOKIE_KEYS
+    )
+
+
+def _looks_weak(key: str) -> bool:
+    if any(character.isspace() for character in key):
+        return True
+    counts = Counter(key)
+    if len(counts) < MIN_COOKIE_KEY_DISTINCT or max(counts.values()) > len(key) / 4:
+        return True
+    bits = -sum(n * math.log2(n / len(key)) for n in counts.values())
+    return bits < MIN_COOKIE_KEY_BITS or _longest_run(key) >= MAX_COOKIE_KEY_RUN
+
+
+def _longest_run(key: str) -> int:
+    longest = run = 1
+    step = 0
+    for before, after in zip(key, key[1:], strict=False):
+        difference = ord(after) - ord(before)
+        run = run + 1 if difference in (1, -1) and difference == step else 2 if difference in (1, -1) else 1
+        step = difference
+        longest = max(longest, run)
+    return longest
 
 
 def cookie_key(settings: Settings) -> str:

@@ -4,6 +4,7 @@ authenticator sets after a successful login (app.py still checks the user in the
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from data_model.permissions import CurrentUser
 from tests.factories import create_role_users
 
 APP_FILE = str(Path(__file__).resolve().parents[2] / "app.py")
-TEST_COOKIE_KEY = "testi-avain-joka-on-riittavan-pitka-0123456789"
+# Made per run: a key written in the repository would be a published key, refused by the app.
+TEST_COOKIE_KEY = secrets.token_urlsafe(48)
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ Fixtures and helpers for other browser tests:
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -65,7 +66,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-BROWSER_COOKIE_KEY = "selaintestien-avain-joka-on-riittavan-pitka-0123456789"
+# Made per run: a key written in the repository would be a published key, refused by the app.
+BROWSER_COOKIE_KEY = secrets.token_urlsafe(48)
 STARTUP_TIMEOUT_S = 90
 COOKIE_FRAME_TITLE = "extra_streamlit_components.CookieManager.cookie_manager"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
