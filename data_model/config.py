@@ -9,6 +9,7 @@ start. `HEINOLA_DEMO=1|0` forces it.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import os
 import secrets
@@ -131,7 +132,7 @@ def _looks_weak(key: str) -> bool:
 def _longest_run(key: str) -> int:
     longest = run = 1
     step = 0
-    for before, after in zip(key, key[1:], strict=False):
+    for before, after in itertools.pairwise(key):
         difference = ord(after) - ord(before)
         run = run + 1 if difference in (1, -1) and difference == step else 2 if difference in (1, -1) else 1
         step = difference
