@@ -26,6 +26,7 @@ from pages.widgets.action_form import (
     date_field,
     flash,
     generation_prefix,
+    leave_notice,
     page_user_for,
     plain,
     save_with_messages,
@@ -174,7 +175,10 @@ if entered is not None:
         with write() as session:
             action = update_action(user, session, opened, editing.version, entered)
             message = tr("action.saved", title=action.title)
+            counted = bool(action.reach)
         forget_snapshot()
+        if not counted:
+            leave_notice(BASE, tr("action.saved_without_reach"))
         return message
 
     save_with_messages(edit_base, save_changes, flash_to=BASE)

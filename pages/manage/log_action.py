@@ -4,7 +4,7 @@ import streamlit as st
 
 from data_model.metrics.actions_list import action_choices
 from data_model.services.actions import create_action
-from pages.widgets.action_form import action_form, flash, page_user_for, save_with_messages
+from pages.widgets.action_form import action_form, flash, leave_notice, page_user_for, save_with_messages
 from pages.widgets.data import read, write
 from pages.widgets.texts import tr
 
@@ -21,6 +21,10 @@ if entered is not None:
     def save() -> str:
         with write() as session:
             action = create_action(user, session, entered)
-            return tr("action.saved", title=action.title)
+            title, counted = action.title, bool(action.reach)
+        if not counted:
+            # Reach per group is the dashboard's core datum: its absence must not pass unsaid.
+            leave_notice(BASE, tr("action.saved_without_reach"))
+        return tr("action.saved", title=title)
 
     save_with_messages(BASE, save)

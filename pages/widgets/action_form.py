@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from data_model.metrics.actions_list import ActionChoices, Choice
@@ -57,7 +56,7 @@ def _errors_summary(errors: dict[str, str], labels: dict[str, str]) -> None:
     if not errors:
         return
     lines = [
-        f"- {plain(labels.get(name.split('.')[0], name))}: {plain(message)}"
+        f"- {plain(labels.get(name, labels.get(name.split('.')[0], name)))}: {plain(message)}"
         for name, message in errors.items()
     ]
     st.error(tr("action.errors_summary") + "\n" + "\n".join(lines), icon=":material/error:")
@@ -90,22 +89,31 @@ def _labels() -> dict[str, str]:
     return {name: tr(key) for name, key in keys.items()}
 
 
-def _reach_table(choices: ActionChoices, initial: dict[str, object]) -> pd.DataFrame:
-    # Counts are text cells so that an unknown count shows as an empty cell (a number column
-    # would print "None"); the cell accepts digits only and the validation reads the text.
-    counts = [initial.get(choice.key) for choice in choices.groups]
-    return pd.DataFrame(
-        {
-            "group": [choice.name(lang()) for choice in choices.groups],
-            "count": ["" if count is None else str(count) for count in counts],
-        }
-    )
+REACH_COLUMNS = 3
 
 
-def _reach_values(choices: ActionChoices, table: pd.DataFrame) -> dict[str, object]:
+def _reach_inputs(
+    choices: ActionChoices, initial: dict[str, object], errors: dict[str, str], key: str
+) -> dict[str, object]:
+    """One labelled text field per audience group, its message beside it.
+
+    Plain text fields, not a grid: a keyboard and a screen reader reach each count by its
+    group's name, and letters or a minus stay visible until the validation names them
+    (a grid cell dropped them silently). Empty means unknown, which is not zero.
+    """
     values: dict[str, object] = {}
-    for choice, count in zip(choices.groups, table["count"].tolist(), strict=True):
-        values[choice.key] = None if count is None or pd.isna(count) or not str(count).strip() else str(count)
+    groups = list(choices.groups)
+    for row in range(0, len(groups), REACH_COLUMNS):
+        for column, choice in zip(st.columns(REACH_COLUMNS), groups[row : row + REACH_COLUMNS], strict=False):
+            with column:
+                count = initial.get(choice.key)
+                typed = st.text_input(
+                    choice.name(lang()),
+                    value="" if count is None else str(count),
+                    key=f"{key}.reach.{choice.key}",
+                )
+                _field_error(errors, f"reach.{choice.key}")
+                values[choice.key] = typed.strip() or None
     return values
 
 
@@ -145,7 +153,7 @@ def action_form(
     start = initial or ActionInput(department_id=user.department_id)
     key = generation_prefix(base)
     errors: dict[str, str] = st.session_state.get(f"{base}.errors", {})
-    _errors_summary(errors, _labels())
+    _errors_summary(errors, _labels() | {f"reach.{c.key}": c.name(lang()) for c in choices.groups})
 
     form_names = _names(choices.forms)
     form_codes = st.multiselect(
@@ -254,17 +262,9 @@ def action_form(
 
         st.markdown(f"**{tr('action.reach')}**")
         st.caption(tr("action.reach_help"))
-        table = st.data_editor(
-            _reach_table(choices, dict(start.reach)),
-            column_config={
-                "group": st.column_config.TextColumn(tr("action.reach_group"), disabled=True),
-                "count": st.column_config.TextColumn(tr("action.reach_count"), validate=r"^\s*[0-9]*\s*$"),
-            },
-            hide_index=True,
-            num_rows="fixed",
-            key=f"{key}.reach",
-        )
-        _field_error(errors, "reach")
+        reach = _reach_inputs(choices, dict(start.reach), errors, key)
+        if "reach" in errors:  # the age groups' sum; each group's own message is beside it
+            st.error(plain(errors["reach"]), icon=":material/error:")
         reach_estimate = st.checkbox(
             tr("action.reach_estimate"), value=start.reach_estimate, key=f"{key}.estimate"
         )
@@ -333,7 +333,7 @@ def action_form(
         format=fmt or "in_person",
         area_id=int(area_key) if area_key else None,
         participants_total=total,
-        reach=_reach_values(choices, table),  # type: ignore[arg-type]
+        reach=reach,  # type: ignore[arg-type]
         reach_estimate=reach_estimate,
         officials_took_part=officials,
         feedback_given=feedback_given,
@@ -381,8 +381,16 @@ def save_with_messages(base: str, save: Callable[[], str], flash_to: str | None 
     st.rerun()
 
 
+def leave_notice(base: str, text: str) -> None:
+    """A warning to show once with the next success message (e.g. saved without group counts)."""
+    st.session_state[f"{base}.notice"] = text
+
+
 def flash(base: str) -> None:
-    """Show (once) the success message left by the last save."""
+    """Show (once) the success message left by the last save, and any notice beside it."""
     message = st.session_state.pop(f"{base}.flash", None)
     if message:
         st.success(plain(message), icon=":material/check_circle:")
+    notice = st.session_state.pop(f"{base}.notice", None)
+    if notice:
+        st.warning(plain(notice), icon=":material/warning:")

@@ -33,8 +33,10 @@ def _overview_participants(at: AppTest) -> int:
     return int("".join(char for char in metric.value if char.isdigit()))
 
 
-def _fill(at: AppTest, end: date) -> AppTest:
+def _fill(at: AppTest, end: date, reach: dict[str, str] | None = None) -> AppTest:
     at.multiselect(key="log_action.0.forms").set_value(["suunnittelu", "paatos"]).run()
+    for code, typed in (reach or {}).items():
+        at.text_input(key=f"log_action.0.reach.{code}").input(typed)
     at.text_input(key="log_action.0.title").input(TITLE)
     at.text_area(key="log_action.0.description").input("Nuoret päättivät <b>kesän</b> retkistä.")
     at.date_input(key="log_action.0.start").set_value(date(2025, 4, 2))
@@ -109,3 +111,44 @@ def test_council_does_not_get_the_page(open_app: Callable[..., AppTest]) -> None
     # The council's navigation holds no writing page, so the page cannot even be switched to.
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(LOG_PAGE)
+
+
+def _reach_rows(engine: Engine) -> dict[str, int]:
+    with transaction(engine) as session:
+        (action,) = session.scalars(select(Action).where(Action.source == "manual"))
+        return {row.audience_group.code: row.count for row in action.reach}
+
+
+def test_group_counts_are_labelled_fields_and_are_saved(
+    open_app: Callable[..., AppTest], app_engine: Engine
+) -> None:
+    at = open_app("toimialajohtaja", page=LOG_PAGE)
+    # Each group's count is a text field named by the group: a screen reader says which.
+    youth = at.text_input(key="log_action.0.reach.youth_15_29")
+    assert youth.label == "Nuoret (15–29 v)"
+    at = _fill(at, date(2025, 4, 2), {"youth_15_29": "12", "lonely": " 3 "})
+    assert not at.error, [e.value for e in at.error]
+    assert _reach_rows(app_engine) == {"youth_15_29": 12, "lonely": 3}
+    assert not at.warning or "kohderyhmän" not in " ".join(w.value for w in at.warning)
+
+
+def test_letters_and_negatives_in_a_group_count_are_named_beside_the_field(
+    open_app: Callable[..., AppTest], app_engine: Engine
+) -> None:
+    at = open_app("toimialajohtaja", page=LOG_PAGE)
+    at = _fill(at, date(2025, 4, 2), {"youth_15_29": "kymmenen", "lonely": "-2"})
+    messages = [error.value for error in at.error]
+    assert any("Anna kokonaisluku" in text for text in messages)
+    assert any("negatiivinen" in text for text in messages)
+    # The summary names the group, and what was typed stays for correcting.
+    assert "Nuoret \\(15–29 v\\)" in messages[0]  # markdown-escaped
+    assert at.text_input(key="log_action.0.reach.youth_15_29").value == "kymmenen"
+    assert _actions(app_engine) == []
+
+
+def test_saving_without_any_group_count_says_so(open_app: Callable[..., AppTest], app_engine: Engine) -> None:
+    at = open_app("toimialajohtaja", page=LOG_PAGE)
+    at = _fill(at, date(2025, 4, 2))
+    assert "Toimenpide tallennettu" in at.success[0].value
+    assert [w.value for w in at.warning if "yhtään kohderyhmän" in w.value]
+    assert _actions(app_engine)  # saved all the same: unknown counts are allowed
