@@ -7,16 +7,32 @@ import bcrypt
 MIN_PASSWORD_LENGTH = 12
 # bcrypt reads at most 72 bytes; longer passwords would fail the login silently.
 MAX_PASSWORD_BYTES = 72
+# A long password of one or two repeated characters is no stronger than a short one.
+MIN_DISTINCT_CHARACTERS = 5
+# Guessed first by anyone: a password that is one of these with digits or symbols around it.
+COMMON_WORDS = ("password", "salasana", "qwerty", "asdfgh", "123456", "heinola", "letmein", "welcome")
+# Published in the README for demo accounts: refused for every real account.
+PUBLISHED_PASSWORDS = ("osallisuus-demo-2025",)
 
 
-def password_problem(password: str, username: str) -> str | None:
-    """Why `password` is not acceptable for `username`, in Finnish; None when it is fine."""
+def password_problem(password: str, username: str, is_demo: bool = False) -> str | None:
+    """Why `password` is not acceptable for `username`, in Finnish; None when it is fine.
+
+    Only demo accounts (`is_demo`) may have the password published in the README."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return f"Salasanassa on oltava vähintään {MIN_PASSWORD_LENGTH} merkkiä."
     if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
         return f"Salasana saa olla enintään {MAX_PASSWORD_BYTES} tavua pitkä."
     if password.strip().lower() == username.strip().lower():
         return "Salasana ei saa olla sama kuin käyttäjätunnus."
+    folded = password.strip().lower()
+    if len(set(folded)) < MIN_DISTINCT_CHARACTERS:
+        return f"Salasanassa on oltava vähintään {MIN_DISTINCT_CHARACTERS} eri merkkiä."
+    if not is_demo and folded in PUBLISHED_PASSWORDS:
+        return "Salasana on julkaistu demotunnusten salasanana: valitse toinen."
+    letters = "".join(character for character in folded if character.isalpha())
+    if letters in COMMON_WORDS or "".join(c for c in folded if c.isdigit()) == folded:
+        return "Salasana on liian helppo arvata: käytä esimerkiksi useaa sanaa."
     return None
 
 

@@ -155,7 +155,7 @@ def create_user(
         errors["username"] = "Käyttäjätunnus on jo käytössä."
     display_name, email = _person(display_name, email, errors)
     department_id = _department_id(session, role, department_code, errors)
-    problem = password_problem(password, name)
+    problem = password_problem(password, name, is_demo=is_demo)
     if problem:
         errors["password"] = problem
     if errors:
