@@ -66,6 +66,7 @@ def test_department_head_logs_an_action(
         saved = session.scalars(select(Action).where(Action.title == TITLE)).one()
         assert saved.participants_total == 31
         assert saved.reach == []  # no group counts typed: unknown, not zero
+    expect(page.get_by_text("Toimenpiteelle ei kirjattu yhtään kohderyhmän")).to_be_visible()
     # A link into the app: the login cookie opens the page in a new session.
     page.goto(f"{live_app.url}/actions")
     wait_until_idle(page)
@@ -94,3 +95,31 @@ def test_end_before_start_is_refused_in_the_browser(
         assert not session.scalars(
             select(Action).where(Action.department.has(code="kaupunkiymparisto"))
         ).all()
+
+
+def test_group_counts_are_typed_with_the_keyboard_alone(
+    page: Page, live_app: LiveApp, make_user: Callable[..., CurrentUser]
+) -> None:
+    make_user("loki_nappaimisto", "department_head", "hyvinvointi")
+    _open_log_page(page, live_app, "loki_nappaimisto")
+    _fill(page, "05.04.2025", "05.04.2025")
+    page.get_by_role("textbox", name="Otsikko *").fill(TITLE + " (näppäimistö)")
+    # From the total, Tab walks the group fields in order, each named by its group.
+    page.get_by_role("spinbutton", name="Osallistujia yhteensä").focus()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("textbox", name="Lapset (0–14 v)")).to_be_focused()
+    page.keyboard.type("4")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("textbox", name="Nuoret (15–29 v)")).to_be_focused()
+    page.keyboard.type("20")
+    page.get_by_role("button", name="Tallenna toimenpide").focus()
+    page.keyboard.press("Enter")
+    wait_until_idle(page)
+    expect(page.get_by_text("Toimenpide tallennettu").first).to_be_visible()
+    expect(page.get_by_text("yhtään kohderyhmän")).to_have_count(0)
+    with transaction(live_app.engine) as session:
+        saved = session.scalars(select(Action).where(Action.title == TITLE + " (näppäimistö)")).one()
+        assert {row.audience_group.code: row.count for row in saved.reach} == {
+            "children_0_14": 4,
+            "youth_15_29": 20,
+        }
