@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import platform
+import secrets
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -35,7 +36,8 @@ def run(actions: int, database_url: str | None, runs: int) -> dict[str, Any]:
         folder = tempfile.mkdtemp(prefix="bench-")
         database_url = f"sqlite:///{folder}/bench.db"
     os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("HEINOLA_COOKIE_KEY", "bench-avain-joka-on-riittavan-pitka-0123456789")
+    # Made per run: the app refuses a cookie key that is written anywhere.
+    os.environ.setdefault("HEINOLA_COOKIE_KEY", secrets.token_urlsafe(48))
     os.environ["HEINOLA_DEMO"] = "0"
     engine = make_engine(database_url)
     build(engine, actions)
