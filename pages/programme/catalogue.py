@@ -8,7 +8,7 @@ import streamlit as st
 from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import OpportunityUsage, catalogue_usage
 from pages.widgets.data import read
-from pages.widgets.programme_view import date_or_never, pick, show_table
+from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, tr
 
 st.title(tr("page.catalogue"))
@@ -43,7 +43,7 @@ def row(item: OpportunityUsage) -> dict[str, object]:
 
 
 for form in usage.forms:
-    st.subheader(pick(form.name_fi, form.name_en))
+    st.subheader(plain(pick(form.name_fi, form.name_en)))
     if not form.opportunities:
         st.caption(tr("catalogue.empty_form"))
         continue

@@ -6,7 +6,7 @@ import streamlit as st
 from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import ChannelUsage, GroupReach, channel_usage
 from pages.widgets.data import read
-from pages.widgets.programme_view import date_or_never, pick, show_table
+from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, tr
 
 st.title(tr("page.channels"))
@@ -42,7 +42,8 @@ st.caption(tr("channels.reach_note"))
 
 st.subheader(tr("channels.details_title"))
 for channel in channels:
-    with st.expander(pick(channel.name_fi, channel.name_en)):
+    # Expander labels render markdown: the coordinator-editable name is escaped to plain text.
+    with st.expander(plain(pick(channel.name_fi, channel.name_en))):
         for label, text in (
             (tr("channels.col.details"), channel.details_fi),
             (tr("channels.col.goals"), channel.goals_fi),

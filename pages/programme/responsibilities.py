@@ -9,7 +9,7 @@ from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import REPORT_STATUS, DutyStatus, responsibilities
 from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporting_status
 from pages.widgets.data import read
-from pages.widgets.programme_view import date_or_never, pick, show_table
+from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, lang, tr
 
 today = date.today()
@@ -60,7 +60,7 @@ def duty_row(duty: DutyStatus) -> dict[str, object]:
 
 
 for actor in actors:
-    st.subheader(pick(actor.name_fi, actor.name_en))
+    st.subheader(plain(pick(actor.name_fi, actor.name_en)))
     show_table([duty_row(duty) for duty in actor.duties])
 
 

@@ -30,7 +30,7 @@ def row(measure: MeasureActivity) -> dict[str, object]:
 
 
 for number, principle in enumerate(principles, start=1):
-    st.subheader(f"{number}. {pick(principle.title_fi, principle.title_en)}")
+    st.subheader(f"{number}. {plain(pick(principle.title_fi, principle.title_en))}")
     if principle.description_fi:
         st.markdown(plain(principle.description_fi))
     if principle.measures:
