@@ -181,6 +181,7 @@ def _audit_login_event(
         entity="app_user",
         entity_id=user_id,
         after={"locked_until": until.isoformat()} if until else None,
+        bump=False,
     )
     entry.username = username
     entry.at = now

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..formatting import fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_pct
 from ..i18n import t
 from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities
@@ -49,8 +49,6 @@ Number = int | float | None
 # ASCII minus: Streamlit reads the direction of a change from a leading "-".
 MINUS = "-"
 OPEN_LOOPS_LISTED = 5
-# The database keeps UTC; the council reads Finnish time.
-LOCAL_TIME = ZoneInfo("Europe/Helsinki")
 
 
 @dataclass(frozen=True)
@@ -427,15 +425,13 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
 
 
 def local_today() -> date:
-    """Today in Finland (the server may run on UTC): the day reports are dated by."""
-    return datetime.now(LOCAL_TIME).date()
+    """Today in Finland: the day reports are dated by (kept as a name for callers)."""
+    return clock.today()
 
 
 def local_time(moment: datetime | None) -> datetime | None:
     """A stored (naive UTC) moment as naive Finnish local time."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TIME).replace(tzinfo=None)
+    return clock.to_local(moment)
 
 
 def source_lines(changed: datetime | None, today: date, lang: str) -> tuple[str, ...]:

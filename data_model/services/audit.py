@@ -13,6 +13,10 @@ from ..permissions import CurrentUser
 
 DATA_VERSION_KEY = "data_version"
 
+# Security events are audited but change no figure: they must not move the data version or
+# the freshness line ("Tiedot päivitetty"), or every mistyped password recomputes every cache.
+SECURITY_EVENTS = ("login_failed", "login_refused_locked", "locked_out")
+
 
 def bump_data_version(session: Session) -> None:
     """Every write bumps one counter; cached reads are keyed by it, in every app process."""
@@ -32,7 +36,7 @@ def data_version(session: Session) -> int:
 
 def last_change_at(session: Session) -> datetime | None:
     """When anything was last written, from the audit log."""
-    return session.scalar(select(func.max(AuditEntry.at)))
+    return session.scalar(select(func.max(AuditEntry.at)).where(AuditEntry.event.not_in(SECURITY_EVENTS)))
 
 
 def record(
@@ -44,8 +48,10 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     note: str = "",
+    bump: bool = True,
 ) -> AuditEntry:
-    """Add an audit entry in the caller's transaction and bump the data version."""
+    """Add an audit entry in the caller's transaction and, for a data change, bump the data
+    version (`bump=False` for security events that change no figure)."""
     entry = AuditEntry(
         at=utcnow(),
         user_id=user.id if user else None,
@@ -58,5 +64,6 @@ def record(
         note=note,
     )
     session.add(entry)
-    bump_data_version(session)
+    if bump:
+        bump_data_version(session)
     return entry

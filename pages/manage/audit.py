@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from data_model.formatting import fmt_datetime
+from data_model.clock import fmt_stored
 from data_model.metrics.actions_list import AuditFilter, audit_vocabulary, list_audit
 from pages.widgets.action_form import date_field, page_user_for
 from pages.widgets.data import read
@@ -58,7 +58,7 @@ st.caption(tr("audit.count", count=len(entries), limit=LIMIT))
 st.dataframe(
     pd.DataFrame(
         {
-            tr("audit.col.at"): [fmt_datetime(entry.at) for entry in entries],
+            tr("audit.col.at"): [fmt_stored(entry.at) for entry in entries],
             tr("audit.col.user"): [entry.username for entry in entries],
             tr("audit.col.event"): [entry.event for entry in entries],
             tr("audit.col.entity"): [entry.entity for entry in entries],
@@ -72,7 +72,7 @@ st.dataframe(
 )
 
 labels = {
-    entry.id: f"{fmt_datetime(entry.at)} · {entry.username} · {entry.event} {entry.entity} {entry.entity_id or ''}"
+    entry.id: f"{fmt_stored(entry.at)} · {entry.username} · {entry.event} {entry.entity} {entry.entity_id or ''}"
     for entry in entries
 }
 shown = st.selectbox(

@@ -1,11 +1,11 @@
 """Department reports: a department head submits one; everyone who may write sees who has reported."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
-from data_model.formatting import fmt_date, fmt_datetime
+from data_model import clock
+from data_model.clock import fmt_stored
+from data_model.formatting import fmt_date
 from data_model.metrics.actions_list import action_choices, list_reports
 from data_model.metrics.reporting import reporting_status
 from data_model.services.reports import submit_department_report
@@ -69,7 +69,7 @@ if submitted:
 
 # --- who has reported ------------------------------------------------------------------------
 st.subheader(tr("reports.status_heading"), anchor=False)
-statuses = read(reporting_status, date.today())
+statuses = read(reporting_status, clock.today())
 st.dataframe(
     pd.DataFrame(
         {
@@ -77,7 +77,7 @@ st.dataframe(
             tr("reports.col.last_period"): [
                 fmt_date(s.last_period_end, tr("reports.never")) for s in statuses
             ],
-            tr("reports.col.submitted"): [fmt_datetime(s.last_submitted_at) for s in statuses],
+            tr("reports.col.submitted"): [fmt_stored(s.last_submitted_at) for s in statuses],
             tr("reports.col.next_due"): [fmt_date(s.next_due) for s in statuses],
             tr("reports.col.status"): [tr(f"reports.status.{s.status}") for s in statuses],
         }
@@ -100,7 +100,7 @@ else:
                 ],
                 tr("reports.col.summary"): [r.summary for r in reports],
                 tr("reports.col.url"): [r.url for r in reports],
-                tr("reports.col.submitted"): [fmt_datetime(r.submitted_at) for r in reports],
+                tr("reports.col.submitted"): [fmt_stored(r.submitted_at) for r in reports],
             }
         ),
         hide_index=True,

@@ -1,10 +1,9 @@
 """The opportunity catalogue by participation form: statutory items with their legal basis,
 how often and when each was used, by which departments; unused ones said in words."""
 
-from datetime import date
-
 import streamlit as st
 
+from data_model import clock
 from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import OpportunityUsage, catalogue_usage
 from pages.widgets.data import read
@@ -12,7 +11,7 @@ from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, tr
 
 st.title(tr("page.catalogue"))
-usage = read(catalogue_usage, date.today())
+usage = read(catalogue_usage, clock.today())
 st.write(tr("catalogue.intro", months=usage.unused_months))
 
 distinct = {item.code: item for form in usage.forms for item in form.opportunities}

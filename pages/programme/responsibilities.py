@@ -1,10 +1,9 @@
 """Responsibilities: the actors and their duties with cadence, status and the evidence
 behind it, and each department's reporting status."""
 
-from datetime import date
-
 import streamlit as st
 
+from data_model import clock
 from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import REPORT_STATUS, DutyStatus, responsibilities
 from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporting_status
@@ -12,7 +11,7 @@ from pages.widgets.data import read
 from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, lang, tr
 
-today = date.today()
+today = clock.today()
 st.title(tr("page.responsibilities"))
 st.write(tr("responsibilities.intro", days=DUE_SOON_DAYS))
 

@@ -1,9 +1,8 @@
 """SWOT as a 2×2 board; each item with its live indicator and trend, or "no indicator"."""
 
-from datetime import date
-
 import streamlit as st
 
+from data_model import clock
 from data_model.metrics.indicators import SwotCard, swot_board
 from pages.widgets.data import read
 from pages.widgets.programme_view import pick, plain, trend_words
@@ -14,7 +13,7 @@ QUADRANT_ROWS = (("strength", "weakness"), ("opportunity", "threat"))
 st.title(tr("page.swot"))
 st.write(tr("swot.intro"))
 
-cards = read(swot_board, date.today())
+cards = read(swot_board, clock.today())
 
 
 def draw_card(card: SwotCard) -> None:

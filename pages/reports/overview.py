@@ -1,10 +1,9 @@
 """Yleiskatsaus: the few numbers that matter, the gaps first in plain words, then charts."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
+from data_model import clock
 from data_model.formatting import fmt_date, fmt_int, fmt_pct
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.gaps import gaps
@@ -16,7 +15,7 @@ from pages.widgets.filters import report_header
 from pages.widgets.metric_views import gap_list, representation_view, trends_view
 from pages.widgets.texts import lang, tr
 
-today = date.today()
+today = clock.today()
 filters = report_header(tr("page.overview"), today)
 
 totals = read(reach_totals, filters)

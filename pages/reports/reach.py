@@ -1,11 +1,10 @@
 """Tavoittavuus ja aukot: representation against the population, gaps with what could close
 them, coverage heat maps, trends, and the actions behind any cell."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
+from data_model import clock
 from data_model.formatting import fmt_date, fmt_decimal, fmt_int
 from data_model.metrics.coverage import (
     Matrix,
@@ -79,7 +78,7 @@ def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_ro
     actions_table(found, with_group=kind != "department_form")
 
 
-today = date.today()
+today = clock.today()
 filters = report_header(tr("page.reach"), today)
 
 totals = read(reach_totals, filters)

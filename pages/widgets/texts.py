@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from data_model.clock import fmt_stored
 from data_model.config import load_settings
-from data_model.formatting import fmt_datetime
 from data_model.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from data_model.services.audit import last_change_at
 
@@ -41,4 +41,4 @@ def demo_banner() -> None:
 def freshness_note() -> None:
     """When the data last changed: every figure on a page is as fresh as this."""
     changed = read(last_change_at)
-    st.caption(tr("app.freshness", when=fmt_datetime(changed)) if changed else tr("app.freshness_never"))
+    st.caption(tr("app.freshness", when=fmt_stored(changed)) if changed else tr("app.freshness_never"))

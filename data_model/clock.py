@@ -1,0 +1,35 @@
+"""One clock: the database stores naive UTC, everything a person sees or is judged by is
+Helsinki time. Pages and exports take "today" and "now" from here, never from the server."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from .formatting import fmt_datetime
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+def now() -> datetime:
+    """The moment now as naive Helsinki local time."""
+    return datetime.now(HELSINKI).replace(tzinfo=None)
+
+
+def today() -> date:
+    """Today in Helsinki (the server may run on UTC, a day behind after 22.00 or 21.00 UTC)."""
+    return datetime.now(HELSINKI).date()
+
+
+def to_local(moment: datetime | None) -> datetime | None:
+    """A stored (naive UTC) moment as naive Helsinki local time."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(HELSINKI).replace(tzinfo=None)
+
+
+def fmt_stored(moment: datetime | None, unknown: str = "–") -> str:
+    """A stored UTC moment formatted for display in Helsinki time: '3.12.2026 klo 01.30'."""
+    return fmt_datetime(to_local(moment), unknown)

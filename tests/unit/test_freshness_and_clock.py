@@ -1,0 +1,58 @@
+"""One clock and an honest freshness line: stored UTC is shown as Helsinki time (a change at
+23.30 UTC is the next day in Helsinki), and a failed login moves neither the data version nor
+"Tiedot päivitetty"."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from data_model import clock
+from data_model.auth import attempt_login
+from data_model.exports.council_summary import local_time, source_lines
+from data_model.services.audit import data_version, last_change_at
+from tests.factories import create_user
+
+LATE_UTC = datetime(2026, 12, 2, 23, 30)  # 3.12.2026 klo 01.30 in Helsinki (UTC+2)
+
+
+def test_a_failed_login_leaves_data_version_and_freshness_unchanged(engine: Engine, session: Session) -> None:
+    create_user(engine, "valtuutettu", "council")
+    version, changed = data_version(session), last_change_at(session)
+    for _ in range(6):  # failures and the lock-out that follows
+        attempt_login(session, "valtuutettu", "väärä-salasana-123")
+    session.flush()
+    assert data_version(session) == version
+    assert last_change_at(session) == changed
+
+
+def test_stored_utc_late_at_night_is_shown_as_the_next_day_in_helsinki() -> None:
+    assert clock.to_local(LATE_UTC) == datetime(2026, 12, 3, 1, 30)
+    assert clock.fmt_stored(LATE_UTC) == "3.12.2026 klo 01.30"
+    assert clock.fmt_stored(None) == "–"
+
+
+def test_council_export_and_pages_share_the_clock() -> None:
+    # The council summary's freshness line and the pages' one read the same helper.
+    assert local_time(LATE_UTC) == clock.to_local(LATE_UTC)
+    line = source_lines(local_time(LATE_UTC), date(2026, 12, 3), "fi")[-1]
+    assert "3.12.2026 klo 01.30" in line
+
+
+def test_pages_take_today_and_timestamps_from_the_clock() -> None:
+    # No page reads the server's clock or shows stored UTC raw.
+    from pathlib import Path
+
+    root = Path(__file__).parents[2]
+    for path in [*root.glob("pages/**/*.py"), root / "app.py"]:
+        text = path.read_text(encoding="utf-8")
+        assert "date.today()" not in text, path
+        assert "datetime.now(" not in text, path
+        for stored in ("entry.at", "last_submitted_at", "submitted_at", "changed"):
+            assert f"fmt_datetime({stored}" not in text, (path, stored)
+            assert f"fmt_datetime(s.{stored}" not in text and f"fmt_datetime(r.{stored}" not in text, (
+                path,
+                stored,
+            )
