@@ -25,6 +25,9 @@ from .services.audit import record
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 LOCK_DURATION = timedelta(minutes=15)
+# No real username is longer (the column is 60): a longer one is refused before anything is
+# stored, so a megabyte username cannot grow the database or break PostgreSQL's column.
+MAX_USERNAME_LENGTH = 60
 
 LoginStatus = Literal["ok", "invalid", "locked"]
 
@@ -140,6 +143,10 @@ def attempt_login(
     many failures. Failures and lock-outs are written to the audit log."""
     now = now or utcnow()
     name = normalise_username(username)
+    if len(name) > MAX_USERNAME_LENGTH:
+        # Same cost as a wrong password, so the refusal says nothing about who exists.
+        verify_password(password, _unknown_user_hash())
+        return LoginResult("invalid")
     user = _find(session, name)
     user_id = user.id if user else None
 
