@@ -25,12 +25,17 @@ def tr(key: str, **values: object) -> str:
 
 
 def language_switch() -> None:
+    """The language choice, kept in the address (?lang=en) so a reload or a bookmark keeps it."""
+    if LANGUAGE_KEY not in st.session_state and st.query_params.get(LANGUAGE_KEY) in LANGUAGES:
+        st.session_state[LANGUAGE_KEY] = st.query_params[LANGUAGE_KEY]
     st.sidebar.selectbox(
         tr("app.language"),
         LANGUAGES,
         format_func=lambda code: {"fi": "Suomi", "en": "English"}[code],
         key=LANGUAGE_KEY,
     )
+    if st.query_params.get(LANGUAGE_KEY) != lang():
+        st.query_params[LANGUAGE_KEY] = lang()
 
 
 def demo_banner() -> None:
