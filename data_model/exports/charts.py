@@ -38,7 +38,7 @@ def representation_height(groups: int) -> int:
 
 def representation_chart(
     rows: Sequence[tuple[str, float | None]], threshold: float, axis_title: str, gap_label: str, ok_label: str
-) -> alt.TopLevelMixin:
+) -> alt.LayerChart:
     """Representation index per group (1.0 = as in the population), gaps in vermillion.
 
     `rows` are (group name, index); an unknown index is left out of the bars."""
@@ -75,9 +75,7 @@ def representation_chart(
             ),
         )
     )
-    layered: alt.TopLevelMixin = alt.layer(bars, rules).properties(
-        width=WIDTH, height=max(ROW_HEIGHT * len(order), 60)
-    )
+    layered: alt.LayerChart = (bars + rules).properties(width=WIDTH, height=max(ROW_HEIGHT * len(order), 60))
     return layered
 
 

@@ -18,7 +18,7 @@ class Figure:
     """A chart, its title, its numbers in words, and the height it needs on the page."""
 
     title: str
-    chart: alt.TopLevelMixin
+    chart: alt.Chart | alt.LayerChart
     caption: str
     height: int
 

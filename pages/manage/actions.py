@@ -136,6 +136,8 @@ opened = st.selectbox(
 )
 if opened is None:
     st.stop()
+# Bound with their narrowed types: the save callbacks below close over them.
+action_id: int = opened
 
 # --- one action ------------------------------------------------------------------------------
 # The version the edit is based on is kept from the moment the action was opened, so a save
@@ -146,6 +148,7 @@ if SNAPSHOT not in st.session_state:
 editing: EditableAction | None = st.session_state[SNAPSHOT]
 if editing is None:
     st.stop()
+current: EditableAction = editing
 edit_base = f"actions.edit.{opened}.v{editing.version}"
 
 
@@ -160,7 +163,7 @@ if editing.deleted:
 
     def restore() -> str:
         with write() as session:
-            restore_action(user, session, opened)
+            restore_action(user, session, action_id)
         forget_snapshot()
         return tr("actions.restored")
 
@@ -170,10 +173,11 @@ if editing.deleted:
 
 entered = action_form(edit_base, user, choices, editing.values, tr("action.save_changes"))
 if entered is not None:
+    changed = entered
 
     def save_changes() -> str:
         with write() as session:
-            action = update_action(user, session, opened, editing.version, entered)
+            action = update_action(user, session, action_id, current.version, changed)
             message = tr("action.saved", title=action.title)
             counted = bool(action.reach)
         forget_snapshot()
@@ -215,11 +219,11 @@ if told:
             mark_feedback_given(
                 user,
                 session,
-                opened,
+                action_id,
                 told_on,
                 told_how,
                 told_where,
-                expected_version=editing.version,
+                expected_version=current.version,
             )
         forget_snapshot()
         return tr("actions.feedback_saved")
@@ -231,7 +235,7 @@ st.divider()
 
 def delete() -> str:
     with write() as session:
-        soft_delete_action(user, session, opened, expected_version=editing.version)
+        soft_delete_action(user, session, action_id, expected_version=current.version)
     forget_snapshot()
     return tr("actions.deleted")
 

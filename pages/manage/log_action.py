@@ -17,10 +17,11 @@ flash(BASE)
 st.write(tr("action.intro"))
 entered = action_form(BASE, user, read(action_choices), None, tr("action.save"))
 if entered is not None:
+    new_action = entered  # bound with its narrowed type for the callback below
 
     def save() -> str:
         with write() as session:
-            action = create_action(user, session, entered)
+            action = create_action(user, session, new_action)
             title, counted = action.title, bool(action.reach)
         if not counted:
             # Reach per group is the dashboard's core datum: its absence must not pass unsaid.

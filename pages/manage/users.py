@@ -109,8 +109,9 @@ with edit_tab:
         list(by_id),
         format_func=lambda user_id: f"{by_id[user_id].username} – {by_id[user_id].display_name}",
     )
-    chosen = by_id.get(chosen_id) if chosen_id is not None else None
-    if chosen is not None:
+    found = by_id.get(chosen_id) if chosen_id is not None else None
+    if found is not None:
+        chosen = found  # bound with its narrowed type: the service callbacks below close over it
         with st.form(f"users.edit.{chosen.id}"):
             new_name = st.text_input(tr("users.field.display_name"), value=chosen.display_name)
             new_email = st.text_input(tr("users.field.email"), value=chosen.email)

@@ -298,7 +298,7 @@ def action_form(
             staff = st.selectbox(
                 tr("action.staff_experience"),
                 scale,
-                index=scale.index(start.staff_experience) if start.staff_experience in scale else None,
+                index=next((i for i, step in enumerate(scale) if step == start.staff_experience), None),
                 format_func=lambda value: tr(f"action.staff.{value}"),
                 placeholder=tr("action.staff_experience_placeholder"),
                 key=f"{key}.staff",

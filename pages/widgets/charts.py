@@ -4,7 +4,7 @@ palette for categories and viridis for heat maps."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 import altair as alt
 import pandas as pd
@@ -13,7 +13,7 @@ import streamlit as st
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency. Blue and orange first: the pair that differs most.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-HEAT_SCHEME = "viridis"
+HEAT_SCHEME: Final = "viridis"
 # Streamlit fits a chart into its default height unless told otherwise; fitting only the
 # width keeps one readable row per category however many there are.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
@@ -60,7 +60,7 @@ def paired_bars(
     """Horizontal bars, one pair per category (e.g. share of participants vs of population)."""
     measures = list(dict.fromkeys(data[measure]))
     axis_format = ".0%" if percent else "d"
-    return (
+    chart: alt.Chart = (
         alt.Chart(data, title=title)
         .mark_bar()
         .encode(
@@ -86,6 +86,7 @@ def paired_bars(
             autosize=FIT_WIDTH,
         )
     )
+    return chart
 
 
 def bars(data: pd.DataFrame, category: str, value: str, title: str, horizontal: bool = True) -> alt.Chart:
@@ -103,7 +104,8 @@ def bars(data: pd.DataFrame, category: str, value: str, title: str, horizontal: 
             x=alt.X(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y(f"{value}:Q", title=None, axis=counts),
         ).properties(height=260)
-    return chart.encode(tooltip=[f"{category}:N", f"{value}:Q"]).properties(description=title)
+    described: alt.Chart = chart.encode(tooltip=[f"{category}:N", f"{value}:Q"]).properties(description=title)
+    return described
 
 
 def heatmap(data: pd.DataFrame, row: str, column: str, value: str, title: str) -> alt.LayerChart:
@@ -128,4 +130,7 @@ def heatmap(data: pd.DataFrame, row: str, column: str, value: str, title: str) -
         text=alt.Text(f"{value}:Q"),
         color=alt.condition(alt.datum[value] > high * 0.6, alt.value("black"), alt.value("white")),
     )
-    return (cells + labels).properties(description=title, height=ROW_HEIGHT * len(rows), autosize=FIT_WIDTH)
+    layered: alt.LayerChart = (cells + labels).properties(
+        description=title, height=ROW_HEIGHT * len(rows), autosize=FIT_WIDTH
+    )
+    return layered

@@ -48,9 +48,9 @@ def gap_list(found: list[Gap], with_suggestions: bool = True) -> None:
     for gap in found:
         with st.container(border=True):
             st.markdown(f"**{plain(gap.sentence)}**")
-            notes = gap_notes(gap, lang())
-            if notes:
-                st.caption(plain(" ".join(notes)))
+            cautions = gap_notes(gap, lang())
+            if cautions:
+                st.caption(plain(" ".join(cautions)))
             if gap.target_channels:
                 st.markdown(plain(tr("reach.gaps.target_channels", names=_names(gap.target_channels))))
             if gap.target_opportunities:
