@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..models import AuditEntry, Setting, utcnow
@@ -22,9 +23,17 @@ def bump_data_version(session: Session) -> None:
     """Every write bumps one counter; cached reads are keyed by it, in every app process."""
     counter = session.get(Setting, DATA_VERSION_KEY, with_for_update=True)
     if counter is None:
-        session.add(Setting(key=DATA_VERSION_KEY, value="1"))
-    else:
-        counter.value = str(int(counter.value) + 1)
+        # The first writes on a new database can race to create the counter: the loser of the
+        # insert reads the winner's row and bumps it, instead of failing the user's save.
+        try:
+            with session.begin_nested():
+                session.add(Setting(key=DATA_VERSION_KEY, value="1"))
+            return
+        except IntegrityError:
+            counter = session.get(Setting, DATA_VERSION_KEY, with_for_update=True, populate_existing=True)
+            if counter is None:
+                raise
+    counter.value = str(int(counter.value) + 1)
     session.flush()
 
 
