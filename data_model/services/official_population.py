@@ -9,13 +9,13 @@ with the values before and after."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..i18n import t
 from ..models import AudienceGroup, PopulationFigure
 from ..official_population import TABLE, OfficialPreview, build_preview, parse_11re
@@ -112,7 +112,7 @@ def save_official_population(
     table_date = table_date or preview.updated
     if table_date is None:
         errors["table_date"] = t("official.error.table_date_missing")
-    elif table_date > datetime.now(ZoneInfo("Europe/Helsinki")).date() or table_date.year < year:
+    elif table_date > clock.today() or table_date.year < year:
         errors["table_date"] = t("official.error.table_date_wrong", year=year)
     if not errors and not preview.can_save:
         errors["file"] = t("official.error.no_figures")
