@@ -9,7 +9,7 @@ from ..formatting import fmt_date, fmt_decimal, fmt_int
 from ..i18n import t
 from ..metrics.coverage import Matrix
 from ..metrics.filters import add_months
-from ..metrics.gaps import Gap
+from ..metrics.gaps import Gap, Suggestion
 from ..metrics.programme_usage import ActorDuties, CatalogueUsage
 from ..metrics.reach import GroupRepresentation
 from ..metrics.reporting import ReportingStatus
@@ -48,6 +48,12 @@ def representation_table(rows: list[GroupRepresentation], threshold: float, lang
     )
 
 
+def _suggested(best: tuple[Suggestion, ...], targets: tuple[Suggestion, ...], lang: str) -> str:
+    """What reached the group most in the period, else what is meant for it; each with the
+    group's participants in the period, so a 0 reads as 0 and not as "has reached"."""
+    return ", ".join(f"{item.item.name(lang)} ({fmt_int(item.reached)})" for item in (best or targets))
+
+
 def gap_table(found: list[Gap], lang: str) -> Table:
     """The gaps, worst first, with the channels and opportunities that could close them."""
     return Table(
@@ -64,10 +70,8 @@ def gap_table(found: list[Gap], lang: str) -> Table:
             (
                 gap.sentence,
                 gap.row.index,
-                ", ".join(item.item.name(lang) for item in (gap.best_channels or gap.target_channels)),
-                ", ".join(
-                    item.item.name(lang) for item in (gap.best_opportunities or gap.target_opportunities)
-                ),
+                _suggested(gap.best_channels, gap.target_channels, lang),
+                _suggested(gap.best_opportunities, gap.target_opportunities, lang),
             )
             for gap in found
         ),

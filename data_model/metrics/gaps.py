@@ -10,9 +10,11 @@ For each gap, what could close it:
   group or a group close to it (RELATED_GROUPS: e.g. Wilma reaches pupils, so young people);
 * `target_opportunities`: catalogue opportunities meant for the group, by the programme
   (OPPORTUNITY_TARGETS) or because logged actions using them were aimed at it;
-* `best_channels` / `best_opportunities`: those whose logged actions reached the group most so
-  far (all non-deleted actions of all time, whichever filter is set: what worked anywhere).
+* `best_channels` / `best_opportunities`: those whose logged actions reached the group most.
   An action that used two channels counts its participants for both.
+
+Every count behind a suggestion (and the actions aimed at a group) follows the same filters as
+the gap itself: with a year chosen, a channel is credited only with that year's participants.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from ..i18n import DEFAULT_LANGUAGE, t
 from ..models import Action, ActionReach, AudienceGroup, Channel, Opportunity
 from ..models.actions import action_channel, action_intended_group
 from ..models.programme import channel_audience
-from .filters import MetricFilters
+from .filters import MetricFilters, action_conditions
 from .labels import Label
 from .reach import GroupRepresentation, representation
 from .settings import load_metric_settings
@@ -125,23 +127,23 @@ def _group_ids(session: Session, code: str) -> list[int]:
     return list(session.scalars(select(AudienceGroup.id).where(AudienceGroup.code.in_(codes))))
 
 
-def _reached_by_channel(session: Session, group_id: int) -> dict[int, int]:
+def _reached_by_channel(session: Session, group_id: int, filters: MetricFilters) -> dict[int, int]:
     rows = session.execute(
         select(action_channel.c.channel_id, func.sum(ActionReach.count))
         .join(Action, Action.id == action_channel.c.action_id)
         .join(ActionReach, ActionReach.action_id == Action.id)
-        .where(Action.deleted_at.is_(None), ActionReach.audience_group_id == group_id)
+        .where(*action_conditions(filters), ActionReach.audience_group_id == group_id)
         .group_by(action_channel.c.channel_id)
     ).all()
     return {channel_id: int(total or 0) for channel_id, total in rows}
 
 
-def _reached_by_opportunity(session: Session, group_id: int) -> dict[int, int]:
+def _reached_by_opportunity(session: Session, group_id: int, filters: MetricFilters) -> dict[int, int]:
     rows = session.execute(
         select(Action.opportunity_id, func.sum(ActionReach.count))
         .join(ActionReach, ActionReach.action_id == Action.id)
         .where(
-            Action.deleted_at.is_(None),
+            *action_conditions(filters),
             Action.opportunity_id.is_not(None),
             ActionReach.audience_group_id == group_id,
         )
@@ -157,7 +159,9 @@ def _best(found: dict[int, int], labels: dict[int, Label]) -> tuple[Suggestion, 
     return tuple(Suggestion(labels[key], count) for count, key in ranked[:BEST_LIMIT])
 
 
-def _suggestions(session: Session, row: GroupRepresentation) -> dict[str, tuple[Suggestion, ...]]:
+def _suggestions(
+    session: Session, row: GroupRepresentation, filters: MetricFilters
+) -> dict[str, tuple[Suggestion, ...]]:
     group_ids = _group_ids(session, row.group.code)
     channels = {
         channel.id: Label(channel.id, channel.code, channel.name_fi, channel.name_en)
@@ -169,8 +173,8 @@ def _suggestions(session: Session, row: GroupRepresentation) -> dict[str, tuple[
             select(Opportunity).where(Opportunity.active).order_by(Opportunity.sort_order)
         )
     }
-    by_channel = _reached_by_channel(session, row.group.id)
-    by_opportunity = _reached_by_opportunity(session, row.group.id)
+    by_channel = _reached_by_channel(session, row.group.id, filters)
+    by_opportunity = _reached_by_opportunity(session, row.group.id, filters)
     tagged = set(
         session.scalars(
             select(channel_audience.c.channel_id).where(channel_audience.c.audience_group_id.in_(group_ids))
@@ -179,7 +183,7 @@ def _suggestions(session: Session, row: GroupRepresentation) -> dict[str, tuple[
     aimed = (
         select(Action.opportunity_id)
         .join(action_intended_group)
-        .where(Action.deleted_at.is_(None), action_intended_group.c.audience_group_id.in_(group_ids))
+        .where(*action_conditions(filters), action_intended_group.c.audience_group_id.in_(group_ids))
     )
     meant = set(
         session.scalars(
@@ -216,4 +220,6 @@ def gaps(
     suggestions. `threshold` overrides the `gap_threshold` setting."""
     limit = load_metric_settings(session).gap_threshold if threshold is None else threshold
     rows = sorted((row for row in representation(session, filters) if is_gap(row, limit)), key=_severity)
-    return [Gap(row=row, sentence=gap_sentence(row, lang), **_suggestions(session, row)) for row in rows]
+    return [
+        Gap(row=row, sentence=gap_sentence(row, lang), **_suggestions(session, row, filters)) for row in rows
+    ]

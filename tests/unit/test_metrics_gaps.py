@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, select, update
 
 from data_model.db import session_factory, transaction
 from data_model.formatting import NBSP
 from data_model.metrics.filters import MetricFilters
 from data_model.metrics.gaps import Gap, gap_notes, gaps
 from data_model.metrics.settings import MetricSettings, load_metric_settings
-from data_model.models import Setting
+from data_model.models import Area, Department, Setting
 from tests.metrics_data import YEAR_2025, build_small_fixture
 
 YEAR_2023 = MetricFilters(start=date(2023, 1, 1), end=date(2023, 12, 31))
@@ -102,9 +102,9 @@ def test_suggestions_for_young_people(engine: Engine) -> None:
 
 def test_best_channels_rank_what_reached_the_group_most(engine: Engine) -> None:
     build_small_fixture(engine)
-    # Young people: the council survey (Instagram + Snapchat) 30, school day (Wilma) 3,
-    # the 2023 survey 2; the deleted action's 100 never count.
-    found = {gap.group.code: gap for gap in _gaps(engine, YEAR_2023)}
+    # Over all time young people: the council survey (Instagram + Snapchat) 30, school day
+    # (Wilma) 3, the 2023 survey 2; the deleted action's 100 never count.
+    found = {gap.group.code: gap for gap in _gaps(engine, MetricFilters(), threshold=2.0)}
     best = [(item.item.code, item.reached) for item in found["youth_15_29"].best_channels]
     assert sorted(best[:2]) == [("instagram", 30), ("snapchat", 30)]
     assert best[2] == ("wilma", 3)
@@ -114,6 +114,37 @@ def test_best_channels_rank_what_reached_the_group_most(engine: Engine) -> None:
     ]
     instagram = next(item for item in found["youth_15_29"].target_channels if item.item.code == "instagram")
     assert instagram.reached == 30
+
+
+def test_gap_advice_counts_only_the_chosen_period(engine: Engine) -> None:
+    build_small_fixture(engine)
+    # 2023: only the resident survey reached young people; the 2025 actions are outside.
+    youth = {gap.group.code: gap for gap in _gaps(engine, YEAR_2023)}["youth_15_29"]
+    assert {(item.item.code, item.reached) for item in youth.best_channels} == {
+        ("kyselyt_palautteet", 2),
+        ("nettisivut", 2),
+        ("facebook", 2),
+    }
+    assert [(item.item.code, item.reached) for item in youth.best_opportunities] == [("asukaskyselyt", 2)]
+    reached = {item.item.code: item.reached for item in youth.target_channels}
+    assert reached["instagram"] == 0 and reached["wilma"] == 0
+
+
+def test_gap_advice_counts_only_the_chosen_department_and_area(engine: Engine) -> None:
+    build_small_fixture(engine)
+    with session_factory(engine)() as session:
+        planning = session.scalars(select(Department.id).where(Department.code == "kaupunkiymparisto")).one()
+        vierumaki = session.scalars(select(Area.id).where(Area.name == "Vierumäki")).one()
+    # Neither the planning department nor Vierumäki reached children: no channel gets credit
+    # for the council survey's five children.
+    for filters in (
+        MetricFilters(department_ids=(planning,)),
+        MetricFilters(area_ids=(vierumaki,)),
+    ):
+        children = {gap.group.code: gap for gap in _gaps(engine, filters)}["children_0_14"]
+        assert children.no_reach
+        assert children.best_channels == () and children.best_opportunities == ()
+        assert all(item.reached == 0 for item in children.target_channels)
 
 
 def test_settings_fall_back_to_defaults(engine: Engine) -> None:
