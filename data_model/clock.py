@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from .formatting import fmt_datetime
+from .i18n import DEFAULT_LANGUAGE
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -30,6 +31,6 @@ def to_local(moment: datetime | None) -> datetime | None:
     return moment.astimezone(HELSINKI).replace(tzinfo=None)
 
 
-def fmt_stored(moment: datetime | None, unknown: str = "–") -> str:
+def fmt_stored(moment: datetime | None, unknown: str = "–", *, lang: str = DEFAULT_LANGUAGE) -> str:
     """A stored UTC moment formatted for display in Helsinki time: '3.12.2026 klo 01.30'."""
-    return fmt_datetime(to_local(moment), unknown)
+    return fmt_datetime(to_local(moment), unknown, lang=lang)

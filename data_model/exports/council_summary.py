@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from .. import clock
 from ..formatting import fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_pct
-from ..i18n import t
+from ..i18n import DEFAULT_LANGUAGE, t
 from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities
 from ..metrics.feedback import FeedbackLoop, feedback_loop
 from ..metrics.filters import MetricFilters, add_months
@@ -63,9 +63,10 @@ class KeyNumber:
     previous: Number
     kind: str = INT  # INT | SHARE | RATIO: decides how it is written
     lower_is_better: bool = False
+    lang: str = DEFAULT_LANGUAGE
 
     def text(self) -> str:
-        return number_text(self.value, self.kind)
+        return number_text(self.value, self.kind, self.lang)
 
     def delta(self) -> str | None:
         """The change from the previous period with its sign ('+3', '−0,12', '+5 %-yks.')."""
@@ -74,10 +75,11 @@ class KeyNumber:
         change = float(self.value) - float(self.previous)
         sign = "+" if change > 0 else (MINUS if change < 0 else "±")
         if self.kind == SHARE:
-            return f"{sign}{fmt_decimal(abs(change) * 100, 0)} %-yks."
+            points = fmt_decimal(abs(change) * 100, 0, lang=self.lang)
+            return t("council.delta.points", self.lang, sign=sign, points=points)
         if self.kind == RATIO:
-            return f"{sign}{fmt_decimal(abs(change), 2)}"
-        return f"{sign}{fmt_int(int(abs(change)))}"
+            return f"{sign}{fmt_decimal(abs(change), 2, lang=self.lang)}"
+        return f"{sign}{fmt_int(int(abs(change)), lang=self.lang)}"
 
 
 @dataclass(frozen=True)
@@ -119,15 +121,15 @@ class CouncilSummary:
         return self.period.in_progress(self.today)
 
 
-def number_text(value: Number, kind: str) -> str:
-    """A key number as it is written in the summary (Finnish number forms)."""
+def number_text(value: Number, kind: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A key number as it is written in the summary, in the number forms of `lang`."""
     if value is None:
         return "–"
     if kind == SHARE:
-        return fmt_pct(float(value))
+        return fmt_pct(float(value), lang=lang)
     if kind == RATIO:
-        return fmt_decimal(float(value), 2)
-    return fmt_int(int(value))
+        return fmt_decimal(float(value), 2, lang=lang)
+    return fmt_int(int(value), lang=lang)
 
 
 def period_filters(period: Period) -> MetricFilters:
@@ -199,6 +201,7 @@ def key_numbers(current: PeriodFigures, previous: PeriodFigures | None, lang: st
             value_of(previous) if previous is not None else None,
             kind,
             lower_is_better,
+            lang,
         )
         for key, kind, lower_is_better, value_of in KEY_NUMBERS
     )
@@ -212,8 +215,8 @@ def _change_sentence(number: KeyNumber, previous: Period, lang: str) -> str | No
         return None
     values = {
         "label": number.label,
-        "now": number_text(number.value, number.kind),
-        "before": number_text(number.previous, number.kind),
+        "now": number_text(number.value, number.kind, lang),
+        "before": number_text(number.previous, number.kind, lang),
         "previous": previous.label(lang),
     }
     if number.value == number.previous:
@@ -251,21 +254,26 @@ def overview_sentences(period: Period, figures: PeriodFigures, today: date, lang
             "council.overview.actions",
             lang,
             period=period.label(lang),
-            start=fmt_date(period.start),
-            end=fmt_date(period.end),
-            actions=fmt_int(totals.actions),
-            participants=fmt_int(totals.participants_total),
+            start=fmt_date(period.start, lang=lang),
+            end=fmt_date(period.end, lang=lang),
+            actions=fmt_int(totals.actions, lang=lang),
+            participants=fmt_int(totals.participants_total, lang=lang),
         )
     ]
     if totals.actions_without_total:
         sentences.append(
-            t("council.overview.unknown_totals", lang, count=fmt_int(totals.actions_without_total))
+            t("council.overview.unknown_totals", lang, count=fmt_int(totals.actions_without_total, lang=lang))
         )
     if period.in_progress(today):
-        sentences.append(t("council.overview.in_progress", lang, today=fmt_date(today)))
+        sentences.append(t("council.overview.in_progress", lang, today=fmt_date(today, lang=lang)))
     if figures.gaps:
         sentences.append(
-            t("council.overview.gaps", lang, count=fmt_int(len(figures.gaps)), worst=figures.gaps[0].sentence)
+            t(
+                "council.overview.gaps",
+                lang,
+                count=fmt_int(len(figures.gaps), lang=lang),
+                worst=figures.gaps[0].sentence,
+            )
         )
     else:
         sentences.append(t("council.overview.no_gaps", lang))
@@ -299,14 +307,19 @@ def feedback_sentences(loop: FeedbackLoop, lang: str) -> tuple[str, ...]:
         t(
             "council.feedback.rate",
             lang,
-            given=fmt_int(loop.with_feedback),
-            actions=fmt_int(loop.actions),
-            rate=fmt_pct(loop.rate),
+            given=fmt_int(loop.with_feedback, lang=lang),
+            actions=fmt_int(loop.actions, lang=lang),
+            rate=fmt_pct(loop.rate, lang=lang),
         )
     ]
     if loop.open_loops:
         sentences.append(
-            t("council.feedback.open", lang, count=fmt_int(len(loop.open_loops)), days=loop.open_loop_days)
+            t(
+                "council.feedback.open",
+                lang,
+                count=fmt_int(len(loop.open_loops), lang=lang),
+                days=loop.open_loop_days,
+            )
         )
         sentences += [
             t(
@@ -314,7 +327,7 @@ def feedback_sentences(loop: FeedbackLoop, lang: str) -> tuple[str, ...]:
                 lang,
                 title=item.title,
                 department=item.department.name(lang),
-                days=fmt_int(item.days_open),
+                days=fmt_int(item.days_open, lang=lang),
             )
             for item in loop.open_loops[:OPEN_LOOPS_LISTED]
         ]
@@ -349,7 +362,7 @@ def duty_sentences(actors: list[ActorDuties], lang: str) -> tuple[str, ...]:
                             lang,
                             actor=pick_name(lang, actor.name_fi, actor.name_en),
                             duty=pick_name(lang, duty.text_fi, duty.text_en),
-                            due=fmt_date(duty.next_due),
+                            due=fmt_date(duty.next_due, lang=lang),
                         )
                     )
     return tuple(lines) or (t("council.duty.all_done", lang),)
@@ -407,7 +420,12 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
         feedback_sentences=feedback_sentences(current.feedback, lang),
         duty_sentences=statutory_sentences(catalogue, lang) + duty_sentences(actors, lang),
         measures_with_progress=tuple(
-            t("council.measures.item", lang, measure=row.measure.name(lang), actions=fmt_int(row.actions))
+            t(
+                "council.measures.item",
+                lang,
+                measure=row.measure.name(lang),
+                actions=fmt_int(row.actions, lang=lang),
+            )
             for row in current.measures
             if row.actions
         ),
@@ -442,7 +460,7 @@ def source_lines(changed: datetime | None, today: date, lang: str) -> tuple[str,
         t(
             "council.source.freshness",
             lang,
-            when=fmt_datetime(changed),
-            today=fmt_date(today),
+            when=fmt_datetime(changed, lang=lang),
+            today=fmt_date(today, lang=lang),
         ),
     )

@@ -153,7 +153,9 @@ def _column_widths(
     minimum: list[float] = []
     wanted: list[float] = []
     for index, column in enumerate(table.columns):
-        texts = [pdf.text_of(as_text(row[index], column.kind, yes, no)) for row in table.rows]
+        texts = [
+            pdf.text_of(as_text(row[index], column.kind, yes, no, pdf.document.lang)) for row in table.rows
+        ]
         pdf.use(size, bold=True)
         heading_words = [pdf.get_string_width(word) for word in pdf.text_of(column.header).split()]
         pdf.use(size)
@@ -206,7 +208,7 @@ def _draw_table(pdf: _ReportPdf, table: Table, yes: str, no: str) -> None:
         for values in table.rows:
             row = drawn.row()
             for value, column in zip(values, table.columns, strict=True):
-                row.cell(pdf.text_of(as_text(value, column.kind, yes, no)))
+                row.cell(pdf.text_of(as_text(value, column.kind, yes, no, pdf.document.lang)))
     pdf.ln(4)
 
 

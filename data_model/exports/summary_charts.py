@@ -36,7 +36,7 @@ def representation_figure(summary: CouncilSummary) -> Figure | None:
         t("council.chart.gap", lang),
         t("council.chart.ok", lang),
     )
-    numbers = "; ".join(f"{name} {fmt_decimal(index, 2)}" for name, index in known)
+    numbers = "; ".join(f"{name} {fmt_decimal(index, 2, lang=lang)}" for name, index in known)
     return Figure(
         t("council.chart.representation", lang),
         chart,
@@ -53,7 +53,7 @@ def trend_figure(summary: CouncilSummary) -> Figure | None:
     return Figure(
         t("council.chart.trend", lang),
         column_chart(summary.trend_rows, t("council.chart.actions_axis", lang)),
-        "; ".join(f"{label}: {fmt_int(value)}" for label, value in summary.trend_rows),
+        "; ".join(f"{label}: {fmt_int(value, lang=lang)}" for label, value in summary.trend_rows),
         280,
     )
 

@@ -44,7 +44,7 @@ def representation_table(rows: list[GroupRepresentation], threshold: float, lang
             )
             for row in rows
         ),
-        note=t("council.note.representation", lang, threshold=fmt_decimal(threshold, 2)),
+        note=t("council.note.representation", lang, threshold=fmt_decimal(threshold, 2, lang=lang)),
     )
 
 
@@ -136,7 +136,9 @@ def catalogue_table(catalogue: CatalogueUsage, judged_on: date, lang: str) -> Ta
             for item in form.opportunities
         ),
         note=t(
-            "council.note.catalogue", lang, day=fmt_date(add_months(catalogue.since, catalogue.unused_months))
+            "council.note.catalogue",
+            lang,
+            day=fmt_date(add_months(catalogue.since, catalogue.unused_months), lang=lang),
         ),
     )
 
@@ -169,7 +171,7 @@ def catalogue_brief_table(catalogue: CatalogueUsage, judged_on: date, lang: str)
             Column(t("council.col.unused", lang, months=catalogue.unused_months), BOOL),
         ),
         tuple(rows),
-        note=t("council.note.catalogue", lang, day=fmt_date(judged_on)),
+        note=t("council.note.catalogue", lang, day=fmt_date(judged_on, lang=lang)),
     )
 
 
@@ -196,7 +198,7 @@ def channel_reach_table(matrix: Matrix, lang: str) -> Table:
     rows = []
     for channel, values in zip(matrix.rows, matrix.values, strict=True):
         reached = [
-            f"{group.name(lang)} {fmt_int(value)}"
+            f"{group.name(lang)} {fmt_int(value, lang=lang)}"
             for group, value in zip(matrix.columns, values, strict=True)
             if value
         ]

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ..formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
-from ..i18n import t
+from ..i18n import DEFAULT_LANGUAGE, t
 from .safe import Cell
 
 TEXT = "text"
@@ -48,25 +48,25 @@ class Table:
         return [column.header for column in self.columns]
 
 
-def as_text(value: Cell, kind: str, yes: str = "kyllä", no: str = "ei") -> str:
-    """A cell as Finnish text for the PDF (numbers with a decimal comma, dates d.m.yyyy)."""
+def as_text(value: Cell, kind: str, yes: str, no: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A cell as text for the PDF, in the number and date forms of `lang`."""
     if value is None:
         return "–"
     if isinstance(value, bool):
         return yes if value else no
     if isinstance(value, datetime | date):
-        return fmt_date(value)
+        return fmt_date(value, lang=lang)
     if isinstance(value, int | float | Decimal):
         number = float(value)
         if kind == SHARE:
-            return fmt_pct(number)
+            return fmt_pct(number, lang=lang)
         if kind == RATIO:
-            return fmt_decimal(number, 2)
+            return fmt_decimal(number, 2, lang=lang)
         if kind in (DECIMAL, EUR):
-            return fmt_decimal(number, 2)
+            return fmt_decimal(number, 2, lang=lang)
         if kind == YEAR:
             return str(int(number))
-        return fmt_int(int(number))
+        return fmt_int(int(number), lang=lang)
     return str(value)
 
 

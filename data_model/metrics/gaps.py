@@ -100,14 +100,14 @@ def is_gap(row: GroupRepresentation, threshold: float) -> bool:
 def gap_sentence(row: GroupRepresentation, lang: str = DEFAULT_LANGUAGE) -> str:
     """ "Nuoret (15–29 v): 1 % osallistujista, 16 % väestöstä" in `lang`."""
     name = row.group.name(lang)
-    population_share = fmt_pct(row.population_share)
+    population_share = fmt_pct(row.population_share, lang=lang)
     if row.participants == 0:
         return t("metrics.gap.no_reach", lang, group=name, population_share=population_share)
     return t(
         "metrics.gap.sentence",
         lang,
         group=name,
-        share=fmt_pct(row.participant_share),
+        share=fmt_pct(row.participant_share, lang=lang),
         population_share=population_share,
     )
 

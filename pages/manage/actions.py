@@ -6,7 +6,6 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from data_model.formatting import fmt_date
 from data_model.metrics.actions_list import (
     SORTS,
     ActionFilter,
@@ -32,6 +31,7 @@ from pages.widgets.action_form import (
     save_with_messages,
 )
 from pages.widgets.data import read, read_uncached, write
+from pages.widgets.formats import fmt_date
 from pages.widgets.texts import lang, tr
 
 BASE = "actions"

@@ -6,10 +6,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from data_model.clock import fmt_stored
 from data_model.metrics.actions_list import AuditFilter, audit_vocabulary, list_audit
 from pages.widgets.action_form import date_field, page_user_for
 from pages.widgets.data import read
+from pages.widgets.formats import fmt_stored
 from pages.widgets.texts import tr
 
 LIMIT = 200

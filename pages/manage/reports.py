@@ -4,8 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from data_model import clock
-from data_model.clock import fmt_stored
-from data_model.formatting import fmt_date
 from data_model.metrics.actions_list import action_choices, list_reports
 from data_model.metrics.reporting import reporting_status
 from data_model.services.reports import submit_department_report
@@ -18,6 +16,7 @@ from pages.widgets.action_form import (
     save_with_messages,
 )
 from pages.widgets.data import read, write
+from pages.widgets.formats import fmt_date, fmt_stored
 from pages.widgets.texts import lang, tr
 
 BASE = "reports"

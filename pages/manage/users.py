@@ -9,13 +9,13 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from data_model.formatting import fmt_date
 from data_model.models import ROLES
 from data_model.permissions import PermissionDenied
 from data_model.services import users
 from data_model.validation import ValidationError
 from pages.widgets.auth import current_user
 from pages.widgets.data import read, write
+from pages.widgets.formats import fmt_date
 from pages.widgets.texts import tr
 
 DONE_KEY = "users.done"

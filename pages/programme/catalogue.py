@@ -4,9 +4,9 @@ how often and when each was used, by which departments; unused ones said in word
 import streamlit as st
 
 from data_model import clock
-from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import OpportunityUsage, catalogue_usage
 from pages.widgets.data import read
+from pages.widgets.formats import fmt_int
 from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, tr
 

@@ -3,9 +3,9 @@ whom the actions using it reached compared with the groups it is meant for."""
 
 import streamlit as st
 
-from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import ChannelUsage, GroupReach, channel_usage
 from pages.widgets.data import read
+from pages.widgets.formats import fmt_int
 from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, tr
 

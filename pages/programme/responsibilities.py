@@ -4,10 +4,10 @@ behind it, and each department's reporting status."""
 import streamlit as st
 
 from data_model import clock
-from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import REPORT_STATUS, DutyStatus, responsibilities
 from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporting_status
 from pages.widgets.data import read
+from pages.widgets.formats import fmt_int
 from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, lang, tr
 

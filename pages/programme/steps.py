@@ -3,9 +3,9 @@ it, the departments involved and the last activity; measures with nothing logged
 
 import streamlit as st
 
-from data_model.formatting import fmt_int
 from data_model.metrics.programme_usage import MeasureActivity, development_steps
 from pages.widgets.data import read
+from pages.widgets.formats import fmt_int
 from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, tr
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from data_model.formatting import fmt_int
 from data_model.metrics.programme import programme_headline
 from pages.widgets.data import read
+from pages.widgets.formats import fmt_int
 from pages.widgets.texts import freshness_note, tr
 
 st.title(tr("app.title"))

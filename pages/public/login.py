@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from data_model.formatting import fmt_datetime
 from pages.widgets.auth import PASSWORD_KEY, USERNAME_KEY, login_feedback, submit_login
+from pages.widgets.formats import fmt_datetime
 from pages.widgets.texts import tr
 
 st.title(tr("app.title"))

@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from data_model import clock
-from data_model.formatting import fmt_date, fmt_int, fmt_pct
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.gaps import gaps
 from data_model.metrics.reach import reach_totals, representation
@@ -12,6 +11,7 @@ from data_model.metrics.reporting import OVERDUE, reporting_status
 from data_model.metrics.trends import quarterly_trends
 from pages.widgets.data import read
 from pages.widgets.filters import report_header
+from pages.widgets.formats import fmt_date, fmt_int, fmt_pct
 from pages.widgets.metric_views import gap_list, representation_view, trends_view
 from pages.widgets.texts import lang, tr
 

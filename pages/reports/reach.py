@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from data_model import clock
-from data_model.formatting import fmt_date, fmt_decimal, fmt_int
 from data_model.metrics.coverage import (
     Matrix,
     channel_by_group,
@@ -23,6 +22,7 @@ from data_model.metrics.trends import quarterly_trends
 from pages.widgets.charts import bars, chart_with_table, heatmap
 from pages.widgets.data import read
 from pages.widgets.filters import report_header
+from pages.widgets.formats import fmt_date, fmt_decimal, fmt_int
 from pages.widgets.metric_views import actions_table, gap_list, plain, representation_view, trends_view
 from pages.widgets.texts import lang, tr
 

@@ -10,12 +10,12 @@ from datetime import date
 
 import streamlit as st
 
-from data_model.formatting import fmt_date
 from data_model.metrics.drilldown import FilterOptions, filter_options
 from data_model.metrics.filters import MetricFilters, council_term_range, year_range
 from data_model.metrics.labels import Label
 
 from .data import read
+from .formats import fmt_date
 from .texts import freshness_note, lang, tr
 
 ALL, TERM, CUSTOM = "all", "term", "custom"

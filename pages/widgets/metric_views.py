@@ -8,13 +8,13 @@ import re
 import pandas as pd
 import streamlit as st
 
-from data_model.formatting import fmt_decimal, fmt_int, fmt_pct
 from data_model.metrics.drilldown import ActionRow
 from data_model.metrics.gaps import Gap, Suggestion, gap_notes
 from data_model.metrics.reach import AGE, GroupRepresentation, ReachTotals
 from data_model.metrics.trends import QuarterTrend
 
 from .charts import bars, chart_with_table, paired_bars
+from .formats import fmt_decimal, fmt_int, fmt_pct
 from .texts import lang, tr
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")

@@ -8,7 +8,6 @@ from datetime import date
 
 import streamlit as st
 
-from data_model.formatting import fmt_int
 from data_model.official_population import GroupFigure, OfficialPreview, parse_11re
 from data_model.permissions import CurrentUser, PermissionDenied
 from data_model.services.errors import ValidationError
@@ -16,6 +15,8 @@ from data_model.services.official_population import preview_official_population,
 from pages.widgets.action_form import plain
 from pages.widgets.data import read_uncached, write
 from pages.widgets.texts import lang, tr
+
+from .formats import fmt_int
 
 KEY = "official"
 FEEDBACK = f"{KEY}_feedback"

@@ -7,8 +7,7 @@ import re
 
 import streamlit as st
 
-from data_model.formatting import fmt_date
-
+from .formats import fmt_date
 from .texts import lang, tr
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")

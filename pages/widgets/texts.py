@@ -46,4 +46,6 @@ def demo_banner() -> None:
 def freshness_note() -> None:
     """When the data last changed: every figure on a page is as fresh as this."""
     changed = read(last_change_at)
-    st.caption(tr("app.freshness", when=fmt_stored(changed)) if changed else tr("app.freshness_never"))
+    st.caption(
+        tr("app.freshness", when=fmt_stored(changed, lang=lang())) if changed else tr("app.freshness_never")
+    )

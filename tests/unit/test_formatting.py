@@ -23,3 +23,21 @@ def test_decimals_use_a_comma_and_percentages_a_spaced_sign() -> None:
 def test_dates_are_day_month_year() -> None:
     assert fmt_date(date(2023, 6, 1)) == "1.6.2023"
     assert fmt_datetime(datetime(2026, 11, 28, 9, 5)) == "28.11.2026 klo 09.05"
+
+
+def test_english_uses_english_separators_and_day_first_dates() -> None:
+    # Babel's en_GB: a comma groups thousands, a point marks decimals, no space before %.
+    assert fmt_int(17827, lang="en") == "17,827"
+    assert fmt_decimal(1.25, 2, lang="en") == "1.25"
+    assert fmt_pct(0.0146, 1, lang="en") == "1.5%"
+    assert fmt_eur(1234.5, lang="en") == "€1,234.50"
+    assert fmt_date(date(2023, 6, 1), lang="en") == "1 Jun 2023"
+    assert fmt_datetime(datetime(2026, 11, 28, 9, 5), lang="en") == "28 Nov 2026, 09:05"
+
+
+def test_english_timestamps_carry_no_finnish_klo() -> None:
+    assert "klo" not in fmt_datetime(datetime(2026, 11, 28, 23, 30), lang="en")
+
+
+def test_an_unknown_language_falls_back_to_finnish() -> None:
+    assert fmt_pct(0.153, lang="sv") == f"15{NBSP}%"

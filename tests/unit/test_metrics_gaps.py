@@ -37,7 +37,7 @@ def test_baseline_young_people_are_a_gap_in_plain_words(engine: Engine) -> None:
     assert notes[0].startswith("Alle 5 osallistujaa")
     assert notes[1].startswith("Väestöluku on arvio")
     english = {gap.group.code: gap for gap in _gaps(engine, YEAR_2023, "en")}["youth_15_29"]
-    assert english.sentence == f"Young people (15–29): 1{NBSP}% of participants, 16{NBSP}% of the population"
+    assert english.sentence == "Young people (15–29): 1% of participants, 16% of the population"
 
 
 def test_gaps_are_sorted_worst_first(engine: Engine) -> None:
