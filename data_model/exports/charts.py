@@ -1,28 +1,39 @@
 """Altair charts for the council report, and their rendering to PNG without a browser.
 
 The same chart objects are drawn on the council page (st.altair_chart) and embedded in the
-PDF (vl-convert renders Vega-Lite offline). Colours come from the Okabe–Ito palette, which
-stays distinguishable with the common colour-vision deficiencies; every chart also has its
-numbers in a table or sentence beside it.
+PDF (vl-convert renders Vega-Lite offline). Colours and text colours come from `palette`
+(3:1 for marks, 4.5:1 for text, colour-blind safe); no meaning rides on colour alone, and
+every chart also has its numbers in a table or sentence beside it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 import altair as alt
 import vl_convert
 
-# Okabe–Ito: blue, vermillion, bluish green, orange, reddish purple, sky blue.
-BLUE = "#0072B2"
-VERMILLION = "#D55E00"
-GREEN = "#009E73"
-ORANGE = "#E69F00"
-GREY = "#595959"
+from .palette import BLUE, CHART_TEXT, TITLE_TEXT, VERMILLION
+
+ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
 WIDTH = 460
 ROW_HEIGHT = 22
 PNG_SCALE = 2
 UPRIGHT_LABELS = 8  # more columns than this get slanted labels so they do not overlap
+
+
+def readable(chart: ChartT) -> ChartT:
+    """The chart with dark text: Streamlit's theme draws axis and legend text in a grey
+    of 3.7:1, under the 4.5:1 that text needs. Legends go under the chart, where a narrow
+    (zoomed) screen keeps them whole."""
+    configured: ChartT = (
+        chart.configure_axis(labelColor=CHART_TEXT, titleColor=CHART_TEXT, domainColor=CHART_TEXT)
+        .configure_legend(labelColor=CHART_TEXT, titleColor=CHART_TEXT, orient="bottom", labelLimit=0)
+        .configure_title(color=TITLE_TEXT, subtitleColor=CHART_TEXT)
+        .configure_text(color=CHART_TEXT)
+    )
+    return configured
 
 
 def _inline(values: list[dict[str, object]]) -> dict[str, object]:
@@ -39,35 +50,42 @@ def representation_height(groups: int) -> int:
 def representation_chart(
     rows: Sequence[tuple[str, float | None]], threshold: float, axis_title: str, gap_label: str, ok_label: str
 ) -> alt.LayerChart:
-    """Representation index per group (1.0 = as in the population), gaps in vermillion.
+    """Representation index per group (1.0 = as in the population). A gap is told twice: a
+    vermillion bar and its label ("Aukko") written after the bar, so it never rests on colour.
 
     `rows` are (group name, index); an unknown index is left out of the bars."""
     frame = _inline(
         [
-            {"group": name, "index": value, "state": gap_label if value < threshold else ok_label}
+            {
+                "group": name,
+                "index": value,
+                "state": gap_label if value < threshold else ok_label,
+                "mark": gap_label if value < threshold else "",
+            }
             for name, value in rows
             if value is not None
         ]
     )
     order = [name for name, _value in rows]
-    bars = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            x=alt.X("index:Q", title=axis_title),
-            y=alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
-            color=alt.Color(
-                "state:N",
-                scale=alt.Scale(domain=[gap_label, ok_label], range=[VERMILLION, BLUE]),
-                legend=alt.Legend(title=None, orient="bottom"),
-            ),
-            tooltip=["group:N", alt.Tooltip("index:Q", format=".2f")],
-        )
+    base = alt.Chart(frame).encode(
+        x=alt.X("index:Q", title=axis_title),
+        y=alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
     )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "state:N",
+            scale=alt.Scale(domain=[gap_label, ok_label], range=[VERMILLION, BLUE]),
+            legend=alt.Legend(title=None, orient="bottom"),
+        ),
+        tooltip=["group:N", "state:N", alt.Tooltip("index:Q", format=".2f")],
+    )
+    # Gap bars end left of the threshold, which is at most 1.0 on an axis that reaches 1.0:
+    # the word has room after them.
+    labels = base.mark_text(align="left", dx=4, fontWeight="bold", color=CHART_TEXT).encode(text="mark:N")
     marks = _inline([{"x": 1.0, "dash": "full"}, {"x": threshold, "dash": "threshold"}])
     rules = (
         alt.Chart(marks)
-        .mark_rule(color=GREY)
+        .mark_rule(color=CHART_TEXT)
         .encode(
             x="x:Q",
             strokeDash=alt.StrokeDash(
@@ -75,8 +93,10 @@ def representation_chart(
             ),
         )
     )
-    layered: alt.LayerChart = (bars + rules).properties(width=WIDTH, height=max(ROW_HEIGHT * len(order), 60))
-    return layered
+    layered: alt.LayerChart = (bars + labels + rules).properties(
+        width=WIDTH, height=max(ROW_HEIGHT * len(order), 60)
+    )
+    return readable(layered)
 
 
 def column_chart(rows: Sequence[tuple[str, int | float]], axis_title: str, colour: str = BLUE) -> alt.Chart:
@@ -97,7 +117,7 @@ def column_chart(rows: Sequence[tuple[str, int | float]], axis_title: str, colou
         )
         .properties(width=WIDTH, height=200)
     )
-    return chart
+    return readable(chart)
 
 
 def chart_png(chart: alt.TopLevelMixin) -> bytes:

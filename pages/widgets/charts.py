@@ -1,19 +1,19 @@
 """Charts that always come with their numbers: every chart is drawn beside a table (or with a
-sentence), for screen readers and printing. Colours are colour-blind safe: the Okabe–Ito
-palette for categories and viridis for heat maps."""
+sentence), for screen readers and printing. Colours come from data_model.exports.palette
+(colour-blind safe, 3:1 marks, 4.5:1 text). A chart's title is drawn as text above it, not
+inside the chart, so that it wraps on a narrow or zoomed screen instead of being cut off."""
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
-# deficiency. Blue and orange first: the pair that differs most.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-HEAT_SCHEME: Final = "viridis"
+from data_model.exports.charts import readable
+from data_model.exports.palette import BLUE, CATEGORY, VIRIDIS, heat_colour, heat_domain, text_on
+
 # Streamlit fits a chart into its default height unless told otherwise; fitting only the
 # width keeps one readable row per category however many there are.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
@@ -29,7 +29,9 @@ def chart_with_table(
 ) -> Any:
     """The chart on the left and its numbers on the right (`ratio` None: the table under the
     chart, for wide tables); a caption under both. With `key` the table's cells can be
-    selected; the selection is returned."""
+    selected; the selection is returned. The chart's description is its title."""
+    if isinstance(chart.description, str) and chart.description:
+        st.markdown(f"**{chart.description}**")  # titles come from the catalogues
     if ratio is None:
         st.altair_chart(chart, width="stretch")
         right = st.container()
@@ -61,7 +63,7 @@ def paired_bars(
     measures = list(dict.fromkeys(data[measure]))
     axis_format = ".0%" if percent else "d"
     chart: alt.Chart = (
-        alt.Chart(data, title=title)
+        alt.Chart(data)
         .mark_bar()
         .encode(
             y=alt.Y(
@@ -70,13 +72,15 @@ def paired_bars(
                 title=None,
                 axis=alt.Axis(labelLimit=220),
             ),
-            yOffset=alt.YOffset(f"{measure}:N", sort=measures),
+            # White space between the bars of a pair: each bar meets the white page (3:1),
+            # never only its neighbour.
+            yOffset=alt.YOffset(f"{measure}:N", sort=measures, scale=alt.Scale(paddingInner=0.2)),
             x=alt.X(f"{value}:Q", title=None, axis=alt.Axis(format=axis_format)),
             color=alt.Color(
                 f"{measure}:N",
                 sort=measures,
-                scale=alt.Scale(domain=measures, range=list(OKABE_ITO[: len(measures)])),
-                legend=alt.Legend(orient="bottom", title=None, direction="vertical"),
+                scale=alt.Scale(domain=measures, range=list(CATEGORY[: len(measures)])),
+                legend=alt.Legend(title=None, direction="vertical"),
             ),
             tooltip=[f"{category}:N", f"{measure}:N", alt.Tooltip(f"{value}:Q", format=axis_format)],
         )
@@ -86,14 +90,14 @@ def paired_bars(
             autosize=FIT_WIDTH,
         )
     )
-    return chart
+    return readable(chart)
 
 
 def bars(data: pd.DataFrame, category: str, value: str, title: str, horizontal: bool = True) -> alt.Chart:
     """Simple bars in one colour, in the data's order."""
     order = list(dict.fromkeys(data[category]))
     counts = alt.Axis(format="d", tickMinStep=1)
-    chart = alt.Chart(data, title=title).mark_bar(color=OKABE_ITO[0])
+    chart = alt.Chart(data).mark_bar(color=BLUE)
     if horizontal:
         chart = chart.encode(
             y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
@@ -105,15 +109,18 @@ def bars(data: pd.DataFrame, category: str, value: str, title: str, horizontal: 
             y=alt.Y(f"{value}:Q", title=None, axis=counts),
         ).properties(height=260)
     described: alt.Chart = chart.encode(tooltip=[f"{category}:N", f"{value}:Q"]).properties(description=title)
-    return described
+    return readable(described)
 
 
 def heatmap(data: pd.DataFrame, row: str, column: str, value: str, title: str) -> alt.LayerChart:
-    """A heat map with the figure written in each cell (dark text on light cells and v.v.)."""
+    """A heat map with the figure written in each cell, in black or white, whichever reads
+    better on that cell's colour (at least 4.5:1, see palette.text_on)."""
     rows = list(dict.fromkeys(data[row]))
     columns = list(dict.fromkeys(data[column]))
     high = float(data[value].max() or 0)
-    base = alt.Chart(data, title=title).encode(
+    top = heat_domain(high)[-1]
+    data = data.assign(_text=[text_on(heat_colour(float(cell) / top)) for cell in data[value]])
+    base = alt.Chart(data).encode(
         x=alt.X(
             f"{column}:N",
             sort=columns,
@@ -123,14 +130,20 @@ def heatmap(data: pd.DataFrame, row: str, column: str, value: str, title: str) -
         y=alt.Y(f"{row}:N", sort=rows, title=None, axis=alt.Axis(labelLimit=220)),
     )
     cells = base.mark_rect(stroke="white").encode(
-        color=alt.Color(f"{value}:Q", scale=alt.Scale(scheme=HEAT_SCHEME), legend=alt.Legend(title=None)),
+        color=alt.Color(
+            f"{value}:Q",
+            scale=alt.Scale(domain=heat_domain(high), range=list(VIRIDIS), interpolate="rgb"),
+            legend=alt.Legend(title=None),
+        ),
         tooltip=[f"{row}:N", f"{column}:N", f"{value}:Q"],
     )
     labels = base.mark_text(fontSize=11).encode(
-        text=alt.Text(f"{value}:Q"),
-        color=alt.condition(alt.datum[value] > high * 0.6, alt.value("black"), alt.value("white")),
+        text=alt.Text(f"{value}:Q"), color=alt.Color("_text:N", scale=None)
     )
-    layered: alt.LayerChart = (cells + labels).properties(
-        description=title, height=ROW_HEIGHT * len(rows), autosize=FIT_WIDTH
+    # The text colours are literal, not a second colour scale to merge with the cells'.
+    layered: alt.LayerChart = (
+        (cells + labels)
+        .resolve_scale(color="independent")
+        .properties(description=title, height=ROW_HEIGHT * len(rows), autosize=FIT_WIDTH)
     )
-    return layered
+    return readable(layered)
