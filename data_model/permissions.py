@@ -1,5 +1,6 @@
-"""Who may do what, in one table. Services call `require`; pages use `pages_for` only to
-decide what to show, never as the only guard."""
+"""Who may do what, in one table for writes and one for reads. Services call `require`
+(writes) and `require_read` (reads); pages use `pages_for` and `may_open` to decide what to
+show, never as the only guard."""
 
 from __future__ import annotations
 
@@ -19,7 +20,26 @@ PERMISSIONS: dict[str, dict[str, str]] = {
     "programme.write": {COORDINATOR: ANY},  # catalogue, SWOT, steps, channels, duties
     "reference.write": {COORDINATOR: ANY},  # departments, areas, groups, population, settings
     "users.manage": {COORDINATOR: ANY},
+}
+
+# read permission -> role -> scope. Nobody logged out reads anything: the login page and the
+# accessibility statement read no data.
+READ_PERMISSIONS: dict[str, dict[str, str]] = {
+    # Aggregates, the programme, the council report: DESIGN.md lets every role see every
+    # dashboard.
+    "summary.read": {COORDINATOR: ANY, DEPARTMENT_HEAD: ANY, COUNCIL: ANY},
+    # Single actions (the list, the edit form, an export of rows) and submitted reports: the
+    # department's head and the coordinator.
+    "actions.read": {COORDINATOR: ANY, DEPARTMENT_HEAD: OWN},
+    "reports.read": {COORDINATOR: ANY, DEPARTMENT_HEAD: OWN},
+    # Users with their e-mail addresses.
+    "users.read": {COORDINATOR: ANY},
+    # The audit log holds before/after values of users, settings and every department's
+    # actions, so it is the coordinator's alone; a department head sees who last changed an
+    # action on the action itself.
     "audit.read": {COORDINATOR: ANY},
+    # The programme editor's item lists (retired items too) and raw settings.
+    "programme_admin.read": {COORDINATOR: ANY},
 }
 
 # page key -> roles that get the page in their navigation
@@ -57,11 +77,16 @@ class CurrentUser:
     display_name: str = ""
 
 
+def _scope(permission: str, role: str) -> str | None:
+    return (PERMISSIONS.get(permission) or READ_PERMISSIONS.get(permission, {})).get(role)
+
+
 def can(user: CurrentUser | None, permission: str, department_id: int | None = None) -> bool:
-    """True when `user` holds `permission` (for `department_id` when the scope is OWN)."""
+    """True when `user` holds `permission`, a write or a read one (for `department_id` when
+    the scope is OWN)."""
     if user is None:
         return False
-    scope = PERMISSIONS.get(permission, {}).get(user.role)
+    scope = _scope(permission, user.role)
     if scope == ANY:
         return True
     if scope == OWN:
@@ -78,6 +103,44 @@ def require(user: CurrentUser | None, permission: str, department_id: int | None
     raise PermissionDenied("Sinulla ei ole oikeutta tähän toimintoon.")
 
 
+def require_read(user: CurrentUser | None, permission: str, department_id: int | None = None) -> None:
+    """Raise PermissionDenied unless `user` may read what `permission` covers (a key of
+    READ_PERMISSIONS), in `department_id` when their scope is OWN."""
+    if permission in READ_PERMISSIONS and can(user, permission, department_id):
+        return
+    if user is not None and READ_PERMISSIONS.get(permission, {}).get(user.role) == OWN:
+        raise PermissionDenied("Voit nähdä vain oman toimialasi tiedot.")
+    raise PermissionDenied("Sinulla ei ole oikeutta nähdä näitä tietoja.")
+
+
 def pages_for(role: str | None) -> list[str]:
     """The page keys a role sees, in menu order."""
     return [key for key, roles in PAGES.items() if role in roles]
+
+
+def readable_department(user: CurrentUser | None, permission: str, requested: int | None) -> int | None:
+    """The department a read of `permission` may cover, given the one `requested` (None =
+    every department the user may see).
+
+    The coordinator gets what they ask for. A department head asking for every department is
+    narrowed to their own; asking for another department is refused, so a wrong filter is
+    never quietly answered with other data."""
+    require_read(user, permission, requested if requested is not None else _own(user))
+    if user is not None and _scope(permission, user.role) == OWN:
+        return user.department_id
+    return requested
+
+
+def chooses_department(user: CurrentUser | None, permission: str) -> bool:
+    """True when `permission` covers every department for `user`, so a page offers a choice of
+    department; otherwise the user's own department is the only one."""
+    return user is not None and _scope(permission, user.role) == ANY
+
+
+def may_open(user: CurrentUser | None, page_key: str) -> bool:
+    """True when `user`'s role gets the page `page_key` (nobody logged out gets any)."""
+    return user is not None and page_key in pages_for(user.role)
+
+
+def _own(user: CurrentUser | None) -> int | None:
+    return user.department_id if user is not None else None

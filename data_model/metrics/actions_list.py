@@ -23,6 +23,7 @@ from ..models import (
     ParticipationForm,
 )
 from ..models.actions import action_form
+from ..permissions import CurrentUser, require_read
 from ..services.actions import action_input_of
 from ..validation import ActionInput
 
@@ -278,8 +279,9 @@ class AuditRow:
         return tuple(key for key in keys if before.get(key) != after.get(key) and key != "version")
 
 
-def list_audit(session: Session, filters: AuditFilter) -> tuple[AuditRow, ...]:
-    """The newest audit entries matching `filters`, at most `limit` (≤ 500)."""
+def list_audit(session: Session, user: CurrentUser | None, filters: AuditFilter) -> tuple[AuditRow, ...]:
+    """The newest audit entries matching `filters`, at most `limit` (≤ 500); the coordinator's."""
+    require_read(user, "audit.read")
     query = select(AuditEntry)
     if filters.username:
         query = query.where(AuditEntry.username == filters.username)
@@ -312,8 +314,9 @@ class AuditVocabulary:
     entities: tuple[str, ...]
 
 
-def audit_vocabulary(session: Session) -> AuditVocabulary:
+def audit_vocabulary(session: Session, user: CurrentUser | None) -> AuditVocabulary:
     """Distinct usernames, events and entities in the audit log, for the filter boxes."""
+    require_read(user, "audit.read")
 
     def distinct(column: object) -> tuple[str, ...]:
         return tuple(

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..auth import normalise_username
 from ..models import ROLES, Department, User
 from ..passwords import hash_password, password_problem, verify_password
-from ..permissions import COORDINATOR, DEPARTMENT_HEAD, CurrentUser, PermissionDenied, require
+from ..permissions import COORDINATOR, DEPARTMENT_HEAD, CurrentUser, PermissionDenied, require, require_read
 from ..text_safety import clean_text
 from ..validation import ValidationError
 from .audit import record
@@ -59,8 +59,9 @@ class UserRow:
     created_at: datetime
 
 
-def list_users(session: Session) -> list[UserRow]:
-    """Every user, active first, by username."""
+def list_users(session: Session, actor: CurrentUser | None) -> list[UserRow]:
+    """Every user, active first, by username; only the coordinator may read them (e-mails)."""
+    require_read(actor, "users.read")
     rows = session.execute(
         select(User, Department.code, Department.name_fi)
         .outerjoin(Department, User.department_id == Department.id)
@@ -84,8 +85,10 @@ def list_users(session: Session) -> list[UserRow]:
     ]
 
 
-def department_choices(session: Session) -> list[tuple[str, str]]:
-    """(code, Finnish name) of the active departments a user can belong to."""
+def department_choices(session: Session, actor: CurrentUser | None) -> list[tuple[str, str]]:
+    """(code, Finnish name) of the active departments a user can belong to, for the user
+    editor (the coordinator's)."""
+    require_read(actor, "users.read")
     rows = session.execute(
         select(Department.code, Department.name_fi)
         .where(Department.active.is_(True))

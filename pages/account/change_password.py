@@ -4,13 +4,14 @@ import streamlit as st
 
 from data_model.services.users import change_own_password
 from data_model.validation import ValidationError
-from pages.widgets.auth import current_user, must_change_password_now
+from pages.widgets.auth import must_change_password_now
 from pages.widgets.data import write
+from pages.widgets.guard import page_user
 from pages.widgets.texts import tr
 
 CHANGED_KEY = "password_changed"
 
-user = current_user()
+user = page_user("change_password")
 st.title(tr("auth.change.title"))
 if st.session_state.pop(CHANGED_KEY, False):
     st.success(tr("auth.change.done"), icon=":material/check_circle:")

@@ -26,19 +26,19 @@ from pages.widgets.action_form import (
     flash,
     generation_prefix,
     leave_notice,
-    page_user_for,
     plain,
     save_with_messages,
 )
 from pages.widgets.data import read, read_uncached, write
 from pages.widgets.formats import fmt_date
+from pages.widgets.guard import page_user
 from pages.widgets.texts import lang, tr
 
 BASE = "actions"
 PAGE_SIZE = 50
 
+user = page_user("actions")
 st.title(tr("page.actions"))
-user = page_user_for("actions")
 flash(BASE)
 choices = read(action_choices)
 

@@ -7,17 +7,18 @@ import pandas as pd
 import streamlit as st
 
 from data_model.metrics.actions_list import AuditFilter, audit_vocabulary, list_audit
-from pages.widgets.action_form import date_field, page_user_for
+from pages.widgets.action_form import date_field
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_stored
+from pages.widgets.guard import page_user
 from pages.widgets.texts import tr
 
 LIMIT = 200
 
+user = page_user("audit")
 st.title(tr("page.audit"))
-page_user_for("audit")
 st.write(tr("audit.intro"))
-vocabulary = read(audit_vocabulary)
+vocabulary = read(audit_vocabulary, user)
 
 
 def choose(label: str, values: tuple[str, ...], key: str) -> str:
@@ -40,6 +41,7 @@ with third:
 
 entries = read(
     list_audit,
+    user,
     AuditFilter(
         username=username,
         event=event,

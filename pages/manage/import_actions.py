@@ -6,15 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from data_model.imports import ImportRefused, import_actions, preview_import, template_csv, template_xlsx
-from pages.widgets.action_form import flash, page_user_for
+from pages.widgets.action_form import flash
 from pages.widgets.data import current_data_version, read, read_uncached, write
+from pages.widgets.guard import page_user
 from pages.widgets.texts import tr
 
 BASE = "import"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+user = page_user("import_actions")
 st.title(tr("page.import_actions"))
-user = page_user_for("import_actions")
 flash(BASE)
 st.write(tr("import.intro"))
 

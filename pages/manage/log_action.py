@@ -4,14 +4,15 @@ import streamlit as st
 
 from data_model.metrics.actions_list import action_choices
 from data_model.services.actions import create_action
-from pages.widgets.action_form import action_form, flash, leave_notice, page_user_for, save_with_messages
+from pages.widgets.action_form import action_form, flash, leave_notice, save_with_messages
 from pages.widgets.data import read, write
+from pages.widgets.guard import page_user
 from pages.widgets.texts import tr
 
 BASE = "log_action"
 
+user = page_user("log_action")
 st.title(tr("page.log_action"))
-user = page_user_for("log_action")
 
 flash(BASE)
 st.write(tr("action.intro"))

@@ -11,18 +11,18 @@ from pages.widgets.action_form import (
     date_field,
     flash,
     generation_prefix,
-    page_user_for,
     plain,
     save_with_messages,
 )
 from pages.widgets.data import read, write
 from pages.widgets.formats import fmt_date, fmt_stored
+from pages.widgets.guard import page_user
 from pages.widgets.texts import lang, tr
 
 BASE = "reports"
 
+user = page_user("reports")
 st.title(tr("page.reports"))
-user = page_user_for("reports")
 flash(BASE)
 st.write(tr("reports.intro"))
 

@@ -24,8 +24,8 @@ from data_model.services.programme import (
     update_setting,
 )
 from data_model.services.programme_fields import ENTITIES, SETTINGS, Field
-from pages.widgets.auth import current_user
 from pages.widgets.data import read_uncached, write
+from pages.widgets.guard import page_user
 from pages.widgets.official_population import draw_official_population
 from pages.widgets.texts import tr
 
@@ -33,7 +33,7 @@ NEW = 0  # the "new item" choice in an item picker
 TEXT_AREA_FROM = 400  # longer texts get a text area
 TITLE_FIELDS = ("text_fi", "name_fi", "name", "year")
 
-user = current_user()
+user = page_user("programme_admin")
 st.title(tr("page.programme_admin"))
 st.write(tr("programme_admin.intro"))
 

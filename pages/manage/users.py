@@ -13,20 +13,20 @@ from data_model.models import ROLES
 from data_model.permissions import PermissionDenied
 from data_model.services import users
 from data_model.validation import ValidationError
-from pages.widgets.auth import current_user
 from pages.widgets.data import read, write
 from pages.widgets.formats import fmt_date
+from pages.widgets.guard import page_user
 from pages.widgets.texts import tr
 
 DONE_KEY = "users.done"
 
-actor = current_user()
+actor = page_user("users")
 st.title(tr("page.users"))
 if done := st.session_state.pop(DONE_KEY, None):
     st.success(done, icon=":material/check_circle:")
 
-rows = read(users.list_users)
-departments = dict(read(users.department_choices))
+rows = read(users.list_users, actor)
+departments = dict(read(users.department_choices, actor))
 NO_DEPARTMENT = ""
 
 

@@ -8,10 +8,12 @@ from data_model.metrics.programme_usage import REPORT_STATUS, DutyStatus, respon
 from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporting_status
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
+from pages.widgets.guard import page_user
 from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, lang, tr
 
 today = clock.today()
+page_user("responsibilities")
 st.title(tr("page.responsibilities"))
 st.write(tr("responsibilities.intro", days=DUE_SOON_DAYS))
 

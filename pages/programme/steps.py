@@ -6,9 +6,11 @@ import streamlit as st
 from data_model.metrics.programme_usage import MeasureActivity, development_steps
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
+from pages.widgets.guard import page_user
 from pages.widgets.programme_view import date_or_never, pick, plain, show_table
 from pages.widgets.texts import freshness_note, tr
 
+page_user("steps")
 st.title(tr("page.steps"))
 st.write(tr("steps.intro"))
 

@@ -5,8 +5,10 @@ import streamlit as st
 from data_model.metrics.programme import programme_headline
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
+from pages.widgets.guard import page_user
 from pages.widgets.texts import freshness_note, tr
 
+page_user("home")
 st.title(tr("app.title"))
 st.write(tr("home.intro"))
 

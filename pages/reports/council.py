@@ -16,8 +16,8 @@ from data_model.exports.documents import ExportFile, build_csv, build_excel, bui
 from data_model.exports.periods import KINDS, QUARTER, Period, default_period, recent_periods
 from data_model.exports.summary_charts import Figure, representation_figure, trend_figure
 from data_model.exports.tables import Table, as_text
-from pages.widgets.auth import current_user
 from pages.widgets.data import read
+from pages.widgets.guard import page_user
 from pages.widgets.metric_views import plain
 from pages.widgets.texts import freshness_note, lang, tr
 
@@ -177,7 +177,7 @@ def downloads(period: Period, today: date) -> None:
         )
 
 
-current_user()  # every role may read and download; a run without a login stops here
+page_user("council")
 st.title(tr("page.council"))
 st.write(tr("council.intro"))
 freshness_note()

@@ -12,10 +12,12 @@ from data_model.metrics.trends import quarterly_trends
 from pages.widgets.data import read
 from pages.widgets.filters import report_header
 from pages.widgets.formats import fmt_date, fmt_int, fmt_pct
+from pages.widgets.guard import page_user
 from pages.widgets.metric_views import gap_list, representation_view, trends_view
 from pages.widgets.texts import lang, tr
 
 today = clock.today()
+page_user("overview")
 filters = report_header(tr("page.overview"), today)
 
 totals = read(reach_totals, filters)

@@ -23,6 +23,7 @@ from pages.widgets.charts import bars, chart_with_table, heatmap
 from pages.widgets.data import read
 from pages.widgets.filters import report_header
 from pages.widgets.formats import fmt_date, fmt_decimal, fmt_int
+from pages.widgets.guard import page_user
 from pages.widgets.metric_views import actions_table, gap_list, plain, representation_view, trends_view
 from pages.widgets.texts import lang, tr
 
@@ -79,6 +80,7 @@ def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_ro
 
 
 today = clock.today()
+page_user("reach")
 filters = report_header(tr("page.reach"), today)
 
 totals = read(reach_totals, filters)

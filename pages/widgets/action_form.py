@@ -15,11 +15,10 @@ import streamlit as st
 
 from data_model.metrics.actions_list import ActionChoices, Choice
 from data_model.models import FORMATS
-from data_model.permissions import CurrentUser, PermissionDenied, pages_for
+from data_model.permissions import CurrentUser, PermissionDenied
 from data_model.services.actions import ActionNotFound, VersionConflict
 from data_model.validation import EARLIEST_DATE, ActionInput, ValidationError, latest_allowed_date
 
-from .auth import current_user
 from .texts import lang, tr
 
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$:"
@@ -132,18 +131,6 @@ def date_field(label: str, value: object, key: str) -> date | None:
         key=key,
     )
     return picked if isinstance(picked, date) else None
-
-
-def page_user_for(page_key: str) -> CurrentUser:
-    """The logged-in user if their role gets `page_key`; otherwise say why and stop the page.
-
-    A convenience only: the services refuse the same users on their own.
-    """
-    user = current_user()
-    if page_key not in pages_for(user.role):
-        st.error(tr("action.not_allowed"))
-        st.stop()
-    return user
 
 
 def action_form(

@@ -55,7 +55,6 @@ EXPECTED: dict[str, dict[str, tuple[bool, bool]]] = {
         "department_head": (False, False),
         "council": (False, False),
     },
-    "audit.read": {"coordinator": (True, True), "department_head": (False, False), "council": (False, False)},
 }
 WRITING_PAGES = {"log_action", "actions", "import_actions", "reports", "programme_admin", "users", "audit"}
 
