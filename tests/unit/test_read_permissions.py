@@ -14,7 +14,8 @@ import importlib
 import inspect
 import pkgutil
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,12 +25,15 @@ from sqlalchemy.orm import Session
 import data_model.exports
 import data_model.metrics
 import data_model.services
-from data_model.db import session_factory
+from data_model.db import session_factory, transaction
 from data_model.metrics import actions_list
 from data_model.models import ROLES
 from data_model.permissions import READ_PERMISSIONS, CurrentUser, PermissionDenied, can, require_read
 from data_model.services import users
+from data_model.services.actions import create_action
+from tests.conftest import BACKENDS, _drop_postgres, _postgres_engine, _sqlite_engine
 from tests.factories import create_role_users
+from tests.unit.action_inputs import valid_input
 
 OWN, OTHER = 10, 20
 # permission -> role -> (may read in own department, may read in another department)
@@ -173,7 +177,11 @@ def _session_functions() -> dict[str, Callable[..., Any]]:
         for module_info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{module_info.name}")
             for name, value in vars(module).items():
-                if name.startswith("_") or not inspect.isfunction(value) or value.__module__ != module.__name__:
+                if (
+                    name.startswith("_")
+                    or not inspect.isfunction(value)
+                    or value.__module__ != module.__name__
+                ):
                     continue
                 if any("Session" in str(p.annotation) for p in inspect.signature(value).parameters.values()):
                     found[f"{module.__name__}.{name}"] = value
@@ -231,26 +239,50 @@ def _allowed() -> list[tuple[str, str]]:
     return cases
 
 
+World = tuple[Engine, dict[str, CurrentUser]]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """One database per backend for this module (reads change nothing): the users of every
+    role and an action of the department head's department, logged through the service."""
+    name = None
+    if request.param == "sqlite":
+        template: Path = request.getfixturevalue("sqlite_template")
+        engine = _sqlite_engine(template, tmp_path_factory.mktemp("reads"))
+    else:
+        engine, name = _postgres_engine(request.getfixturevalue("postgres_template"))
+    people = create_role_users(engine)
+    with transaction(engine) as session:
+        create_action(people["department_head"], session, valid_input(session))
+    yield engine, people
+    engine.dispose()
+    if name is not None:
+        _drop_postgres(name)
+
+
 @pytest.mark.parametrize(("service", "who"), _refusals())
 def test_every_read_service_refuses_a_role_that_may_not_read_it(
-    engine: Engine, service: str, who: str | None
+    world: World, service: str, who: str | None
 ) -> None:
-    people = create_role_users(engine)
+    engine, people = world
     user = people[who] if who is not None else None
     with session_factory(engine)() as session, pytest.raises(PermissionDenied):
         READ_SERVICES[service][1](session, user)
 
 
+def _has_data(answer: object) -> bool:
+    if isinstance(answer, tuple | list):
+        return len(answer) > 0
+    fields = getattr(answer, "__dataclass_fields__", None)
+    if fields is not None:
+        return any(_has_data(getattr(answer, name)) for name in fields)
+    return answer is not None
+
+
 @pytest.mark.parametrize(("service", "role"), _allowed())
-def test_every_read_service_answers_a_role_that_may(engine: Engine, service: str, role: str) -> None:
-    people = create_role_users(engine)
+def test_every_read_service_answers_a_role_that_may(world: World, service: str, role: str) -> None:
+    engine, people = world
     with session_factory(engine)() as session:
         answer = READ_SERVICES[service][1](session, people[role])
-    assert answer is not None
-
-
-def test_the_coordinator_reads_users_with_their_email_addresses(engine: Engine) -> None:
-    people = create_role_users(engine)
-    with session_factory(engine)() as session:
-        rows = users.list_users(session, people["coordinator"])
-    assert {row.username for row in rows} >= {"koordinaattori", "valtuutettu"}
+    assert _has_data(answer)
