@@ -126,7 +126,7 @@ def actions_table(session: Session, filters: MetricFilters, lang: str = "fi") ->
             measures.get(action.id, ""),
             channels.get(action.id, ""),
             intended.get(action.id, ""),
-            t(f"council.format.{action.format}", lang),
+            t(f"term.format.{action.format}", lang),
             area.name if area else None,
             action.participants_total,
             reached.get(action.id, ""),

@@ -25,7 +25,7 @@ from ..metrics.filters import MetricFilters, add_months
 from ..metrics.gaps import Gap, gaps
 from ..metrics.programme_usage import ActorDuties, CatalogueUsage, catalogue_usage, responsibilities
 from ..metrics.reach import GroupRepresentation, ReachTotals, overall_score, reach_totals, representation
-from ..metrics.reporting import reporting_status
+from ..metrics.reporting import DUE_SOON, OVERDUE, reporting_status
 from ..metrics.settings import load_metric_settings
 from ..metrics.trends import quarterly_trends
 from ..models import utcnow
@@ -191,12 +191,16 @@ KEY_NUMBERS: tuple[tuple[str, str, bool, Callable[[PeriodFigures], Number]], ...
 )
 
 
+# A key number that is also shown on a page takes that page's one name for it.
+KEY_LABELS = {"score": "term.metric.score"}
+
+
 def key_numbers(current: PeriodFigures, previous: PeriodFigures | None, lang: str) -> tuple[KeyNumber, ...]:
     """The headline figures of the period beside the previous period's."""
     return tuple(
         KeyNumber(
             key,
-            t(f"council.key.{key}", lang),
+            t(KEY_LABELS.get(key, f"council.key.{key}"), lang),
             value_of(current),
             value_of(previous) if previous is not None else None,
             kind,
@@ -352,7 +356,7 @@ def statutory_sentences(catalogue: CatalogueUsage, lang: str) -> tuple[str, ...]
 def duty_sentences(actors: list[ActorDuties], lang: str) -> tuple[str, ...]:
     """One line per tracked duty that is not done, worst first; or that all are done."""
     lines = []
-    for status in ("overdue", "due"):
+    for status in (OVERDUE, DUE_SOON):
         for actor in actors:
             for duty in actor.duties:
                 if duty.status == status:

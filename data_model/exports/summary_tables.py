@@ -95,7 +95,7 @@ def duty_table(actors: list[ActorDuties], lang: str) -> Table:
             (
                 pick_name(lang, actor.name_fi, actor.name_en),
                 pick_name(lang, duty.text_fi, duty.text_en),
-                t(f"council.status.{duty.status}", lang),
+                t(f"term.status.{duty.status}", lang),
                 duty.last_evidence,
                 duty.next_due,
             )
@@ -126,7 +126,7 @@ def catalogue_table(catalogue: CatalogueUsage, judged_on: date, lang: str) -> Ta
             (
                 pick_name(lang, form.name_fi, form.name_en),
                 pick_name(lang, item.name_fi, item.name_en),
-                t(f"council.statutory.{item.statutory}", lang),
+                t(f"term.statutory.{item.statutory}", lang),
                 item.legal_basis,
                 item.times_used,
                 item.last_used,
@@ -155,7 +155,7 @@ def catalogue_brief_table(catalogue: CatalogueUsage, judged_on: date, lang: str)
                 rows.append(
                     (
                         pick_name(lang, item.name_fi, item.name_en),
-                        t(f"council.statutory.{item.statutory}", lang),
+                        t(f"term.statutory.{item.statutory}", lang),
                         item.times_used,
                         item.last_used,
                         item.unused,
@@ -232,7 +232,7 @@ def reporting_table(statuses: list[ReportingStatus], lang: str) -> Table:
                 row.cadence_months,
                 row.last_period_end,
                 row.next_due,
-                t(f"council.report_status.{row.status}", lang),
+                t(f"term.status.{row.status}", lang),
             )
             for row in statuses
         ),

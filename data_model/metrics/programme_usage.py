@@ -30,7 +30,16 @@ from ..models.actions import action_channel, action_measure
 from ..models.programme import channel_audience, opportunity_form
 from .coverage import unused_opportunities
 from .filters import MetricFilters, add_months
-from .reporting import DUE_SOON, DUE_SOON_DAYS, OK, OVERDUE, ReportingStatus, reporting_status
+from .reporting import (
+    DUE_SOON,
+    DUE_SOON_DAYS,
+    OK,
+    OVERDUE,
+    STATUSES,
+    UNTRACKED,
+    ReportingStatus,
+    reporting_status,
+)
 from .settings import load_metric_settings
 
 # Months between two occurrences of a recurring duty.
@@ -399,11 +408,12 @@ def channel_usage(session: Session, include_retired: bool = False) -> list[Chann
 class DutyStatus:
     """One duty of an actor and whether the evidence in the dashboard shows it done.
 
-    status: done | due | overdue | untracked (the dashboard holds no evidence for it).
+    status: ok | due_soon | overdue | untracked (the dashboard holds no evidence for it), the
+    codes of metrics.reporting.
     Rules, with P = the cadence in months (continuous duties use the `unused_months` setting):
     the latest evidence dated on or before `today` sets the next deadline = evidence + P;
-    "overdue" when that deadline has passed or there is no evidence at all, "due" when it
-    falls within DUE_SOON_DAYS, "done" otherwise. Evidence by kind:
+    "overdue" when that deadline has passed or there is no evidence at all, "due_soon" when it
+    falls within DUE_SOON_DAYS, "ok" otherwise. Evidence by kind:
     - action: the newest logged action (of the actor's kind of department, where it has one);
     - department_report: each reporting department's status from metrics.reporting (its own
       cadence; no report yet = due that long after the programme's approval); the duty takes
@@ -436,20 +446,15 @@ class ActorDuties:
 
 
 def deadline_status(last: date | None, months: int, today: date) -> tuple[str, date | None]:
-    """done / due / overdue for evidence dated `last` that must recur every `months` months."""
+    """ok / due_soon / overdue for evidence dated `last` that must recur every `months` months."""
     if last is None:
-        return "overdue", None
+        return OVERDUE, None
     next_due = add_months(last, months)
     if next_due < today:
-        return "overdue", next_due
+        return OVERDUE, next_due
     if next_due <= today + timedelta(days=DUE_SOON_DAYS):
-        return "due", next_due
-    return "done", next_due
-
-
-WORST_FIRST = ("overdue", "due", "done", "untracked")
-# metrics.reporting's words for a department's status -> a duty's
-REPORT_STATUS = {OK: "done", DUE_SOON: "due", OVERDUE: "overdue"}
+        return DUE_SOON, next_due
+    return OK, next_due
 
 
 def _action_evidence(session: Session, actor_code: str, since: date, today: date) -> tuple[date | None, int]:
@@ -484,7 +489,7 @@ def _duty_status(
     last: date | None = None
     count = 0
     if duty.evidence == "none":
-        status, next_due, months_shown = "untracked", None, CADENCE_MONTHS.get(duty.cadence)
+        status, next_due, months_shown = UNTRACKED, None, CADENCE_MONTHS.get(duty.cadence)
         return DutyStatus(
             duty.id, duty.code, duty.text_fi, duty.text_en, duty.cadence, duty.evidence, duty.active,
             status, months_shown, None, next_due, 0,
@@ -492,9 +497,7 @@ def _duty_status(
     if duty.evidence == "department_report":
         departments = tuple(reporting_status(session, today))
         count = sum(1 for d in departments if d.status != OVERDUE)
-        status = min(
-            (REPORT_STATUS[d.status] for d in departments), key=WORST_FIRST.index, default="untracked"
-        )
+        status = min((d.status for d in departments), key=STATUSES.index, default=UNTRACKED)
         # The duty is as late as its latest department: show that department's dates.
         laggard = min(departments, key=lambda d: d.next_due, default=None)
         last = laggard.last_period_end if laggard else None

@@ -4,10 +4,13 @@ For an active department with `report_cadence_months`: the next report is due `c
 months after the end of the period its last (not deleted) report covered; with no report yet,
 `cadence` months after the programme was approved (16.10.2023). Status as of `today`:
 "overdue" after the due date, "due_soon" within DUE_SOON_DAYS before it, else "ok".
+The same four codes (with "untracked") are the statuses of every duty (programme_usage), so
+one status has one code and one name (`term.status.<code>`) on every page and export.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -20,7 +23,9 @@ from .labels import Label
 
 PROGRAMME_APPROVED = date(2023, 10, 16)
 DUE_SOON_DAYS = 30
-OK, DUE_SOON, OVERDUE = "ok", "due_soon", "overdue"
+OK, DUE_SOON, OVERDUE, UNTRACKED = "ok", "due_soon", "overdue", "untracked"
+# Every status a report or a duty can have, worst first: a tally over these adds up.
+STATUSES = (OVERDUE, DUE_SOON, OK, UNTRACKED)
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,15 @@ def _status(next_due: date, today: date) -> str:
     if (next_due - today).days <= DUE_SOON_DAYS:
         return DUE_SOON
     return OK
+
+
+def status_tally(statuses: Iterable[str]) -> dict[str, int]:
+    """How many of each status, every status present (0 when none), worst first: the counts
+    always add up to the number of items given."""
+    tally = dict.fromkeys(STATUSES, 0)
+    for status in statuses:
+        tally[status] += 1
+    return tally
 
 
 def reporting_status(session: Session, today: date) -> list[ReportingStatus]:

@@ -78,7 +78,7 @@ st.dataframe(
             ],
             tr("reports.col.submitted"): [fmt_stored(s.last_submitted_at) for s in statuses],
             tr("reports.col.next_due"): [fmt_date(s.next_due) for s in statuses],
-            tr("reports.col.status"): [tr(f"reports.status.{s.status}") for s in statuses],
+            tr("reports.col.status"): [tr(f"term.status.{s.status}") for s in statuses],
         }
     ),
     hide_index=True,

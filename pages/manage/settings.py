@@ -125,7 +125,7 @@ def draw_field(entity: str, item_id: int, name: str, spec: Field, current: Any) 
             label,
             options,
             index=options.index(current) if current in options else 0,
-            format_func=lambda value: tr(f"programme_admin.choice.{name}.{value}"),
+            format_func=lambda value: tr(f"term.{name}.{value}"),
             key=key,
         )
     elif spec.kind == "indicator":

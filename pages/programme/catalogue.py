@@ -35,7 +35,7 @@ def row(item: OpportunityUsage) -> dict[str, object]:
         tr("catalogue.col.status"): (
             tr("catalogue.unused", months=usage.unused_months) if item.unused else tr("catalogue.in_use")
         ),
-        tr("catalogue.col.statutory"): tr(f"catalogue.statutory.{item.statutory}")
+        tr("catalogue.col.statutory"): tr(f"term.statutory.{item.statutory}")
         + (f": {item.legal_basis}" if item.legal_basis else ""),
         tr("catalogue.col.times_used"): item.times_used,
         tr("catalogue.col.last_used"): date_or_never(item.last_used),

@@ -4,8 +4,8 @@ behind it, and each department's reporting status."""
 import streamlit as st
 
 from data_model import clock
-from data_model.metrics.programme_usage import REPORT_STATUS, DutyStatus, responsibilities
-from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporting_status
+from data_model.metrics.programme_usage import DutyStatus, responsibilities
+from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporting_status, status_tally
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
 from pages.widgets.guard import page_user
@@ -19,14 +19,12 @@ st.write(tr("responsibilities.intro", days=DUE_SOON_DAYS))
 
 actors = read(responsibilities, today)
 duties = [duty for actor in actors for duty in actor.duties]
-counts = {status: sum(1 for duty in duties if duty.status == status) for status in ("done", "due", "overdue")}
+counts = status_tally(duty.status for duty in duties)
 st.markdown(
     tr(
         "responsibilities.summary",
         total=fmt_int(len(duties)),
-        done=fmt_int(counts["done"]),
-        due=fmt_int(counts["due"]),
-        overdue=fmt_int(counts["overdue"]),
+        **{status: fmt_int(count) for status, count in counts.items()},
     )
 )
 
@@ -34,7 +32,7 @@ st.markdown(
 def cadence(duty: DutyStatus) -> str:
     if duty.cadence == "none" and duty.period_months:
         return tr("responsibilities.cadence.continuous", months=duty.period_months)
-    return tr(f"responsibilities.cadence.{duty.cadence}")
+    return tr(f"term.cadence.{duty.cadence}")
 
 
 def evidence(duty: DutyStatus) -> str:
@@ -51,7 +49,7 @@ def duty_row(duty: DutyStatus) -> dict[str, object]:
     return {
         tr("responsibilities.col.duty"): pick(duty.text_fi, duty.text_en),
         tr("responsibilities.col.cadence"): cadence(duty),
-        tr("responsibilities.col.status"): tr(f"responsibilities.status.{duty.status}"),
+        tr("responsibilities.col.status"): tr(f"term.status.{duty.status}"),
         tr("responsibilities.col.evidence"): evidence(duty),
         tr("responsibilities.col.last_evidence"): date_or_never(duty.last_evidence)
         if duty.status != "untracked"
@@ -71,7 +69,7 @@ def reporting_row(row: ReportingStatus) -> dict[str, object]:
         tr("responsibilities.col.report_cadence"): tr("responsibilities.months", n=row.cadence_months),
         tr("responsibilities.col.last_report"): date_or_never(row.last_period_end),
         tr("responsibilities.col.next_due"): date_or_never(row.next_due),
-        tr("responsibilities.col.status"): tr(f"responsibilities.status.{REPORT_STATUS[row.status]}"),
+        tr("responsibilities.col.status"): tr(f"term.status.{row.status}"),
     }
 
 

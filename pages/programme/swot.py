@@ -42,7 +42,7 @@ def draw_card(card: SwotCard) -> None:
 for row in QUADRANT_ROWS:
     for column, quadrant in zip(st.columns(2), row, strict=True):
         with column:
-            st.subheader(tr(f"swot.quadrant.{quadrant}"))
+            st.subheader(tr(f"term.quadrant.{quadrant}"))
             items = [card for card in cards if card.quadrant == quadrant]
             if not items:
                 st.caption(tr("swot.empty"))

@@ -90,7 +90,7 @@ st.dataframe(
                 fmt_date(row.last_period_end, tr("overview.report.never")) for row in reporting
             ],
             tr("overview.report.next_due"): [fmt_date(row.next_due) for row in reporting],
-            tr("overview.report.status"): [tr(f"overview.status.{row.status}") for row in reporting],
+            tr("overview.report.status"): [tr(f"term.status.{row.status}") for row in reporting],
         }
     ),
     hide_index=True,

@@ -90,7 +90,7 @@ settings = read(load_metric_settings)
 st.header(tr("reach.representation"))
 st.write(tr("reach.definition", threshold=fmt_decimal(settings.gap_threshold, 2)))
 score = read(representation_score, filters)
-st.metric(tr("reach.score"), fmt_decimal(score, 2), help=tr("reach.score_help"))
+st.metric(tr("term.metric.score"), fmt_decimal(score, 2), help=tr("reach.score_help"))
 representation_view(rows, totals)
 if totals.actions_without_total:
     st.caption(tr("reach.unknown_totals", count=fmt_int(totals.actions_without_total)))

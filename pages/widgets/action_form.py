@@ -218,7 +218,7 @@ def action_form(
                 tr("action.format"),
                 FORMATS,
                 index=FORMATS.index(start.format) if start.format in FORMATS else 0,
-                format_func=lambda code: tr(f"action.format.{code}"),
+                format_func=lambda code: tr(f"term.format.{code}"),
                 horizontal=True,
                 key=f"{key}.format",
             )

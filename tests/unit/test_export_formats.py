@@ -83,7 +83,7 @@ def test_the_summary_sheet_shows_shares_and_indices_in_number_formats(report_eng
     sheet = load_workbook(io.BytesIO(data))[t("council.doc.front")[:31]]
     cells = {row[0].value: row[1] for row in sheet.iter_rows()}
     expected = {number.key: number for number in summary.key_numbers}
-    score = cells[t("council.key.score")]
+    score = cells[t("term.metric.score")]
     rate = cells[t("council.key.feedback_rate")]
     assert expected["score"].value is not None and expected["feedback_rate"].value is not None
     assert score.value == pytest.approx(expected["score"].value)

@@ -105,19 +105,19 @@ def test_responsibility_statuses(session: Session) -> None:
     )
     implementing = duties["toimialat_toteuttaminen"]
     assert (implementing.status, implementing.last_evidence, implementing.evidence_count) == (
-        "done",
+        "ok",
         date(2025, 5, 10),
         2,
     )
     advocacy = duties["vte_mahdollisuuksien_turvaaminen"]
     assert (advocacy.status, advocacy.last_evidence, advocacy.evidence_count) == (
-        "done",
+        "ok",
         date(2024, 12, 1),
         1,
     )
     assert duties["kh_tieto_valmisteltavista_asioista"].evidence_count == 3
     review = duties["kh_hyvaksyy_ja_seuraa"]
-    assert (review.status, review.last_evidence, review.evidence_count) == ("done", date(2025, 5, 10), 6)
+    assert (review.status, review.last_evidence, review.evidence_count) == ("ok", date(2025, 5, 10), 6)
     assert review.next_due == date(2029, 5, 10)
     assert duties["valtuusto_tavoitteet"].status == "untracked"
 
@@ -130,7 +130,7 @@ def test_advocacy_duties_overdue_without_their_actions(session: Session) -> None
 
 def test_deadline_status_rules() -> None:
     today = date(2025, 6, 30)
-    assert deadline_status(date(2024, 7, 15), 12, today) == ("due", date(2025, 7, 15))
+    assert deadline_status(date(2024, 7, 15), 12, today) == ("due_soon", date(2025, 7, 15))
     assert deadline_status(date(2024, 6, 29), 12, today) == ("overdue", date(2025, 6, 29))
-    assert deadline_status(date(2025, 1, 1), 12, today) == ("done", date(2026, 1, 1))
+    assert deadline_status(date(2025, 1, 1), 12, today) == ("ok", date(2026, 1, 1))
     assert deadline_status(None, 6, today) == ("overdue", None)
