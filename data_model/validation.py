@@ -8,6 +8,7 @@ nothing is written by anything in this module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -231,6 +232,20 @@ def web_address(value: str) -> str:
     if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c.isspace() for c in text):
         raise _Invalid("Anna verkko-osoite, joka alkaa http:// tai https://.")
     return text
+
+
+EMAIL_MAX = 200  # the column's length
+# name@domain.tld: a domain of dot-separated labels ending in a top-level domain of letters.
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
+
+
+def check_email(value: str) -> tuple[str, str | None]:
+    """An e-mail address with a domain (nimi@heinola.fi) or empty, cleaned; and the message
+    when it is neither."""
+    text = clean_text(str(value or "")).strip()
+    if text and (len(text) > EMAIL_MAX or not EMAIL_PATTERN.match(text)):
+        return text, "Anna sähköpostiosoite muodossa nimi@esimerkki.fi tai jätä kenttä tyhjäksi."
+    return text, None
 
 
 def bounded_text(value: str, maximum: int, minimum: int = 0) -> str:
@@ -468,6 +483,14 @@ def check_report(
         errors.fail("period_end", "Kauden loppu ei voi olla ennen sen alkua.")
     if start and start > today:
         errors.fail("period_start", "Raportoitava kausi ei voi alkaa tulevaisuudessa.")
+    elif end and end >= today:
+        # A report on a period still running would mark the department on time until a
+        # cadence after that period's end.
+        errors.fail(
+            "period_end",
+            f"Kausi ei ole vielä päättynyt (päättyy {end.day}.{end.month}.{end.year}): "
+            "raportoi kausi, kun se on ohi.",
+        )
     text = errors.run("summary", bounded_text, summary, LONG_TEXT_MAX, 10)
     link = errors.run("url", web_address, url)
     if errors.errors or start is None or end is None:

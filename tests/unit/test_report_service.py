@@ -66,3 +66,32 @@ def test_bad_reports_are_refused_per_field(
         )
     assert field in refused.value.errors
     assert _reports(engine) == 0
+
+
+def test_a_report_for_a_period_not_yet_over_is_refused(engine: Engine) -> None:
+    """A report for 2026 filed in December 2026 marked the department on time until mid-2027."""
+    head = create_role_users(engine)["department_head"]
+    with pytest.raises(ValidationError) as refused, transaction(engine) as session:
+        submit_department_report(
+            head,
+            session,
+            department_id(session, "hyvinvointi"),
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            SUMMARY,
+            today=date(2026, 12, 2),
+        )
+    assert "ei ole vielä päättynyt" in refused.value.errors["period_end"]
+    assert "31.12.2026" in refused.value.errors["period_end"]
+    assert _reports(engine) == 0
+    with transaction(engine) as session:
+        submit_department_report(
+            head,
+            session,
+            department_id(session, "hyvinvointi"),
+            date(2026, 1, 1),
+            date(2026, 6, 30),
+            SUMMARY,
+            today=date(2026, 12, 2),
+        )
+    assert _reports(engine) == 1

@@ -139,3 +139,24 @@ def test_list_users_puts_active_first(engine: Engine, session: Session) -> None:
     assert [row.username for row in rows][-1] == "valtuutettu"
     assert [row.active for row in rows] == [True, True, True, False]
     assert ("hyvinvointi", "Hyvinvointitoimiala") in users.department_choices(session, people["coordinator"])
+
+
+@pytest.mark.parametrize(
+    "address", ["matti@heinola", "matti@", "@heinola.fi", "matti@heinola.", "ma tti@heinola.fi"]
+)
+def test_an_email_without_a_domain_is_refused(engine: Engine, address: str) -> None:
+    boss = create_role_users(engine)["coordinator"]
+    errors = _refused(engine, users.create_user, boss, "uusi", "council", "Uusi", NEW_PASSWORD, email=address)
+    assert set(errors) == {"email"} and "nimi@esimerkki.fi" in errors["email"]
+
+
+def test_an_email_with_a_domain_is_kept(engine: Engine) -> None:
+    boss = create_role_users(engine)["coordinator"]
+    with transaction(engine) as session:
+        users.create_user(
+            session, boss, "uusi", "council", "Uusi", NEW_PASSWORD, email=" matti.m@heinola.fi "
+        )
+    with transaction(engine) as session:
+        assert (
+            session.scalars(select(User.email).where(User.username == "uusi")).one() == "matti.m@heinola.fi"
+        )
