@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .formatting import fmt_int
 from .models import (
     FORMATS,
     Area,
@@ -28,6 +29,7 @@ from .models import (
     DevelopmentMeasure,
     Opportunity,
     ParticipationForm,
+    PopulationFigure,
 )
 from .models.programme import opportunity_form
 from .text_safety import clean_text
@@ -496,3 +498,33 @@ def check_report(
     if errors.errors or start is None or end is None:
         return None, errors.errors
     return CleanReport(start, end, text or "", link or ""), {}
+
+
+def population_sum_problem(
+    session: Session, year: int, group: AudienceGroup | None, count: int, row_id: int | None
+) -> str | None:
+    """Why a population figure (a group's or, with `group` None, the town's total) cannot be
+    stored beside the other figures of its year, or None. A group cannot be larger than the
+    town, and the age groups together cannot exceed the total (they split it)."""
+    others = session.execute(
+        select(PopulationFigure.audience_group_id, AudienceGroup.kind, PopulationFigure.count)
+        .outerjoin(AudienceGroup, AudienceGroup.id == PopulationFigure.audience_group_id)
+        .where(PopulationFigure.year == year, PopulationFigure.id != (row_id or -1))
+    ).all()
+    total = count if group is None else next((n for gid, _, n in others if gid is None), None)
+    if total is None:
+        return None
+    if group is not None and count > total:
+        return (
+            f"{group.name_fi} ({fmt_int(count)}) ei voi olla enemmän kuin koko väestö "
+            f"vuonna {year} ({fmt_int(total)})."
+        )
+    ages = sum(n for gid, kind, n in others if gid is not None and kind == "age")
+    if group is not None and group.kind == "age":
+        ages += count
+    if ages > total:
+        return (
+            f"Ikäryhmien väkiluvut vuonna {year} olisivat yhteensä {fmt_int(ages)}, enemmän kuin "
+            f"koko väestö ({fmt_int(total)}). Ikäryhmät jakavat koko väestön: korjaa ensin ne."
+        )
+    return None

@@ -26,7 +26,7 @@ from ..models import (
 )
 from ..permissions import CurrentUser, require
 from ..text_safety import clean_text
-from ..validation import NUMBER_TEXT_MAX
+from ..validation import NUMBER_TEXT_MAX, population_sum_problem
 from . import audit
 from .errors import ValidationError
 from .programme_fields import (
@@ -167,6 +167,10 @@ def _extra_checks(
         )
         if clash:
             errors["year"] = "Vuosi: tälle ryhmälle on jo väestöluku tältä vuodelta."
+        else:
+            problem = population_sum_problem(session, values["year"], group, values["count"], row_id)
+            if problem:
+                errors["count"] = f"Väkiluku: {problem}"
     return errors
 
 

@@ -1,0 +1,61 @@
+"""Population figures are the denominators of every rate: a group cannot outnumber the town,
+and the age groups that split the total cannot add up to more than it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, select
+
+from data_model.db import transaction
+from data_model.models import AudienceGroup, PopulationFigure
+from data_model.permissions import CurrentUser
+from data_model.services.errors import ValidationError
+from data_model.services.programme import create_item, update_item
+from tests.factories import create_role_users
+
+
+@pytest.fixture
+def coordinator(engine: Engine) -> CurrentUser:
+    return create_role_users(engine)["coordinator"]
+
+
+def _figure_id(engine: Engine, group_code: str | None, year: int = 2024) -> int:
+    with transaction(engine) as session:
+        query = select(PopulationFigure.id).where(PopulationFigure.year == year)
+        if group_code is None:
+            query = query.where(PopulationFigure.audience_group_id.is_(None))
+        else:
+            query = query.join(AudienceGroup).where(AudienceGroup.code == group_code)
+        return int(session.scalars(query).one())
+
+
+def test_a_group_larger_than_the_town_is_refused(engine: Engine, coordinator: CurrentUser) -> None:
+    """99 999 young people in a town of 17 827 was accepted."""
+    with pytest.raises(ValidationError) as refused, transaction(engine) as session:
+        update_item(session, coordinator, "population", _figure_id(engine, "youth_15_29"), {"count": 99_999})
+    message = refused.value.errors["count"]
+    assert "99\u00a0999" in message and "17\u00a0827" in message and "koko väestö" in message
+
+
+def test_age_groups_cannot_add_up_to_more_than_the_total(engine: Engine, coordinator: CurrentUser) -> None:
+    # 2883 -> 3883: still below the total alone, but the age groups would then sum to 18 827
+    with pytest.raises(ValidationError) as refused, transaction(engine) as session:
+        update_item(session, coordinator, "population", _figure_id(engine, "youth_15_29"), {"count": 3883})
+    assert "18\u00a0827" in refused.value.errors["count"] and "Ikäryhmien" in refused.value.errors["count"]
+    # nor can the total shrink below its age groups
+    with pytest.raises(ValidationError) as refused, transaction(engine) as session:
+        update_item(session, coordinator, "population", _figure_id(engine, None), {"count": 17_000})
+    assert "17\u00a0827" in refused.value.errors["count"]
+
+
+def test_consistent_figures_are_saved(engine: Engine, coordinator: CurrentUser) -> None:
+    with transaction(engine) as session:
+        update_item(session, coordinator, "population", _figure_id(engine, None), {"count": 17_900})
+        update_item(session, coordinator, "population", _figure_id(engine, "youth_15_29"), {"count": 2956})
+    with transaction(engine) as session:
+        create_item(
+            session,
+            coordinator,
+            "population",
+            {"audience_group": None, "year": 2030, "count": 17_000, "source": "ennuste"},
+        )
