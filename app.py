@@ -34,7 +34,7 @@ accessibility = st.Page(
 )
 # The login check is the first to touch the database: an unreachable one is said here.
 with error_boundary():
-    signed_in = signed_in_user(make_authenticator(key))
+    signed_in = signed_in_user(make_authenticator(key), key)
 
 if signed_in is None:
     login = st.Page(

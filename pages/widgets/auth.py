@@ -1,9 +1,11 @@
-"""The login session: the authenticator (cookie), the per-run check against the database,
-the login form's submit handler and the sidebar's logout.
+"""The login session: the login cookie, the per-run check against the database, the login
+form's submit handler and the sidebar's logout.
 
-streamlit-authenticator signs and reads the login cookie and clears the session on logout.
-The password check itself is `data_model.auth.attempt_login`, because the lock-out needs
-the username of every failed attempt, which the library's own login form does not expose.
+streamlit-authenticator provides the cookie component (the browser side). What the cookie
+holds, and whether it is honoured, is decided here and in `data_model.session_token`, not
+by the library: its own reader accepts any expiry a signed token names. The password check itself is `data_model.auth.attempt_login`, because the
+lock-out needs the username of every failed attempt, which the library's own login form
+does not expose.
 """
 
 from __future__ import annotations
@@ -15,18 +17,18 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 import streamlit_authenticator as stauth
-from streamlit_authenticator.utilities import LoginError
 
 from data_model.auth import active_user, attempt_login, credentials, must_change_password
 from data_model.config import load_settings
 from data_model.permissions import CurrentUser
+from data_model.session_token import SESSION_LIFETIME, issue_token, read_token
 
 from .data import read_uncached, write
 from .texts import tr
 
 LOCAL_TIME = ZoneInfo("Europe/Helsinki")
 COOKIE_NAME = "heinola_kirjautuminen"
-COOKIE_EXPIRY_DAYS = 7.0
+COOKIE_EXPIRY_DAYS = SESSION_LIFETIME.total_seconds() / 86400
 # Keys of the login form's widgets; the submit handler reads them.
 USERNAME_KEY = "login_username"
 PASSWORD_KEY = "login_password"  # noqa: S105 (a widget key, not a password)
@@ -38,6 +40,9 @@ LOGOUT_REQUESTED_KEY = "logout_requested"
 # The user checked on this run; pages read it through `current_user()`.
 CURRENT_USER_KEY = "current_user"
 MUST_CHANGE_KEY = "must_change_password"
+# The cookie value this session has refused or cleared: the browser keeps sending the value
+# it had when the page opened (st.context.cookies does not change within a session).
+SPENT_COOKIE_KEY = "login_cookie_spent"
 
 
 @dataclass(frozen=True)
@@ -70,35 +75,77 @@ def make_authenticator(cookie_key: str) -> stauth.Authenticate:
     )
 
 
-def signed_in_user(authenticator: stauth.Authenticate) -> SignedIn | None:
+def _browser_cookie() -> str | None:
+    value = st.context.cookies.get(COOKIE_NAME)
+    return value if value and value != st.session_state.get(SPENT_COOKIE_KEY) else None
+
+
+def _on_https() -> bool:
+    forwarded = str(st.context.headers.get("X-Forwarded-Proto") or "")
+    return forwarded.lower() == "https" or str(st.context.url or "").startswith("https://")
+
+
+def _write_cookie(authenticator: stauth.Authenticate, cookie_key: str, username: str) -> None:
+    # The library's component does the browser side; the token is ours (see the module doc).
+    manager = authenticator.cookie_controller.cookie_model.cookie_manager
+    manager.set(
+        COOKIE_NAME,
+        issue_token(username, cookie_key),
+        expires_at=datetime.now() + SESSION_LIFETIME,
+        secure=_on_https() or None,
+    )
+
+
+def _clear_cookie(authenticator: stauth.Authenticate) -> None:
+    """Delete the login cookie in the browser. Not the library's logout: it raises when no
+    session is logged in, which is the case for a refused cookie."""
+    st.session_state[SPENT_COOKIE_KEY] = st.context.cookies.get(COOKIE_NAME)
+    authenticator.cookie_controller.delete_cookie()
+
+
+def _end_session(authenticator: stauth.Authenticate) -> None:
+    _clear_cookie(authenticator)
+    for key in ("authentication_status", "username", "name", "roles"):
+        st.session_state[key] = None
+
+
+def _restore_from_cookie(cookie_key: str) -> None:
+    """Log in from the browser's cookie if it holds a token this server honours."""
+    claims = read_token(_browser_cookie(), cookie_key)
+    if claims is not None:
+        st.session_state.update({"authentication_status": True, "username": claims.username})
+
+
+def signed_in_user(authenticator: stauth.Authenticate, cookie_key: str) -> SignedIn | None:
     """The logged-in user, or None. Restores a login from the cookie, and logs out at once a
-    user who no longer exists, was deactivated, or is a demo account outside demo mode."""
-    if st.session_state.pop(PENDING_COOKIE_KEY, False):
-        authenticator.cookie_controller.set_cookie()
+    user who no longer exists, was deactivated, or is a demo account outside demo mode; a
+    cookie that is not honoured is cleared, and the login form shows."""
+    username = st.session_state.get("username")
+    if st.session_state.pop(PENDING_COOKIE_KEY, False) and username:
+        _write_cookie(authenticator, cookie_key, username)
     st.session_state.pop(CURRENT_USER_KEY, None)
     if st.session_state.pop(LOGOUT_REQUESTED_KEY, False) and st.session_state.get("authentication_status"):
         # Clears the session and draws the component that deletes the cookie, in this run,
         # so a new tab opened after logging out finds no cookie.
-        authenticator.logout(location="unrendered")
+        _end_session(authenticator)
         return None
     if not st.session_state.get("authentication_status"):
-        try:
-            authenticator.login(location="unrendered")
-        except LoginError:
-            # A validly signed cookie for someone who may no longer log in.
-            authenticator.logout(location="unrendered")
+        _restore_from_cookie(cookie_key)
+        if not st.session_state.get("authentication_status"):
+            if _browser_cookie() is not None:
+                # Forged, expired or signed with an old key: not honoured, so not kept.
+                _clear_cookie(authenticator)
             return None
     username = st.session_state.get("username")
-    if not st.session_state.get("authentication_status") or not username:
-        return None
-    user = read_uncached(active_user, username, allow_demo_accounts())
+    user = read_uncached(active_user, username, allow_demo_accounts()) if username else None
     if user is None:
-        authenticator.logout(location="unrendered")
+        _end_session(authenticator)
         st.session_state[FEEDBACK_KEY] = ("deactivated", None)
         return None
-    signed_in = SignedIn(user, read_uncached(must_change_password, username))
+    signed_in = SignedIn(user, read_uncached(must_change_password, user.username))
     st.session_state[CURRENT_USER_KEY] = user
     st.session_state[MUST_CHANGE_KEY] = signed_in.must_change_password
+    st.session_state["name"], st.session_state["roles"] = user.display_name, [user.role]
     return signed_in
 
 
