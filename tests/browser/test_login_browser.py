@@ -101,6 +101,8 @@ def test_a_link_into_the_app_opens_its_page_after_login(
     make_user("selainkoordinaattori2", "coordinator")
     page.goto(f"{live_app.url}/users")
     wait_until_idle(page)
+    # The cookie component's first report reruns the page, which can come after the idle wait.
+    page.get_by_label("Käyttäjätunnus").wait_for(state="visible", timeout=20_000)
     # The address of a page that needs a login shows the login form, not "page not found".
     assert _login_form_shown(page)
     assert not page.get_by_text("Page not found").is_visible()
