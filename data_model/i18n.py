@@ -39,3 +39,14 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     if text is None:
         raise MissingTranslation(key)
     return text.format(**values) if values else text
+
+
+def in_language(lang: str, text_fi: str, text_en: str | None) -> str:
+    """Programme content (a name, a duty, a goal) in `lang`. The seed and the coordinator give
+    English where they can; where there is none, an English reader gets the Finnish text marked as
+    Finnish rather than a Finnish word passing as English."""
+    if lang != "en" or not text_fi:
+        return text_fi
+    if text_en:
+        return text_en
+    return t("common.in_finnish", lang, text=text_fi)

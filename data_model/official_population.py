@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .i18n import DEFAULT_LANGUAGE, t
+from .i18n import DEFAULT_LANGUAGE, in_language, t
 from .models import AudienceGroup, PopulationFigure
 
 TABLE = "11re"
@@ -462,7 +462,7 @@ class GroupFigure:
 
     def name(self, lang: str) -> str:
         """The group's name in `lang`."""
-        return self.name_en if lang == "en" and self.name_en else self.name_fi
+        return in_language(lang, self.name_fi, self.name_en)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ..formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
-from ..i18n import DEFAULT_LANGUAGE, t
+from ..i18n import DEFAULT_LANGUAGE, in_language, t
 from .safe import Cell
 
 TEXT = "text"
@@ -77,4 +77,4 @@ def council_columns(lang: str, *specs: tuple[str, str]) -> tuple[Column, ...]:
 
 def pick_name(lang: str, name_fi: str, name_en: str | None) -> str:
     """The English name in English when there is one, else the Finnish name."""
-    return name_en if lang == "en" and name_en else name_fi
+    return in_language(lang, name_fi, name_en)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..i18n import in_language
 from ..models import (
     Action,
     Area,
@@ -40,7 +41,7 @@ class Choice:
     tags: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" and self.name_en else self.name_fi
+        return in_language(lang, self.name_fi, self.name_en)
 
 
 @dataclass(frozen=True)
@@ -205,12 +206,10 @@ def list_actions(session: Session, filters: ActionFilter, lang: str = "fi") -> A
         ActionRow(
             id=action.id,
             title=action.title,
-            department=action.department.name_en
-            if lang == "en" and action.department.name_en
-            else action.department.name_fi,
+            department=in_language(lang, action.department.name_fi, action.department.name_en),
             start_date=action.start_date,
             end_date=action.end_date,
-            forms=", ".join(form.name_en if lang == "en" else form.name_fi for form in action.forms),
+            forms=", ".join(in_language(lang, form.name_fi, form.name_en) for form in action.forms),
             participants_total=action.participants_total,
             feedback_given=action.feedback_given,
             source=action.source,

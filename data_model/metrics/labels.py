@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import in_language
+
 
 @dataclass(frozen=True)
 class Label:
@@ -16,4 +18,4 @@ class Label:
 
     def name(self, lang: str) -> str:
         """The name in `lang`; Finnish when there is no English name."""
-        return self.name_en if lang == "en" and self.name_en else self.name_fi
+        return in_language(lang, self.name_fi, self.name_en)

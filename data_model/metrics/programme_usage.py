@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, func, literal, select
 from sqlalchemy.orm import Session
 
+from ..i18n import DEFAULT_LANGUAGE, in_language
 from ..models import (
     Action,
     ActionReach,
@@ -310,6 +311,13 @@ class ChannelUsage:
     @property
     def intended_not_reached(self) -> tuple[GroupReach, ...]:
         return tuple(group for group in self.target_groups if group.participants == 0)
+
+    def target_groups_text(self, lang: str) -> str:
+        """The intended groups: as the programme prints them, or in another language the names of the
+        groups the printed cell was coded as (the printed Finnish has no English version)."""
+        if lang != DEFAULT_LANGUAGE and self.target_groups:
+            return ", ".join(in_language(lang, group.name_fi, group.name_en) for group in self.target_groups)
+        return in_language(lang, self.target_groups_fi, "")
 
 
 def channel_usage(session: Session, include_retired: bool = False) -> list[ChannelUsage]:

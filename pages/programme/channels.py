@@ -8,7 +8,7 @@ from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.programme_view import date_or_never, pick, plain, show_table
-from pages.widgets.texts import freshness_note, tr
+from pages.widgets.texts import freshness_note, lang, tr
 
 page_user("channels")
 st.title(tr("page.channels"))
@@ -27,7 +27,7 @@ def row(channel: ChannelUsage) -> dict[str, object]:
     missed = channel.intended_not_reached if channel.times_used else ()
     return {
         tr("channels.col.name"): pick(channel.name_fi, channel.name_en),
-        tr("channels.col.target_groups"): channel.target_groups_fi,
+        tr("channels.col.target_groups"): channel.target_groups_text(lang()),
         tr("channels.col.times_used"): channel.times_used,
         tr("channels.col.last_used"): date_or_never(channel.last_used),
         tr("channels.col.participants"): channel.participants_total,
@@ -47,10 +47,11 @@ for channel in channels:
     # Expander labels render markdown: the coordinator-editable name is escaped to plain text.
     with st.expander(plain(pick(channel.name_fi, channel.name_en))):
         for label, text in (
-            (tr("channels.col.details"), channel.details_fi),
-            (tr("channels.col.goals"), channel.goals_fi),
-            (tr("channels.col.target_groups"), channel.target_groups_fi),
-            (tr("channels.col.content"), channel.content_fi),
+            # The programme's own wording has no English version: pick() marks it as Finnish.
+            (tr("channels.col.details"), pick(channel.details_fi, "")),
+            (tr("channels.col.goals"), pick(channel.goals_fi, "")),
+            (tr("channels.col.target_groups"), channel.target_groups_text(lang())),
+            (tr("channels.col.content"), pick(channel.content_fi, "")),
         ):
             if text:
                 st.caption(label)

@@ -8,6 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from data_model.i18n import in_language
 from data_model.metrics.drilldown import ActionRow
 from data_model.metrics.gaps import Gap, Suggestion, gap_notes
 from data_model.metrics.reach import AGE, GroupRepresentation, ReachTotals
@@ -209,7 +210,7 @@ def actions_table(rows: list[ActionRow], with_group: bool = False) -> None:
         data[tr("reach.actions.group_count")] = [row.group_count for row in rows]
     data[tr("reach.actions.feedback")] = [row.feedback_given for row in rows]
     data[tr("reach.actions.opportunity")] = [
-        row.opportunity_en if lang() == "en" and row.opportunity_en else row.opportunity_fi for row in rows
+        in_language(lang(), row.opportunity_fi, row.opportunity_en) for row in rows
     ]
     st.dataframe(
         pd.DataFrame(data),

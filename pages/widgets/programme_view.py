@@ -7,6 +7,8 @@ import re
 
 import streamlit as st
 
+from data_model.i18n import in_language
+
 from .formats import fmt_date
 from .texts import lang, tr
 
@@ -19,8 +21,8 @@ def plain(text: str) -> str:
 
 
 def pick(fi: str, en: str) -> str:
-    """The English text when the user reads English and there is one, else the Finnish."""
-    return en if lang() == "en" and en else fi
+    """Programme content in the user's language (Finnish marked as such when there is no English)."""
+    return in_language(lang(), fi, en)
 
 
 def date_or_never(value: object) -> str:

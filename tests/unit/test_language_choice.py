@@ -1,0 +1,58 @@
+"""Which language a reader gets: programme content in English where it exists, Finnish marked as
+Finnish where it does not, and one place in the code that decides it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from data_model.i18n import in_language
+from data_model.metrics.labels import Label
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_english_content_is_shown_to_an_english_reader() -> None:
+    assert in_language("en", "Nuorisovaltuusto", "Youth council") == "Youth council"
+    assert in_language("fi", "Nuorisovaltuusto", "Youth council") == "Nuorisovaltuusto"
+
+
+def test_finnish_without_english_is_marked_as_finnish_for_an_english_reader() -> None:
+    assert in_language("en", "Tärkein kohderyhmä asukkaat", "") == "Tärkein kohderyhmä asukkaat (in Finnish)"
+    assert (
+        in_language("en", "Tärkein kohderyhmä asukkaat", None) == "Tärkein kohderyhmä asukkaat (in Finnish)"
+    )
+    assert in_language("fi", "Tärkein kohderyhmä asukkaat", "") == "Tärkein kohderyhmä asukkaat"
+    assert in_language("en", "", "") == ""
+
+
+def test_names_of_rows_follow_the_same_rule() -> None:
+    label = Label(id=1, code="x", name_fi="Kaupunkiympäristötoimiala", name_en="")
+    assert label.name("en") == "Kaupunkiympäristötoimiala (in Finnish)"
+
+
+def test_no_module_decides_the_language_of_content_itself() -> None:
+    # `lang == "en"` beside a name_en/_en field was copied into seven places; in_language is the one.
+    own_rule = re.compile(r"""lang(?:\(\))?\s*==\s*["']en["']""")
+    allowed = {ROOT / "data_model" / "i18n.py", ROOT / "data_model" / "formatting.py"}
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in [ROOT / "app.py", *ROOT.glob("pages/**/*.py"), *ROOT.glob("data_model/**/*.py")]
+        if path not in allowed
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if own_rule.search(line)
+    ]
+    assert offenders == []
+
+
+def test_pages_format_numbers_in_the_readers_language() -> None:
+    # data_model.formatting defaults to Finnish; pages take the bound formatters instead.
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in [ROOT / "app.py", *ROOT.glob("pages/**/*.py")]
+        if re.search(
+            r"^from data_model(?:\.formatting| import formatting)", path.read_text(encoding="utf-8"), re.M
+        )
+        and path.name != "formats.py"
+    ]
+    assert offenders == []
