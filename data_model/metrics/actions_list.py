@@ -3,7 +3,7 @@ the audit log and who has reported. Every list is filtered and limited in SQL.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,7 +24,7 @@ from ..models import (
     ParticipationForm,
 )
 from ..models.actions import action_form
-from ..permissions import CurrentUser, require_read
+from ..permissions import CurrentUser, readable_department, require_read
 from ..services.actions import action_input_of
 from ..validation import ActionInput
 
@@ -57,8 +57,9 @@ class ActionChoices:
     areas: tuple[Choice, ...]
 
 
-def action_choices(session: Session) -> ActionChoices:
+def action_choices(session: Session, user: CurrentUser | None) -> ActionChoices:
     """The catalogue, forms, measures, channels, audience groups, departments and areas."""
+    require_read(user, "summary.read")
     opportunity_forms: dict[int, list[str]] = {}
     for opportunity_id, code in session.execute(
         select(Opportunity.id, ParticipationForm.code)
@@ -192,8 +193,14 @@ _ORDER = {
 }
 
 
-def list_actions(session: Session, filters: ActionFilter, lang: str = "fi") -> ActionPage:
-    """The actions matching `filters`, sorted, at most `limit` (≤ 500) from `offset`."""
+def list_actions(
+    session: Session, user: CurrentUser | None, filters: ActionFilter, lang: str = "fi"
+) -> ActionPage:
+    """The actions matching `filters`, sorted, at most `limit` (≤ 500) from `offset`.
+
+    A department head's list is their own department's (asking for every department gives
+    that); asking for another department is refused."""
+    filters = replace(filters, department_id=readable_department(user, "actions.read", filters.department_id))
     total = session.scalar(_filtered(select(func.count(Action.id)), filters)) or 0
     query = (
         _filtered(select(Action), filters)
@@ -232,9 +239,12 @@ class EditableAction:
     values: ActionInput
 
 
-def action_for_edit(session: Session, action_id: int) -> EditableAction | None:
-    """One action to edit (read fresh, never from a cache), or None when there is none."""
+def action_for_edit(session: Session, user: CurrentUser | None, action_id: int) -> EditableAction | None:
+    """One action to edit (read fresh, never from a cache), or None when there is none; only
+    for those who may read its department's actions."""
     action = session.get(Action, action_id)
+    own = user.department_id if user is not None else None
+    require_read(user, "actions.read", action.department_id if action is not None else own)
     if action is None:
         return None
     return EditableAction(action.id, action.version, action.deleted_at is not None, action_input_of(action))
@@ -346,9 +356,11 @@ class ReportRow:
 
 
 def list_reports(
-    session: Session, department_id: int | None = None, limit: int = 50
+    session: Session, user: CurrentUser | None, department_id: int | None = None, limit: int = 50
 ) -> tuple[ReportRow, ...]:
-    """The newest reports, of one department or of all."""
+    """The newest reports, of one department or of all; a department head's are their own
+    department's (asking for all gives those), another department's are refused."""
+    department_id = readable_department(user, "reports.read", department_id)
     query = (
         select(DepartmentReport, Department.name_fi)
         .join(Department, Department.id == DepartmentReport.department_id)

@@ -14,6 +14,7 @@ from data_model.metrics.actions_list import (
     action_for_edit,
     list_actions,
 )
+from data_model.permissions import chooses_department
 from data_model.services.actions import (
     mark_feedback_given,
     restore_action,
@@ -40,14 +41,14 @@ PAGE_SIZE = 50
 user = page_user("actions")
 st.title(tr("page.actions"))
 flash(BASE)
-choices = read(action_choices)
+choices = read(action_choices, user)
 
 # --- filters ---------------------------------------------------------------------------------
 with st.expander(tr("actions.filters"), expanded=True):
     first, second, third = st.columns(3)
     with first:
         text = st.text_input(tr("actions.filter_text"), key="actions.f.text")
-        if user.role == "coordinator":
+        if chooses_department(user, "actions.read"):
             departments = {"": tr("actions.filter_all")} | {
                 c.key: c.name(lang()) for c in choices.departments
             }
@@ -59,7 +60,7 @@ with st.expander(tr("actions.filters"), expanded=True):
             )
             department_id = int(department_key) if department_key else None
         else:
-            department_id = user.department_id
+            department_id = None  # data_model narrows it to the user's own department
     with second:
         forms = {"": tr("actions.filter_all")} | {c.key: c.name(lang()) for c in choices.forms}
         form_code = st.selectbox(
@@ -96,7 +97,7 @@ filters = ActionFilter(
     sort=sort,
     limit=limit,
 )
-found = read(list_actions, filters, lang())
+found = read(list_actions, user, filters, lang())
 
 # --- the list --------------------------------------------------------------------------------
 if not found.rows:
@@ -144,7 +145,7 @@ action_id: int = opened
 # after someone else's change is refused instead of silently overwriting it.
 SNAPSHOT = f"actions.editing.{opened}"
 if SNAPSHOT not in st.session_state:
-    st.session_state[SNAPSHOT] = read_uncached(action_for_edit, opened)
+    st.session_state[SNAPSHOT] = read_uncached(action_for_edit, user, opened)
 editing: EditableAction | None = st.session_state[SNAPSHOT]
 if editing is None:
     st.stop()

@@ -16,7 +16,7 @@ st.title(tr("page.log_action"))
 
 flash(BASE)
 st.write(tr("action.intro"))
-entered = action_form(BASE, user, read(action_choices), None, tr("action.save"))
+entered = action_form(BASE, user, read(action_choices, user), None, tr("action.save"))
 if entered is not None:
     new_action = entered  # bound with its narrowed type for the callback below
 

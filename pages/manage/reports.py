@@ -6,6 +6,7 @@ import streamlit as st
 from data_model import clock
 from data_model.metrics.actions_list import action_choices, list_reports
 from data_model.metrics.reporting import reporting_status
+from data_model.permissions import chooses_department
 from data_model.services.reports import submit_department_report
 from pages.widgets.action_form import (
     date_field,
@@ -30,9 +31,9 @@ st.write(tr("reports.intro"))
 st.subheader(tr("reports.submit_heading"), anchor=False)
 key = generation_prefix(BASE)
 errors: dict[str, str] = st.session_state.get(f"{BASE}.errors", {})
-choices = read(action_choices)
+choices = read(action_choices, user)
 with st.form(f"{key}.form", enter_to_submit=False):
-    if user.role == "coordinator":
+    if chooses_department(user, "report.write"):
         names = {c.key: c.name(lang()) for c in choices.departments if "active" in c.tags}
         picked = st.selectbox(
             tr("reports.department"),
@@ -86,7 +87,7 @@ st.dataframe(
 )
 
 st.subheader(tr("reports.recent_heading"), anchor=False)
-reports = read(list_reports, None if user.role == "coordinator" else user.department_id)
+reports = read(list_reports, user)
 if not reports:
     st.info(tr("reports.none"))
 else:

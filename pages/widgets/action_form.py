@@ -15,7 +15,7 @@ import streamlit as st
 
 from data_model.metrics.actions_list import ActionChoices, Choice
 from data_model.models import FORMATS
-from data_model.permissions import CurrentUser, PermissionDenied
+from data_model.permissions import CurrentUser, PermissionDenied, chooses_department
 from data_model.services.actions import ActionNotFound, VersionConflict
 from data_model.validation import EARLIEST_DATE, ActionInput, ValidationError, latest_allowed_date
 
@@ -156,7 +156,7 @@ def action_form(
 
     with st.form(f"{key}.form", enter_to_submit=False):
         department_names = _names(choices.departments)
-        if user.role == "coordinator":
+        if chooses_department(user, "action.write"):
             department_key = st.selectbox(
                 tr("action.department") + " *",
                 list(department_names),

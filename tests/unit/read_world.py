@@ -1,0 +1,67 @@
+"""One database per backend for a test module that only reads: a user of every role, and an
+action and a report in each department head's department, made through the services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from data_model.db import transaction
+from data_model.models import Action, Department
+from data_model.permissions import CurrentUser
+from data_model.services.actions import create_action
+from data_model.services.reports import submit_department_report
+from tests.conftest import BACKENDS, _drop_postgres, _postgres_engine, _sqlite_engine
+from tests.factories import create_role_users
+from tests.unit.action_inputs import valid_input
+
+
+def department(session: Session, code: str = "hyvinvointi") -> int:
+    """The id of a department by code (the department head's by default)."""
+    return int(session.scalars(select(Department.id).where(Department.code == code)).one())
+
+
+def action_of(session: Session, code: str = "hyvinvointi") -> int:
+    """The id of an action of a department (the department head's by default)."""
+    return int(
+        session.scalars(select(Action.id).where(Action.department_id == department(session, code))).first()
+        or 0
+    )
+
+
+World = tuple[Engine, dict[str, CurrentUser]]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """The read-only database of one test module, on each backend."""
+    name = None
+    if request.param == "sqlite":
+        template: Path = request.getfixturevalue("sqlite_template")
+        engine = _sqlite_engine(template, tmp_path_factory.mktemp("reads"))
+    else:
+        engine, name = _postgres_engine(request.getfixturevalue("postgres_template"))
+    people = create_role_users(engine)
+    with transaction(engine) as session:
+        for head, code in (
+            ("department_head", "hyvinvointi"),
+            ("other_department_head", "kaupunkiymparisto"),
+        ):
+            create_action(people[head], session, valid_input(session, department=code))
+            submit_department_report(
+                people[head],
+                session,
+                department(session, code),
+                date(2025, 1, 1),
+                date(2025, 6, 30),
+                "Puolivuotisraportti osallisuudesta.",
+            )
+    yield engine, people
+    engine.dispose()
+    if name is not None:
+        _drop_postgres(name)
