@@ -12,6 +12,11 @@ from .i18n import DEFAULT_LANGUAGE
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
+def utcnow() -> datetime:
+    """The moment now in UTC, naive: what the database stores (SQLite and PostgreSQL agree)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 def now() -> datetime:
     """The moment now as naive Helsinki local time."""
     return datetime.now(HELSINKI).replace(tzinfo=None)
@@ -34,3 +39,10 @@ def to_local(moment: datetime | None) -> datetime | None:
 def fmt_stored(moment: datetime | None, unknown: str = "–", *, lang: str = DEFAULT_LANGUAGE) -> str:
     """A stored UTC moment formatted for display in Helsinki time: '3.12.2026 klo 01.30'."""
     return fmt_datetime(to_local(moment), unknown, lang=lang)
+
+
+def stored_iso(moment: datetime) -> str:
+    """A stored UTC moment in Helsinki time for machine-readable files: '2026-12-03 01:30'."""
+    local = to_local(moment)
+    assert local is not None  # noqa: S101 - a moment in, a moment out
+    return f"{local:%Y-%m-%d %H:%M}"

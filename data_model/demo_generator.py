@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import clock
 from .config import PROJECT_ROOT
 from .models.choices import FORMATS
 from .seed_files import Record, SeedError, read_yaml_list
@@ -545,7 +546,7 @@ def plan_reports(
 
 def plan_demo(catalogue: Catalogue, today: date | None = None, folder: Path = DEMO_DIR) -> DemoPlan:
     """The demo data set for `today` (default: the real today); the same day, the same set."""
-    today = today or date.today()
+    today = today or clock.today()
     rng = random.Random(SEED)
     templates = read_templates(catalogue, folder)
     methods = read_feedback_methods(folder)

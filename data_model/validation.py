@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from . import clock
 from .formatting import fmt_int
 from .models import (
     FORMATS,
@@ -347,7 +348,7 @@ def check_action(
     session: Session, data: ActionInput, today: date | None = None
 ) -> tuple[CleanAction | None, dict[str, str]]:
     """Check every rule; the cleaned action when all pass, else None and the messages per field."""
-    today = today or date.today()
+    today = today or clock.today()
     errors = _Collector()
 
     if data.department_id is None:
@@ -452,7 +453,7 @@ def validate_action(session: Session, data: ActionInput, today: date | None = No
 
 def latest_allowed_date(today: date | None = None) -> date:
     """The last date accepted: two years ahead, so planned actions can be logged."""
-    today = today or date.today()
+    today = today or clock.today()
     try:
         return today.replace(year=today.year + FUTURE_YEARS)
     except ValueError:  # 29 February
@@ -473,7 +474,7 @@ def check_report(
     period_start: RawDate, period_end: RawDate, summary: str, url: str, today: date | None = None
 ) -> tuple[CleanReport | None, dict[str, str]]:
     """Check a department report: a sane period that has begun, a summary, an http(s) link."""
-    today = today or date.today()
+    today = today or clock.today()
     errors = _Collector()
     start = errors.run("period_start", _date_in_range, period_start, today)
     end = errors.run("period_end", _date_in_range, period_end, today)

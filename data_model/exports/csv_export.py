@@ -15,6 +15,7 @@ import io
 from datetime import date, datetime
 from decimal import Decimal
 
+from .. import clock
 from .safe import Cell, safe_text
 from .tables import Table
 
@@ -28,7 +29,7 @@ def _field(value: Cell) -> str:
     if isinstance(value, bool):
         return "kyllä" if value else "ei"
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return clock.stored_iso(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float | Decimal):

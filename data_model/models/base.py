@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from .. import clock
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -21,6 +21,5 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def utcnow() -> datetime:
-    """The current time in UTC, stored naive so SQLite and PostgreSQL agree."""
-    return datetime.now(UTC).replace(tzinfo=None)
+# The stored clock lives in data_model.clock with the displayed one; re-exported for the models.
+utcnow = clock.utcnow

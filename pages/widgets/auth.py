@@ -11,13 +11,13 @@ does not expose.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import streamlit as st
 import streamlit_authenticator as stauth
 
+from data_model import clock
 from data_model.auth import active_user, attempt_login, credentials, must_change_password
 from data_model.config import load_settings
 from data_model.permissions import CurrentUser
@@ -26,7 +26,6 @@ from data_model.session_token import SESSION_LIFETIME, issue_token, read_token
 from .data import read_uncached, write
 from .texts import tr
 
-LOCAL_TIME = ZoneInfo("Europe/Helsinki")
 COOKIE_NAME = "heinola_kirjautuminen"
 COOKIE_EXPIRY_DAYS = SESSION_LIFETIME.total_seconds() / 86400
 # Keys of the login form's widgets; the submit handler reads them.
@@ -204,7 +203,7 @@ def login_feedback() -> tuple[str, datetime | None] | None:
         return None
     kind, until = value
     if isinstance(until, datetime):
-        until = until.replace(tzinfo=UTC).astimezone(LOCAL_TIME).replace(tzinfo=None)
+        until = clock.to_local(until)
     return kind, until
 
 

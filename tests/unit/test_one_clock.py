@@ -1,0 +1,37 @@
+"""One clock: `data_model.clock` is the only code that reads the time or knows the time zone;
+everything else asks it, so no page, export or rule can judge by the server's UTC day."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+from data_model.exports.csv_export import table_csv
+from data_model.exports.tables import DATE, Column, Table
+
+ROOT = Path(__file__).resolve().parents[2]
+CLOCK = ROOT / "data_model" / "clock.py"
+# Reading the server's clock or converting zones by hand.
+OWN_CLOCK = re.compile(
+    r"\b(?:datetime\.(?:now|today|utcnow)|date\.today|time\.time|time\.localtime)\(|ZoneInfo\(|\.astimezone\("
+)
+LATE_UTC = datetime(2026, 12, 2, 23, 30)  # 3.12.2026 01.30 in Helsinki
+
+
+def test_nothing_outside_the_clock_reads_the_time() -> None:
+    sources = [*ROOT.glob("data_model/**/*.py"), *ROOT.glob("pages/**/*.py"), ROOT / "app.py"]
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sources
+        if path != CLOCK
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if OWN_CLOCK.search(line)
+    ]
+    assert offenders == []
+
+
+def test_a_csv_timestamp_is_helsinki_time() -> None:
+    """A change stored at 23.30 UTC on 2 December happened on 3 December in Helsinki."""
+    table = Table("t", "T", (Column("Muutettu", DATE),), ((LATE_UTC,),))
+    assert "2026-12-03 01:30" in table_csv(table).decode("utf-8-sig")
