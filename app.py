@@ -9,12 +9,14 @@ import streamlit as st
 from data_model.config import ConfigurationError, cookie_key, load_settings
 from data_model.logs import configure_logging
 from pages.widgets.auth import account_sidebar, make_authenticator, signed_in_user
+from pages.widgets.data import start_script_run
 from pages.widgets.errors import error_boundary
 from pages.widgets.navigation import pages_by_section, protected_url_paths
 from pages.widgets.texts import demo_banner, language_switch, tr
 
 st.set_page_config(page_title="Osallistuva Heinola", page_icon=":material/diversity_3:", layout="wide")
 configure_logging()
+start_script_run()
 
 try:
     key = cookie_key(load_settings())

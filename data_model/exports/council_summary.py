@@ -22,9 +22,9 @@ from ..i18n import DEFAULT_LANGUAGE, t
 from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities
 from ..metrics.feedback import FeedbackLoop, feedback_loop
 from ..metrics.filters import MetricFilters, add_months
-from ..metrics.gaps import Gap, gaps
+from ..metrics.gaps import Gap, gaps_among
 from ..metrics.programme_usage import ActorDuties, CatalogueUsage, catalogue_usage, responsibilities
-from ..metrics.reach import GroupRepresentation, ReachTotals, overall_score, reach_totals, representation
+from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures
 from ..metrics.reporting import DUE_SOON, OVERDUE, reporting_status
 from ..metrics.settings import load_metric_settings
 from ..metrics.trends import quarterly_trends
@@ -166,13 +166,13 @@ def period_figures(session: Session, period: Period, today: date, lang: str) -> 
     """Call the metrics for `period` (each once); open loops and unused opportunities are
     judged on the period's last day, or today while it runs."""
     filters = period_filters(period)
-    rows = representation(session, filters)
+    reach = reach_figures(session, filters)
     judged_on = evaluation_day(period, today)
     return PeriodFigures(
-        totals=reach_totals(session, filters),
-        representation=rows,
-        score=overall_score(rows),
-        gaps=gaps(session, filters, lang),
+        totals=reach.totals,
+        representation=reach.representation,
+        score=reach.score,
+        gaps=gaps_among(session, filters, reach.representation, lang),
         feedback=feedback_loop(session, filters, judged_on),
         unused=unused_opportunities(session, filters, judged_on),
         measures=measure_progress(session, filters),
@@ -185,7 +185,7 @@ KEY_NUMBERS: tuple[tuple[str, str, bool, Callable[[PeriodFigures], Number]], ...
     ("gaps", INT, True, lambda f: len(f.gaps)),
     ("score", RATIO, False, lambda f: f.score),
     ("feedback_rate", SHARE, False, lambda f: f.feedback.rate),
-    ("open_loops", INT, True, lambda f: len(f.feedback.open_loops)),
+    ("open_loops", INT, True, lambda f: f.feedback.open_loop_count),
     ("unused_opportunities", INT, True, lambda f: len(f.unused)),
     ("measures_progressed", INT, False, lambda f: f.measures_advanced),
 )
@@ -321,7 +321,7 @@ def feedback_sentences(loop: FeedbackLoop, lang: str) -> tuple[str, ...]:
             t(
                 "council.feedback.open",
                 lang,
-                count=fmt_int(len(loop.open_loops), lang=lang),
+                count=fmt_int(loop.open_loop_count, lang=lang),
                 days=loop.open_loop_days,
             )
         )

@@ -5,6 +5,9 @@ input was used (`Action.feedback_given`)?
   feedback_given ÷ all such filtered actions (None when there are none).
 * An **open loop** = such an action without feedback whose end date (its start date when it
   has none) is more than `open_loop_days` (setting, default 60) days before `today`.
+
+The result carries the number of open loops and only the OPEN_LOOPS_KEPT oldest of them: it is
+cached and unpickled on every page view, and a list of thousands costs more than the page.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from .labels import Label
 from .settings import load_metric_settings
 
 FEEDBACK_FORMS = ("suunnittelu", "paatos")
+OPEN_LOOPS_KEPT = 20
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,13 @@ class OpenLoop:
 
 @dataclass(frozen=True)
 class FeedbackLoop:
-    """The rate of closed loops and the loops left open too long."""
+    """The rate of closed loops and the loops left open too long: how many (`open_loop_count`)
+    and the oldest of them (`open_loops`, at most OPEN_LOOPS_KEPT)."""
 
     actions: int
     with_feedback: int
     open_loop_days: int
+    open_loop_count: int
     open_loops: tuple[OpenLoop, ...]
 
     @property
@@ -62,15 +68,21 @@ def feedback_loop(session: Session, filters: MetricFilters, today: date) -> Feed
     """The feedback-loop rate and the open loops as of `today` (formulas: module docstring)."""
     days = load_metric_settings(session).open_loop_days
     conditions = [*action_conditions(filters), _planning_or_decision()]
-    actions, with_feedback = session.execute(
-        select(func.count(Action.id), func.count(Action.id).filter(Action.feedback_given)).where(*conditions)
-    ).one()
     closed_on = func.coalesce(Action.end_date, Action.start_date)
+    is_open = Action.feedback_given.is_(False) & (closed_on < today - timedelta(days=days))
+    actions, with_feedback, open_count = session.execute(
+        select(
+            func.count(Action.id),
+            func.count(Action.id).filter(Action.feedback_given),
+            func.count(Action.id).filter(is_open),
+        ).where(*conditions)
+    ).one()
     rows = session.execute(
         select(Action.id, Action.title, closed_on, Department)
         .join(Department, Department.id == Action.department_id)
-        .where(*conditions, Action.feedback_given.is_(False), closed_on < today - timedelta(days=days))
+        .where(*conditions, is_open)
         .order_by(closed_on, Action.id)
+        .limit(OPEN_LOOPS_KEPT)
     ).all()
     loops = tuple(
         OpenLoop(
@@ -82,4 +94,4 @@ def feedback_loop(session: Session, filters: MetricFilters, today: date) -> Feed
         )
         for action_id, title, day, department in rows
     )
-    return FeedbackLoop(int(actions), int(with_feedback), days, loops)
+    return FeedbackLoop(int(actions), int(with_feedback), days, int(open_count), loops)

@@ -218,8 +218,20 @@ def gaps(
 ) -> list[Gap]:
     """The gaps in the filtered actions, worst first, each with its sentence in `lang` and
     suggestions. `threshold` overrides the `gap_threshold` setting."""
+    return gaps_among(session, filters, representation(session, filters), lang, threshold)
+
+
+def gaps_among(
+    session: Session,
+    filters: MetricFilters,
+    compared: list[GroupRepresentation],
+    lang: str = DEFAULT_LANGUAGE,
+    threshold: float | None = None,
+) -> list[Gap]:
+    """The gaps among the representation rows of `filters`, already computed (see `gaps`), so a
+    page that shows the representation too does not compute it twice."""
     limit = load_metric_settings(session).gap_threshold if threshold is None else threshold
-    rows = sorted((row for row in representation(session, filters) if is_gap(row, limit)), key=_severity)
+    rows = sorted((row for row in compared if is_gap(row, limit)), key=_severity)
     return [
         Gap(row=row, sentence=gap_sentence(row, lang), **_suggestions(session, row, filters)) for row in rows
     ]

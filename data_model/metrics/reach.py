@@ -152,7 +152,8 @@ def special_group_reach(session: Session, filters: MetricFilters) -> list[GroupR
 
 
 def action_sizes(filters: MetricFilters) -> Subquery:
-    """Per filtered action: id, size, age-band sum, foreign-language count (-1 = not recorded)."""
+    """Per filtered action: id, department, participants_total, size, age-band sum, age rows
+    and foreign-language count (-1 = not recorded)."""
     age_sum = func.coalesce(func.sum(case((AudienceGroup.kind == AGE, ActionReach.count), else_=0)), 0).label(
         "age_sum"
     )
@@ -161,11 +162,18 @@ def action_sizes(filters: MetricFilters) -> Subquery:
         func.max(case((AudienceGroup.code == FOREIGN_LANGUAGE, ActionReach.count))), -1
     ).label("foreign")
     per_action = (
-        select(Action.id.label("action_id"), Action.participants_total, age_sum, age_rows, foreign)
+        select(
+            Action.id.label("action_id"),
+            Action.department_id,
+            Action.participants_total,
+            age_sum,
+            age_rows,
+            foreign,
+        )
         .outerjoin(ActionReach, ActionReach.action_id == Action.id)
         .outerjoin(AudienceGroup, AudienceGroup.id == ActionReach.audience_group_id)
         .where(*action_conditions(filters))
-        .group_by(Action.id, Action.participants_total)
+        .group_by(Action.id, Action.department_id, Action.participants_total)
         .subquery()
     )
     size = case(
@@ -173,40 +181,52 @@ def action_sizes(filters: MetricFilters) -> Subquery:
         else_=per_action.c.age_sum,
     )
     return select(
-        per_action.c.action_id, size.label("size"), per_action.c.age_rows, per_action.c.foreign
+        per_action.c.action_id,
+        per_action.c.department_id,
+        per_action.c.participants_total,
+        size.label("size"),
+        per_action.c.age_sum,
+        per_action.c.age_rows,
+        per_action.c.foreign,
     ).subquery()
+
+
+def _totals_and_foreign_denominator(session: Session, filters: MetricFilters) -> tuple[ReachTotals, int]:
+    """The totals and the foreign-language denominator in one pass over the per-action sums."""
+    sizes = action_sizes(filters)
+    with_age = sizes.c.age_rows > 0
+    foreign_size = case((sizes.c.size >= sizes.c.foreign, sizes.c.size), else_=sizes.c.foreign)
+    row = session.execute(
+        select(
+            func.count(),
+            func.count(sizes.c.participants_total),
+            func.coalesce(func.sum(sizes.c.participants_total), 0),
+            func.count(func.distinct(sizes.c.department_id)),
+            func.coalesce(func.sum(case((with_age, sizes.c.size), else_=0)), 0),
+            func.count(case((with_age, 1))),
+            func.coalesce(func.sum(sizes.c.age_sum), 0),
+            func.coalesce(func.sum(case((sizes.c.foreign >= 0, foreign_size), else_=0)), 0),
+        )
+    ).one()
+    actions, with_total, total, departments, age_denominator, with_age_count, recorded, foreign = (
+        int(value or 0) for value in row
+    )
+    totals = ReachTotals(
+        actions=actions,
+        actions_with_total=with_total,
+        actions_without_total=actions - with_total,
+        participants_total=total,
+        age_denominator=age_denominator,
+        age_recorded=recorded,
+        actions_with_age=with_age_count,
+        departments_active=departments,
+    )
+    return totals, foreign
 
 
 def reach_totals(session: Session, filters: MetricFilters) -> ReachTotals:
     """Counts of actions and participants behind the filtered figures."""
-    actions, with_total, total, departments = session.execute(
-        select(
-            func.count(Action.id),
-            func.count(Action.participants_total),
-            func.coalesce(func.sum(Action.participants_total), 0),
-            func.count(func.distinct(Action.department_id)),
-        ).where(*action_conditions(filters))
-    ).one()
-    sizes = action_sizes(filters)
-    age = session.execute(
-        select(func.coalesce(func.sum(sizes.c.size), 0), func.count()).where(sizes.c.age_rows > 0)
-    ).one()
-    recorded = session.scalar(
-        select(func.coalesce(func.sum(ActionReach.count), 0))
-        .join(Action, Action.id == ActionReach.action_id)
-        .join(AudienceGroup, AudienceGroup.id == ActionReach.audience_group_id)
-        .where(AudienceGroup.kind == AGE, *action_conditions(filters))
-    )
-    return ReachTotals(
-        actions=int(actions),
-        actions_with_total=int(with_total),
-        actions_without_total=int(actions) - int(with_total),
-        participants_total=int(total or 0),
-        age_denominator=int(age[0]),
-        age_recorded=int(recorded or 0),
-        actions_with_age=int(age[1]),
-        departments_active=int(departments),
-    )
+    return _totals_and_foreign_denominator(session, filters)[0]
 
 
 def population_figures(session: Session, end_year: int | None) -> dict[int | None, PopulationFigureInfo]:
@@ -263,18 +283,33 @@ def _compare(
     )
 
 
-def representation(session: Session, filters: MetricFilters) -> list[GroupRepresentation]:
-    """Each age band with a population figure, then foreign-language speakers (when they have
-    one), compared with the population. Formulas: see the module docstring."""
+@dataclass(frozen=True)
+class ReachFigures:
+    """The totals, the representation and its overall score of the filtered actions, computed
+    together: they share their per-action sums (a handful of statements, not one per figure)."""
+
+    totals: ReachTotals
+    representation: list[GroupRepresentation]
+    score: float | None
+
+
+def reach_figures(session: Session, filters: MetricFilters) -> ReachFigures:
+    """Totals and representation of the filtered actions: each age band with a population
+    figure, then foreign-language speakers (when they have one). Formulas: module docstring."""
     small_count = load_metric_settings(session).small_count
     figures = population_figures(session, filters.end.year if filters.end else None)
-    counts = {row.group.id: row.participants for row in participants_by_group(session, filters)}
-    totals = reach_totals(session, filters)
-    groups = session.scalars(
-        select(AudienceGroup)
-        .where(AudienceGroup.active, AudienceGroup.id.in_([key for key in figures if key is not None]))
+    totals, foreign_denominator = _totals_and_foreign_denominator(session, filters)
+    reach = _filtered_reach(filters)
+    # Every active group with its participants; those with a population figure are compared.
+    rows = session.execute(
+        select(AudienceGroup, func.coalesce(func.sum(reach.c.count), 0))
+        .outerjoin(reach, reach.c.audience_group_id == AudienceGroup.id)
+        .where(AudienceGroup.active)
+        .group_by(AudienceGroup.id)
         .order_by(AudienceGroup.sort_order, AudienceGroup.id)
     ).all()
+    counts = {group.id: int(total) for group, total in rows}
+    groups = [group for group, _ in rows if group.id in figures]
     bands = [group for group in groups if group.kind == AGE]
     band_population = sum(figures[group.id].count for group in bands)
     result = [
@@ -290,26 +325,24 @@ def representation(session: Session, filters: MetricFilters) -> list[GroupRepres
     ]
     foreign = next((group for group in groups if group.code == FOREIGN_LANGUAGE), None)
     if foreign is not None:
-        sizes = action_sizes(filters)
-        denominator = session.scalar(
-            select(
-                func.coalesce(
-                    func.sum(case((sizes.c.size >= sizes.c.foreign, sizes.c.size), else_=sizes.c.foreign)), 0
-                )
-            ).where(sizes.c.foreign >= 0)
-        )
         total = figures.get(None)
         result.append(
             _compare(
                 foreign,
                 counts.get(foreign.id, 0),
-                int(denominator or 0),
+                foreign_denominator,
                 figures[foreign.id],
                 total.count if total else 0,
                 small_count,
             )
         )
-    return result
+    return ReachFigures(totals, result, overall_score(result))
+
+
+def representation(session: Session, filters: MetricFilters) -> list[GroupRepresentation]:
+    """Each age band with a population figure, then foreign-language speakers (when they have
+    one), compared with the population. Formulas: see the module docstring."""
+    return reach_figures(session, filters).representation
 
 
 def overall_score(rows: list[GroupRepresentation]) -> float | None:
@@ -322,7 +355,7 @@ def overall_score(rows: list[GroupRepresentation]) -> float | None:
 
 def representation_score(session: Session, filters: MetricFilters) -> float | None:
     """The overall score of `representation(session, filters)`."""
-    return overall_score(representation(session, filters))
+    return reach_figures(session, filters).score
 
 
 def group_share(rows: list[GroupRepresentation], code: str) -> GroupRepresentation | None:
@@ -337,11 +370,13 @@ __all__ = [
     "GroupReach",
     "GroupRepresentation",
     "PopulationFigureInfo",
+    "ReachFigures",
     "ReachTotals",
     "group_share",
     "overall_score",
     "participants_by_group",
     "population_figures",
+    "reach_figures",
     "reach_totals",
     "representation",
     "representation_score",

@@ -5,8 +5,7 @@ import streamlit as st
 
 from data_model import clock
 from data_model.metrics.feedback import feedback_loop
-from data_model.metrics.gaps import gaps
-from data_model.metrics.reach import reach_totals, representation
+from data_model.metrics.report_figures import report_figures
 from data_model.metrics.reporting import OVERDUE, reporting_status
 from data_model.metrics.trends import quarterly_trends
 from pages.widgets.data import read
@@ -20,7 +19,8 @@ today = clock.today()
 page_user("overview")
 filters = report_header(tr("page.overview"), today)
 
-totals = read(reach_totals, filters)
+figures = read(report_figures, filters, lang())
+totals = figures.totals
 loop = read(feedback_loop, filters, today)
 reporting = read(reporting_status, today)
 overdue = [row for row in reporting if row.status == OVERDUE]
@@ -48,11 +48,11 @@ reports.metric(
 )
 
 st.header(tr("overview.gaps"))
-gap_list(read(gaps, filters, lang()), with_suggestions=False)
+gap_list(figures.gaps, with_suggestions=False)
 st.caption(tr("overview.gaps_more"))
 
 st.header(tr("overview.representation"))
-representation_view(read(representation, filters), totals)
+representation_view(figures.representation, totals)
 
 st.header(tr("overview.trends"))
 trends_view(read(quarterly_trends, filters))
@@ -63,7 +63,7 @@ st.write(
         "overview.feedback_sentence",
         done=fmt_int(loop.with_feedback),
         total=fmt_int(loop.actions),
-        open=fmt_int(len(loop.open_loops)),
+        open=fmt_int(loop.open_loop_count),
         days=loop.open_loop_days,
     )
 )
@@ -80,6 +80,14 @@ if loop.open_loops:
         hide_index=True,
         width="stretch",
     )
+    if loop.open_loop_count > len(loop.open_loops):
+        st.caption(
+            tr(
+                "overview.open.oldest",
+                shown=fmt_int(len(loop.open_loops)),
+                total=fmt_int(loop.open_loop_count),
+            )
+        )
 
 st.header(tr("overview.reporting_title"))
 st.dataframe(

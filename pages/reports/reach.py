@@ -15,8 +15,8 @@ from data_model.metrics.coverage import (
 )
 from data_model.metrics.drilldown import actions_behind, filter_options
 from data_model.metrics.filters import MetricFilters
-from data_model.metrics.gaps import gaps
-from data_model.metrics.reach import reach_totals, representation, representation_score, special_group_reach
+from data_model.metrics.reach import special_group_reach
+from data_model.metrics.report_figures import report_figures
 from data_model.metrics.settings import load_metric_settings
 from data_model.metrics.trends import quarterly_trends
 from pages.widgets.charts import bars, chart_with_table, heatmap
@@ -83,20 +83,19 @@ today = clock.today()
 page_user("reach")
 filters = report_header(tr("page.reach"), today)
 
-totals = read(reach_totals, filters)
-rows = read(representation, filters)
+figures = read(report_figures, filters, lang())
+totals, rows = figures.totals, figures.representation
 settings = read(load_metric_settings)
 
 st.header(tr("reach.representation"))
 st.write(tr("reach.definition", threshold=fmt_decimal(settings.gap_threshold, 2)))
-score = read(representation_score, filters)
-st.metric(tr("term.metric.score"), fmt_decimal(score, 2), help=tr("reach.score_help"))
+st.metric(tr("term.metric.score"), fmt_decimal(figures.score, 2), help=tr("reach.score_help"))
 representation_view(rows, totals)
 if totals.actions_without_total:
     st.caption(tr("reach.unknown_totals", count=fmt_int(totals.actions_without_total)))
 
 st.header(tr("reach.gaps"))
-gap_list(read(gaps, filters, lang()))
+gap_list(figures.gaps)
 
 st.header(tr("reach.special"))
 special = read(special_group_reach, filters)

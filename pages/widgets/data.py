@@ -22,6 +22,8 @@ from data_model.services.audit import data_version
 T = TypeVar("T")
 
 _READERS: dict[str, Callable[..., Any]] = {}
+# The data version this script run read (see start_script_run); a write forgets it.
+_RUN_VERSION_KEY = "_data_version_this_run"
 # The engines this process opened, so a reset can close their pooled connections.
 _OPENED: list[Engine] = []
 
@@ -48,9 +50,20 @@ def reset_engine() -> None:
         _OPENED.pop().dispose()
 
 
+def start_script_run() -> None:
+    """Called first on every run (app.py): this run's first read asks for the data version."""
+    st.session_state.pop(_RUN_VERSION_KEY, None)
+
+
 def current_data_version() -> int:
-    with session_factory(engine())() as session:
-        return data_version(session)
+    """The data version, read once per script run (every cached read of the run is keyed by
+    it, and one statement per read was most of a warm render)."""
+    version = st.session_state.get(_RUN_VERSION_KEY)
+    if not isinstance(version, int):
+        with session_factory(engine())() as session:
+            version = data_version(session)
+        st.session_state[_RUN_VERSION_KEY] = version
+    return version
 
 
 @st.cache_data(show_spinner=False, max_entries=500)
@@ -74,6 +87,7 @@ def read_uncached(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 @contextmanager
 def write() -> Iterator[Session]:
-    """A transaction for a data_model service; caches see the change on the next rerun."""
+    """A transaction for a data_model service; reads after it, in this run too, see it."""
     with transaction(engine()) as session:
         yield session
+    st.session_state.pop(_RUN_VERSION_KEY, None)

@@ -140,7 +140,7 @@ def test_workbook_holds_the_metrics_numbers_as_numbers(report_engine: Engine) ->
     assert front[t("council.key.actions")] == totals.actions
     assert front[t("council.key.gaps")] == len(found)
     assert front[t("council.key.feedback_rate")] == pytest.approx(loop.rate)
-    assert front[t("council.key.open_loops")] == len(loop.open_loops)
+    assert front[t("council.key.open_loops")] == loop.open_loop_count
     assert front[t("council.key.unused_opportunities")] == len(unused)
     reporting = _records(_sheet(data, t("council.sheet.reporting")))
     assert [(row[t("council.col.department")], row[t("council.col.next_due")]) for row in reporting] == [

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import Engine, update
 
 from data_model.db import session_factory, transaction
+from data_model.metrics import feedback
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import MetricFilters
 from data_model.models import Setting
-from tests.metrics_data import YEAR_2025, build_small_fixture
+from tests.metrics_data import YEAR_2025, add_action, build_small_fixture
 
 
 def test_rate_counts_planning_and_decision_actions(engine: Engine) -> None:
@@ -44,3 +46,20 @@ def test_baseline_loops_are_closed_and_empty_periods_have_no_rate(engine: Engine
         empty = feedback_loop(session, MetricFilters(start=date(2030, 1, 1)), date(2031, 1, 1))
     assert (baseline.actions, baseline.with_feedback, baseline.rate, baseline.open_loops) == (3, 3, 1.0, ())
     assert (empty.actions, empty.rate) == (0, None)
+
+
+def test_open_loops_are_counted_in_full_and_only_the_oldest_kept(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The result is cached and unpickled on every view: it holds the count, not every loop.
+    monkeypatch.setattr(feedback, "OPEN_LOOPS_KEPT", 2)
+    fixture = build_small_fixture(engine)
+    with transaction(engine) as session:
+        later = [
+            add_action(session, "hyvinvointi", f"Kysely {day}", date(2025, 3, day), forms=["suunnittelu"]).id
+            for day in (3, 1, 2)
+        ]
+    with session_factory(engine)() as session:
+        loop = feedback_loop(session, YEAR_2025, date(2025, 12, 31))
+    assert loop.open_loop_count == 4
+    assert [item.action_id for item in loop.open_loops] == [fixture.youth_camp, later[1]]
