@@ -90,7 +90,7 @@ def _write_cookie(authenticator: stauth.Authenticate, cookie_key: str, username:
     manager.set(
         COOKIE_NAME,
         issue_token(username, cookie_key),
-        expires_at=datetime.now() + SESSION_LIFETIME,
+        expires_at=clock.now() + SESSION_LIFETIME,
         secure=_on_https() or None,
     )
 

