@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     Numeric,
     String,
@@ -27,11 +28,14 @@ from .reference import Area, AudienceGroup, Department
 
 
 def _link(name: str, target: str) -> Table:
+    # The primary key (action_id, target_id) serves lookups by action; the filters and the
+    # coverage figures look up by target, which needs its own index.
     return Table(
         f"action_{name}",
         Base.metadata,
         Column("action_id", ForeignKey("action.id", ondelete="CASCADE"), primary_key=True),
         Column(f"{target}_id", ForeignKey(f"{target}.id", ondelete="CASCADE"), primary_key=True),
+        Index(f"ix_action_{name}_{target}_id", f"{target}_id"),
     )
 
 
@@ -62,7 +66,7 @@ class Action(Base):
     end_date: Mapped[date | None] = mapped_column(Date)
     opportunity_id: Mapped[int | None] = mapped_column(ForeignKey("opportunity.id"), index=True)
     format: Mapped[str] = mapped_column(String(20), default="in_person")
-    area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"))
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"), index=True)
     # None = not known (never the same as zero).
     participants_total: Mapped[int | None] = mapped_column(Integer)
     # True when the reach figures are an estimate rather than a count.
@@ -109,7 +113,10 @@ class ActionReach(Base):
     __tablename__ = "action_reach"
     __table_args__ = (CheckConstraint("count >= 0", name="count_nonneg"),)
     action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), primary_key=True)
-    audience_group_id: Mapped[int] = mapped_column(ForeignKey("audience_group.id"), primary_key=True)
+    # Indexed on its own too: per-group figures look rows up by group, not by action.
+    audience_group_id: Mapped[int] = mapped_column(
+        ForeignKey("audience_group.id"), primary_key=True, index=True
+    )
     count: Mapped[int] = mapped_column(Integer)
 
     action: Mapped[Action] = relationship(back_populates="reach")
