@@ -101,7 +101,8 @@ class CouncilSummary:
     measures_with_progress: tuple[str, ...]
     measures_without_progress: tuple[str, ...]
     changes: tuple[str, ...]
-    representation_rows: tuple[tuple[str, float | None], ...]
+    # (group, index, a gap with no participants: drawn at 0 so the chart shows every gap)
+    representation_rows: tuple[tuple[str, float | None, bool], ...]
     trend_rows: tuple[tuple[str, int], ...]
     gap_threshold: float
     tables: tuple[Table, ...]  # every table, one workbook sheet each
@@ -396,6 +397,7 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
     trends = quarterly_trends(session, trend_filters(period, today))
     channels = channel_by_group(session, period_filters(period))
     changed = local_time(last_change_at(session))
+    no_reach_gaps = {gap.group.code for gap in current.gaps if gap.no_reach}
     tables = (
         representation_table(current.representation, threshold, lang),
         gap_table(current.gaps, lang),
@@ -437,7 +439,10 @@ def build_council_summary(session: Session, period_key: str, today: date, lang: 
             row.measure.name(lang) for row in current.measures if not row.actions
         ),
         changes=change_sentences(numbers, current, earlier, previous, lang),
-        representation_rows=tuple((row.group.name(lang), row.index) for row in current.representation),
+        representation_rows=tuple(
+            (row.group.name(lang), row.index, row.group.code in no_reach_gaps)
+            for row in current.representation
+        ),
         trend_rows=tuple((row.label, row.actions) for row in trends),
         gap_threshold=threshold,
         tables=tables,

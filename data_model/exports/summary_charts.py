@@ -24,24 +24,33 @@ class Figure:
 
 
 def representation_figure(summary: CouncilSummary) -> Figure | None:
-    """Representation by group, gaps marked; None when no group has an index."""
+    """Representation by group, gaps marked; a gap with no participants is a bar at 0 (its
+    index is unknown, not missing from the picture). None when there is nothing to draw."""
     lang = summary.lang
-    known = [(name, index) for name, index in summary.representation_rows if index is not None]
-    if not known:
+    drawn = [
+        (name, 0.0 if no_reach else index)
+        for name, index, no_reach in summary.representation_rows
+        if index is not None or no_reach
+    ]
+    if not drawn:
         return None
     chart = representation_chart(
-        summary.representation_rows,
+        drawn,
         summary.gap_threshold,
         t("council.chart.index_axis", lang),
         t("council.chart.gap", lang),
         t("council.chart.ok", lang),
     )
-    numbers = "; ".join(f"{name} {fmt_decimal(index, 2, lang=lang)}" for name, index in known)
+    numbers = "; ".join(
+        f"{name} {t('council.chart.no_reach', lang) if no_reach else fmt_decimal(index, 2, lang=lang)}"
+        for name, index, no_reach in summary.representation_rows
+        if index is not None or no_reach
+    )
     return Figure(
         t("council.chart.representation", lang),
         chart,
         f"{t('council.chart.index_caption', lang)} {numbers}",
-        representation_height(len(summary.representation_rows)),
+        representation_height(len(drawn)),
     )
 
 

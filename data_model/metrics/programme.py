@@ -27,6 +27,7 @@ class ProgrammeHeadline:
     forms: int
     opportunities: int
     statutory_opportunities: int
+    partly_statutory_opportunities: int
     principles: int
     measures: int
     channels: int
@@ -41,6 +42,15 @@ def _count(session: Session, model: type, *where: object) -> int:
     return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)  # type: ignore[arg-type]
 
 
+def statutory_counts(session: Session) -> dict[str, int]:
+    """Active opportunities per statutory kind ("statutory", "partly", "voluntary"): the one
+    count the home page and the catalogue both state, so they cannot disagree."""
+    rows = session.execute(
+        select(Opportunity.statutory, func.count()).where(Opportunity.active).group_by(Opportunity.statutory)
+    ).all()
+    return {"statutory": 0, "partly": 0, "voluntary": 0} | {kind: int(n) for kind, n in rows}
+
+
 def programme_headline(session: Session) -> ProgrammeHeadline:
     """How much of the programme is in the database, and how many actions are logged."""
     population = session.execute(
@@ -49,13 +59,13 @@ def programme_headline(session: Session) -> ProgrammeHeadline:
         .order_by(PopulationFigure.year.desc())
         .limit(1)
     ).first()
+    statutory = statutory_counts(session)
     return ProgrammeHeadline(
         swot_items=_count(session, SwotItem, SwotItem.active),
         forms=_count(session, ParticipationForm),
         opportunities=_count(session, Opportunity, Opportunity.active),
-        statutory_opportunities=_count(
-            session, Opportunity, Opportunity.active, Opportunity.statutory == "statutory"
-        ),
+        statutory_opportunities=statutory["statutory"],
+        partly_statutory_opportunities=statutory["partly"],
         principles=_count(session, DevelopmentPrinciple),
         measures=_count(session, DevelopmentMeasure, DevelopmentMeasure.active),
         channels=_count(session, Channel, Channel.active),

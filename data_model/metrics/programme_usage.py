@@ -309,6 +309,11 @@ class ChannelUsage:
     unknown_totals: int  # actions using the channel whose total is not known
 
     @property
+    def intended_reached(self) -> tuple[GroupReach, ...]:
+        """Target groups with at least one participant: never also in `intended_not_reached`."""
+        return tuple(group for group in self.target_groups if group.participants > 0)
+
+    @property
     def intended_not_reached(self) -> tuple[GroupReach, ...]:
         return tuple(group for group in self.target_groups if group.participants == 0)
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from sqlalchemy import Subquery, case, func, literal, select
 from sqlalchemy.orm import Session
 
-from ..models import Action, ActionReach, AudienceGroup, PopulationFigure
+from ..models import Action, ActionReach, AudienceGroup, Department, PopulationFigure
 from .filters import MetricFilters, action_conditions
 from .labels import Label
 from .settings import load_metric_settings
@@ -103,7 +103,7 @@ class ReachTotals:
     age_denominator: int  # size of the actions that recorded an age band (see module doc)
     age_recorded: int  # participants whose age band was recorded
     actions_with_age: int
-    departments_active: int  # departments with at least one filtered action
+    departments_active: int  # departments (not advocacy bodies) with at least one filtered action
 
     @property
     def age_unknown(self) -> int:
@@ -194,6 +194,7 @@ def action_sizes(filters: MetricFilters) -> Subquery:
 def _totals_and_foreign_denominator(session: Session, filters: MetricFilters) -> tuple[ReachTotals, int]:
     """The totals and the foreign-language denominator in one pass over the per-action sums."""
     sizes = action_sizes(filters)
+    departments_proper = select(Department.id).where(Department.kind == "department")
     with_age = sizes.c.age_rows > 0
     foreign_size = case((sizes.c.size >= sizes.c.foreign, sizes.c.size), else_=sizes.c.foreign)
     row = session.execute(
@@ -201,7 +202,10 @@ def _totals_and_foreign_denominator(session: Session, filters: MetricFilters) ->
             func.count(),
             func.count(sizes.c.participants_total),
             func.coalesce(func.sum(sizes.c.participants_total), 0),
-            func.count(func.distinct(sizes.c.department_id)),
+            # Departments proper: advocacy bodies log actions too but are not toimialat.
+            func.count(
+                func.distinct(case((sizes.c.department_id.in_(departments_proper), sizes.c.department_id)))
+            ),
             func.coalesce(func.sum(case((with_age, sizes.c.size), else_=0)), 0),
             func.count(case((with_age, 1))),
             func.coalesce(func.sum(sizes.c.age_sum), 0),

@@ -4,6 +4,7 @@ how often and when each was used, by which departments; unused ones said in word
 import streamlit as st
 
 from data_model import clock
+from data_model.metrics.programme import statutory_counts
 from data_model.metrics.programme_usage import OpportunityUsage, catalogue_usage
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
@@ -53,7 +54,10 @@ for form in usage.forms:
     show_table([row(item) for item in ordered])
 
 statutory = [item for item in distinct.values() if item.statutory != "voluntary"]
-with st.expander(tr("catalogue.statutory_title", n=len(statutory))):
+counts = read(statutory_counts)
+with st.expander(
+    tr("catalogue.statutory_title", statutory=fmt_int(counts["statutory"]), partly=fmt_int(counts["partly"]))
+):
     for item in statutory:
         st.text(f"{pick(item.name_fi, item.name_en)} — {item.legal_basis or '–'}")
 freshness_note()

@@ -31,7 +31,7 @@ def row(channel: ChannelUsage) -> dict[str, object]:
         tr("channels.col.times_used"): channel.times_used,
         tr("channels.col.last_used"): date_or_never(channel.last_used),
         tr("channels.col.participants"): channel.participants_total,
-        tr("channels.col.reached_intended"): groups(channel.target_groups) if channel.times_used else "–",
+        tr("channels.col.reached_intended"): groups(channel.intended_reached),
         tr("channels.col.not_reached"): (
             ", ".join(pick(g.name_fi, g.name_en) for g in missed) if missed else "–"
         ),

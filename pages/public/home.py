@@ -23,6 +23,7 @@ st.write(
         "home.summary",
         forms=fmt_int(headline.forms),
         statutory=fmt_int(headline.statutory_opportunities),
+        partly=fmt_int(headline.partly_statutory_opportunities),
         principles=fmt_int(headline.principles),
         measures=fmt_int(headline.measures),
         actors=fmt_int(headline.actors),

@@ -32,7 +32,9 @@ participants.metric(
     fmt_int(totals.participants_total),
     help=tr("overview.participants_help", unknown=fmt_int(totals.actions_without_total)),
 )
-departments.metric(tr("overview.departments"), fmt_int(totals.departments_active))
+departments.metric(
+    tr("overview.departments"), fmt_int(totals.departments_active), help=tr("overview.departments_help")
+)
 feedback.metric(
     tr("overview.feedback_rate"),
     fmt_pct(loop.rate),

@@ -11,7 +11,9 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from data_model.db import session_factory
+from data_model.exports.council_summary import build_council_summary
 from data_model.exports.documents import build_excel, build_pdf
+from data_model.exports.summary_charts import representation_figure
 from data_model.i18n import t
 from tests.metrics_data import build_small_fixture
 
@@ -42,3 +44,20 @@ def test_council_gap_advice_counts_only_the_period(engine: Engine) -> None:
     text = re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
     assert "Snapchat(30)" not in text and "Instagram(30)" not in text
     assert "Facebook(2)" in text
+
+
+def test_council_chart_shows_the_gap_the_text_calls_the_largest(engine: Engine) -> None:
+    build_small_fixture(engine)
+    with session_factory(engine)() as session:
+        summary = build_council_summary(session, "2025", TODAY)
+    # 2025: nobody aged 75+ was recorded, the worst gap, whose index is unknown (not 0).
+    worst = summary.overview[-1]
+    assert "Ikääntyneet (75+ v): ei kirjattuja osallistujia" in worst
+    figure = representation_figure(summary)
+    assert figure is not None
+    spec = figure.chart.to_dict()
+    bars = spec["datasets"][spec["layer"][0]["data"]["name"]]
+    drawn = {row["group"]: row for row in bars}
+    assert drawn["Ikääntyneet (75+ v)"]["index"] == 0.0
+    assert drawn["Ikääntyneet (75+ v)"]["state"] == t("council.chart.gap")
+    assert f"Ikääntyneet (75+ v) {t('council.chart.no_reach')}" in figure.caption

@@ -20,7 +20,7 @@ from data_model.metrics.reach import (
     representation,
 )
 from data_model.models import AudienceGroup, Department, PopulationFigure, Setting
-from tests.metrics_data import YEAR_2025, build_small_fixture
+from tests.metrics_data import YEAR_2025, add_action, build_small_fixture
 
 POPULATION = 17827  # the age bands' 2024 figures add up to the total
 BANDS = {
@@ -176,3 +176,14 @@ def test_participants_by_group_counts_special_groups(engine: Engine) -> None:
     assert counts["youth_15_29"] == (33, 2)
     assert counts["foreign_language"] == (4, 1)
     assert counts["lonely"] == (0, 0)
+
+
+def test_active_departments_leave_out_advocacy_bodies(engine: Engine) -> None:
+    build_small_fixture(engine)
+    with transaction(engine) as session:
+        add_action(session, "nuorisovaltuusto", "Nuorisovaltuuston kokous", date(2025, 4, 1), total=12)
+    with session_factory(engine)() as session:
+        totals = reach_totals(session, YEAR_2025)
+    # Hyvinvointi and kaupunkiympäristö logged 2025 actions; the youth council is not a toimiala.
+    assert totals.departments_active == 2
+    assert totals.actions == 4
