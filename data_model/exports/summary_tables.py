@@ -51,7 +51,9 @@ def representation_table(rows: list[GroupRepresentation], threshold: float, lang
 def _suggested(best: tuple[Suggestion, ...], targets: tuple[Suggestion, ...], lang: str) -> str:
     """What reached the group most in the period, else what is meant for it; each with the
     group's participants in the period, so a 0 reads as 0 and not as "has reached"."""
-    return ", ".join(f"{item.item.name(lang)} ({fmt_int(item.reached)})" for item in (best or targets))
+    return ", ".join(
+        f"{item.item.name(lang)} ({fmt_int(item.reached, lang=lang)})" for item in (best or targets)
+    )
 
 
 def gap_table(found: list[Gap], lang: str) -> Table:
