@@ -55,9 +55,8 @@ def test_council_chart_shows_the_gap_the_text_calls_the_largest(engine: Engine) 
     assert "Ikääntyneet (75+ v): ei kirjattuja osallistujia" in worst
     figure = representation_figure(summary)
     assert figure is not None
-    spec = figure.chart.to_dict()
-    bars = spec["datasets"][spec["layer"][0]["data"]["name"]]
-    drawn = {row["group"]: row for row in bars}
+    datasets = figure.chart.to_dict()["datasets"].values()
+    drawn = {row["group"]: row for values in datasets for row in values if "group" in row}
     assert drawn["Ikääntyneet (75+ v)"]["index"] == 0.0
     assert drawn["Ikääntyneet (75+ v)"]["state"] == t("council.chart.gap")
     assert f"Ikääntyneet (75+ v) {t('council.chart.no_reach')}" in figure.caption
