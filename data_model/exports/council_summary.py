@@ -21,7 +21,7 @@ from ..formatting import fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_pct
 from ..i18n import DEFAULT_LANGUAGE, t
 from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities
 from ..metrics.feedback import FeedbackLoop, feedback_loop
-from ..metrics.filters import MetricFilters, add_months
+from ..metrics.filters import MetricFilters, add_months, as_of_day
 from ..metrics.gaps import Gap, gaps_among
 from ..metrics.programme_usage import ActorDuties, CatalogueUsage, catalogue_usage, responsibilities
 from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures
@@ -140,7 +140,7 @@ def period_filters(period: Period) -> MetricFilters:
 
 def evaluation_day(period: Period, today: date) -> date:
     """The day duties are judged on: the period's last day, or today while it runs."""
-    return min(period.end, today)
+    return as_of_day(period_filters(period), today)
 
 
 # --- the figures of one period, straight from the metrics ----------------------------------
@@ -465,6 +465,7 @@ def source_lines(changed: datetime | None, today: date, lang: str) -> tuple[str,
     """Where the figures come from and how fresh they are."""
     return (
         t("council.source.data", lang),
+        t("council.source.scope", lang),
         t("council.source.population", lang),
         t(
             "council.source.freshness",

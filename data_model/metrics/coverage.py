@@ -137,12 +137,12 @@ def unused_opportunities(session: Session, filters: MetricFilters, today: date) 
     ]
 
 
-def measures_without_actions(session: Session) -> list[Label]:
-    """Active development measures no (non-deleted) action is linked to."""
+def measures_without_actions(session: Session, filters: MetricFilters) -> list[Label]:
+    """Active development measures no action counted by `filters` is linked to."""
     linked = (
         select(action_measure.c.development_measure_id)
         .join(Action, Action.id == action_measure.c.action_id)
-        .where(Action.deleted_at.is_(None))
+        .where(*action_conditions(filters))
     )
     measures = session.scalars(
         select(DevelopmentMeasure)

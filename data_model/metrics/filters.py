@@ -80,6 +80,13 @@ def action_conditions(filters: MetricFilters) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def as_of_day(filters: MetricFilters, today: date) -> date:
+    """The day "as of" figures (open feedback loops, unused opportunities, duties) are judged
+    on for these filters: the period's last day, or today while it runs or with no period.
+    The report pages and the council summary both use it, so they agree for one period."""
+    return min(filters.end, today) if filters.end is not None else today
+
+
 def quarter_of(day: date) -> tuple[int, int]:
     """(year, quarter 1–4) of a date."""
     return day.year, (day.month - 1) // 3 + 1

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from ..models import Department, DepartmentReport
@@ -58,8 +58,11 @@ def status_tally(statuses: Iterable[str]) -> dict[str, int]:
     return tally
 
 
-def reporting_status(session: Session, today: date) -> list[ReportingStatus]:
-    """Each active department that must report, in sort order, with its status on `today`."""
+def reporting_status(
+    session: Session, today: date, department_ids: tuple[int, ...] = ()
+) -> list[ReportingStatus]:
+    """Each active department that must report, in sort order, with its status on `today`;
+    only the departments in `department_ids` when it is given (the department filter)."""
     last = (
         select(
             DepartmentReport.department_id,
@@ -73,7 +76,11 @@ def reporting_status(session: Session, today: date) -> list[ReportingStatus]:
     rows = session.execute(
         select(Department, last.c.period_end, last.c.submitted_at)
         .outerjoin(last, last.c.department_id == Department.id)
-        .where(Department.active, Department.report_cadence_months.is_not(None))
+        .where(
+            Department.active,
+            Department.report_cadence_months.is_not(None),
+            Department.id.in_(department_ids) if department_ids else true(),
+        )
         .order_by(Department.sort_order, Department.id)
     ).all()
     result = []

@@ -9,13 +9,14 @@ from data_model.metrics.programme_usage import OpportunityUsage, catalogue_usage
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
 from pages.widgets.guard import page_user
-from pages.widgets.programme_view import date_or_never, pick, plain, show_table
+from pages.widgets.programme_view import date_or_never, pick, plain, scope_note, show_table
 from pages.widgets.texts import freshness_note, tr
 
 page_user("catalogue")
 st.title(tr("page.catalogue"))
 usage = read(catalogue_usage, clock.today())
 st.write(tr("catalogue.intro", months=usage.unused_months))
+scope_note(clock.today())
 
 distinct = {item.code: item for form in usage.forms for item in form.opportunities}
 unused = [item for item in distinct.values() if item.unused]

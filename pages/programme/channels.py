@@ -3,16 +3,18 @@ whom the actions using it reached compared with the groups it is meant for."""
 
 import streamlit as st
 
+from data_model import clock
 from data_model.metrics.programme_usage import ChannelUsage, GroupReach, channel_usage
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
 from pages.widgets.guard import page_user
-from pages.widgets.programme_view import date_or_never, pick, plain, show_table
+from pages.widgets.programme_view import date_or_never, pick, plain, scope_note, show_table
 from pages.widgets.texts import freshness_note, lang, tr
 
 page_user("channels")
 st.title(tr("page.channels"))
 st.write(tr("channels.intro"))
+scope_note(clock.today())
 
 channels = read(channel_usage)
 unused = [channel for channel in channels if channel.times_used == 0]

@@ -9,13 +9,14 @@ from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporti
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
 from pages.widgets.guard import page_user
-from pages.widgets.programme_view import date_or_never, pick, plain, show_table
+from pages.widgets.programme_view import date_or_never, pick, plain, scope_note, show_table
 from pages.widgets.texts import freshness_note, lang, tr
 
 today = clock.today()
 page_user("responsibilities")
 st.title(tr("page.responsibilities"))
 st.write(tr("responsibilities.intro", days=DUE_SOON_DAYS))
+scope_note(clock.today())
 
 actors = read(responsibilities, today)
 duties = [duty for actor in actors for duty in actor.duties]

@@ -3,16 +3,18 @@ it, the departments involved and the last activity; measures with nothing logged
 
 import streamlit as st
 
+from data_model import clock
 from data_model.metrics.programme_usage import MeasureActivity, development_steps
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
 from pages.widgets.guard import page_user
-from pages.widgets.programme_view import date_or_never, pick, plain, show_table
+from pages.widgets.programme_view import date_or_never, pick, plain, scope_note, show_table
 from pages.widgets.texts import freshness_note, tr
 
 page_user("steps")
 st.title(tr("page.steps"))
 st.write(tr("steps.intro"))
+scope_note(clock.today())
 
 principles = read(development_steps)
 measures = [measure for principle in principles for measure in principle.measures]

@@ -6,7 +6,7 @@ from data_model import clock
 from data_model.metrics.indicators import SwotCard, swot_board
 from pages.widgets.data import read
 from pages.widgets.guard import page_user
-from pages.widgets.programme_view import pick, plain, trend_words
+from pages.widgets.programme_view import pick, plain, scope_note, trend_words
 from pages.widgets.texts import freshness_note, tr
 
 QUADRANT_ROWS = (("strength", "weakness"), ("opportunity", "threat"))
@@ -14,6 +14,7 @@ QUADRANT_ROWS = (("strength", "weakness"), ("opportunity", "threat"))
 page_user("swot")
 st.title(tr("page.swot"))
 st.write(tr("swot.intro"))
+scope_note(clock.today())
 
 cards = read(swot_board, clock.today())
 

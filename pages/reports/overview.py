@@ -5,6 +5,7 @@ import streamlit as st
 
 from data_model import clock
 from data_model.metrics.feedback import feedback_loop
+from data_model.metrics.filters import as_of_day
 from data_model.metrics.report_figures import report_figures
 from data_model.metrics.reporting import OVERDUE, reporting_status
 from data_model.metrics.trends import quarterly_trends
@@ -21,8 +22,11 @@ filters = report_header(tr("page.overview"), today)
 
 figures = read(report_figures, filters, lang())
 totals = figures.totals
-loop = read(feedback_loop, filters, today)
-reporting = read(reporting_status, today)
+# "As of" figures are judged on the period's last day (today while it runs), as the council
+# summary judges them, so the two pages agree for one period.
+as_of = as_of_day(filters, today)
+loop = read(feedback_loop, filters, as_of)
+reporting = read(reporting_status, as_of, filters.department_ids)
 overdue = [row for row in reporting if row.status == OVERDUE]
 
 actions, participants, departments, feedback, reports = st.columns(5)
@@ -92,6 +96,7 @@ if loop.open_loops:
         )
 
 st.header(tr("overview.reporting_title"))
+st.caption(tr("overview.reporting_scope", day=fmt_date(as_of)))
 st.dataframe(
     pd.DataFrame(
         {

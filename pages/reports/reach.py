@@ -14,7 +14,7 @@ from data_model.metrics.coverage import (
     unused_opportunities,
 )
 from data_model.metrics.drilldown import actions_behind, filter_options
-from data_model.metrics.filters import MetricFilters
+from data_model.metrics.filters import MetricFilters, as_of_day
 from data_model.metrics.reach import special_group_reach
 from data_model.metrics.report_figures import report_figures
 from data_model.metrics.settings import load_metric_settings
@@ -127,8 +127,10 @@ matrix_view(read(department_by_form, filters), "department_form", filters)
 matrix_view(read(channel_by_group, filters), "channel_group", filters, drop_empty_rows=True)
 matrix_view(read(department_by_group, filters), "department_group", filters, drop_empty_rows=True)
 
-st.subheader(tr("reach.unused", months=settings.unused_months))
-unused = read(unused_opportunities, filters, today)
+as_of = as_of_day(filters, today)
+st.subheader(tr("reach.unused", months=settings.unused_months, day=fmt_date(as_of)))
+st.caption(tr("reach.unused_scope", months=settings.unused_months, day=fmt_date(as_of)))
+unused = read(unused_opportunities, filters, as_of)
 st.dataframe(
     pd.DataFrame(
         {
@@ -142,7 +144,7 @@ st.dataframe(
     width="stretch",
 )
 st.subheader(tr("reach.measures"))
-measures = read(measures_without_actions)
+measures = read(measures_without_actions, filters)
 if measures:
     st.markdown("\n".join(f"- {plain(item.name(lang()))}" for item in measures))
 else:

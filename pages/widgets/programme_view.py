@@ -4,6 +4,7 @@ responsibilities, programme content)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import streamlit as st
 
@@ -33,6 +34,11 @@ def date_or_never(value: object) -> str:
 def trend_words(trend: str | None) -> str:
     """An arrow and a word, so the trend never rests on a symbol or a colour alone."""
     return tr(f"programme_common.trend.{trend or 'none'}")
+
+
+def scope_note(today: date) -> None:
+    """Say plainly that this page's figures are not the report pages' filtered ones."""
+    st.caption(tr("programme_common.scope", day=fmt_date(today)))
 
 
 def show_table(rows: list[dict[str, object]]) -> None:

@@ -85,7 +85,7 @@ def test_unused_opportunities_in_the_last_twelve_months(engine: Engine) -> None:
 
 def test_measures_without_actions(engine: Engine) -> None:
     with session_factory(engine)() as session:
-        assert len(measures_without_actions(session)) == 9
+        assert len(measures_without_actions(session, MetricFilters())) == 9
     with transaction(engine) as session:
         add_action(
             session,
@@ -98,6 +98,6 @@ def test_measures_without_actions(engine: Engine) -> None:
             session, "hyvinvointi", "Poistettu", date(2025, 1, 1), measures=["vuoropuhelu"], deleted=True
         )
     with session_factory(engine)() as session:
-        codes = [label.code for label in measures_without_actions(session)]
+        codes = [label.code for label in measures_without_actions(session, MetricFilters())]
     assert len(codes) == 8
     assert "vuorovaikutus_jalkautuminen" not in codes and "vuoropuhelu" in codes
