@@ -46,3 +46,9 @@ def stored_iso(moment: datetime) -> str:
     local = to_local(moment)
     assert local is not None  # noqa: S101 - a moment in, a moment out
     return f"{local:%Y-%m-%d %H:%M}"
+
+
+def day_start_stored(day: date) -> datetime:
+    """The first moment of a Helsinki day as stored (naive UTC): filters by day compare this."""
+    local = datetime.combine(day, datetime.min.time()).replace(tzinfo=HELSINKI)
+    return local.astimezone(UTC).replace(tzinfo=None)

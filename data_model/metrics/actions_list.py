@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from .. import clock
 from ..i18n import in_language
 from ..models import (
     Action,
@@ -301,10 +302,10 @@ def list_audit(session: Session, user: CurrentUser | None, filters: AuditFilter)
     if filters.entity_id is not None:
         query = query.where(AuditEntry.entity_id == filters.entity_id)
     if filters.date_from:
-        query = query.where(AuditEntry.at >= datetime.combine(filters.date_from, datetime.min.time()))
+        # The days are Helsinki days, the entries stored in UTC.
+        query = query.where(AuditEntry.at >= clock.day_start_stored(filters.date_from))
     if filters.date_to:
-        until = datetime.combine(filters.date_to + timedelta(days=1), datetime.min.time())
-        query = query.where(AuditEntry.at < until)
+        query = query.where(AuditEntry.at < clock.day_start_stored(filters.date_to + timedelta(days=1)))
     query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(
         min(max(filters.limit, 1), MAX_ROWS)
     )

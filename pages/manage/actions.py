@@ -31,7 +31,7 @@ from pages.widgets.action_form import (
     save_with_messages,
 )
 from pages.widgets.data import read, read_uncached, write
-from pages.widgets.formats import fmt_date
+from pages.widgets.formats import fmt_date, fmt_int, fmt_stored
 from pages.widgets.guard import page_user
 from pages.widgets.texts import lang, tr
 
@@ -112,15 +112,15 @@ else:
             tr("actions.col.start"): [fmt_date(row.start_date) for row in found.rows],
             tr("actions.col.end"): [fmt_date(row.end_date) for row in found.rows],
             tr("actions.col.forms"): [row.forms for row in found.rows],
-            tr("actions.col.participants"): pd.array(
-                [row.participants_total for row in found.rows], dtype="Int64"
-            ),
+            # Text, so an unknown count reads "–" (explained below the table), not "None".
+            tr("actions.col.participants"): [fmt_int(row.participants_total) for row in found.rows],
             tr("actions.col.feedback"): [row.feedback_given for row in found.rows],
         }
     )
     if show_deleted:
-        table[tr("actions.col.deleted")] = [fmt_date(row.deleted_at) for row in found.rows]
+        table[tr("actions.col.deleted")] = [fmt_stored(row.deleted_at) for row in found.rows]
     st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(f"{tr('actions.unknown_count')} {tr('term.participations_note')}")
     if found.total > len(found.rows) and st.button(tr("actions.more"), key="actions.more"):
         st.session_state["actions.limit"] = limit + PAGE_SIZE
         st.rerun()

@@ -1,17 +1,18 @@
 """The audit log for the coordinator: who changed what and when, values before and after."""
 
-import json
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from data_model.metrics.actions_list import AuditFilter, audit_vocabulary, list_audit
+from data_model.metrics.actions_list import AuditFilter, AuditRow, audit_vocabulary, list_audit
+from data_model.metrics.audit_labels import entity_name, event_name, field_name, value_text
 from pages.widgets.action_form import date_field
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_stored
 from pages.widgets.guard import page_user
-from pages.widgets.texts import tr
+from pages.widgets.texts import lang, tr
 
 LIMIT = 200
 
@@ -21,17 +22,31 @@ st.write(tr("audit.intro"))
 vocabulary = read(audit_vocabulary, user)
 
 
-def choose(label: str, values: tuple[str, ...], key: str) -> str:
+def choose(label: str, values: tuple[str, ...], key: str, name: Callable[[str], str] = str) -> str:
     options = ["", *values]
-    return st.selectbox(label, options, format_func=lambda v: v or tr("audit.all"), key=key) or ""
+    return (
+        st.selectbox(label, options, format_func=lambda v: name(v) if v else tr("audit.all"), key=key) or ""
+    )
+
+
+def event_of(code: str) -> str:
+    return event_name(code, lang())
+
+
+def entity_of(code: str) -> str:
+    return entity_name(code, lang())
+
+
+def changed_fields(entry: AuditRow) -> str:
+    return ", ".join(field_name(entry.entity, name, lang()) for name in entry.changed)
 
 
 first, second, third = st.columns(3)
 with first:
     username = choose(tr("audit.filter_user"), vocabulary.usernames, "audit.user")
-    event = choose(tr("audit.filter_event"), vocabulary.events, "audit.event")
+    event = choose(tr("audit.filter_event"), vocabulary.events, "audit.event", event_of)
 with second:
-    entity = choose(tr("audit.filter_entity"), vocabulary.entities, "audit.entity")
+    entity = choose(tr("audit.filter_entity"), vocabulary.entities, "audit.entity", entity_of)
     entity_id = st.number_input(
         tr("audit.filter_entity_id"), value=None, min_value=1, step=1, key="audit.entity_id"
     )
@@ -62,11 +77,13 @@ st.dataframe(
         {
             tr("audit.col.at"): [fmt_stored(entry.at) for entry in entries],
             tr("audit.col.user"): [entry.username for entry in entries],
-            tr("audit.col.event"): [entry.event for entry in entries],
-            tr("audit.col.entity"): [entry.entity for entry in entries],
-            tr("audit.col.entity_id"): pd.array([entry.entity_id for entry in entries], dtype="Int64"),
-            tr("audit.col.changed"): [", ".join(entry.changed) for entry in entries],
-            tr("audit.col.note"): [entry.note for entry in entries],
+            tr("audit.col.event"): [event_of(entry.event) for entry in entries],
+            tr("audit.col.entity"): [entity_of(entry.entity) for entry in entries],
+            tr("audit.col.entity_id"): [
+                "–" if entry.entity_id is None else str(entry.entity_id) for entry in entries
+            ],
+            tr("audit.col.changed"): [changed_fields(entry) for entry in entries],
+            tr("audit.col.note"): [entry.note or "" for entry in entries],
         }
     ),
     hide_index=True,
@@ -74,7 +91,10 @@ st.dataframe(
 )
 
 labels = {
-    entry.id: f"{fmt_stored(entry.at)} · {entry.username} · {entry.event} {entry.entity} {entry.entity_id or ''}"
+    entry.id: " · ".join(
+        (fmt_stored(entry.at), entry.username, event_of(entry.event), entity_of(entry.entity))
+    )
+    + (f" {entry.entity_id}" if entry.entity_id is not None else "")
     for entry in entries
 }
 shown = st.selectbox(
@@ -87,17 +107,24 @@ shown = st.selectbox(
 )
 if shown is not None:
     entry = next(e for e in entries if e.id == shown)
-    before_column, after_column = st.columns(2)
-    for column, heading, values in (
-        (before_column, "audit.before", entry.before),
-        (after_column, "audit.after", entry.after),
-    ):
-        with column:
-            st.markdown(f"**{tr(heading)}**")
-            # Shown as code text: values typed by users are never rendered as markdown or HTML.
-            st.code(
-                json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True)
-                if values
-                else tr("audit.empty_value"),
-                language="json",
-            )
+    names = sorted(set(entry.before or {}) | set(entry.after or {}))
+    if not names:
+        st.caption(tr("audit.empty_value"))
+    else:
+        yes, no = tr("council.yes"), tr("council.no")
+        # A table of text: values typed by users are shown as they are, never as markdown.
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    tr("audit.col.field"): [field_name(entry.entity, name, lang()) for name in names],
+                    tr("audit.before"): [
+                        value_text((entry.before or {}).get(name), yes, no, lang()) for name in names
+                    ],
+                    tr("audit.after"): [
+                        value_text((entry.after or {}).get(name), yes, no, lang()) for name in names
+                    ],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )

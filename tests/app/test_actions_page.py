@@ -4,12 +4,13 @@ closes the feedback loop, and a stale edit is refused with a message."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
 from data_model.db import transaction
+from data_model.i18n import t
 from data_model.models import Action, AuditEntry
 from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action, update_action
@@ -144,3 +145,24 @@ def test_mark_feedback_given(
     with transaction(app_engine) as session:
         action = session.get_one(Action, action_id)
         assert (action.feedback_given, action.feedback_url) == (True, "https://heinola.fi/tulokset")
+
+
+def test_unknown_counts_read_as_a_dash_and_deletions_in_helsinki_time(
+    open_app: Callable[..., AppTest], app_engine: Engine, role_users: dict[str, CurrentUser]
+) -> None:
+    """The list showed 'None' for a count not known, and a deletion at 23.30 UTC under the
+    UTC day, a day early for Helsinki."""
+    head = role_users["department_head"]
+    with transaction(app_engine) as session:
+        unknown = create_action(
+            head, session, valid_input(session, title="Tuntematon määrä", participants_total=None)
+        )
+        unknown.deleted_at = datetime(2026, 12, 2, 23, 30)
+    at = open_app("toimialajohtaja", page=PAGE)
+    at = at.toggle(key="actions.f.deleted").set_value(True).run()
+    table = at.dataframe[0].value
+    row = table[table.iloc[:, 1] == "Tuntematon määrä"].iloc[0]
+    assert row[t("actions.col.participants")] == "–"
+    assert row[t("actions.col.deleted")] == "3.12.2026 klo 01.30"
+    captions = " ".join(str(c.value) for c in at.caption)
+    assert t("actions.unknown_count") in captions and t("term.participations_note") in captions

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
 from data_model.db import transaction
+from data_model.models import AuditEntry
 from data_model.permissions import CurrentUser
+from data_model.services import users
 from data_model.services.actions import create_action, update_action
 from tests.unit.action_inputs import valid_input
 
 PAGE = "pages/manage/audit.py"
+LATE_UTC = datetime(2026, 12, 2, 23, 30)  # 3.12.2026 klo 01.30 in Helsinki
+NEW_PASSWORD = "Uusi-pitka-salasana-42"
 
 
 def test_coordinator_reads_filtered_entries_with_before_and_after(
@@ -29,15 +33,16 @@ def test_coordinator_reads_filtered_entries_with_before_and_after(
     at = open_app("koordinaattori", page=PAGE)
     assert not at.exception
     table = at.dataframe[0].value
-    assert {"create", "update"} <= set(table.iloc[:, 2])
+    assert {"Lisäys", "Muokkaus"} <= set(table.iloc[:, 2])
     at = at.selectbox(key="audit.event").set_value("update").run()
     table = at.dataframe[0].value
-    assert table.iloc[:, 2].tolist() == ["update"]
-    assert "title" in table.iloc[0, 5]
+    assert table.iloc[:, 2].tolist() == ["Muokkaus"]
+    assert table.iloc[:, 3].tolist() == ["Toimenpide"]
+    assert "Otsikko" in table.iloc[0, 5]
     at = at.selectbox(key="audit.shown").set_value(at.selectbox(key="audit.shown").options[0]).run()
-    shown = [block.value for block in at.code]
-    assert any('"title": "Ennen <script>"' in text for text in shown)
-    assert any('"title": "Jälkeen"' in text for text in shown)
+    values = at.dataframe[1].value
+    title = values[values.iloc[:, 0] == "Otsikko"]
+    assert title.iloc[0, 1:].tolist() == ["Ennen <script>", "Jälkeen"]
     assert at.selectbox(key="audit.user").options == ["Kaikki", "toimialajohtaja"]
     at = at.date_input(key="audit.to").set_value(date(2001, 1, 1)).run()
     assert at.info and not at.dataframe
@@ -48,3 +53,28 @@ def test_only_the_coordinator_gets_the_audit_page(open_app: Callable[..., AppTes
     at = open_app(username)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)
+
+
+def test_the_log_is_in_words_and_helsinki_time(
+    open_app: Callable[..., AppTest], app_engine: Engine, role_users: dict[str, CurrentUser]
+) -> None:
+    """It showed create, app_user, population_figure, field names and None; and a change at
+    23.30 UTC under the UTC day."""
+    coordinator = role_users["coordinator"]
+    with transaction(app_engine) as session:
+        made = users.create_user(session, coordinator, "uusi", "council", "Uusi Käyttäjä", NEW_PASSWORD)
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "app_user", AuditEntry.entity_id == made.id)
+        ).one()
+        entry.at = LATE_UTC
+    at = open_app("koordinaattori", page=PAGE)
+    at = at.date_input(key="audit.from").set_value(date(2026, 12, 3)).run()
+    at = at.date_input(key="audit.to").set_value(date(2026, 12, 3)).run()
+    table = at.dataframe[0].value
+    assert table.iloc[:, 0].tolist() == ["3.12.2026 klo 01.30"]
+    assert table.iloc[0, 2:4].tolist() == ["Lisäys", "Käyttäjä"]
+    assert "Sähköposti" in table.iloc[0, 5] and "email" not in table.iloc[0, 5]
+    at = at.selectbox(key="audit.shown").set_value(at.selectbox(key="audit.shown").options[0]).run()
+    values = at.dataframe[1].value
+    shown = " ".join(str(cell) for cell in values.to_numpy().ravel())
+    assert "None" not in shown and "null" not in shown and "Sähköposti" in shown
