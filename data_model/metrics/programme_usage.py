@@ -49,6 +49,9 @@ CADENCE_MONTHS = {"semiannual": 6, "annual": 12, "council_term": 48}
 RESIDENTS_GROUP = "residents"
 # Actors whose duties are evidenced by one kind of department's actions only.
 ACTOR_DEPARTMENT_KIND = {"toimialat": "department", "vaikuttamistoimielimet": "advocacy_body"}
+# Duties whose evidence is one kind of action only: residents monitor the programme through
+# surveys, so only an action that used the survey opportunity shows that duty done.
+DUTY_OPPORTUNITY = {"asukkaat_seuranta_kyselyin": "asukaskyselyt"}
 RECENT_ACTIONS_SHOWN = 5
 
 
@@ -427,7 +430,8 @@ class DutyStatus:
     the latest evidence dated on or before `today` sets the next deadline = evidence + P;
     "overdue" when that deadline has passed or there is no evidence at all, "due_soon" when it
     falls within DUE_SOON_DAYS, "ok" otherwise. Evidence by kind:
-    - action: the newest logged action (of the actor's kind of department, where it has one);
+    - action: the newest logged action (of the actor's kind of department, where it has one,
+      and of the duty's opportunity in DUTY_OPPORTUNITY);
     - department_report: each reporting department's status from metrics.reporting (its own
       cadence; no report yet = due that long after the programme's approval); the duty takes
       the worst department's status, and the dates of the department due first;
@@ -470,13 +474,20 @@ def deadline_status(last: date | None, months: int, today: date) -> tuple[str, d
     return OK, next_due
 
 
-def _action_evidence(session: Session, actor_code: str, since: date, today: date) -> tuple[date | None, int]:
+def _action_evidence(
+    session: Session, actor_code: str, since: date, today: date, duty_code: str = ""
+) -> tuple[date | None, int]:
     kind = ACTOR_DEPARTMENT_KIND.get(actor_code)
     query = select(
         func.max(Action.start_date), func.count(Action.id).filter(Action.start_date > since)
     ).where(live_actions(), Action.start_date <= today)
     if kind is not None:
         query = query.join(Department, Department.id == Action.department_id).where(Department.kind == kind)
+    opportunity = DUTY_OPPORTUNITY.get(duty_code)
+    if opportunity is not None:
+        query = query.join(Opportunity, Opportunity.id == Action.opportunity_id).where(
+            Opportunity.code == opportunity
+        )
     last, count = session.execute(query).one()
     return last, int(count or 0)
 
@@ -517,7 +528,7 @@ def _duty_status(
         next_due = laggard.next_due if laggard else None
     else:
         if duty.evidence == "action":
-            last, count = _action_evidence(session, actor.code, since, today)
+            last, count = _action_evidence(session, actor.code, since, today, duty.code)
         else:
             last, count = _review_evidence(session, since, today)
         status, next_due = deadline_status(last, months, today)

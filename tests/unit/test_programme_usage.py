@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from data_model.metrics.programme_usage import (
@@ -14,7 +15,7 @@ from data_model.metrics.programme_usage import (
     development_steps,
     responsibilities,
 )
-from data_model.models import Setting
+from data_model.models import Action, Opportunity, Setting
 from tests.unit.programme_fixture import TODAY, build
 
 
@@ -134,3 +135,25 @@ def test_deadline_status_rules() -> None:
     assert deadline_status(date(2024, 6, 29), 12, today) == ("overdue", date(2025, 6, 29))
     assert deadline_status(date(2025, 1, 1), 12, today) == ("ok", date(2026, 1, 1))
     assert deadline_status(None, 6, today) == ("overdue", None)
+
+
+def test_a_duty_is_evidenced_only_by_its_own_kind_of_action(session: Session) -> None:
+    """The residents' 'comment on the programme before approval' showed done on the evidence
+    of an unrelated action; their survey duty counted any action at all."""
+    build(session)
+    duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
+    assert duties["asukkaat_ohjelman_kommentointi"].status == "untracked"
+    surveys = duties["asukkaat_seuranta_kyselyin"]
+    # the fixture's two survey actions (last 10.5.2025), not its other actions
+    assert (surveys.status, surveys.last_evidence, surveys.evidence_count) == ("ok", date(2025, 5, 10), 2)
+    session.execute(
+        update(Action)
+        .where(
+            Action.opportunity_id
+            == select(Opportunity.id).where(Opportunity.code == "asukaskyselyt").scalar_subquery()
+        )
+        .values(opportunity_id=None)
+    )
+    duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
+    assert duties["asukkaat_seuranta_kyselyin"].status == "overdue"
+    assert duties["asukkaat_seuranta_kyselyin"].last_evidence is None
