@@ -465,6 +465,7 @@ def source_lines(changed: datetime | None, today: date, lang: str) -> tuple[str,
     """Where the figures come from and how fresh they are."""
     return (
         t("council.source.data", lang),
+        t("term.participations_note", lang),
         t("council.source.scope", lang),
         t("council.source.population", lang),
         t(

@@ -97,6 +97,7 @@ def key_numbers(summary: CouncilSummary) -> None:
             delta_color="off" if unchanged else ("inverse" if number.lower_is_better else "normal"),
             delta_arrow="off" if unchanged else "auto",
             delta_description=previous,
+            help=tr("term.participations_note") if number.key == "participants" else None,
             border=True,
         )
 

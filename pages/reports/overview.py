@@ -34,7 +34,9 @@ actions.metric(tr("overview.actions"), fmt_int(totals.actions))
 participants.metric(
     tr("overview.participants"),
     fmt_int(totals.participants_total),
-    help=tr("overview.participants_help", unknown=fmt_int(totals.actions_without_total)),
+    help=tr("overview.participants_help", unknown=fmt_int(totals.actions_without_total))
+    + " "
+    + tr("term.participations_note"),
 )
 departments.metric(
     tr("overview.departments"), fmt_int(totals.departments_active), help=tr("overview.departments_help")

@@ -111,7 +111,7 @@ def representation_view(rows: list[GroupRepresentation], totals: ReachTotals) ->
         ]
     )
     chart = paired_bars(data, "group", "measure", "share", tr("reach.chart.title"), percent=True)
-    caption = tr("reach.denominator", **_denominator_values(totals))
+    caption = tr("reach.denominator", **_denominator_values(totals)) + " " + tr("term.participations_note")
     if any(row.kind != AGE for row in rows):
         caption += " " + tr("reach.foreign_note")
     chart_with_table(chart, representation_table(rows), caption, ratio=(2, 3))

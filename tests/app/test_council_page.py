@@ -49,3 +49,14 @@ def test_page_reads_in_english(open_app: Callable[..., AppTest]) -> None:
     assert not at.exception
     assert at.title[0].value == t("page.council", "en")
     assert t("council.key.actions", "en") in [metric.label for metric in at.metric]
+
+
+def test_participants_are_explained_as_participations(open_app: Callable[..., AppTest]) -> None:
+    at = open_app("valtuutettu", page=PAGE)
+    participants = next(m for m in at.metric if m.label == t("council.key.participants"))
+    assert participants.help == t("term.participations_note")
+    overview = open_app("valtuutettu", page="pages/reports/overview.py")
+    assert (
+        t("term.participations_note")
+        in next(m for m in overview.metric if m.label == t("overview.participants")).help
+    )

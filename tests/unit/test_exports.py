@@ -266,3 +266,20 @@ def test_workbook_sheets_have_bold_frozen_headers_and_sized_columns(report_engin
         assert sheet.column_dimensions["B"].width >= 8
     actions = _sheet(data, t("council.sheet.actions"))
     assert actions["E2"].number_format == "d.m.yyyy"
+
+
+def test_participants_are_defined_as_participations_in_pdf_and_workbook(report_engine: Engine) -> None:
+    """A figure counts participations (one person at three events is three), and the council
+    documents said 'henkeä' (people)."""
+    note = t("term.participations_note")
+    with session_factory(report_engine)() as session:
+        pdf = _squash(_pdf_text(build_pdf(session, PERIOD, TODAY).data))
+        workbook = load_workbook(io.BytesIO(build_excel(session, PERIOD, TODAY).data))
+    assert _squash(note) in pdf and "henkeä" not in pdf
+    cells = [
+        str(cell)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+    ]
+    assert note in cells
