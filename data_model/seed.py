@@ -61,6 +61,14 @@ def _codes(session: Session, model: type[M]) -> dict[str, M]:
     return {row.code: row for row in session.scalars(select(model))}  # type: ignore[attr-defined]
 
 
+def _fill_blank_english(row: object, values: dict[str, str]) -> None:
+    """English added to the seed after a database was made: written where the row's English is
+    still empty, never over text the coordinator has written since."""
+    for name, value in values.items():
+        if value and not getattr(row, name):
+            setattr(row, name, value)
+
+
 def _lookup(record: Record, key: str, known: dict[str, M], what: str) -> list[M]:
     found = []
     for code in record.get(key, []) or []:
@@ -102,6 +110,9 @@ def _load_opportunities(session: Session, folder: Path) -> None:
         linked = _lookup(record, "forms", forms, "osallisuuden muoto")
         statutory = _choice(record, "statutory", STATUTORY)
         if record.get("code") in existing:
+            _fill_blank_english(
+                existing[record.get("code")], {"legal_basis_en": record.get("legal_basis_en") or ""}
+            )
             continue
         session.add(
             Opportunity(
@@ -110,6 +121,7 @@ def _load_opportunities(session: Session, folder: Path) -> None:
                 name_en=record.get("name_en"),
                 statutory=statutory,
                 legal_basis=record.get("legal_basis"),
+                legal_basis_en=record.get("legal_basis_en") or "",
                 note_fi=record.get("note_fi", ""),
                 details_fi=record.text_lines("details_fi"),
                 sort_order=order,
@@ -160,9 +172,12 @@ def _load_steps(session: Session, folder: Path) -> None:
                 title_fi=record.get("title_fi"),
                 title_en=record.get("title_en", ""),
                 description_fi=record.get("description_fi", ""),
+                description_en=record.get("description_en", ""),
                 sort_order=order,
             )
             session.add(principle)
+        else:
+            _fill_blank_english(principle, {"description_en": record.get("description_en", "")})
         for measure_order, item in enumerate(record.get("measures")):
             measure = record.child(item)
             measure.require("code", "text_fi")
@@ -212,6 +227,11 @@ def _load_channels(session: Session, folder: Path) -> None:
         record.require("code", "name_fi", "target_groups")
         targets = _lookup(record, "target_groups", groups, "kohderyhmä")
         if record.get("code") in existing:
+            english = {
+                "goals_en": record.text_lines("goals_en"),
+                "content_en": record.text_lines("content_en"),
+            }
+            _fill_blank_english(existing[record.get("code")], english)
             continue
         session.add(
             Channel(
@@ -220,8 +240,10 @@ def _load_channels(session: Session, folder: Path) -> None:
                 name_en=record.get("name_en", ""),
                 details_fi=record.text_lines("details_fi"),
                 goals_fi=record.text_lines("goals_fi"),
+                goals_en=record.text_lines("goals_en"),
                 target_groups_fi=record.get("target_groups_fi", ""),
                 content_fi=record.text_lines("content_fi"),
+                content_en=record.text_lines("content_en"),
                 sort_order=order,
                 target_groups=targets,
             )

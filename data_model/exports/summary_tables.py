@@ -129,7 +129,7 @@ def catalogue_table(catalogue: CatalogueUsage, judged_on: date, lang: str) -> Ta
                 pick_name(lang, form.name_fi, form.name_en),
                 pick_name(lang, item.name_fi, item.name_en),
                 t(f"term.statutory.{item.statutory}", lang),
-                item.legal_basis,
+                item.legal_basis_in(lang) or None,
                 item.times_used,
                 item.last_used,
                 item.unused,

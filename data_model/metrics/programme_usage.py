@@ -73,12 +73,17 @@ class OpportunityUsage:
     name_en: str
     statutory: str
     legal_basis: str | None
+    legal_basis_en: str
     note_fi: str
     active: bool
     times_used: int
     last_used: date | None
     departments: tuple[str, ...]
     unused: bool  # not used within the last `unused_months` months (or never)
+
+    def legal_basis_in(self, lang: str) -> str:
+        """The law and section in `lang` ('' for a voluntary opportunity)."""
+        return in_language(lang, self.legal_basis or "", self.legal_basis_en)
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,7 @@ def catalogue_usage(session: Session, today: date, include_retired: bool = False
                 name_en=item.name_en,
                 statutory=item.statutory,
                 legal_basis=item.legal_basis,
+                legal_basis_en=item.legal_basis_en,
                 note_fi=item.note_fi,
                 active=item.active,
                 times_used=times,
@@ -199,6 +205,7 @@ class PrincipleActivity:
     title_fi: str
     title_en: str
     description_fi: str
+    description_en: str
     measures: tuple[MeasureActivity, ...]
 
 
@@ -273,6 +280,7 @@ def development_steps(session: Session, include_retired: bool = False) -> list[P
                 title_fi=principle.title_fi,
                 title_en=principle.title_en,
                 description_fi=principle.description_fi,
+                description_en=principle.description_en,
                 measures=tuple(measures),
             )
         )
@@ -301,8 +309,10 @@ class ChannelUsage:
     name_en: str
     details_fi: str
     goals_fi: str
+    goals_en: str
     target_groups_fi: str
     content_fi: str
+    content_en: str
     active: bool
     target_groups: tuple[GroupReach, ...]  # intended groups, with what was reached of each
     other_groups: tuple[GroupReach, ...]  # groups reached that the channel does not target
@@ -395,8 +405,10 @@ def channel_usage(session: Session, include_retired: bool = False) -> list[Chann
                 name_en=channel.name_en,
                 details_fi=channel.details_fi,
                 goals_fi=channel.goals_fi,
+                goals_en=channel.goals_en,
                 target_groups_fi=channel.target_groups_fi,
                 content_fi=channel.content_fi,
+                content_en=channel.content_en,
                 active=channel.active,
                 target_groups=tuple(
                     GroupReach(g.code, g.name_fi, g.name_en, reach_of(g), True)

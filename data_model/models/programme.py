@@ -53,6 +53,7 @@ class Opportunity(Base):
     # statutory | partly | voluntary
     statutory: Mapped[str] = mapped_column(String(20), default="voluntary")
     legal_basis: Mapped[str | None] = mapped_column(String(300))
+    legal_basis_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     note_fi: Mapped[str] = mapped_column(Text, default="")
     details_fi: Mapped[str] = mapped_column(Text, default="")  # sub-bullets, one per line
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
@@ -88,6 +89,7 @@ class DevelopmentPrinciple(Base):
     title_fi: Mapped[str] = mapped_column(String(300))
     title_en: Mapped[str] = mapped_column(String(300), default="")
     description_fi: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
     measures: Mapped[list[DevelopmentMeasure]] = relationship(
@@ -120,8 +122,10 @@ class Channel(Base):
     name_en: Mapped[str] = mapped_column(String(200), default="")
     details_fi: Mapped[str] = mapped_column(Text, default="")  # one per line
     goals_fi: Mapped[str] = mapped_column(Text, default="")  # one per line
+    goals_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     target_groups_fi: Mapped[str] = mapped_column(Text, default="")  # as printed
     content_fi: Mapped[str] = mapped_column(Text, default="")  # one per line
+    content_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 

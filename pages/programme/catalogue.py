@@ -10,7 +10,7 @@ from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.programme_view import date_or_never, pick, plain, scope_note, show_table
-from pages.widgets.texts import freshness_note, tr
+from pages.widgets.texts import freshness_note, lang, tr
 
 page_user("catalogue")
 st.title(tr("page.catalogue"))
@@ -38,7 +38,7 @@ def row(item: OpportunityUsage) -> dict[str, object]:
             tr("catalogue.unused", months=usage.unused_months) if item.unused else tr("catalogue.in_use")
         ),
         tr("catalogue.col.statutory"): tr(f"term.statutory.{item.statutory}")
-        + (f": {item.legal_basis}" if item.legal_basis else ""),
+        + (f": {item.legal_basis_in(lang())}" if item.legal_basis else ""),
         tr("catalogue.col.times_used"): item.times_used,
         tr("catalogue.col.last_used"): date_or_never(item.last_used),
         tr("catalogue.col.departments"): ", ".join(item.departments) or "–",
@@ -60,5 +60,5 @@ with st.expander(
     tr("catalogue.statutory_title", statutory=fmt_int(counts["statutory"]), partly=fmt_int(counts["partly"]))
 ):
     for item in statutory:
-        st.text(f"{pick(item.name_fi, item.name_en)} — {item.legal_basis or '–'}")
+        st.text(f"{pick(item.name_fi, item.name_en)} — {item.legal_basis_in(lang()) or '–'}")
 freshness_note()

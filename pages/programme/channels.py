@@ -49,11 +49,11 @@ for channel in channels:
     # Expander labels render markdown: the coordinator-editable name is escaped to plain text.
     with st.expander(plain(pick(channel.name_fi, channel.name_en))):
         for label, text in (
-            # The programme's own wording has no English version: pick() marks it as Finnish.
-            (tr("channels.col.details"), pick(channel.details_fi, "")),
-            (tr("channels.col.goals"), pick(channel.goals_fi, "")),
+            # Details are names of sites and pages, the same in both languages.
+            (tr("channels.col.details"), channel.details_fi),
+            (tr("channels.col.goals"), pick(channel.goals_fi, channel.goals_en)),
             (tr("channels.col.target_groups"), channel.target_groups_text(lang())),
-            (tr("channels.col.content"), pick(channel.content_fi, "")),
+            (tr("channels.col.content"), pick(channel.content_fi, channel.content_en)),
         ):
             if text:
                 st.caption(label)

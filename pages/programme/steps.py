@@ -36,7 +36,7 @@ def row(measure: MeasureActivity) -> dict[str, object]:
 for number, principle in enumerate(principles, start=1):
     st.subheader(f"{number}. {plain(pick(principle.title_fi, principle.title_en))}")
     if principle.description_fi:
-        st.markdown(plain(principle.description_fi))
+        st.markdown(plain(pick(principle.description_fi, principle.description_en)))
     if principle.measures:
         show_table([row(measure) for measure in principle.measures])
     else:
