@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, String, cast, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -105,28 +106,48 @@ def actions_behind(
     ]
 
 
+def _options(kind: str, model: Any, *conditions: Any) -> Select[Any]:
+    code = cast(model.id, String) if model is Area else model.code
+    name_fi = model.name if model is Area else model.name_fi
+    name_en = model.name if model is Area else model.name_en
+    return select(
+        literal(kind).label("kind"),
+        model.id,
+        code.label("code"),
+        name_fi.label("name_fi"),
+        name_en.label("name_en"),
+        model.sort_order,
+    ).where(*conditions)
+
+
 def filter_options(session: Session) -> FilterOptions:
-    """Departments, forms, areas, channels and groups to filter by."""
+    """Departments, forms, areas, channels and groups to filter by (one statement for all the
+    lists: every report page asks for them on every cold render)."""
     used_departments = select(Action.department_id).where(Action.deleted_at.is_(None))
-    departments = session.scalars(
-        select(Department)
-        .where((Department.active) | Department.id.in_(used_departments))
-        .order_by(Department.sort_order, Department.id)
-    )
-    forms = session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order))
-    areas = session.scalars(select(Area).where(Area.active).order_by(Area.sort_order, Area.id))
-    channels = session.scalars(select(Channel).where(Channel.active).order_by(Channel.sort_order, Channel.id))
-    groups = session.scalars(
-        select(AudienceGroup).where(AudienceGroup.active).order_by(AudienceGroup.sort_order, AudienceGroup.id)
-    )
+    lists = union_all(
+        _options("departments", Department, Department.active | Department.id.in_(used_departments)),
+        _options("forms", ParticipationForm),
+        _options("areas", Area, Area.active),
+        _options("channels", Channel, Channel.active),
+        _options("groups", AudienceGroup, AudienceGroup.active),
+    ).subquery()
+    found: dict[str, list[Label]] = {
+        kind: [] for kind in ("departments", "forms", "areas", "channels", "groups")
+    }
+    for kind, key, code, name_fi, name_en in session.execute(
+        select(lists.c.kind, lists.c.id, lists.c.code, lists.c.name_fi, lists.c.name_en).order_by(
+            lists.c.kind, lists.c.sort_order, lists.c.id
+        )
+    ):
+        found[kind].append(Label(key, code, name_fi, name_en))
     first = session.scalar(
         select(Action.start_date).where(Action.deleted_at.is_(None)).order_by(Action.start_date)
     )
     return FilterOptions(
-        departments=tuple(Label(item.id, item.code, item.name_fi, item.name_en) for item in departments),
-        forms=tuple(Label(item.id, item.code, item.name_fi, item.name_en) for item in forms),
-        areas=tuple(Label(item.id, str(item.id), item.name, item.name) for item in areas),
-        channels=tuple(Label(item.id, item.code, item.name_fi, item.name_en) for item in channels),
-        groups=tuple(Label(item.id, item.code, item.name_fi, item.name_en) for item in groups),
+        departments=tuple(found["departments"]),
+        forms=tuple(found["forms"]),
+        areas=tuple(found["areas"]),
+        channels=tuple(found["channels"]),
+        groups=tuple(found["groups"]),
         first_action=first,
     )

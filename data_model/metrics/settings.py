@@ -2,14 +2,18 @@
 
 Only reads: the coordinator edits these on the settings page. A missing or unreadable value
 falls back to the programme default, so a typo in a setting never breaks a dashboard.
+
+One report asks for the settings from many metrics (the council summary a dozen times); they
+are read once per transaction and kept in `session.info` until it flushes or ends.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from ..models import Setting
 from ..seed import DEFAULT_SETTINGS
@@ -33,8 +37,35 @@ def _number(raw: str | None, default: float, minimum: float) -> float:
     return value if value >= minimum else default
 
 
+_MEMO_KEY = "metric_settings"
+
+
+def _forget(session: Session, *_args: Any) -> None:
+    session.info.pop(_MEMO_KEY, None)
+
+
+# A write (or another transaction) may change a setting: the memo lives only until then.
+for _event in ("after_flush", "after_commit", "after_rollback", "after_soft_rollback"):
+    event.listen(Session, _event, _forget)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _forget_on_write(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        _forget(state.session)
+
+
 def load_metric_settings(session: Session) -> MetricSettings:
     """The current thresholds; each falls back to its default when missing or invalid."""
+    memo = session.info.get(_MEMO_KEY)
+    if isinstance(memo, MetricSettings):
+        return memo
+    memo = _read_settings(session)
+    session.info[_MEMO_KEY] = memo
+    return memo
+
+
+def _read_settings(session: Session) -> MetricSettings:
     stored = dict(
         session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(DEFAULT_SETTINGS))).all()
     )
