@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, event, select, update
 
 from data_model.db import session_factory, transaction
 from data_model.formatting import NBSP
 from data_model.metrics.filters import MetricFilters
-from data_model.metrics.gaps import Gap, gap_notes, gaps
+from data_model.metrics.gaps import Gap, gap_notes, gaps, gaps_among
+from data_model.metrics.reach import representation
 from data_model.metrics.settings import MetricSettings, load_metric_settings
 from data_model.models import Area, Department, Setting
 from tests.metrics_data import YEAR_2025, build_small_fixture
@@ -154,3 +155,29 @@ def test_settings_fall_back_to_defaults(engine: Engine) -> None:
     with session_factory(engine)() as session:
         loaded = load_metric_settings(session)
     assert loaded == MetricSettings(gap_threshold=0.5, small_count=5, open_loop_days=30, unused_months=12)
+
+
+def test_suggestions_cost_the_same_statements_for_one_gap_or_many(engine: Engine) -> None:
+    build_small_fixture(engine)
+    counted: list[int] = []
+
+    def count(threshold: float) -> tuple[int, int]:
+        statements: list[str] = []
+
+        def seen(*args: object) -> None:
+            statements.append(str(args[2]))
+
+        with session_factory(engine)() as session:
+            compared = representation(session, YEAR_2025)
+            event.listen(engine, "before_cursor_execute", seen)
+            try:
+                found = gaps_among(session, YEAR_2025, compared, "fi", threshold)
+            finally:
+                event.remove(engine, "before_cursor_execute", seen)
+        counted.append(len(statements))
+        return len(found), len(statements)
+
+    few, few_statements = count(0.0)
+    many, many_statements = count(1000.0)
+    assert 1 <= few < many
+    assert few_statements == many_statements, counted
