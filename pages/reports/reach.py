@@ -19,7 +19,7 @@ from data_model.metrics.reach import special_group_reach
 from data_model.metrics.report_figures import report_figures
 from data_model.metrics.settings import load_metric_settings
 from data_model.metrics.trends import quarterly_trends
-from pages.widgets.charts import bars, chart_with_table, heatmap
+from pages.widgets.charts import bars, chart_spec, chart_with_table, heatmap
 from pages.widgets.data import read
 from pages.widgets.filters import report_header
 from pages.widgets.formats import fmt_date, fmt_decimal, fmt_int
@@ -52,7 +52,7 @@ def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_ro
     )
     title = tr(f"reach.coverage.{kind}.title")
     selection = chart_with_table(
-        heatmap(long, "row", "column", "value", title),
+        chart_spec(heatmap, long, "row", "column", "value", title),
         table,
         tr(f"reach.coverage.{kind}.caption"),
         key=f"cells_{kind}",
@@ -114,7 +114,7 @@ if any(row.participants for row in special):
         }
     )
     chart_with_table(
-        bars(special_data, "group", "participants", tr("reach.special_chart")),
+        chart_spec(bars, special_data, "group", "participants", tr("reach.special_chart")),
         special_table,
         tr("reach.special_caption"),
     )

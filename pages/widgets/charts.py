@@ -5,6 +5,7 @@ inside the chart, so that it wraps on a narrow or zoomed screen instead of being
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import altair as alt
@@ -20,8 +21,32 @@ FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 ROW_HEIGHT = 28
 
 
+Chart = alt.Chart | alt.LayerChart
+_BUILDERS: dict[str, Callable[..., Chart]] = {}
+
+
+@st.cache_data(show_spinner=False, max_entries=300)
+def _cached_spec(name: str, data: pd.DataFrame, args: tuple[Any, ...]) -> dict[str, Any]:
+    return _BUILDERS[name](data, *args).to_dict()
+
+
+def chart_spec(builder: Callable[..., Chart], data: pd.DataFrame, *args: Any) -> dict[str, Any]:
+    """The Vega-Lite spec of `builder(data, *args)`, built and validated once for the same
+    data: Altair's build and schema check cost more than the rest of a warm page."""
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    _BUILDERS[name] = builder
+    return _cached_spec(name, data, args)
+
+
+def _draw(target: Any, chart: Chart | dict[str, Any]) -> None:
+    if isinstance(chart, dict):
+        target.vega_lite_chart(spec=chart, width="stretch")
+    else:
+        target.altair_chart(chart, width="stretch")
+
+
 def chart_with_table(
-    chart: alt.Chart | alt.LayerChart,
+    chart: Chart | dict[str, Any],
     table: pd.DataFrame,
     caption: str = "",
     key: str | None = None,
@@ -30,14 +55,15 @@ def chart_with_table(
     """The chart on the left and its numbers on the right (`ratio` None: the table under the
     chart, for wide tables); a caption under both. With `key` the table's cells can be
     selected; the selection is returned. The chart's description is its title."""
-    if isinstance(chart.description, str) and chart.description:
-        st.markdown(f"**{chart.description}**")  # titles come from the catalogues
+    description = chart.get("description") if isinstance(chart, dict) else chart.description
+    if isinstance(description, str) and description:
+        st.markdown(f"**{description}**")  # titles come from the catalogues
     if ratio is None:
-        st.altair_chart(chart, width="stretch")
+        _draw(st, chart)
         right = st.container()
     else:
         left, right = st.columns(list(ratio), gap="medium")
-        left.altair_chart(chart, width="stretch")
+        _draw(left, chart)
     with right:
         if key is None:
             st.dataframe(table, hide_index=True, width="stretch")

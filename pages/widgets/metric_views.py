@@ -14,7 +14,7 @@ from data_model.metrics.gaps import Gap, Suggestion, gap_notes
 from data_model.metrics.reach import AGE, GroupRepresentation, ReachTotals
 from data_model.metrics.trends import QuarterTrend
 
-from .charts import bars, chart_with_table, paired_bars
+from .charts import bars, chart_spec, chart_with_table, paired_bars
 from .formats import fmt_decimal, fmt_int, fmt_pct
 from .texts import lang, tr
 
@@ -110,7 +110,7 @@ def representation_view(rows: list[GroupRepresentation], totals: ReachTotals) ->
             for measure, value in ((participants, row.participant_share), (population, row.population_share))
         ]
     )
-    chart = paired_bars(data, "group", "measure", "share", tr("reach.chart.title"), percent=True)
+    chart = chart_spec(paired_bars, data, "group", "measure", "share", tr("reach.chart.title"), True)
     caption = tr("reach.denominator", **_denominator_values(totals)) + " " + tr("term.participations_note")
     if any(row.kind != AGE for row in rows):
         caption += " " + tr("reach.foreign_note")
@@ -188,7 +188,7 @@ def trends_view(rows: list[QuarterTrend]) -> None:
         }
     )
     chart_with_table(
-        bars(data, quarter, actions, tr("reach.trends.title"), horizontal=False),
+        chart_spec(bars, data, quarter, actions, tr("reach.trends.title"), False),
         table,
         tr("reach.trends.note"),
         ratio=(2, 3),
