@@ -44,7 +44,7 @@ def _read_password() -> str:
         return sys.stdin.readline().rstrip("\n")
     first = getpass.getpass("Salasana / Password: ")
     if getpass.getpass("Salasana uudelleen / Password again: ") != first:
-        raise ValidationError({"password": "Salasanat eivät ole samat."})
+        raise ValidationError.one("password", "password.mismatch")
     return first
 
 

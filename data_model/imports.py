@@ -24,6 +24,7 @@ from openpyxl.styles import Font
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .i18n import Message, msg
 from .models import (
     FORMATS,
     Action,
@@ -87,7 +88,7 @@ class ImportRefused(ValueError):
     """The file cannot be imported as it is; `problems` lists every reason with its row."""
 
     def __init__(self, problems: list[RowProblem]) -> None:
-        super().__init__(f"{len(problems)} virhettä tiedostossa")
+        super().__init__(f"{len(problems)} problems in the file")
         self.problems = problems
 
 
@@ -97,7 +98,7 @@ class RowProblem:
 
     row: int
     field: str
-    message: str
+    message: Message
 
 
 @dataclass(frozen=True)
@@ -241,8 +242,8 @@ def template_xlsx(session: Session) -> bytes:
 # --- reading a file --------------------------------------------------------------------------
 
 
-def _refused(message: str) -> ImportRefused:
-    return ImportRefused([RowProblem(0, "", message)])
+def _refused(key: str, **params: object) -> ImportRefused:
+    return ImportRefused([RowProblem(0, "", msg(key, **params))])
 
 
 def _check_xlsx_archive(content: bytes) -> None:
@@ -252,9 +253,9 @@ def _check_xlsx_archive(content: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise _refused("Excel-tiedostoa ei voi lukea.") from None
+        raise _refused("import.error.xlsx_unreadable") from None
     if unpacked > MAX_UNPACKED_BYTES:
-        raise _refused("Excel-tiedosto on purettuna liian suuri (enintään 50 Mt).")
+        raise _refused("import.error.xlsx_too_large")
 
 
 def _capped(rows: Iterable[Sequence[object]]) -> list[list[object]]:
@@ -267,11 +268,11 @@ def _capped(rows: Iterable[Sequence[object]]) -> list[list[object]]:
         if number > 0 and all(_blank(cell) for cell in cells):
             table.append([])
             if number > MAX_ROWS * 10:
-                raise _refused(f"Tiedostossa on yli {MAX_ROWS} riviä; jaa se osiin.")
+                raise _refused("import.error.too_many_rows", maximum=MAX_ROWS)
             continue
         filled += 1
         if filled > MAX_ROWS + 1:
-            raise _refused(f"Tiedostossa on yli {MAX_ROWS} riviä; jaa se osiin.")
+            raise _refused("import.error.too_many_rows", maximum=MAX_ROWS)
         table.append(cells)
     return table
 
@@ -282,9 +283,9 @@ def _csv_text(content: bytes) -> str:
         try:
             return content.decode("utf-16")
         except UnicodeDecodeError:
-            raise _refused("Tiedoston merkistöä ei tunnistettu: tallenna se UTF-8-muodossa.") from None
+            raise _refused("import.error.encoding") from None
     if b"\x00" in content:
-        raise _refused("Tiedosto ei ole CSV-tekstiä: tallenna taulukko CSV- tai Excel-muodossa.")
+        raise _refused("import.error.not_csv")
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -294,7 +295,7 @@ def _csv_text(content: bytes) -> str:
 def _read_table(filename: str, content: bytes) -> list[list[object]]:
     """The rows of the first sheet (Excel) or of the CSV file, header included."""
     if len(content) > MAX_BYTES:
-        raise _refused("Tiedosto on liian suuri (enintään 5 Mt).")
+        raise _refused("import.error.file_too_large")
     if filename.lower().endswith(".xlsx"):
         _check_xlsx_archive(content)
         try:
@@ -306,20 +307,18 @@ def _read_table(filename: str, content: bytes) -> list[list[object]]:
         except ImportRefused:
             raise
         except Exception:  # openpyxl raises many kinds for a broken file
-            raise _refused("Excel-tiedostoa ei voi lukea.") from None
+            raise _refused("import.error.xlsx_unreadable") from None
     if filename.lower().endswith(".csv"):
         text = _csv_text(content)
         if "\x00" in text:
-            raise _refused("Tiedosto ei ole CSV-tekstiä: tallenna taulukko CSV- tai Excel-muodossa.")
+            raise _refused("import.error.not_csv")
         first_line = text.split("\n", 1)[0]
         delimiter = max(";,\t", key=first_line.count)
         try:
             return _capped(csv.reader(io.StringIO(text), delimiter=delimiter))
         except csv.Error:
-            raise _refused(
-                "CSV-tiedostoa ei voi lukea: tarkista, että se on tallennettu CSV-muodossa."
-            ) from None
-    raise _refused("Tuo CSV- tai Excel-tiedosto (.csv tai .xlsx).")
+            raise _refused("import.error.csv_unreadable") from None
+    raise _refused("import.error.file_type")
 
 
 def _blank(value: object) -> bool:
@@ -365,7 +364,9 @@ def _one(row: _Row, column: str, value: object, known: dict[str, str]) -> str | 
         return None
     found = known.get(text.lower())
     if found is None:
-        row.problems.append(RowProblem(row.number, COLUMNS[column], f"Tuntematon arvo: {text}."))
+        row.problems.append(
+            RowProblem(row.number, COLUMNS[column], msg("import.error.unknown_value", value=text))
+        )
     return found
 
 
@@ -380,7 +381,7 @@ def _flag(row: _Row, column: str, value: object) -> bool:
     if text in TRUE_WORDS:
         return True
     if text not in FALSE_WORDS:
-        row.problems.append(RowProblem(row.number, COLUMNS[column], "Kirjoita kyllä tai ei."))
+        row.problems.append(RowProblem(row.number, COLUMNS[column], msg("import.error.yes_or_no")))
     return False
 
 
@@ -401,9 +402,7 @@ def _parse_row(
     fmt_text = _text(cells.get(COLUMNS["format"])).lower() or "in_person"
     fmt = FORMAT_NAMES.get(fmt_text, fmt_text)
     if fmt not in FORMATS:
-        row.problems.append(
-            RowProblem(number, COLUMNS["format"], "Kirjoita paikan päällä, verkossa tai hybridi.")
-        )
+        row.problems.append(RowProblem(number, COLUMNS["format"], msg("import.error.format")))
         fmt = "in_person"
     area = _one(row, "area", cells.get(COLUMNS["area"]), words.areas)
     row.data = ActionInput(
@@ -458,26 +457,30 @@ def _reach_columns(headers: list[str], words: _Vocabulary) -> tuple[dict[str, st
 def _parse(session: Session, user: CurrentUser, filename: str, content: bytes) -> list[_Row]:
     table = _read_table(filename, content)
     if not table or all(_blank(cell) for cell in table[0]):
-        raise ImportRefused([RowProblem(0, "", "Tiedosto on tyhjä: otsikkorivi puuttuu.")])
+        raise ImportRefused([RowProblem(0, "", msg("import.error.no_header"))])
     headers = [_text(cell) for cell in table[0]]
     words = _Vocabulary(session)
     reach_columns, unknown_reach = _reach_columns(headers, words)
     known = set(COLUMNS.values())
     file_problems = [
-        RowProblem(1, header, f"Tuntematon sarake: {header}.")
+        RowProblem(1, header, msg("import.error.unknown_column", column=header))
         for header in headers
         if header and header not in known and header not in reach_columns.values()
     ]
-    file_problems += [RowProblem(1, h, f"Tuntematon kohderyhmä sarakkeessa: {h}.") for h in unknown_reach]
+    file_problems += [
+        RowProblem(1, h, msg("import.error.unknown_group_column", column=h)) for h in unknown_reach
+    ]
     missing = [
         COLUMNS[name]
         for name in ("department", "title", "start_date", "forms")
         if COLUMNS[name] not in headers
     ]
-    file_problems += [RowProblem(1, header, f"Sarake puuttuu: {header}.") for header in missing]
+    file_problems += [
+        RowProblem(1, header, msg("import.error.missing_column", column=header)) for header in missing
+    ]
     if file_problems:
         raise ImportRefused(
-            [p for p in file_problems if p.message.startswith("Sarake puuttuu")] or file_problems
+            [p for p in file_problems if p.message.key == "import.error.missing_column"] or file_problems
         )
 
     data_rows = [
@@ -486,7 +489,7 @@ def _parse(session: Session, user: CurrentUser, filename: str, content: bytes) -
         if not all(_blank(c) for c in cells)
     ]
     if len(data_rows) > MAX_ROWS:
-        raise ImportRefused([RowProblem(0, "", f"Tiedostossa on yli {MAX_ROWS} riviä; jaa se osiin.")])
+        raise ImportRefused([RowProblem(0, "", msg("import.error.too_many_rows", maximum=MAX_ROWS))])
     existing_refs = set(session.scalars(select(Action.external_ref).where(Action.external_ref.is_not(None))))
     seen_refs: dict[str, int] = {}
     seen_actions: dict[tuple[object, ...], int] = {}
@@ -505,22 +508,26 @@ def _parse(session: Session, user: CurrentUser, filename: str, content: bytes) -
         department_id = row.data.department_id
         if department_id is not None and not can(user, "action.write", department_id):
             row.problems.append(
-                RowProblem(number, COLUMNS["department"], "Voit tuoda vain oman toimialasi toimenpiteitä.")
+                RowProblem(number, COLUMNS["department"], msg("import.error.other_department"))
             )
         if row.external_ref:
             if row.external_ref in existing_refs:
-                row.problems.append(RowProblem(number, COLUMNS["external_ref"], "Tämä tunniste on jo tuotu."))
+                row.problems.append(
+                    RowProblem(number, COLUMNS["external_ref"], msg("import.error.ref_imported"))
+                )
             elif row.external_ref in seen_refs:
                 row.problems.append(
                     RowProblem(
                         number,
                         COLUMNS["external_ref"],
-                        f"Sama tunniste on jo rivillä {seen_refs[row.external_ref]}.",
+                        msg("import.error.ref_repeated", row=str(seen_refs[row.external_ref])),
                     )
                 )
             seen_refs.setdefault(row.external_ref, number)
             if len(row.external_ref) > 80:
-                row.problems.append(RowProblem(number, COLUMNS["external_ref"], "Tunniste on liian pitkä."))
+                row.problems.append(
+                    RowProblem(number, COLUMNS["external_ref"], msg("import.error.ref_too_long"))
+                )
         else:
             _flag_repeat(row, logged, seen_actions)
         rows.append(row)
@@ -557,8 +564,7 @@ def _flag_repeat(row: _Row, logged: set[tuple[object, ...]], seen: dict[tuple[ob
             RowProblem(
                 row.number,
                 COLUMNS["title"],
-                "Toimialalla on jo toimenpide, jolla on sama otsikko ja alkamispäivä: tiedosto on ehkä "
-                "jo tuotu. Poista rivi tai anna sille oma tunniste.",
+                msg("import.error.already_logged"),
             )
         )
     elif key in seen:
@@ -566,7 +572,7 @@ def _flag_repeat(row: _Row, logged: set[tuple[object, ...]], seen: dict[tuple[ob
             RowProblem(
                 row.number,
                 COLUMNS["title"],
-                f"Sama toimenpide (otsikko ja alkamispäivä) on jo rivillä {seen[key]}.",
+                msg("import.error.row_repeated", row=str(seen[key])),
             )
         )
     seen.setdefault(key, row.number)
@@ -591,9 +597,7 @@ def preview_import(session: Session, user: CurrentUser, filename: str, content: 
     except ImportRefused as refused:
         return ImportPreview(rows=(), problems=tuple(refused.problems))
     if not rows:
-        return ImportPreview(
-            rows=(), problems=(RowProblem(0, "", "Tiedostossa ei ole yhtään toimenpideriviä."),)
-        )
+        return ImportPreview(rows=(), problems=(RowProblem(0, "", msg("import.error.no_rows")),))
     words_names = _Vocabulary(session).department_names
     preview = tuple(
         PreviewRow(
@@ -618,7 +622,7 @@ def import_actions(session: Session, user: CurrentUser, filename: str, content: 
     rows = _parse(session, user, filename, content)
     problems = [problem for row in rows for problem in row.problems]
     if not rows:
-        problems.append(RowProblem(0, "", "Tiedostossa ei ole yhtään toimenpideriviä."))
+        problems.append(RowProblem(0, "", msg("import.error.no_rows")))
     if problems:
         raise ImportRefused(problems)
     created: list[int] = []

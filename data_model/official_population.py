@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .i18n import DEFAULT_LANGUAGE, in_language, t
+from .i18n import DEFAULT_LANGUAGE, Message, in_language, msg
 from .models import AudienceGroup, PopulationFigure
 
 TABLE = "11re"
@@ -83,13 +83,17 @@ class RowError:
     params: tuple[tuple[str, str], ...] = ()
     in_values: bool = False  # JSON-stat: place is a value position, not a line
 
-    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """The error in words, with its line (or value position) first."""
-        text = t(f"official.error.{self.code}", lang, **dict(self.params))
+    def as_message(self) -> Message:
+        """The error as a message, with its line (or value position) first."""
+        text = msg(f"official.error.{self.code}", **dict(self.params))
         if self.place is None:
             return text
         where = "official.where.value" if self.in_values else "official.where.line"
-        return f"{t(where, lang, n=self.place)}: {text}"
+        return msg("official.error_at", where=msg(where, n=str(self.place)), error=text)
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The error in words in `lang`, with its line (or value position) first."""
+        return self.as_message().text(lang)
 
 
 @dataclass

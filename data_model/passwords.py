@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bcrypt
 
+from .i18n import Message, msg
+
 MIN_PASSWORD_LENGTH = 12
 # bcrypt reads at most 72 bytes; longer passwords would fail the login silently.
 MAX_PASSWORD_BYTES = 72
@@ -15,24 +17,24 @@ COMMON_WORDS = ("password", "salasana", "qwerty", "asdfgh", "123456", "heinola",
 PUBLISHED_PASSWORDS = ("osallisuus-demo-2025",)
 
 
-def password_problem(password: str, username: str, is_demo: bool = False) -> str | None:
-    """Why `password` is not acceptable for `username`, in Finnish; None when it is fine.
+def password_problem(password: str, username: str, is_demo: bool = False) -> Message | None:
+    """Why `password` is not acceptable for `username`; None when it is fine.
 
     Only demo accounts (`is_demo`) may have the password published in the README."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Salasanassa on oltava vähintään {MIN_PASSWORD_LENGTH} merkkiä."
+        return msg("password.too_short", minimum=MIN_PASSWORD_LENGTH)
     if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
-        return f"Salasana saa olla enintään {MAX_PASSWORD_BYTES} tavua pitkä."
+        return msg("password.too_long", maximum=MAX_PASSWORD_BYTES)
     if password.strip().lower() == username.strip().lower():
-        return "Salasana ei saa olla sama kuin käyttäjätunnus."
+        return msg("password.same_as_username")
     folded = password.strip().lower()
     if len(set(folded)) < MIN_DISTINCT_CHARACTERS:
-        return f"Salasanassa on oltava vähintään {MIN_DISTINCT_CHARACTERS} eri merkkiä."
+        return msg("password.too_few_distinct", minimum=MIN_DISTINCT_CHARACTERS)
     if not is_demo and folded in PUBLISHED_PASSWORDS:
-        return "Salasana on julkaistu demotunnusten salasanana: valitse toinen."
+        return msg("password.published")
     letters = "".join(character for character in folded if character.isalpha())
     if letters in COMMON_WORDS or "".join(c for c in folded if c.isdigit()) == folded:
-        return "Salasana on liian helppo arvata: käytä esimerkiksi useaa sanaa."
+        return msg("password.too_easy")
     return None
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import MessageError, msg
+
 COORDINATOR = "coordinator"
 DEPARTMENT_HEAD = "department_head"
 COUNCIL = "council"
@@ -62,8 +64,8 @@ PAGES: dict[str, tuple[str, ...]] = {
 }
 
 
-class PermissionDenied(PermissionError):
-    """The acting user may not do this; the message is shown to them as it is."""
+class PermissionDenied(MessageError, PermissionError):
+    """The acting user may not do this; its `message` is shown to them in their language."""
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,8 @@ def require(user: CurrentUser | None, permission: str, department_id: int | None
     if can(user, permission, department_id):
         return
     if user is not None and PERMISSIONS.get(permission, {}).get(user.role) == OWN:
-        raise PermissionDenied("Voit muuttaa vain oman toimialasi tietoja.")
-    raise PermissionDenied("Sinulla ei ole oikeutta tähän toimintoon.")
+        raise PermissionDenied(msg("permission.own_department_only"))
+    raise PermissionDenied(msg("permission.denied"))
 
 
 def require_read(user: CurrentUser | None, permission: str, department_id: int | None = None) -> None:
@@ -109,8 +111,8 @@ def require_read(user: CurrentUser | None, permission: str, department_id: int |
     if permission in READ_PERMISSIONS and can(user, permission, department_id):
         return
     if user is not None and READ_PERMISSIONS.get(permission, {}).get(user.role) == OWN:
-        raise PermissionDenied("Voit nähdä vain oman toimialasi tiedot.")
-    raise PermissionDenied("Sinulla ei ole oikeutta nähdä näitä tietoja.")
+        raise PermissionDenied(msg("permission.read_own_department_only"))
+    raise PermissionDenied(msg("permission.read_denied"))
 
 
 def pages_for(role: str | None) -> list[str]:

@@ -1,8 +1,9 @@
-"""The rules a logged action must meet, with a Finnish message per field.
+"""The rules a logged action must meet, with a message per field.
 
 `ActionInput` holds what a person typed or a file row held, still loosely typed (a count may
 arrive as "12", 12.0 or 12), so that every rule lives here and the form, the import and the
-services all get the same messages. `check_action` returns the cleaned values or the errors;
+services all get the same messages. A message is a catalogue key with its values
+(`i18n.Message`, keys `validation.*`), so the page says it in the reader's language. `check_action` returns the cleaned values or the errors;
 nothing is written by anything in this module.
 """
 
@@ -20,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import clock
-from .formatting import fmt_int
+from .i18n import Message, MessageError, Named, msg
 from .models import (
     FORMATS,
     Area,
@@ -56,12 +57,21 @@ NUMBER_TEXT_MAX = 40
 T = TypeVar("T")
 
 
-class ValidationError(ValueError):
-    """Input that breaks a rule; `errors` maps each field to its Finnish message."""
+Errors = dict[str, Message]
 
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))
+
+class ValidationError(ValueError):
+    """Input that breaks a rule; `errors` maps each field to its message. str() is Finnish
+    (for logs and the command line); a page renders each message in the reader's language."""
+
+    def __init__(self, errors: Errors) -> None:
+        super().__init__("; ".join(f"{name}: {message.text()}" for name, message in errors.items()))
         self.errors = errors
+
+    @classmethod
+    def one(cls, field: str, key: str, **params: object) -> ValidationError:
+        """The error for one field: `raise ValidationError.one("title", "validation.x", n=3)`."""
+        return cls({field: msg(key, **params)})
 
 
 @dataclass
@@ -128,7 +138,7 @@ class CleanAction:
 # --- single values ---------------------------------------------------------------------------
 
 
-class _Invalid(Exception):
+class _Invalid(MessageError):
     """One value broke its rule; the message is shown beside the field."""
 
 
@@ -141,9 +151,9 @@ def whole_number(value: Raw) -> int | None:
     if value is None or _is_blank(value):
         return None
     if isinstance(value, bool):
-        raise _Invalid("Anna kokonaisluku.")
+        raise _Invalid(msg("validation.whole_number"))
     if isinstance(value, str):
-        number = _decimal(value, "Anna kokonaisluku (esim. 12).")
+        number = _decimal(value, msg("validation.whole_number_example"))
     elif isinstance(value, float):
         if value != value:  # NaN: an empty cell in a data_editor table
             return None
@@ -151,20 +161,20 @@ def whole_number(value: Raw) -> int | None:
     elif isinstance(value, int | Decimal):
         number = Decimal(value)
     else:
-        raise _Invalid("Anna kokonaisluku (esim. 12).")
+        raise _Invalid(msg("validation.whole_number_example"))
     if not number.is_finite():
-        raise _Invalid("Anna kokonaisluku (esim. 12).")
+        raise _Invalid(msg("validation.whole_number_example"))
     if number < 0:
-        raise _Invalid("Luku ei voi olla negatiivinen.")
+        raise _Invalid(msg("validation.negative_number"))
     # Compared while still a Decimal: int() of 1e1000000 would take the process for minutes.
     if number > COUNT_MAX:
-        raise _Invalid(f"Luku on liian suuri (enintään {COUNT_MAX:,}).".replace(",", "\u00a0"))
+        raise _Invalid(msg("validation.number_too_large", maximum=COUNT_MAX))
     if number != number.to_integral_value():
-        raise _Invalid("Anna kokonaisluku ilman desimaaleja.")
+        raise _Invalid(msg("validation.no_decimals"))
     return int(number)
 
 
-def _decimal(value: object, message: str) -> Decimal:
+def _decimal(value: object, message: Message) -> Decimal:
     """A number from text, refusing long text before converting it."""
     text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("€", "").replace(",", ".")
     if len(text) > NUMBER_TEXT_MAX:
@@ -190,16 +200,14 @@ def parse_date(value: RawDate) -> date | None:
             return date(year, month, day)
         return date.fromisoformat(text[:10])
     except ValueError:
-        raise _Invalid("Anna päivämäärä muodossa pp.kk.vvvv.") from None
+        raise _Invalid(msg("validation.date_format")) from None
 
 
 def _date_in_range(value: RawDate, today: date) -> date | None:
     parsed = parse_date(value)
     latest = latest_allowed_date(today)
     if parsed is not None and not (EARLIEST_DATE <= parsed <= latest):
-        raise _Invalid(
-            f"Päivämäärän pitää olla välillä {EARLIEST_DATE:%d.%m.%Y}–{latest.day}.{latest.month}.{latest.year}."
-        )
+        raise _Invalid(msg("validation.date_range", earliest=EARLIEST_DATE, latest=latest))
     return parsed
 
 
@@ -210,17 +218,17 @@ def money(value: Raw) -> Decimal | None:
     if isinstance(value, float) and value != value:
         return None
     if isinstance(value, bool):
-        raise _Invalid("Anna summa euroina (esim. 150,50).")
-    amount = _decimal(value, "Anna summa euroina (esim. 150,50).")
+        raise _Invalid(msg("validation.money"))
+    amount = _decimal(value, msg("validation.money"))
     if not amount.is_finite():
-        raise _Invalid("Anna summa euroina (esim. 150,50).")
+        raise _Invalid(msg("validation.money"))
     if amount < 0:
-        raise _Invalid("Kustannus ei voi olla negatiivinen.")
+        raise _Invalid(msg("validation.negative_cost"))
     # Before quantize: 1e30 has more digits than Decimal's context and would raise there.
     if amount > COST_MAX:
-        raise _Invalid("Summa on liian suuri.")
+        raise _Invalid(msg("validation.money_too_large"))
     if amount != amount.quantize(Decimal("0.01")):
-        raise _Invalid("Anna summa enintään kahden desimaalin tarkkuudella.")
+        raise _Invalid(msg("validation.money_decimals"))
     return amount.quantize(Decimal("0.01"))
 
 
@@ -230,10 +238,10 @@ def web_address(value: str) -> str:
     if not text:
         return ""
     if len(text) > URL_MAX:
-        raise _Invalid(f"Osoite voi olla enintään {URL_MAX} merkkiä.")
+        raise _Invalid(msg("validation.url_too_long", maximum=URL_MAX))
     parsed = urlparse(text)
     if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c.isspace() for c in text):
-        raise _Invalid("Anna verkko-osoite, joka alkaa http:// tai https://.")
+        raise _Invalid(msg("validation.url_scheme"))
     return text
 
 
@@ -242,12 +250,12 @@ EMAIL_MAX = 200  # the column's length
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
 
 
-def check_email(value: str) -> tuple[str, str | None]:
+def check_email(value: str) -> tuple[str, Message | None]:
     """An e-mail address with a domain (nimi@heinola.fi) or empty, cleaned; and the message
     when it is neither."""
     text = clean_text(str(value or "")).strip()
     if text and (len(text) > EMAIL_MAX or not EMAIL_PATTERN.match(text)):
-        return text, "Anna sähköpostiosoite muodossa nimi@esimerkki.fi tai jätä kenttä tyhjäksi."
+        return text, msg("validation.email")
     return text, None
 
 
@@ -255,9 +263,9 @@ def bounded_text(value: str, maximum: int, minimum: int = 0) -> str:
     """Text stripped of surrounding space and of unsafe characters, within its length bounds."""
     text = clean_text(value if isinstance(value, str) else str(value or "")).strip()
     if len(text) > maximum:
-        raise _Invalid(f"Teksti voi olla enintään {maximum} merkkiä (nyt {len(text)}).")
+        raise _Invalid(msg("validation.text_too_long", maximum=maximum, length=len(text)))
     if len(text) < minimum:
-        raise _Invalid(f"Kirjoita vähintään {minimum} merkkiä.")
+        raise _Invalid(msg("validation.text_too_short", minimum=minimum))
     return text
 
 
@@ -268,17 +276,18 @@ class _Collector:
     """Runs each field's check and keeps the first message per field."""
 
     def __init__(self) -> None:
-        self.errors: dict[str, str] = {}
+        self.errors: Errors = {}
 
     def run(self, name: str, check: Callable[..., T], *args: Any) -> T | None:
         try:
             return check(*args)
         except _Invalid as problem:
-            self.errors.setdefault(name, str(problem))
+            self.errors.setdefault(name, problem.message)
             return None
 
-    def fail(self, name: str, message: str) -> None:
-        self.errors.setdefault(name, message)
+    def fail(self, name: str, key: str, **params: object) -> None:
+        """Keep the message `key` for `name` unless the field already has one."""
+        self.errors.setdefault(name, msg(key, **params))
 
 
 def _known_codes(session: Session, column: object) -> set[str]:
@@ -286,9 +295,12 @@ def _known_codes(session: Session, column: object) -> set[str]:
 
 
 def _check_codes(errors: _Collector, name: str, codes: list[str], known: set[str], what: str) -> list[str]:
+    """`what` names the kind of code for the message: validation.kind.<what>."""
     unknown = [code for code in codes if code not in known]
     if unknown:
-        errors.fail(name, f"Tuntematon {what}: {', '.join(unknown)}.")
+        errors.fail(
+            name, "validation.unknown_codes", what=msg(f"validation.kind.{what}"), codes=", ".join(unknown)
+        )
     return list(dict.fromkeys(codes))  # drop repeats, keep order
 
 
@@ -296,15 +308,15 @@ def _check_reach(
     session: Session, errors: _Collector, reach: dict[str, Raw], total: int | None
 ) -> dict[str, int]:
     groups = {
-        code: (kind, name)
-        for code, kind, name in session.execute(
-            select(AudienceGroup.code, AudienceGroup.kind, AudienceGroup.name_fi)
+        code: (kind, Named(name_fi, name_en))
+        for code, kind, name_fi, name_en in session.execute(
+            select(AudienceGroup.code, AudienceGroup.kind, AudienceGroup.name_fi, AudienceGroup.name_en)
         )
     }
     counts: dict[str, int] = {}
     for code, raw in reach.items():
         if code not in groups:
-            errors.fail(f"reach.{code}", f"Tuntematon kohderyhmä: {code}.")
+            errors.fail(f"reach.{code}", "validation.unknown_group", code=code)
             continue
         count = errors.run(f"reach.{code}", whole_number, raw)
         if count is None:
@@ -312,15 +324,15 @@ def _check_reach(
         if total is not None and count > total:
             errors.fail(
                 f"reach.{code}",
-                f"{groups[code][1]}: {count} on enemmän kuin osallistujia yhteensä ({total}).",
+                "validation.group_above_total",
+                group=groups[code][1],
+                count=count,
+                total=total,
             )
         counts[code] = count
     age_sum = sum(count for code, count in counts.items() if groups[code][0] == "age")
     if total is not None and age_sum > total:
-        errors.fail(
-            "reach",
-            f"Ikäryhmien osallistujia on yhteensä {age_sum}, enemmän kuin osallistujia yhteensä ({total}).",
-        )
+        errors.fail("reach", "validation.ages_above_total", age_sum=age_sum, total=total)
     return counts
 
 
@@ -329,7 +341,7 @@ def _check_opportunity(session: Session, errors: _Collector, code: str | None, f
         return
     opportunity_id = session.scalar(select(Opportunity.id).where(Opportunity.code == code))
     if opportunity_id is None:
-        errors.fail("opportunity_code", f"Tuntematon osallisuuden mahdollisuus: {code}.")
+        errors.fail("opportunity_code", "validation.unknown_opportunity", code=code)
         return
     its_forms = set(
         session.scalars(
@@ -339,72 +351,70 @@ def _check_opportunity(session: Session, errors: _Collector, code: str | None, f
         )
     )
     if forms and not its_forms & set(forms):
-        errors.fail(
-            "opportunity_code", "Valittu mahdollisuus ei kuulu mihinkään valituista osallisuuden muodoista."
-        )
+        errors.fail("opportunity_code", "validation.opportunity_not_in_forms")
 
 
 def check_action(
     session: Session, data: ActionInput, today: date | None = None
-) -> tuple[CleanAction | None, dict[str, str]]:
+) -> tuple[CleanAction | None, Errors]:
     """Check every rule; the cleaned action when all pass, else None and the messages per field."""
     today = today or clock.today()
     errors = _Collector()
 
     if data.department_id is None:
-        errors.fail("department_id", "Valitse toimiala.")
+        errors.fail("department_id", "validation.choose_department")
     elif session.get(Department, data.department_id) is None:
-        errors.fail("department_id", "Tuntematon toimiala.")
+        errors.fail("department_id", "validation.unknown_department")
     title = errors.run("title", bounded_text, data.title, TITLE_MAX, TITLE_MIN)
     description = errors.run("description", bounded_text, data.description, LONG_TEXT_MAX)
 
     start = errors.run("start_date", _date_in_range, data.start_date, today)
     if start is None and "start_date" not in errors.errors:
-        errors.fail("start_date", "Anna alkamispäivä.")
+        errors.fail("start_date", "validation.start_date_missing")
     end = errors.run("end_date", _date_in_range, data.end_date, today)
     if start and end and end < start:
-        errors.fail("end_date", "Päättymispäivä ei voi olla ennen alkamispäivää.")
+        errors.fail("end_date", "validation.end_before_start")
 
     forms = _check_codes(
         errors,
         "form_codes",
         data.form_codes,
         _known_codes(session, ParticipationForm.code),
-        "osallisuuden muoto",
+        "form",
     )
     if not forms:
-        errors.fail("form_codes", "Valitse vähintään yksi osallisuuden muoto.")
+        errors.fail("form_codes", "validation.choose_form")
     _check_opportunity(session, errors, data.opportunity_code, forms)
     measures = _check_codes(
         errors,
         "measure_codes",
         data.measure_codes,
         _known_codes(session, DevelopmentMeasure.code),
-        "kehittämistoimi",
+        "measure",
     )
     channels = _check_codes(
-        errors, "channel_codes", data.channel_codes, _known_codes(session, Channel.code), "viestintäkanava"
+        errors, "channel_codes", data.channel_codes, _known_codes(session, Channel.code), "channel"
     )
     intended = _check_codes(
         errors,
         "intended_group_codes",
         data.intended_group_codes,
         _known_codes(session, AudienceGroup.code),
-        "kohderyhmä",
+        "group",
     )
     if data.format not in FORMATS:
-        errors.fail("format", "Valitse toteutustapa: paikan päällä, verkossa tai hybridi.")
+        errors.fail("format", "validation.choose_format")
     if data.area_id is not None and session.get(Area, data.area_id) is None:
-        errors.fail("area_id", "Tuntematon alue.")
+        errors.fail("area_id", "validation.unknown_area")
 
     total = errors.run("participants_total", whole_number, data.participants_total)
     reach = _check_reach(session, errors, data.reach, total)
 
     feedback_date = errors.run("feedback_date", _date_in_range, data.feedback_date, today)
     if feedback_date and start and feedback_date < start:
-        errors.fail("feedback_date", "Palautteen päivä ei voi olla ennen toimenpiteen alkua.")
+        errors.fail("feedback_date", "validation.feedback_before_start")
     if feedback_date and feedback_date > today:
-        errors.fail("feedback_date", "Palautteen päivä ei voi olla tulevaisuudessa.")
+        errors.fail("feedback_date", "validation.feedback_in_future")
     feedback_method = errors.run("feedback_method", bounded_text, data.feedback_method, FEEDBACK_METHOD_MAX)
     feedback_url = errors.run("feedback_url", web_address, data.feedback_url)
     decision_change = errors.run("decision_change", bounded_text, data.decision_change, LONG_TEXT_MAX)
@@ -412,7 +422,7 @@ def check_action(
 
     staff = errors.run("staff_experience", whole_number, data.staff_experience)
     if staff is not None and not 1 <= staff <= 5:
-        errors.fail("staff_experience", "Anna arvio asteikolla 1–5.")
+        errors.fail("staff_experience", "validation.staff_scale")
     cost = errors.run("cost_eur", money, data.cost_eur)
 
     if errors.errors:
@@ -446,8 +456,8 @@ def check_action(
     ), {}
 
 
-def validate_action(session: Session, data: ActionInput, today: date | None = None) -> dict[str, str]:
-    """The Finnish message per field for every rule `data` breaks (empty when all pass)."""
+def validate_action(session: Session, data: ActionInput, today: date | None = None) -> Errors:
+    """The message per field for every rule `data` breaks (empty when all pass)."""
     return check_action(session, data, today)[1]
 
 
@@ -472,28 +482,24 @@ class CleanReport:
 
 def check_report(
     period_start: RawDate, period_end: RawDate, summary: str, url: str, today: date | None = None
-) -> tuple[CleanReport | None, dict[str, str]]:
+) -> tuple[CleanReport | None, Errors]:
     """Check a department report: a sane period that has begun, a summary, an http(s) link."""
     today = today or clock.today()
     errors = _Collector()
     start = errors.run("period_start", _date_in_range, period_start, today)
     end = errors.run("period_end", _date_in_range, period_end, today)
     if start is None and "period_start" not in errors.errors:
-        errors.fail("period_start", "Anna kauden alkamispäivä.")
+        errors.fail("period_start", "validation.period_start_missing")
     if end is None and "period_end" not in errors.errors:
-        errors.fail("period_end", "Anna kauden päättymispäivä.")
+        errors.fail("period_end", "validation.period_end_missing")
     if start and end and end < start:
-        errors.fail("period_end", "Kauden loppu ei voi olla ennen sen alkua.")
+        errors.fail("period_end", "validation.period_end_before_start")
     if start and start > today:
-        errors.fail("period_start", "Raportoitava kausi ei voi alkaa tulevaisuudessa.")
+        errors.fail("period_start", "validation.period_in_future")
     elif end and end >= today:
         # A report on a period still running would mark the department on time until a
         # cadence after that period's end.
-        errors.fail(
-            "period_end",
-            f"Kausi ei ole vielä päättynyt (päättyy {end.day}.{end.month}.{end.year}): "
-            "raportoi kausi, kun se on ohi.",
-        )
+        errors.fail("period_end", "validation.period_not_over", end=end)
     text = errors.run("summary", bounded_text, summary, LONG_TEXT_MAX, 10)
     link = errors.run("url", web_address, url)
     if errors.errors or start is None or end is None:
@@ -503,7 +509,7 @@ def check_report(
 
 def population_sum_problem(
     session: Session, year: int, group: AudienceGroup | None, count: int, row_id: int | None
-) -> str | None:
+) -> Message | None:
     """Why a population figure (a group's or, with `group` None, the town's total) cannot be
     stored beside the other figures of its year, or None. A group cannot be larger than the
     town, and the age groups together cannot exceed the total (they split it)."""
@@ -516,16 +522,16 @@ def population_sum_problem(
     if total is None:
         return None
     if group is not None and count > total:
-        return (
-            f"{group.name_fi} ({fmt_int(count)}) ei voi olla enemmän kuin koko väestö "
-            f"vuonna {year} ({fmt_int(total)})."
+        return msg(
+            "validation.group_above_population",
+            group=Named(group.name_fi, group.name_en),
+            count=count,
+            year=str(year),
+            total=total,
         )
     ages = sum(n for gid, kind, n in others if gid is not None and kind == "age")
     if group is not None and group.kind == "age":
         ages += count
     if ages > total:
-        return (
-            f"Ikäryhmien väkiluvut vuonna {year} olisivat yhteensä {fmt_int(ages)}, enemmän kuin "
-            f"koko väestö ({fmt_int(total)}). Ikäryhmät jakavat koko väestön: korjaa ensin ne."
-        )
+        return msg("validation.ages_above_population", year=str(year), ages=ages, total=total)
     return None

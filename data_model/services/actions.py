@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..i18n import Message, MessageError, msg
 from ..models import (
     Action,
     ActionReach,
@@ -32,20 +33,17 @@ from . import audit
 M = TypeVar("M")
 
 ENTITY = "action"
-CONFLICT_MESSAGE = (
-    "Joku muu on muuttanut tätä toimenpidettä sillä välin, kun muokkasit sitä. "
-    "Lataa toimenpide uudelleen ja tee muutoksesi sen pohjalta."
-)
+CONFLICT_MESSAGE = msg("action.error.conflict")
 
 
-class VersionConflict(RuntimeError):
+class VersionConflict(MessageError, RuntimeError):
     """The action changed after it was opened for editing; the save is refused, not merged."""
 
-    def __init__(self, message: str = CONFLICT_MESSAGE) -> None:
+    def __init__(self, message: Message = CONFLICT_MESSAGE) -> None:
         super().__init__(message)
 
 
-class ActionNotFound(LookupError):
+class ActionNotFound(MessageError, LookupError):
     """No action with that id (or it is deleted when a live one is needed)."""
 
 
@@ -149,7 +147,7 @@ def _validated(session: Session, data: ActionInput) -> CleanAction:
 def _load(session: Session, action_id: int) -> Action:
     action = session.get(Action, action_id)
     if action is None:
-        raise ActionNotFound(f"Toimenpidettä {action_id} ei löydy.")
+        raise ActionNotFound(msg("action.error.not_found", id=action_id))
     return action
 
 
@@ -197,7 +195,7 @@ def update_action(
     require(user, "action.write", action.department_id)
     require(user, "action.write", data.department_id)
     if action.deleted_at is not None:
-        raise ActionNotFound("Toimenpide on poistettu. Palauta se ennen muokkaamista.")
+        raise ActionNotFound(msg("action.error.deleted"))
     if action.version != expected_version:
         raise VersionConflict()
     clean = _validated(session, data)
@@ -256,7 +254,7 @@ def mark_feedback_given(
     action = _load(session, action_id)
     require(user, "action.write", action.department_id)
     if action.deleted_at is not None:
-        raise ActionNotFound("Toimenpide on poistettu. Palauta se ennen muokkaamista.")
+        raise ActionNotFound(msg("action.error.deleted"))
     if expected_version is not None and action.version != expected_version:
         raise VersionConflict()
     data = action_input_of(action)
@@ -265,11 +263,11 @@ def mark_feedback_given(
     data.feedback_method = how
     data.feedback_url = url
     clean = _validated(session, data)
-    errors: dict[str, str] = {}
+    errors: dict[str, Message] = {}
     if clean.feedback_date is None:
-        errors["feedback_date"] = "Anna päivä, jolloin asukkaille kerrottiin."
+        errors["feedback_date"] = msg("action.error.feedback_date_missing")
     if not clean.feedback_method:
-        errors["feedback_method"] = "Kerro, miten asukkaille kerrottiin."
+        errors["feedback_method"] = msg("action.error.feedback_method_missing")
     if errors:
         raise ValidationError(errors)
     before = action_snapshot(action)

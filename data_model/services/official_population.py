@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import clock
-from ..i18n import t
+from ..i18n import msg, t
 from ..models import AudienceGroup, PopulationFigure
 from ..official_population import TABLE, OfficialPreview, build_preview, parse_11re
 from ..permissions import CurrentUser, require
@@ -108,14 +108,14 @@ def save_official_population(
     carries it (`updated`), for CSV and XLSX the coordinator gives it."""
     require(user, PERMISSION)
     preview = build_preview(session, parse_11re(content, filename), municipality, year)
-    errors = {f"row_{number}": error.message() for number, error in enumerate(preview.errors, start=1)}
+    errors = {f"row_{number}": error.as_message() for number, error in enumerate(preview.errors, start=1)}
     table_date = table_date or preview.updated
     if table_date is None:
-        errors["table_date"] = t("official.error.table_date_missing")
+        errors["table_date"] = msg("official.error.table_date_missing")
     elif table_date > clock.today() or table_date.year < year:
-        errors["table_date"] = t("official.error.table_date_wrong", year=year)
+        errors["table_date"] = msg("official.error.table_date_wrong", year=str(year))
     if not errors and not preview.can_save:
-        errors["file"] = t("official.error.no_figures")
+        errors["file"] = msg("official.error.no_figures")
     if errors or table_date is None:
         raise ValidationError(errors)
     source = _source(preview, table_date)

@@ -2,7 +2,7 @@
 channels, responsibilities ("programme.write") and the reference data behind the figures —
 population, audience groups, departments, areas, thresholds ("reference.write").
 
-Every write checks the permission first, validates every field (Finnish messages per field),
+Every write checks the permission first, validates every field (a message per field, keys programme_admin.error.*),
 writes, and records an audit entry with the values before and after. Nothing is deleted:
 retiring an item sets active=False, so actions that refer to it keep their history.
 """
@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..i18n import Message, msg
 from ..indicators import INDICATORS
 from ..models import (
     Base,
@@ -61,75 +62,81 @@ def snapshot(entity_key: str, row: Base) -> dict[str, Any]:
     return values
 
 
-def _clean_text(spec: Field, raw: Any) -> tuple[str | None, str | None]:
+def _clean_text(spec: Field, label: Message, raw: Any) -> tuple[str | None, Message | None]:
     text = "" if raw is None else clean_text(str(raw))
     text = "\n".join(line.rstrip() for line in text.strip().splitlines())
     if spec.required and not text:
-        return None, f"{spec.label}: pakollinen tieto puuttuu."
+        return None, msg("programme_admin.error.required", label=label)
     if len(text) > spec.max_length:
-        return None, f"{spec.label}: enintään {spec.max_length} merkkiä (nyt {len(text)})."
+        return None, msg(
+            "programme_admin.error.too_long", label=label, maximum=spec.max_length, length=len(text)
+        )
     return text, None
 
 
-def _clean_int(spec: Field, raw: Any) -> tuple[int | None, str | None]:
+def _clean_int(spec: Field, label: Message, raw: Any) -> tuple[int | None, Message | None]:
+    not_whole = msg("programme_admin.error.whole_number", label=label)
     if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return spec.default, (f"{spec.label}: pakollinen tieto puuttuu." if spec.required else None)
+        return spec.default, (msg("programme_admin.error.required", label=label) if spec.required else None)
     if isinstance(raw, bool):
-        return None, f"{spec.label}: anna kokonaisluku."
+        return None, not_whole
     if isinstance(raw, float):
         if not math.isfinite(raw) or raw != int(raw):
-            return None, f"{spec.label}: anna kokonaisluku."
+            return None, not_whole
         raw = int(raw)
     if len(str(raw)) > NUMBER_TEXT_MAX:
-        return None, f"{spec.label}: anna kokonaisluku."
+        return None, not_whole
     try:
         number = int(str(raw).strip().replace("\u00a0", "").replace(" ", ""))
     except ValueError:
-        return None, f"{spec.label}: anna kokonaisluku."
+        return None, not_whole
     if spec.minimum is not None and number < spec.minimum:
-        return None, f"{spec.label}: vähintään {spec.minimum}."
+        return None, msg("programme_admin.error.at_least", label=label, minimum=spec.minimum)
     if spec.maximum is not None and number > spec.maximum:
-        return None, f"{spec.label}: enintään {spec.maximum}."
+        return None, msg("programme_admin.error.at_most", label=label, maximum=spec.maximum)
     return number, None
 
 
-def _clean(session: Session, name: str, spec: Field, raw: Any) -> tuple[Any, str | None]:
+def _clean(session: Session, name: str, spec: Field, raw: Any) -> tuple[Any, Message | None]:
+    label = msg(f"programme_admin.field.{name}")
     if spec.kind == "text":
-        return _clean_text(spec, raw)
+        return _clean_text(spec, label, raw)
     if spec.kind == "int":
-        return _clean_int(spec, raw)
+        return _clean_int(spec, label, raw)
     if spec.kind == "bool":
         if raw is None:
             return False, None
         if not isinstance(raw, bool):
-            return None, f"{spec.label}: valitse kyllä tai ei."
+            return None, msg("programme_admin.error.yes_or_no", label=label)
         return raw, None
     if spec.kind == "choice":
         if raw not in spec.choices:
-            return None, f"{spec.label}: valitse jokin sallituista ({', '.join(spec.choices)})."
+            return None, msg("programme_admin.error.choice", label=label, choices=", ".join(spec.choices))
         return raw, None
     if spec.kind == "indicator":
         if raw in (None, ""):
             return None, None
         if raw not in INDICATORS:
-            return None, f"{spec.label}: tuntematon mittari '{raw}'."
+            return None, msg("programme_admin.error.unknown_indicator", label=label, value=str(raw))
         return raw, None
     target: Any = spec.target
     codes = list(raw or []) if spec.kind == "refs" else ([] if raw in (None, "") else [raw])
     if spec.required and not codes:
-        return None, f"{spec.label}: valitse vähintään yksi."
+        return None, msg("programme_admin.error.choose_one", label=label)
     found = {row.code: row for row in session.scalars(select(target).where(target.code.in_(codes)))}
     missing = [code for code in codes if code not in found]
     if missing:
-        return None, f"{spec.label}: tuntematon valinta {', '.join(map(str, missing))}."
+        return None, msg(
+            "programme_admin.error.unknown_choice", label=label, codes=", ".join(map(str, missing))
+        )
     rows = [found[code] for code in dict.fromkeys(codes)]
     return (rows if spec.kind == "refs" else (rows[0] if rows else None)), None
 
 
 def _extra_checks(
     session: Session, entity: Entity, row_id: int | None, values: dict[str, Any]
-) -> dict[str, str]:
-    errors: dict[str, str] = {}
+) -> dict[str, Message]:
+    errors: dict[str, Message] = {}
     model: Any = entity.model
     for name in entity.unique:
         column = getattr(model, name)
@@ -139,19 +146,23 @@ def _extra_checks(
             .where(func.lower(column) == str(values[name]).lower(), model.id != (row_id or -1))
         )
         if clash:
-            errors[name] = f"{entity.fields[name].label}: '{values[name]}' on jo käytössä."
+            errors[name] = msg(
+                "programme_admin.error.taken",
+                label=msg(f"programme_admin.field.{name}"),
+                value=str(values[name]),
+            )
     if (
         "legal_basis" in entity.extra_checks
         and values["statutory"] == "statutory"
         and not values["legal_basis"]
     ):
-        errors["legal_basis"] = "Lakiperuste: lakisääteiselle mahdollisuudelle pakollinen (laki ja pykälä)."
+        errors["legal_basis"] = msg("programme_admin.error.legal_basis_required")
     if "ages" in entity.extra_checks:
         low, high = values.get("age_min"), values.get("age_max")
         if values.get("kind") == "age" and low is None:
-            errors["age_min"] = "Alaikäraja: ikäryhmälle pakollinen."
+            errors["age_min"] = msg("programme_admin.error.age_min_required")
         if low is not None and high is not None and high < low:
-            errors["age_max"] = "Yläikäraja: ei voi olla pienempi kuin alaikäraja."
+            errors["age_max"] = msg("programme_admin.error.age_max_below_min")
     if "population_unique" in entity.extra_checks:
         group = values.get("audience_group")
         clash = session.scalar(
@@ -166,11 +177,13 @@ def _extra_checks(
             )
         )
         if clash:
-            errors["year"] = "Vuosi: tälle ryhmälle on jo väestöluku tältä vuodelta."
+            errors["year"] = msg("programme_admin.error.population_taken")
         else:
             problem = population_sum_problem(session, values["year"], group, values["count"], row_id)
             if problem:
-                errors["count"] = f"Väkiluku: {problem}"
+                errors["count"] = msg(
+                    "programme_admin.error.field", label=msg("programme_admin.field.count"), error=problem
+                )
     return errors
 
 
@@ -179,8 +192,10 @@ def _validated(
 ) -> dict[str, Any]:
     unknown = [name for name in changes if name not in entity.fields]
     if unknown:
-        raise ValidationError({name: f"Kenttää '{name}' ei voi muokata." for name in unknown})
-    errors: dict[str, str] = {}
+        raise ValidationError(
+            {name: msg("programme_admin.error.not_editable", name=name) for name in unknown}
+        )
+    errors: dict[str, Message] = {}
     values: dict[str, Any] = {}
     for name, spec in entity.fields.items():
         raw = changes[name] if name in changes else current.get(name)
@@ -203,19 +218,21 @@ def _apply(entity: Entity, row: Base, values: dict[str, Any]) -> None:
 
 def _entity(key: str) -> Entity:
     if key not in ENTITIES:
-        raise KeyError(f"tuntematon sisältölaji '{key}'")
+        raise KeyError(f"unknown kind of content '{key}'")
     return ENTITIES[key]
 
 
 def _load(session: Session, entity: Entity, item_id: int) -> Base:
     row = session.get(entity.model, item_id)
     if row is None:
-        raise ValidationError({"id": f"{entity.name_fi} {item_id} ei löydy."})
+        raise ValidationError.one(
+            "id", "programme_admin.error.not_found", what=msg(entity.name_key), id=item_id
+        )
     return row
 
 
 def _new_code(session: Session, entity: Entity, values: dict[str, Any]) -> str:
-    source = str(values.get(entity.code_from or "", "")) or entity.name_fi
+    source = str(values.get(entity.code_from or "", "")) or entity.model.__tablename__
     ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode().lower()
     base = re.sub(r"[^a-z0-9]+", "_", ascii_text).strip("_")[:60] or "kohta"
     code, number = base, 1
@@ -273,7 +290,7 @@ def set_active(
     entity = _entity(entity_key)
     require(user, entity.permission)
     if not entity.retirable:
-        raise ValidationError({"active": f"{entity.name_fi}: ei voi poistaa käytöstä."})
+        raise ValidationError.one("active", "programme_admin.error.not_retirable", what=msg(entity.name_key))
     row = _load(session, entity, item_id)
     before = snapshot(entity_key, row)
     if row.active == active:  # type: ignore[attr-defined]
@@ -287,24 +304,25 @@ def set_active(
 
 
 def clean_setting(key: str, raw: Any) -> str:
-    """A setting's value in the stored form, or ValidationError with a Finnish message."""
+    """A setting's value in the stored form, or ValidationError with its message."""
     if key not in SETTINGS:
-        raise ValidationError({key: f"Tuntematon asetus '{key}'."})
+        raise ValidationError.one(key, "programme_admin.error.unknown_setting", name=key)
     spec = SETTINGS[key]
+    label = msg(f"programme_admin.setting.{key}")
     text = str(raw).strip().replace(",", ".") if raw is not None else ""
     if len(text) > NUMBER_TEXT_MAX:
         text = ""  # refused below as not a number, before float() or int() reads it
     try:
         number = float(text) if spec.kind == "float" else int(text)
     except ValueError:
-        kind = "luku (esim. 0,5)" if spec.kind == "float" else "kokonaisluku"
-        raise ValidationError({key: f"{spec.label}: anna {kind}."}) from None
+        problem = "setting_number" if spec.kind == "float" else "whole_number"
+        raise ValidationError.one(key, f"programme_admin.error.{problem}", label=label) from None
     low_ok = number >= spec.minimum if spec.include_minimum else number > spec.minimum
     if not low_ok or number > spec.maximum:
-        low = "vähintään" if spec.include_minimum else "suurempi kuin"
-        minimum = f"{spec.minimum:g}".replace(".", ",")
-        maximum = f"{spec.maximum:g}".replace(".", ",")
-        raise ValidationError({key: f"{spec.label}: {low} {minimum} ja enintään {maximum}."})
+        problem = "setting_range" if spec.include_minimum else "setting_range_above"
+        raise ValidationError.one(
+            key, f"programme_admin.error.{problem}", label=label, minimum=spec.minimum, maximum=spec.maximum
+        )
     return f"{number:g}" if spec.kind == "float" else str(number)
 
 

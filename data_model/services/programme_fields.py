@@ -35,8 +35,7 @@ class Field:
     kind: text | choice | int | bool | indicator | ref (one row by code) | refs (rows by code).
     """
 
-    kind: str
-    label: str  # Finnish, used in messages
+    kind: str  # its label is the catalogue's programme_admin.field.<name>
     required: bool = False
     max_length: int = SHORT_TEXT
     choices: tuple[str, ...] = ()
@@ -53,7 +52,7 @@ class Entity:
 
     model: type[Base]
     permission: str
-    name_fi: str  # for messages and the audit log
+    name_key: str  # catalogue key of its singular name, for messages
     fields: dict[str, Field]
     code_from: str | None = None  # new rows get a code made from this field
     unique: tuple[str, ...] = ()  # fields whose value must not repeat
@@ -61,22 +60,22 @@ class Entity:
     extra_checks: tuple[str, ...] = field(default=())
 
 
-def _text(label: str, required: bool = False, max_length: int = SHORT_TEXT) -> Field:
-    return Field("text", label, required=required, max_length=max_length)
+def _text(required: bool = False, max_length: int = SHORT_TEXT) -> Field:
+    return Field("text", required=required, max_length=max_length)
 
 
-ORDER = Field("int", "Järjestys", minimum=0, maximum=100_000, default=0)
+ORDER = Field("int", minimum=0, maximum=100_000, default=0)
 
 ENTITIES: dict[str, Entity] = {
     "swot": Entity(
         SwotItem,
         PROGRAMME,
-        "SWOT-kohta",
+        "programme_admin.entity.swot",
         {
-            "quadrant": Field("choice", "Nelikentän osa", required=True, choices=QUADRANTS),
-            "text_fi": _text("Teksti (suomi)", required=True, max_length=LONG_TEXT),
-            "text_en": _text("Teksti (englanti)", max_length=LONG_TEXT),
-            "indicator": Field("indicator", "Mittari"),
+            "quadrant": Field("choice", required=True, choices=QUADRANTS),
+            "text_fi": _text(required=True, max_length=LONG_TEXT),
+            "text_en": _text(max_length=LONG_TEXT),
+            "indicator": Field("indicator"),
             "sort_order": ORDER,
         },
         code_from="text_fi",
@@ -84,16 +83,16 @@ ENTITIES: dict[str, Entity] = {
     "opportunity": Entity(
         Opportunity,
         PROGRAMME,
-        "Osallisuuden mahdollisuus",
+        "programme_admin.entity.opportunity",
         {
-            "name_fi": _text("Nimi (suomi)", required=True),
-            "name_en": _text("Nimi (englanti)", required=True),
-            "forms": Field("refs", "Osallisuuden muodot", required=True, target=ParticipationForm),
-            "statutory": Field("choice", "Lakisääteisyys", required=True, choices=STATUTORY),
-            "legal_basis": _text("Lakiperuste"),
-            "legal_basis_en": _text("Lakiperuste (englanti)"),
-            "note_fi": _text("Huomautus", max_length=LONG_TEXT),
-            "details_fi": _text("Tarkennukset (yksi riville)", max_length=LONG_TEXT),
+            "name_fi": _text(required=True),
+            "name_en": _text(required=True),
+            "forms": Field("refs", required=True, target=ParticipationForm),
+            "statutory": Field("choice", required=True, choices=STATUTORY),
+            "legal_basis": _text(),
+            "legal_basis_en": _text(),
+            "note_fi": _text(max_length=LONG_TEXT),
+            "details_fi": _text(max_length=LONG_TEXT),
             "sort_order": ORDER,
         },
         code_from="name_fi",
@@ -103,13 +102,11 @@ ENTITIES: dict[str, Entity] = {
     "measure": Entity(
         DevelopmentMeasure,
         PROGRAMME,
-        "Kehittämistoimi",
+        "programme_admin.entity.measure",
         {
-            "principle": Field(
-                "ref", "Askelmerkki", required=True, target=DevelopmentPrinciple, attribute="principle"
-            ),
-            "text_fi": _text("Teksti (suomi)", required=True, max_length=LONG_TEXT),
-            "text_en": _text("Teksti (englanti)", max_length=LONG_TEXT),
+            "principle": Field("ref", required=True, target=DevelopmentPrinciple, attribute="principle"),
+            "text_fi": _text(required=True, max_length=LONG_TEXT),
+            "text_en": _text(max_length=LONG_TEXT),
             "sort_order": ORDER,
         },
         code_from="text_fi",
@@ -117,17 +114,17 @@ ENTITIES: dict[str, Entity] = {
     "channel": Entity(
         Channel,
         PROGRAMME,
-        "Viestintäkanava",
+        "programme_admin.entity.channel",
         {
-            "name_fi": _text("Nimi (suomi)", required=True, max_length=200),
-            "name_en": _text("Nimi (englanti)", max_length=200),
-            "details_fi": _text("Tarkennukset (yksi riville)", max_length=LONG_TEXT),
-            "goals_fi": _text("Tavoitteet (yksi riville)", max_length=LONG_TEXT),
-            "goals_en": _text("Tavoitteet englanniksi (yksi riville)", max_length=LONG_TEXT),
-            "target_groups_fi": _text("Kohderyhmät (tekstinä)", max_length=LONG_TEXT),
-            "target_groups": Field("refs", "Kohderyhmät", required=True, target=AudienceGroup),
-            "content_fi": _text("Sisältö (yksi riville)", max_length=LONG_TEXT),
-            "content_en": _text("Sisältö englanniksi (yksi riville)", max_length=LONG_TEXT),
+            "name_fi": _text(required=True, max_length=200),
+            "name_en": _text(max_length=200),
+            "details_fi": _text(max_length=LONG_TEXT),
+            "goals_fi": _text(max_length=LONG_TEXT),
+            "goals_en": _text(max_length=LONG_TEXT),
+            "target_groups_fi": _text(max_length=LONG_TEXT),
+            "target_groups": Field("refs", required=True, target=AudienceGroup),
+            "content_fi": _text(max_length=LONG_TEXT),
+            "content_en": _text(max_length=LONG_TEXT),
             "sort_order": ORDER,
         },
         code_from="name_fi",
@@ -136,13 +133,13 @@ ENTITIES: dict[str, Entity] = {
     "responsibility": Entity(
         Responsibility,
         PROGRAMME,
-        "Vastuutehtävä",
+        "programme_admin.entity.responsibility",
         {
-            "actor": Field("ref", "Toimija", required=True, target=Actor, attribute="actor"),
-            "text_fi": _text("Teksti (suomi)", required=True, max_length=LONG_TEXT),
-            "text_en": _text("Teksti (englanti)", max_length=LONG_TEXT),
-            "cadence": Field("choice", "Toistuvuus", required=True, choices=CADENCES),
-            "evidence": Field("choice", "Näyttö", required=True, choices=EVIDENCE),
+            "actor": Field("ref", required=True, target=Actor, attribute="actor"),
+            "text_fi": _text(required=True, max_length=LONG_TEXT),
+            "text_en": _text(max_length=LONG_TEXT),
+            "cadence": Field("choice", required=True, choices=CADENCES),
+            "evidence": Field("choice", required=True, choices=EVIDENCE),
             "sort_order": ORDER,
         },
         code_from="text_fi",
@@ -150,13 +147,13 @@ ENTITIES: dict[str, Entity] = {
     "audience_group": Entity(
         AudienceGroup,
         REFERENCE,
-        "Kohderyhmä",
+        "programme_admin.entity.audience_group",
         {
-            "name_fi": _text("Nimi (suomi)", required=True, max_length=200),
-            "name_en": _text("Nimi (englanti)", max_length=200),
-            "kind": Field("choice", "Laji", required=True, choices=GROUP_KINDS),
-            "age_min": Field("int", "Alaikäraja", minimum=0, maximum=120),
-            "age_max": Field("int", "Yläikäraja", minimum=0, maximum=120),
+            "name_fi": _text(required=True, max_length=200),
+            "name_en": _text(max_length=200),
+            "kind": Field("choice", required=True, choices=GROUP_KINDS),
+            "age_min": Field("int", minimum=0, maximum=120),
+            "age_max": Field("int", minimum=0, maximum=120),
             "sort_order": ORDER,
         },
         code_from="name_fi",
@@ -166,12 +163,12 @@ ENTITIES: dict[str, Entity] = {
     "department": Entity(
         Department,
         REFERENCE,
-        "Toimiala",
+        "programme_admin.entity.department",
         {
-            "name_fi": _text("Nimi (suomi)", required=True, max_length=200),
-            "name_en": _text("Nimi (englanti)", max_length=200),
-            "kind": Field("choice", "Laji", required=True, choices=DEPARTMENT_KINDS),
-            "report_cadence_months": Field("int", "Raportointiväli (kk)", minimum=1, maximum=60),
+            "name_fi": _text(required=True, max_length=200),
+            "name_en": _text(max_length=200),
+            "kind": Field("choice", required=True, choices=DEPARTMENT_KINDS),
+            "report_cadence_months": Field("int", minimum=1, maximum=60),
             "sort_order": ORDER,
         },
         code_from="name_fi",
@@ -180,23 +177,21 @@ ENTITIES: dict[str, Entity] = {
     "area": Entity(
         Area,
         REFERENCE,
-        "Alue",
-        {"name": _text("Nimi", required=True, max_length=120), "sort_order": ORDER},
+        "programme_admin.entity.area",
+        {"name": _text(required=True, max_length=120), "sort_order": ORDER},
         unique=("name",),
     ),
     "population": Entity(
         PopulationFigure,
         REFERENCE,
-        "Väestöluku",
+        "programme_admin.entity.population",
         {
-            "audience_group": Field(
-                "ref", "Kohderyhmä (tyhjä = koko väestö)", target=AudienceGroup, attribute="audience_group"
-            ),
-            "year": Field("int", "Vuosi", required=True, minimum=1900, maximum=2100),
-            "count": Field("int", "Väkiluku", required=True, minimum=0, maximum=10_000_000),
-            "estimate": Field("bool", "Arvio"),
-            "source": _text("Lähde", required=True, max_length=LONG_TEXT),
-            "method": _text("Menetelmä", max_length=LONG_TEXT),
+            "audience_group": Field("ref", target=AudienceGroup, attribute="audience_group"),
+            "year": Field("int", required=True, minimum=1900, maximum=2100),
+            "count": Field("int", required=True, minimum=0, maximum=10_000_000),
+            "estimate": Field("bool"),
+            "source": _text(required=True, max_length=LONG_TEXT),
+            "method": _text(max_length=LONG_TEXT),
         },
         retirable=False,
         extra_checks=("population_unique",),
@@ -206,7 +201,8 @@ ENTITIES: dict[str, Entity] = {
 
 @dataclass(frozen=True)
 class SettingSpec:
-    label: str
+    """A threshold's limits; its label is the catalogue's programme_admin.setting.<key>."""
+
     kind: str  # float | int
     minimum: float
     maximum: float
@@ -214,10 +210,10 @@ class SettingSpec:
 
 
 SETTINGS: dict[str, SettingSpec] = {
-    "gap_threshold": SettingSpec("Aukon raja (edustavuusindeksi)", "float", 0.0, 1.0, include_minimum=False),
-    "small_count": SettingSpec("Liian pieni määrä päätelmiin", "int", 1, 10_000),
-    "open_loop_days": SettingSpec("Avoin palautesilmukka (päivää)", "int", 1, 3650),
-    "unused_months": SettingSpec("Käyttämätön mahdollisuus (kk)", "int", 1, 120),
+    "gap_threshold": SettingSpec("float", 0.0, 1.0, include_minimum=False),
+    "small_count": SettingSpec("int", 1, 10_000),
+    "open_loop_days": SettingSpec("int", 1, 3650),
+    "unused_months": SettingSpec("int", 1, 120),
 }
 
 

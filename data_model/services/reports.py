@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ..i18n import msg
 from ..models import Department, DepartmentReport, utcnow
 from ..permissions import CurrentUser, require
 from ..validation import RawDate, ValidationError, check_report
@@ -38,7 +39,7 @@ def submit_department_report(
     require(user, "report.write", department_id)
     clean, errors = check_report(period_start, period_end, summary, url, today)
     if department_id is None or session.get(Department, department_id) is None:
-        errors["department_id"] = "Valitse toimiala."
+        errors["department_id"] = msg("validation.choose_department")
     if clean is None or errors:
         raise ValidationError(errors)
     assert department_id is not None  # noqa: S101 - checked above

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..auth import normalise_username
+from ..i18n import Message, msg
 from ..models import ROLES, Department, User
 from ..passwords import hash_password, password_problem, verify_password
 from ..permissions import COORDINATOR, DEPARTMENT_HEAD, CurrentUser, PermissionDenied, require, require_read
@@ -28,16 +29,16 @@ USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
 PERSON_TEXT_MAX = 200  # the columns' length
 
 
-def _person(display_name: str, email: str, errors: dict[str, str]) -> tuple[str, str]:
+def _person(display_name: str, email: str, errors: dict[str, Message]) -> tuple[str, str]:
     """A user's name and e-mail cleaned and checked; messages go into `errors`."""
     name = clean_text(str(display_name or "")).strip()
     address, problem = check_email(email)
     if problem:
         errors["email"] = problem
     if not name:
-        errors["display_name"] = "Anna käyttäjän nimi."
+        errors["display_name"] = msg("users.error.name_missing")
     elif len(name) > PERSON_TEXT_MAX:
-        errors["display_name"] = f"Nimi voi olla enintään {PERSON_TEXT_MAX} merkkiä."
+        errors["display_name"] = msg("users.error.name_too_long", maximum=PERSON_TEXT_MAX)
     return name, address
 
 
@@ -110,25 +111,25 @@ def _snapshot(user: User) -> dict[str, Any]:
 
 
 def _department_id(
-    session: Session, role: str, department_code: str | None, errors: dict[str, str]
+    session: Session, role: str, department_code: str | None, errors: dict[str, Message]
 ) -> int | None:
     if role not in ROLES:
-        errors["role"] = "Tuntematon rooli."
+        errors["role"] = msg("users.error.unknown_role")
         return None
     if not department_code:
         if role == DEPARTMENT_HEAD:
-            errors["department"] = "Toimialajohtajalle on valittava toimiala."
+            errors["department"] = msg("users.error.department_required")
         return None
     department_id = session.scalar(select(Department.id).where(Department.code == department_code))
     if department_id is None:
-        errors["department"] = "Tuntematon toimiala."
+        errors["department"] = msg("users.error.unknown_department")
     return department_id
 
 
 def _user(session: Session, user_id: int) -> User:
     user = session.get(User, user_id)
     if user is None:
-        raise ValidationError({"user": "Käyttäjää ei löydy."})
+        raise ValidationError.one("user", "users.error.not_found")
     return user
 
 
@@ -147,14 +148,11 @@ def create_user(
     """Create a user; by default the password is one-time and must be changed at first login."""
     require(actor, "users.manage")
     name = normalise_username(username)
-    errors: dict[str, str] = {}
+    errors: dict[str, Message] = {}
     if not USERNAME_PATTERN.match(name):
-        errors["username"] = (
-            "Käyttäjätunnuksessa on oltava 3–60 merkkiä: pieniä kirjaimia a–z, numeroita, "
-            "pisteitä, viivoja tai alaviivoja."
-        )
+        errors["username"] = msg("users.error.username_format")
     elif session.scalar(select(User.id).where(User.username == name)) is not None:
-        errors["username"] = "Käyttäjätunnus on jo käytössä."
+        errors["username"] = msg("users.error.username_taken")
     display_name, email = _person(display_name, email, errors)
     department_id = _department_id(session, role, department_code, errors)
     problem = password_problem(password, name, is_demo=is_demo)
@@ -191,11 +189,11 @@ def update_user(
     """Change a user's role, department, name or email."""
     require(actor, "users.manage")
     user = _user(session, user_id)
-    errors: dict[str, str] = {}
+    errors: dict[str, Message] = {}
     display_name, email = _person(display_name, email, errors)
     department_id = _department_id(session, role, department_code, errors)
     if user.id == actor.id and role != user.role:
-        errors["role"] = "Et voi muuttaa omaa rooliasi."
+        errors["role"] = msg("users.error.own_role")
     if errors:
         raise ValidationError(errors)
     before = _snapshot(user)
@@ -210,7 +208,7 @@ def set_active(session: Session, actor: CurrentUser, user_id: int, active: bool)
     require(actor, "users.manage")
     user = _user(session, user_id)
     if user.id == actor.id and not active:
-        raise ValidationError({"active": "Et voi poistaa omaa käyttäjätunnustasi käytöstä."})
+        raise ValidationError.one("active", "users.error.own_deactivation")
     if user.active == active:
         return
     before = _snapshot(user)
@@ -247,15 +245,15 @@ def change_own_password(
     """The logged-in user replaces their password; clears a one-time password's mark."""
     user = session.get(User, actor.id) if actor.id is not None else None
     if user is None or not user.active or user.username != actor.username:
-        raise PermissionDenied("Sinulla ei ole oikeutta tähän toimintoon.")
-    errors: dict[str, str] = {}
+        raise PermissionDenied(msg("permission.denied"))
+    errors: dict[str, Message] = {}
     if not verify_password(current_password, user.password_hash):
-        errors["current_password"] = "Nykyinen salasana on väärä."  # noqa: S105 (a message, not a password)
+        errors["current_password"] = msg("users.error.wrong_password")
     problem = password_problem(new_password, user.username)
     if problem:
         errors["new_password"] = problem
     elif new_password == current_password:
-        errors["new_password"] = "Uuden salasanan on oltava eri kuin nykyinen."  # noqa: S105 (a message)
+        errors["new_password"] = msg("users.error.same_password")
     if errors:
         raise ValidationError(errors)
     before = _snapshot(user)

@@ -7,7 +7,7 @@ from data_model.validation import ValidationError
 from pages.widgets.auth import must_change_password_now
 from pages.widgets.data import write
 from pages.widgets.guard import page_user
-from pages.widgets.texts import tr
+from pages.widgets.texts import say, tr
 
 CHANGED_KEY = "password_changed"
 
@@ -35,7 +35,7 @@ if submitted:
                 change_own_password(session, user, current, new)
         except ValidationError as error:
             for message in error.errors.values():
-                st.error(message)
+                st.error(say(message))
         else:
             # Rerun so that the navigation opens the rest of the app when the password was one-time.
             st.session_state[CHANGED_KEY] = True

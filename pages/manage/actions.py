@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from data_model.i18n import Message
 from data_model.metrics.actions_list import (
     SORTS,
     ActionFilter,
@@ -33,7 +34,7 @@ from pages.widgets.action_form import (
 from pages.widgets.data import read, read_uncached, write
 from pages.widgets.formats import fmt_date, fmt_int, fmt_stored
 from pages.widgets.guard import page_user
-from pages.widgets.texts import lang, tr
+from pages.widgets.texts import lang, say, tr
 
 BASE = "actions"
 PAGE_SIZE = 50
@@ -205,13 +206,13 @@ if editing.values.feedback_given and editing.values.feedback_method:
     )
 feedback_base = f"actions.feedback.{opened}.v{editing.version}"
 feedback_key = generation_prefix(feedback_base)
-feedback_errors: dict[str, str] = st.session_state.get(f"{feedback_base}.errors", {})
+feedback_errors: dict[str, Message] = st.session_state.get(f"{feedback_base}.errors", {})
 with st.form(f"{feedback_key}.form", enter_to_submit=False):
     told_on = date_field(tr("action.feedback_date"), None, f"{feedback_key}.date")
     told_how = st.text_input(tr("action.feedback_method"), max_chars=300, key=f"{feedback_key}.how")
     told_where = st.text_input(tr("action.feedback_url"), max_chars=500, key=f"{feedback_key}.url")
     for message in feedback_errors.values():
-        st.error(plain(message))
+        st.error(plain(say(message)))
     told = st.form_submit_button(tr("actions.feedback_save"), key=f"{feedback_key}.submit")
 if told:
 

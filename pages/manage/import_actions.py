@@ -9,7 +9,7 @@ from data_model.imports import ImportRefused, import_actions, preview_import, te
 from pages.widgets.action_form import flash
 from pages.widgets.data import current_data_version, read, read_uncached, write
 from pages.widgets.guard import page_user
-from pages.widgets.texts import tr
+from pages.widgets.texts import say, tr
 
 BASE = "import"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -76,7 +76,7 @@ if preview.problems:
             {
                 tr("import.col.row"): [problem.row for problem in preview.problems],
                 tr("import.col.column"): [problem.field for problem in preview.problems],
-                tr("import.col.message"): [problem.message for problem in preview.problems],
+                tr("import.col.message"): [say(problem.message) for problem in preview.problems],
             }
         ),
         hide_index=True,
@@ -95,7 +95,7 @@ if st.button(tr("import.confirm", count=len(preview.rows)), type="primary", key=
         progress.empty()
         st.error(tr("import.problems", count=len(refused.problems)), icon=":material/error:")
         st.dataframe(
-            pd.DataFrame([(p.row, p.field, p.message) for p in refused.problems]),
+            pd.DataFrame([(p.row, p.field, say(p.message)) for p in refused.problems]),
             hide_index=True,
         )
         st.stop()

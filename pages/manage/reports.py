@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from data_model import clock
+from data_model.i18n import Message
 from data_model.metrics.actions_list import action_choices, list_reports
 from data_model.metrics.reporting import reporting_status
 from data_model.permissions import chooses_department
@@ -18,7 +19,7 @@ from pages.widgets.action_form import (
 from pages.widgets.data import read, write
 from pages.widgets.formats import fmt_date, fmt_stored
 from pages.widgets.guard import page_user
-from pages.widgets.texts import lang, tr
+from pages.widgets.texts import lang, say, tr
 
 BASE = "reports"
 
@@ -30,7 +31,7 @@ st.write(tr("reports.intro"))
 # --- submit ----------------------------------------------------------------------------------
 st.subheader(tr("reports.submit_heading"), anchor=False)
 key = generation_prefix(BASE)
-errors: dict[str, str] = st.session_state.get(f"{BASE}.errors", {})
+errors: dict[str, Message] = st.session_state.get(f"{BASE}.errors", {})
 choices = read(action_choices, user)
 with st.form(f"{key}.form", enter_to_submit=False):
     if chooses_department(user, "report.write"):
@@ -56,7 +57,7 @@ with st.form(f"{key}.form", enter_to_submit=False):
     summary = st.text_area(tr("reports.summary"), max_chars=5000, key=f"{key}.summary")
     url = st.text_input(tr("reports.url"), max_chars=500, key=f"{key}.url")
     for message in errors.values():
-        st.error(plain(message), icon=":material/error:")
+        st.error(plain(say(message)), icon=":material/error:")
     submitted = st.form_submit_button(tr("reports.submit"), type="primary", key=f"{key}.submit")
 if submitted:
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import streamlit as st
 
+from data_model.i18n import Message
 from data_model.indicators import INDICATORS
 from data_model.permissions import PermissionDenied
 from data_model.services.errors import ValidationError
@@ -27,7 +28,7 @@ from data_model.services.programme_fields import ENTITIES, SETTINGS, Field
 from pages.widgets.data import read_uncached, write
 from pages.widgets.guard import page_user
 from pages.widgets.official_population import draw_official_population
-from pages.widgets.texts import tr
+from pages.widgets.texts import say, tr
 
 NEW = 0  # the "new item" choice in an item picker
 TEXT_AREA_FROM = 400  # longer texts get a text area
@@ -69,10 +70,10 @@ def save(entity: str, item_id: int) -> None:
             else:
                 update_item(session, user, entity, item_id, form_values(entity, item_id))
     except ValidationError as error:
-        st.session_state[feedback_key(entity)] = ("error", list(error.errors.values()))
+        st.session_state[feedback_key(entity)] = ("error", [say(m) for m in error.errors.values()])
         return
     except PermissionDenied as error:
-        st.session_state[feedback_key(entity)] = ("error", [str(error)])
+        st.session_state[feedback_key(entity)] = ("error", [say(error.message)])
         return
     if item_id == NEW:
         # Show the new item in the form, and start the next new one empty.
@@ -88,7 +89,11 @@ def toggle_active(entity: str, item_id: int, active: bool) -> None:
         with write() as session:
             set_active(session, user, entity, item_id, active)
     except (ValidationError, PermissionDenied) as error:
-        messages = list(error.errors.values()) if isinstance(error, ValidationError) else [str(error)]
+        messages = (
+            [say(m) for m in error.errors.values()]
+            if isinstance(error, ValidationError)
+            else [say(error.message)]
+        )
         st.session_state[feedback_key(entity)] = ("error", messages)
         return
     message = "programme_admin.restored" if active else "programme_admin.retired"
@@ -134,7 +139,9 @@ def draw_field(entity: str, item_id: int, name: str, spec: Field, current: Any) 
             label,
             options,
             index=options.index(current) if current in options else 0,
-            format_func=lambda value: INDICATORS.get(value, tr("programme_admin.no_indicator")),
+            format_func=lambda value: tr(
+                f"indicator.{value}.label" if value else "programme_admin.no_indicator"
+            ),
             key=key,
         )
     else:
@@ -211,7 +218,7 @@ def save_settings() -> None:
     stored = read_uncached(settings_values)
     try:
         with write() as session:
-            errors: dict[str, str] = {}
+            errors: dict[str, Message] = {}
             for key in SETTINGS:
                 raw = st.session_state.get(f"pa_setting_{key}", "")
                 if str(raw).strip().replace(",", ".") == stored.get(key):
@@ -223,10 +230,10 @@ def save_settings() -> None:
             if errors:
                 raise ValidationError(errors)
     except ValidationError as error:
-        st.session_state[feedback_key("settings")] = ("error", list(error.errors.values()))
+        st.session_state[feedback_key("settings")] = ("error", [say(m) for m in error.errors.values()])
         return
     except PermissionDenied as error:
-        st.session_state[feedback_key("settings")] = ("error", [str(error)])
+        st.session_state[feedback_key("settings")] = ("error", [say(error.message)])
         return
     st.session_state[feedback_key("settings")] = ("success", [tr("programme_admin.saved")])
 

@@ -16,7 +16,7 @@ from data_model.validation import ValidationError
 from pages.widgets.data import read, write
 from pages.widgets.formats import fmt_date
 from pages.widgets.guard import page_user
-from pages.widgets.texts import tr
+from pages.widgets.texts import say, tr
 
 DONE_KEY = "users.done"
 
@@ -44,10 +44,10 @@ def run_service(call: Callable[[], None], done_message: str) -> None:
         call()
     except ValidationError as refused:
         for field, message in refused.errors.items():
-            st.error(f"{tr(f'users.field.{field}')}: {message}")
+            st.error(f"{tr(f'users.field.{field}')}: {say(message)}")
         return
     except PermissionDenied as denied:
-        st.error(str(denied))
+        st.error(say(denied.message))
         return
     st.session_state[DONE_KEY] = done_message
     st.rerun()

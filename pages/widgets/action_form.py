@@ -13,13 +13,14 @@ from datetime import date
 
 import streamlit as st
 
+from data_model.i18n import Message
 from data_model.metrics.actions_list import ActionChoices, Choice
 from data_model.models import FORMATS
 from data_model.permissions import CurrentUser, PermissionDenied, chooses_department
 from data_model.services.actions import ActionNotFound, VersionConflict
 from data_model.validation import EARLIEST_DATE, ActionInput, ValidationError, latest_allowed_date
 
-from .texts import lang, tr
+from .texts import lang, say, tr
 
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$:"
 STAFF_SCALE = (1, 5)
@@ -45,17 +46,17 @@ def _names(choices: tuple[Choice, ...]) -> dict[str, str]:
     return {choice.key: choice.name(lang()) for choice in choices}
 
 
-def _field_error(errors: dict[str, str], *names: str) -> None:
+def _field_error(errors: dict[str, Message], *names: str) -> None:
     for name, message in errors.items():
         if name in names or any(name.startswith(f"{prefix}.") for prefix in names):
-            st.error(plain(message), icon=":material/error:")
+            st.error(plain(say(message)), icon=":material/error:")
 
 
-def _errors_summary(errors: dict[str, str], labels: dict[str, str]) -> None:
+def _errors_summary(errors: dict[str, Message], labels: dict[str, str]) -> None:
     if not errors:
         return
     lines = [
-        f"- {plain(labels.get(name, labels.get(name.split('.')[0], name)))}: {plain(message)}"
+        f"- {plain(labels.get(name, labels.get(name.split('.')[0], name)))}: {plain(say(message))}"
         for name, message in errors.items()
     ]
     st.error(tr("action.errors_summary") + "\n" + "\n".join(lines), icon=":material/error:")
@@ -92,7 +93,7 @@ REACH_COLUMNS = 3
 
 
 def _reach_inputs(
-    choices: ActionChoices, initial: dict[str, object], errors: dict[str, str], key: str
+    choices: ActionChoices, initial: dict[str, object], errors: dict[str, Message], key: str
 ) -> dict[str, object]:
     """One labelled text field per audience group, its message beside it.
 
@@ -139,7 +140,7 @@ def action_form(
     """Draw the whole form under key prefix `base`; the entered values when submitted, else None."""
     start = initial or ActionInput(department_id=user.department_id)
     key = generation_prefix(base)
-    errors: dict[str, str] = st.session_state.get(f"{base}.errors", {})
+    errors: dict[str, Message] = st.session_state.get(f"{base}.errors", {})
     _errors_summary(errors, _labels() | {f"reach.{c.key}": c.name(lang()) for c in choices.groups})
 
     form_names = _names(choices.forms)
@@ -251,7 +252,7 @@ def action_form(
         st.caption(tr("action.reach_help"))
         reach = _reach_inputs(choices, dict(start.reach), errors, key)
         if "reach" in errors:  # the age groups' sum; each group's own message is beside it
-            st.error(plain(errors["reach"]), icon=":material/error:")
+            st.error(plain(say(errors["reach"])), icon=":material/error:")
         reach_estimate = st.checkbox(
             tr("action.reach_estimate"), value=start.reach_estimate, key=f"{key}.estimate"
         )
@@ -361,7 +362,7 @@ def save_with_messages(base: str, save: Callable[[], str], flash_to: str | None 
         st.session_state[f"{base}.errors"] = refused.errors
         st.rerun()
     except (VersionConflict, PermissionDenied, ActionNotFound) as refused:
-        st.error(plain(str(refused)), icon=":material/block:")
+        st.error(plain(say(refused.message)), icon=":material/block:")
         return
     reset_form(base)
     st.session_state[f"{flash_to or base}.flash"] = message

@@ -14,7 +14,7 @@ from data_model.services.errors import ValidationError
 from data_model.services.official_population import preview_official_population, save_official_population
 from pages.widgets.action_form import plain
 from pages.widgets.data import read_uncached, write
-from pages.widgets.texts import lang, tr
+from pages.widgets.texts import lang, say, tr
 
 from .formats import fmt_int
 
@@ -75,10 +75,10 @@ def _save(user: CurrentUser, content: bytes, filename: str, area: str, year: int
                 table_date if isinstance(table_date, date) else None,
             )
     except ValidationError as error:
-        st.session_state[FEEDBACK] = ("error", list(error.errors.values()))
+        st.session_state[FEEDBACK] = ("error", [say(message) for message in error.errors.values()])
         return
     except PermissionDenied as error:
-        st.session_state[FEEDBACK] = ("error", [str(error)])
+        st.session_state[FEEDBACK] = ("error", [say(error.message)])
         return
     st.session_state[FEEDBACK] = ("success", [tr("official.saved", n=len(saved))])
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from data_model.clock import fmt_stored
 from data_model.config import load_settings
-from data_model.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from data_model.i18n import DEFAULT_LANGUAGE, LANGUAGES, Message, t
 from data_model.services.audit import last_change_at
 
 from .data import read
@@ -22,6 +22,11 @@ def lang() -> str:
 def tr(key: str, **values: object) -> str:
     """The UI text for `key` in the user's language."""
     return t(key, lang(), **values)
+
+
+def say(message: Message) -> str:
+    """A message from data_model (a refusal, a missing right, a conflict) in the user's language."""
+    return message.text(lang())
 
 
 def language_switch() -> None:

@@ -153,7 +153,7 @@ def test_a_file_with_bad_rows_saves_nothing_and_names_every_bad_row(
         preview = preview_import(session, coordinator, f"virheet.{kind}", content)
     assert not preview.importable
     assert sorted({problem.row for problem in preview.problems}) == [3, 5, 6]
-    messages = {problem.row: problem.message for problem in preview.problems}
+    messages = {problem.row: problem.message.text() for problem in preview.problems}
     assert "ennen alkamispäivää" in messages[3]
     assert "ei_ole" in messages[5]
     assert "enemmän kuin osallistujia" in messages[6]
@@ -184,7 +184,7 @@ def test_a_department_head_cannot_import_another_departments_rows(
     content = table_csv(headers, rows)
     with transaction(engine) as session:
         preview = preview_import(session, head, "vieras.csv", content)
-    assert [(p.row, p.message) for p in preview.problems] == [
+    assert [(p.row, p.message.text()) for p in preview.problems] == [
         (4, "Voit tuoda vain oman toimialasi toimenpiteitä.")
     ]
     with pytest.raises(ImportRefused), transaction(engine) as session:
@@ -203,15 +203,20 @@ def test_council_cannot_import(engine: Engine, users: dict[str, CurrentUser]) ->
 def test_wrong_files_are_refused_with_a_reason(engine: Engine, users: dict[str, CurrentUser]) -> None:
     coordinator = users["coordinator"]
     with transaction(engine) as session:
-        assert "CSV- tai Excel" in preview_import(session, coordinator, "x.pdf", b"%PDF").problems[0].message
-        assert "Excel" in preview_import(session, coordinator, "x.xlsx", b"not a zip").problems[0].message
+        assert (
+            "CSV- tai Excel"
+            in preview_import(session, coordinator, "x.pdf", b"%PDF").problems[0].message.text()
+        )
+        assert (
+            "Excel" in preview_import(session, coordinator, "x.xlsx", b"not a zip").problems[0].message.text()
+        )
         missing = preview_import(session, coordinator, "x.csv", b"Otsikko;Kuvaus\r\nA;B\r\n")
-        assert {p.message for p in missing.problems} >= {
+        assert {p.message.text() for p in missing.problems} >= {
             "Sarake puuttuu: Toimiala.",
             "Sarake puuttuu: Alkamispäivä.",
         }
         empty = preview_import(session, coordinator, "x.csv", table_csv(template_headers(session)))
-        assert not empty.importable and "ei ole yhtään" in empty.problems[0].message
+        assert not empty.importable and "ei ole yhtään" in empty.problems[0].message.text()
 
 
 def test_a_reference_is_imported_once(engine: Engine, users: dict[str, CurrentUser]) -> None:
@@ -231,12 +236,12 @@ def test_a_reference_is_imported_once(engine: Engine, users: dict[str, CurrentUs
             "jo rivillä 2"
             in preview_import(session, coordinator, "a.csv", table_csv(headers, [row, row]))
             .problems[0]
-            .message
+            .message.text()
         )
         import_actions(session, coordinator, "a.csv", table_csv(headers, [row]))
     with transaction(engine) as session:
         again = preview_import(session, coordinator, "a.csv", table_csv(headers, [row]))
-        assert again.problems[0].message == "Tämä tunniste on jo tuotu."
+        assert again.problems[0].message.text() == "Tämä tunniste on jo tuotu."
 
 
 def test_the_2023_baseline_rows_are_expressible_in_the_template(

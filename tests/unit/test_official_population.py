@@ -166,7 +166,7 @@ def test_non_numeric_cells_are_shown_with_their_line(engine: Engine, fmt: str) -
         assert first.startswith("Arvo 18: Ikä 16:")  # Yhteensä is value 1, age 0 value 2
     with pytest.raises(ValidationError) as refused:
         _save(engine, users["coordinator"], content, fmt)
-    assert any("Ikä 16" in message for message in refused.value.errors.values())
+    assert any("Ikä 16" in message.text() for message in refused.value.errors.values())
     assert "youth_15_29" in _estimated(engine)
 
 

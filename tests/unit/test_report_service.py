@@ -81,8 +81,8 @@ def test_a_report_for_a_period_not_yet_over_is_refused(engine: Engine) -> None:
             SUMMARY,
             today=date(2026, 12, 2),
         )
-    assert "ei ole vielä päättynyt" in refused.value.errors["period_end"]
-    assert "31.12.2026" in refused.value.errors["period_end"]
+    assert "ei ole vielä päättynyt" in refused.value.errors["period_end"].text()
+    assert "31.12.2026" in refused.value.errors["period_end"].text()
     assert _reports(engine) == 0
     with transaction(engine) as session:
         submit_department_report(

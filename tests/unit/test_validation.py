@@ -81,7 +81,7 @@ def test_each_rule_has_a_finnish_message(
 ) -> None:
     errors = validate_action(session, valid_input(session, **changes))
     assert field in errors, errors
-    assert words in errors[field]
+    assert words in errors[field].text()
 
 
 @pytest.mark.parametrize(("changes", "field", "words"), BROKEN[::3])
@@ -126,3 +126,28 @@ def test_special_groups_may_overlap_but_each_stays_within_the_total(session: Ses
     # Special groups overlap the age bands, so only the age bands must add up within the total.
     reach = {"youth_15_29": 30, "working_age_30_64": 10, "lonely": 40, "pupils_guardians": 40}
     assert validate_action(session, valid_input(session, reach=reach)) == {}
+
+
+FINNISH_LETTERS = set("äöåÄÖÅ")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "words"), BROKEN, ids=[f"{b[1]}-{i}" for i, b in enumerate(BROKEN)]
+)
+def test_each_rule_has_an_english_message_too(
+    session: Session, changes: dict[str, Any], field: str, words: str
+) -> None:
+    message = validate_action(session, valid_input(session, **changes))[field]
+    english = message.text("en")
+    assert english != message.text("fi")
+    assert not FINNISH_LETTERS & set(english), english
+
+
+def test_a_message_shows_counts_and_group_names_in_the_readers_language(session: Session) -> None:
+    errors = validate_action(session, valid_input(session, participants_total=10, reach={"youth_15_29": 12}))
+    message = errors["reach.youth_15_29"]
+    assert message.text("fi").startswith("Nuoret")
+    assert "more than the participants in total (10)" in message.text("en")
+    too_many = validate_action(session, valid_input(session, participants_total=20_000_000))
+    assert "10\u00a0000\u00a0000" in too_many["participants_total"].text("fi")
+    assert "10,000,000" in too_many["participants_total"].text("en")
