@@ -1,18 +1,19 @@
-"""The live indicators a SWOT item can point at. Computed in metrics; named here so seed
-files and the coordinator's edits can be checked against one list."""
+"""The live indicators a SWOT item can point at. Computed in metrics; listed here so seed
+files and the coordinator's edits can be checked against one list. Each one's name is the
+catalogue's `indicator.<key>.label`, what it is computed from `indicator.<key>.basis`."""
 
 from __future__ import annotations
 
-INDICATORS: dict[str, str] = {
-    "opportunities_in_use": "Käytössä olevat osallisuuden mahdollisuudet (12 kk)",
-    "feedback_loop_rate": "Palaute annettu: osuus suunnittelu- ja päätöstoimista",
-    "vulnerable_reach": "Yksinäisten ja ikäihmisten tavoittaminen",
-    "officials_or_decision_changed": "Toimet, joissa päättäjät mukana tai päätös muuttui",
-    "staff_experience": "Henkilöstön kokemus (1–5)",
-    "youth_reach": "Nuorten (15–29) edustavuus",
-    "actions_logged": "Kirjatut toimet neljännesvuosittain",
-    "departments_reporting": "Ajallaan raportoineet toimialat",
-    "digital_share": "Verkossa tai hybridinä toteutetut toimet",
-    "awareness_channels": "Käytetyt viestintäkanavat",
-    "older_reach": "Ikäihmisten (65+) edustavuus",
-}
+INDICATORS: tuple[str, ...] = (
+    "opportunities_in_use",
+    "feedback_loop_rate",
+    "vulnerable_reach",
+    "officials_or_decision_changed",
+    "staff_experience",
+    "youth_reach",
+    "actions_logged",
+    "departments_reporting",
+    "digital_share",
+    "awareness_channels",
+    "older_reach",
+)

@@ -4,7 +4,7 @@ Choices, for the Finnish Excel a council member has:
 - `;` between fields: Finnish Excel uses the decimal comma, so it expects semicolons;
 - UTF-8 with a byte-order mark, without which Excel reads ä and ö as two odd characters;
 - decimals with a comma (`12,50`), dates as ISO `2025-03-14` (Excel reads them as dates in
-  every locale), yes/no as `kyllä`/`ei`, unknown as an empty field;
+  every locale), yes/no as the reader's words (`kyllä`/`ei`, `yes`/`no`), unknown as empty;
 - every text field through `safe_text`, so a title starting with `=` cannot run as a formula.
 """
 
@@ -23,11 +23,11 @@ DELIMITER = ";"
 ENCODING = "utf-8-sig"
 
 
-def _field(value: Cell) -> str:
+def _field(value: Cell, yes: str, no: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "kyllä" if value else "ei"
+        return yes if value else no
     if isinstance(value, datetime):
         return clock.stored_iso(value)
     if isinstance(value, date):
@@ -39,11 +39,11 @@ def _field(value: Cell) -> str:
     return safe_text(value)
 
 
-def table_csv(table: Table) -> bytes:
-    """`table` as CSV bytes: header row, then one row per record."""
+def table_csv(table: Table, yes: str, no: str) -> bytes:
+    """`table` as CSV bytes: header row, then one row per record; booleans as `yes`/`no`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([safe_text(header) for header in table.headers])
     for row in table.rows:
-        writer.writerow([_field(value) for value in row])
+        writer.writerow([_field(value, yes, no) for value in row])
     return buffer.getvalue().encode(ENCODING)

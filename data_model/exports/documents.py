@@ -77,7 +77,9 @@ def build_excel(session: Session, period_key: str, today: date, lang: str = "fi"
 def build_csv(session: Session, period_key: str, today: date, lang: str = "fi") -> ExportFile:
     """The period's actions as CSV for Finnish Excel (see csv_export)."""
     period = period_from_key(period_key)
-    data = table_csv(actions_table(session, period_filters(period), lang))
+    data = table_csv(
+        actions_table(session, period_filters(period), lang), t("council.yes", lang), t("council.no", lang)
+    )
     return ExportFile(file_name(ACTIONS_STEM, period_key, today, "csv"), data, CSV_TYPE)
 
 

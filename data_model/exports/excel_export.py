@@ -107,8 +107,8 @@ def workbook_bytes(
     front_title: str,
     front_lines: Sequence[NoteLine],
     tables: Sequence[Table],
-    yes: str = "kyllä",
-    no: str = "ei",
+    yes: str,
+    no: str,
 ) -> bytes:
     """An .xlsx file: a front sheet of label/value lines, then one sheet per table."""
     book = Workbook()

@@ -76,9 +76,9 @@ class PdfDocument:
     subtitle: str
     footer: str
     sections: tuple[Section, ...]
-    page_label: str = "Sivu {page} / {pages}"
-    yes: str = "kyllä"
-    no: str = "ei"
+    page_label: str  # "Page {page} / {pages}" in the reader's language
+    yes: str
+    no: str
     lang: str = "fi"
     created: datetime | None = None
     keywords: tuple[str, ...] = field(default=())

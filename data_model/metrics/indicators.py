@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..formatting import fmt_decimal, fmt_int, fmt_pct
+from ..i18n import Decimals, Message, Percent, msg
 from ..indicators import INDICATORS
 from ..models import Action, AudienceGroup, Channel, Opportunity, SwotItem
 from ..models.actions import action_channel
@@ -26,7 +26,7 @@ from .reporting import OVERDUE, reporting_status
 from .settings import load_metric_settings
 
 YEAR = 12
-NO_ACTIONS = "ei toimia jaksolla"
+NO_ACTIONS = msg("indicator.no_actions")
 QUARTER = 3
 # A change smaller than this is "flat": shares in share points, scores in score points.
 FLAT = {"share": 0.01, "score": 0.05, "count": 0.0, "ratio": 0.05}
@@ -37,13 +37,13 @@ class IndicatorValue:
     """One indicator's value now and its trend, in words a reader can take as they are."""
 
     key: str
-    label: str
+    label: Message
     value: float | None  # None: nothing to compute it from in the period
     unit: str  # count | share | score | ratio
-    text: str  # the value in Finnish form, e.g. "12 / 24 (50 %)"
+    text: Message  # the value in words, e.g. "12 / 24 (50 %)"
     previous: float | None
     trend: str | None  # up | down | flat | None (no previous value)
-    basis: str  # what the figure is computed from, in Finnish
+    basis: Message  # what the figure is computed from
     sample: int  # how many actions (or answers) the value rests on
     small_sample: bool  # fewer than the `small_count` setting: too few to conclude from
 
@@ -52,7 +52,7 @@ class IndicatorValue:
 class _Measured:
     value: float | None
     sample: int
-    text: str
+    text: Message
 
 
 def period(end: date, months: int) -> MetricFilters:
@@ -64,8 +64,8 @@ def _in(window: MetricFilters) -> list[ColumnElement[bool]]:
     return action_conditions(window)
 
 
-def _share_text(part: int, whole: int) -> str:
-    return f"{fmt_int(part)} / {fmt_int(whole)} ({fmt_pct(part / whole)})" if whole else NO_ACTIONS
+def _share_text(part: int, whole: int) -> Message:
+    return msg("indicator.share", part=part, whole=whole, pct=Percent(part / whole)) if whole else NO_ACTIONS
 
 
 def _share_of_actions(session: Session, window: MetricFilters, condition: ColumnElement[bool]) -> _Measured:
@@ -105,14 +105,15 @@ def _staff_experience(session: Session, window: MetricFilters) -> _Measured:
     ).one()
     answers = int(answers or 0)
     value = float(average) if answers else None
-    return _Measured(
-        value, answers, f"{fmt_decimal(value)} / 5" if value is not None else "ei arvioita jaksolla"
+    text = (
+        msg("indicator.score", score=Decimals(value, 1)) if value is not None else msg("indicator.no_ratings")
     )
+    return _Measured(value, answers, text)
 
 
 def _actions_logged(session: Session, window: MetricFilters) -> _Measured:
     count = _actions_in(session, window)
-    return _Measured(float(count), count, fmt_int(count))
+    return _Measured(float(count), count, msg("indicator.count", n=count))
 
 
 def _digital_share(session: Session, window: MetricFilters) -> _Measured:
@@ -149,17 +150,19 @@ def _older_band_codes(session: Session) -> set[str]:
     )
 
 
-def _representation_text(share: float | None, population_share: float | None, index: float | None) -> str:
-    return (
-        f"indeksi {fmt_decimal(index, 2)}: {fmt_pct(share)} osallistujista, "
-        f"{fmt_pct(population_share)} väestöstä"
+def _representation_text(share: float | None, population_share: float | None, index: float | None) -> Message:
+    return msg(
+        "indicator.representation",
+        index=Decimals(index, 2),
+        share=Percent(share),
+        population_share=Percent(population_share),
     )
 
 
 def _combined(rows: list[GroupRepresentation]) -> _Measured:
     """One representation figure for several age bands (their shares added up)."""
     if not rows or rows[0].denominator == 0:
-        return _Measured(None, 0, "Ei ikätietoja jaksolta")
+        return _Measured(None, 0, msg("indicator.no_ages"))
     participants = sum(row.participants for row in rows)
     share = sum(row.participant_share or 0.0 for row in rows)
     population_share = sum(row.population_share or 0.0 for row in rows)
@@ -185,7 +188,7 @@ def _vulnerable_reach(session: Session, window: MetricFilters) -> _Measured:
     older = max(sum(n for code, n in counts.items() if code in bands), counts.get(OLDER_GROUP_CODE, 0))
     total = lonely + older
     return _Measured(
-        float(total), total, f"{fmt_int(total)} (yksinäisiä {fmt_int(lonely)}, ikäihmisiä {fmt_int(older)})"
+        float(total), total, msg("indicator.vulnerable", total=total, lonely=lonely, older=older)
     )
 
 
@@ -206,7 +209,6 @@ def _departments_reporting(session: Session, window: MetricFilters) -> _Measured
 class _Spec:
     unit: str
     months: int | None  # None: the `unused_months` setting
-    basis: str
     measure: Callable[[Session, MetricFilters], _Measured]
     # False when the past cannot be rebuilt (reports filed later would count as on time then)
     has_trend: bool = True
@@ -218,39 +220,28 @@ SPECS: dict[str, _Spec] = {
     "opportunities_in_use": _Spec(
         "count",
         None,
-        "Luettelon mahdollisuudet, joihin on kirjattu toimia jakson aikana / kaikki voimassa olevat.",
         _opportunities_in_use,
     ),
     "officials_or_decision_changed": _Spec(
         "share",
         YEAR,
-        "Osuus jakson toimista, joissa päättäjät olivat mukana tai päätös muuttui asukkaiden näkemysten vuoksi.",
         _officials_or_decision_changed,
     ),
     "staff_experience": _Spec(
         "score",
         YEAR,
-        "Henkilöstön kokemus jakson toimista asteikolla 1–5 (keskiarvo annetuista arvioista).",
         _staff_experience,
     ),
-    "actions_logged": _Spec(
-        "count", QUARTER, "Kirjatut toimet viimeisten 3 kuukauden aikana.", _actions_logged
-    ),
-    "digital_share": _Spec(
-        "share", YEAR, "Osuus jakson toimista, jotka toteutettiin verkossa tai hybridinä.", _digital_share
-    ),
+    "actions_logged": _Spec("count", QUARTER, _actions_logged),
+    "digital_share": _Spec("share", YEAR, _digital_share),
     "feedback_loop_rate": _Spec(
         "share",
         YEAR,
-        "Osuus jakson suunnittelu- ja päätösosallisuuden toimista, joiden osallistujille kerrottiin, "
-        "miten heidän näkemyksiään käytettiin.",
         _feedback_loop_rate,
     ),
     "departments_reporting": _Spec(
         "share",
         YEAR,
-        "Raportointivelvolliset toimialat, joiden raportti ei ole myöhässä tänään (tilanne nyt, ei "
-        "vertailua menneeseen).",
         _departments_reporting,
         has_trend=False,
         sampled=False,
@@ -258,28 +249,21 @@ SPECS: dict[str, _Spec] = {
     "youth_reach": _Spec(
         "ratio",
         YEAR,
-        "Nuorten (15–29) osuus osallistujista jaettuna osuudella väestöstä (1,0 = kuten väestössä); "
-        "vain toimet, joissa ikäryhmät kirjattiin.",
         _youth_reach,
     ),
     "older_reach": _Spec(
         "ratio",
         YEAR,
-        "Yli 65-vuotiaiden osuus osallistujista jaettuna osuudella väestöstä (1,0 = kuten väestössä); "
-        "vain toimet, joissa ikäryhmät kirjattiin.",
         _older_reach,
     ),
     "vulnerable_reach": _Spec(
         "count",
         YEAR,
-        "Tavoitetut yksinäiset ja ikäihmiset (65+ ikäryhmät tai ryhmä Ikäihmiset, suurempi luku) "
-        "jakson toimissa; tuntematon määrä ei ole nolla.",
         _vulnerable_reach,
     ),
     "awareness_channels": _Spec(
         "count",
         YEAR,
-        "Viestintäkanavat, joita jakson toimissa käytettiin / kaikki kanavat.",
         _awareness_channels,
     ),
 }
@@ -294,14 +278,15 @@ def trend_of(current: float | None, previous: float | None, unit: str) -> str | 
     return "up" if current > previous else "down"
 
 
-def _period_note(months: int) -> str:
-    return f" Jakso: viimeiset {months} kk; suuntaa verrataan edeltävään {months} kk:een."
+def _basis(key: str, months: int, has_trend: bool) -> Message:
+    basis = msg(f"indicator.{key}.basis")
+    return msg("indicator.basis_with_period", basis=basis, months=months) if has_trend else basis
 
 
 def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:
     """The indicator `key` (one of INDICATORS) now, with its trend against the period before."""
     if key not in INDICATORS:
-        raise KeyError(f"tuntematon indikaattori '{key}'")
+        raise KeyError(f"unknown indicator '{key}'")
     spec = SPECS[key]
     settings = load_metric_settings(session)
     months = spec.months if spec.months is not None else settings.unused_months
@@ -309,13 +294,13 @@ def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:
     previous = spec.measure(session, period(add_months(today, -months), months)) if spec.has_trend else None
     return IndicatorValue(
         key=key,
-        label=INDICATORS[key],
+        label=msg(f"indicator.{key}.label"),
         value=current.value,
         unit=spec.unit,
         text=current.text,
         previous=previous.value if previous else None,
         trend=trend_of(current.value, previous.value, spec.unit) if previous else None,
-        basis=spec.basis + (_period_note(months) if spec.has_trend else ""),
+        basis=_basis(key, months, spec.has_trend),
         sample=current.sample,
         small_sample=spec.sampled and current.sample < settings.small_count,
     )

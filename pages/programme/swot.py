@@ -7,7 +7,7 @@ from data_model.metrics.indicators import SwotCard, swot_board
 from pages.widgets.data import read
 from pages.widgets.guard import page_user
 from pages.widgets.programme_view import pick, plain, scope_note, trend_words
-from pages.widgets.texts import freshness_note, tr
+from pages.widgets.texts import freshness_note, say, tr
 
 QUADRANT_ROWS = (("strength", "weakness"), ("opportunity", "threat"))
 
@@ -29,12 +29,12 @@ def draw_card(card: SwotCard) -> None:
         st.markdown(
             tr(
                 "swot.indicator_line",
-                label=plain(value.label),
-                value=plain(value.text),
+                label=plain(say(value.label)),
+                value=plain(say(value.text)),
                 trend=trend_words(value.trend),
             )
         )
-        notes = [value.basis]
+        notes = [say(value.basis)]
         if value.small_sample and value.sample > 0:
             notes.append(tr("swot.small_sample", n=value.sample))
         st.caption(" ".join(notes))
