@@ -11,7 +11,7 @@ from data_model.logs import configure_logging
 from pages.widgets.auth import account_sidebar, make_authenticator, signed_in_user
 from pages.widgets.data import start_script_run
 from pages.widgets.errors import error_boundary
-from pages.widgets.navigation import pages_by_section, protected_url_paths
+from pages.widgets.navigation import NAV_KEY, draw_navigation, pages_by_section, protected_url_paths
 from pages.widgets.texts import demo_banner, language_switch, tr
 
 st.set_page_config(page_title="Osallistuva Heinola", page_icon=":material/diversity_3:", layout="wide")
@@ -25,6 +25,8 @@ except ConfigurationError as error:
     st.error(str(error), icon=":material/key_off:")
     st.stop()
 
+# The menu heads the sidebar; it is filled in once the role's pages are known.
+menu = st.sidebar.container(key=NAV_KEY)
 language_switch()
 demo_banner()
 
@@ -52,7 +54,7 @@ if signed_in is None:
         st.Page("pages/public/login.py", title=tr("page.login"), url_path=url_path, visibility="hidden")
         for url_path in protected_url_paths()
     ]
-    navigation = st.navigation({tr("nav.section.public"): [login, accessibility, *stand_ins]})
+    sections = {tr("nav.section.public"): [login, accessibility, *stand_ins]}
 else:
     account_sidebar(signed_in)
     change_password = st.Page(
@@ -65,7 +67,7 @@ else:
     account = {tr("nav.section.account"): [change_password, accessibility]}
     if signed_in.must_change_password:
         # A one-time password must be replaced before any other page opens.
-        navigation = st.navigation(account)
+        sections = account
     else:
         home = st.Page(
             "pages/public/home.py",
@@ -76,7 +78,9 @@ else:
         )
         sections = {tr("nav.section.public"): [home]}
         sections.update(pages_by_section(signed_in.user.role, default_first=False))
-        # Every page in view: a "View more" fold hides pages people look for.
-        navigation = st.navigation(sections | account, expanded=True)
+        sections |= account
+# Streamlit's own menu is invalid markup: hidden, and drawn by draw_navigation instead.
+navigation = st.navigation(sections, position="hidden")
+draw_navigation(menu, sections, navigation)
 with error_boundary():
     navigation.run()

@@ -1,14 +1,29 @@
-"""The page registry: which file draws which page key, under which menu section."""
+"""The page registry (which file draws which page key, under which menu section) and the
+menu itself.
+
+Streamlit's own sectioned sidebar menu is invalid markup (a `ul` holding `div`s, axe `list`
+and `listitem`), so the app hides it and draws its own: `st.page_link`s (keyboard-reachable,
+no page reload) under a label per section, made a navigation landmark with one list per
+section and the current page marked `aria-current` by page_semantics.js, which also sets
+`<html lang>` to the chosen language.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from data_model.permissions import pages_for
 
-from .texts import tr
+from .texts import lang, tr
+
+NAV_KEY = "app_nav"  # the sidebar container the menu is drawn in (page_semantics.js finds it)
+SEMANTICS_JS = (Path(__file__).with_name("page_semantics.js")).read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -67,3 +82,23 @@ def pages_by_section(role: str | None, default_first: bool = True) -> dict[str, 
             page(entry, default=default_first and number == 0)
         )
     return sections
+
+
+def draw_navigation(area: DeltaGenerator, sections: Mapping[str, Sequence[st.Page]], current: st.Page) -> None:
+    """The menu of `sections` (hidden pages left out) in `area`, `current` marked."""
+    lists: dict[str, str] = {}
+    with area:
+        for number, (title, pages) in enumerate(sections.items()):
+            shown = [entry for entry in pages if entry.visibility != "hidden"]
+            if not shown:
+                continue
+            key = f"nav_list_{number}"
+            lists[key] = title
+            st.markdown(f"**{title}**")  # section names come from the catalogues
+            with st.container(key=key, gap=None):
+                for entry in shown:
+                    st.page_link(entry, width="stretch")
+        settings = {"lang": lang(), "label": tr("nav.label"), "current": current.url_path, "lists": lists}
+        # "</" cannot end the script early: json.dumps leaves "/" alone, so escape it here.
+        config = json.dumps(settings, ensure_ascii=False).replace("</", "<\\/")
+        st.html(f"<script>{{ const settings = {config};\n{SEMANTICS_JS}}}</script>", unsafe_allow_javascript=True)
