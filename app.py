@@ -12,6 +12,7 @@ from pages.widgets.auth import account_sidebar, make_authenticator, signed_in_us
 from pages.widgets.data import start_script_run
 from pages.widgets.errors import error_boundary
 from pages.widgets.navigation import NAV_KEY, draw_navigation, pages_by_section, protected_url_paths
+from pages.widgets.styles import page_styles
 from pages.widgets.texts import demo_banner, language_switch, tr
 
 st.set_page_config(page_title="Osallistuva Heinola", page_icon=":material/diversity_3:", layout="wide")
@@ -25,6 +26,7 @@ except ConfigurationError as error:
     st.error(str(error), icon=":material/key_off:")
     st.stop()
 
+page_styles()
 # The menu heads the sidebar; it is filled in once the role's pages are known.
 menu = st.sidebar.container(key=NAV_KEY)
 language_switch()

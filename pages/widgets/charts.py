@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from data_model.exports.charts import readable
-from data_model.exports.palette import BLUE, CATEGORY, VIRIDIS, heat_colour, heat_domain, text_on
+from data_model.exports.palette import BACKGROUND, BLUE, CATEGORY, VIRIDIS, heat_colour, heat_domain, text_on
 
 # Streamlit fits a chart into its default height unless told otherwise; fitting only the
 # width keeps one readable row per category however many there are.
@@ -85,12 +85,17 @@ def chart_with_table(
 def paired_bars(
     data: pd.DataFrame, category: str, measure: str, value: str, title: str, percent: bool
 ) -> alt.Chart:
-    """Horizontal bars, one pair per category (e.g. share of participants vs of population)."""
+    """Horizontal bars, one pair per category (e.g. share of participants vs of population).
+
+    The first measure is a filled bar, the others outlined: told apart by shape as well as by
+    colour (WCAG 1.4.1), in the legend too."""
     measures = list(dict.fromkeys(data[measure]))
+    colours = list(CATEGORY[: len(measures)])
+    fills = colours[:1] + [BACKGROUND] * (len(measures) - 1)
     axis_format = ".0%" if percent else "d"
     chart: alt.Chart = (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(strokeWidth=2)
         .encode(
             y=alt.Y(
                 f"{category}:N",
@@ -102,10 +107,16 @@ def paired_bars(
             # never only its neighbour.
             yOffset=alt.YOffset(f"{measure}:N", sort=measures, scale=alt.Scale(paddingInner=0.2)),
             x=alt.X(f"{value}:Q", title=None, axis=alt.Axis(format=axis_format)),
-            color=alt.Color(
+            fill=alt.Fill(
                 f"{measure}:N",
                 sort=measures,
-                scale=alt.Scale(domain=measures, range=list(CATEGORY[: len(measures)])),
+                scale=alt.Scale(domain=measures, range=fills),
+                legend=alt.Legend(title=None, direction="vertical"),
+            ),
+            stroke=alt.Stroke(
+                f"{measure}:N",
+                sort=measures,
+                scale=alt.Scale(domain=measures, range=colours),
                 legend=alt.Legend(title=None, direction="vertical"),
             ),
             tooltip=[f"{category}:N", f"{measure}:N", alt.Tooltip(f"{value}:Q", format=axis_format)],

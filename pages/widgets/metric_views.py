@@ -114,7 +114,9 @@ def representation_view(rows: list[GroupRepresentation], totals: ReachTotals) ->
     caption = tr("reach.denominator", **_denominator_values(totals)) + " " + tr("term.participations_note")
     if any(row.kind != AGE for row in rows):
         caption += " " + tr("reach.foreign_note")
-    chart_with_table(chart, representation_table(rows), caption, ratio=(2, 3))
+    # Full width, the table under it: beside a table the chart was too narrow for its
+    # legend at 200 % zoom.
+    chart_with_table(chart, representation_table(rows), caption, ratio=None)
     representation_notices(rows)
 
 

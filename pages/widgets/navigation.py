@@ -84,7 +84,9 @@ def pages_by_section(role: str | None, default_first: bool = True) -> dict[str, 
     return sections
 
 
-def draw_navigation(area: DeltaGenerator, sections: Mapping[str, Sequence[st.Page]], current: st.Page) -> None:
+def draw_navigation(
+    area: DeltaGenerator, sections: Mapping[str, Sequence[st.Page]], current: st.Page
+) -> None:
     """The menu of `sections` (hidden pages left out) in `area`, `current` marked."""
     lists: dict[str, str] = {}
     with area:
@@ -101,4 +103,6 @@ def draw_navigation(area: DeltaGenerator, sections: Mapping[str, Sequence[st.Pag
         settings = {"lang": lang(), "label": tr("nav.label"), "current": current.url_path, "lists": lists}
         # "</" cannot end the script early: json.dumps leaves "/" alone, so escape it here.
         config = json.dumps(settings, ensure_ascii=False).replace("</", "<\\/")
-        st.html(f"<script>{{ const settings = {config};\n{SEMANTICS_JS}}}</script>", unsafe_allow_javascript=True)
+        st.html(
+            f"<script>{{ const settings = {config};\n{SEMANTICS_JS}}}</script>", unsafe_allow_javascript=True
+        )

@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from data_model.db import transaction
 from data_model.i18n import t
@@ -139,3 +139,29 @@ def test_menu_is_a_landmark_of_lists_reached_by_keyboard(
     expect(_menu_link(page, "home", "fi")).not_to_have_attribute("aria-current", "page")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "menu-overview.png"))
+
+
+def test_no_metric_label_is_cut_at_200_percent_zoom(
+    charted: LiveApp, browser: Browser, make_user: Callable[..., CurrentUser]
+) -> None:
+    # 200 % zoom of a 1400 px window: 700 CSS pixels wide (the sidebar folds away).
+    context = browser.new_context(viewport={"width": 700, "height": 900}, locale="fi-FI")
+    page = context.new_page()
+    make_user("zoom_valtuutettu", "council")
+    login(page, charted.url, "zoom_valtuutettu")
+    cut: dict[str, list[str]] = {}
+    for key in ("home", "overview", "reach", "council"):
+        page.goto(f"{charted.url}/{key}")
+        wait_until_idle(page)
+        page.locator("[data-testid=stMetric]").first.wait_for()
+        # A text cut with an ellipsis is wider than the box that clips it.
+        clipped = page.evaluate(
+            """() => [...document.querySelectorAll('[data-testid=stMetric] p')]
+                .filter((p) => [p, p.parentElement].some((box) => box.scrollWidth > box.clientWidth + 1))
+                .map((p) => p.textContent)"""
+        )
+        if clipped:
+            cut[key] = clipped
+        page.screenshot(path=str(ARTIFACTS / f"zoom-700-{key}.png"), full_page=True)
+    context.close()
+    assert not cut, cut

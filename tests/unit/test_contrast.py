@@ -102,3 +102,10 @@ def test_council_gap_is_written_beside_its_bar_not_only_coloured() -> None:
     values = spec.to_dict()["datasets"]
     rows = next(iter(values.values()))
     assert {row["group"]: row["mark"] for row in rows} == {"Nuoret": "Aukko", "Eläkeläiset": ""}
+
+
+def test_paired_bars_are_filled_and_outlined_not_only_two_colours() -> None:
+    pairs = pd.DataFrame({"group": ["A", "A"], "measure": ["p", "q"], "share": [0.1, 0.2]})
+    encoding = paired_bars(pairs, "group", "measure", "share", "t", percent=True).to_dict()["encoding"]
+    assert encoding["fill"]["scale"]["range"] == [CATEGORY[0], BACKGROUND]
+    assert encoding["stroke"]["scale"]["range"] == list(CATEGORY[:2])
