@@ -97,11 +97,43 @@ def test_end_before_start_is_refused_in_the_browser(
         ).all()
 
 
+def _menu_by_keyboard(page: Page, title: str) -> None:
+    """Open a page of the menu with Tab and Enter alone."""
+    link = page.get_by_role("navigation", name="Sivut").get_by_role("link", name=title, exact=True)
+    page.locator("body").focus()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if link.evaluate("link => link === document.activeElement"):
+            break
+    expect(link).to_be_focused()
+    page.keyboard.press("Enter")
+    wait_until_idle(page)
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+
+
+def _overview_participants(page: Page) -> dict[str, int]:
+    """The overview's participants per group, as its representation table shows them."""
+    _menu_by_keyboard(page, "Yleiskatsaus")
+    table = page.locator("[data-testid=stDataFrame]").filter(
+        has=page.get_by_role("columnheader", name="Osallistujista")
+    )
+    # The grid's accessible copy is filled once the canvas is drawn.
+    table.get_by_role("gridcell", name="Nuoret (15–29 v)").wait_for(state="attached", timeout=30_000)
+    counts = {}
+    for row in table.get_by_role("row").all()[1:]:
+        cells = row.get_by_role("gridcell").all_inner_texts()
+        if len(cells) >= 2:
+            counts[cells[0]] = int("".join(digit for digit in cells[1] if digit.isdigit()) or 0)
+    return counts
+
+
 def test_group_counts_are_typed_with_the_keyboard_alone(
     page: Page, live_app: LiveApp, make_user: Callable[..., CurrentUser]
 ) -> None:
     make_user("loki_nappaimisto", "department_head", "hyvinvointi")
-    _open_log_page(page, live_app, "loki_nappaimisto")
+    login(page, live_app.url, "loki_nappaimisto")
+    before = _overview_participants(page)
+    _menu_by_keyboard(page, "Kirjaa toimenpide")
     _fill(page, "05.04.2025", "05.04.2025")
     page.get_by_role("textbox", name="Otsikko *").fill(TITLE + " (näppäimistö)")
     # From the total, Tab walks the group fields in order, each named by its group.
@@ -123,3 +155,8 @@ def test_group_counts_are_typed_with_the_keyboard_alone(
             "children_0_14": 4,
             "youth_15_29": 20,
         }
+    # The counts typed are on the overview: its table grew by exactly them.
+    after = _overview_participants(page)
+    assert after["Lapset (0–14 v)"] - before.get("Lapset (0–14 v)", 0) == 4
+    assert after["Nuoret (15–29 v)"] - before.get("Nuoret (15–29 v)", 0) == 20
+    page.screenshot(path=str(ARTIFACTS / "keyboard_overview.png"))
