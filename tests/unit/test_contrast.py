@@ -92,6 +92,9 @@ def test_chart_text_is_dark_whatever_the_theme() -> None:
         assert config["axis"]["labelColor"] == CHART_TEXT
         assert config["legend"]["labelColor"] == CHART_TEXT
         assert config["legend"]["orient"] == "bottom"
+        # No English, raw-float screen-reader texts from Vega: the description and table speak.
+        assert config["mark"]["aria"] is False
+        assert config["axis"]["aria"] is False
 
 
 def test_council_gap_is_written_beside_its_bar_not_only_coloured() -> None:
