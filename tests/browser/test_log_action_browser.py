@@ -114,14 +114,18 @@ def _menu_by_keyboard(page: Page, title: str) -> None:
 def _overview_participants(page: Page) -> dict[str, int]:
     """The overview's participants per group, as its representation table shows them."""
     _menu_by_keyboard(page, "Yleiskatsaus")
-    table = page.locator("[data-testid=stDataFrame]").filter(
-        has=page.get_by_role("columnheader", name="Osallistujista")
+    # The representation table is the page's first; its accessible grid (the copy of what
+    # the canvas draws) is filled once it is in view.
+    table = page.locator("[data-testid=stDataFrame]").first
+    table.scroll_into_view_if_needed()
+    wait_until_idle(page)
+    table.locator("[role=gridcell]").filter(has_text="Nuoret (15–29 v)").first.wait_for(
+        state="attached", timeout=30_000
     )
-    # The grid's accessible copy is filled once the canvas is drawn.
-    table.get_by_role("gridcell", name="Nuoret (15–29 v)").wait_for(state="attached", timeout=30_000)
+    expect(table.locator("[role=columnheader]").nth(2)).to_have_text("Osallistujista")
     counts = {}
-    for row in table.get_by_role("row").all()[1:]:
-        cells = row.get_by_role("gridcell").all_inner_texts()
+    for row in table.locator("[role=row]").all():
+        cells = row.locator("[role=gridcell]").all_inner_texts()
         if len(cells) >= 2:
             counts[cells[0]] = int("".join(digit for digit in cells[1] if digit.isdigit()) or 0)
     return counts
