@@ -45,3 +45,9 @@ def create_role_users(engine: Engine) -> dict[str, CurrentUser]:
         ),
         "council": create_user(engine, "valtuutettu", "council"),
     }
+
+
+# Any signed-in user may read the summaries; a council member is the least privileged one.
+READER = CurrentUser(None, "lukija", "council", None, "Lukija")
+# The programme editor's lists are the coordinator's.
+EDITOR = CurrentUser(None, "toimittaja", "coordinator", None, "Toimittaja")

@@ -29,6 +29,7 @@ from ..metrics.reporting import DUE_SOON, OVERDUE, reporting_status
 from ..metrics.settings import load_metric_settings
 from ..metrics.trends import quarterly_trends
 from ..models import utcnow
+from ..permissions import CurrentUser, require_read
 from ..services.audit import last_change_at
 from .measures import MeasureProgress, measure_progress
 from .periods import QUARTER, Period, period_from_key, previous_period
@@ -383,8 +384,11 @@ def trend_filters(period: Period, today: date) -> MetricFilters:
     return MetricFilters(start=start, end=evaluation_day(period, today))
 
 
-def build_council_summary(session: Session, period_key: str, today: date, lang: str = "fi") -> CouncilSummary:
+def build_council_summary(
+    session: Session, user: CurrentUser | None, period_key: str, today: date, lang: str = "fi"
+) -> CouncilSummary:
     """The council summary of the period `period_key` as of `today`, texts in `lang`."""
+    require_read(user, "summary.read")
     period = period_from_key(period_key)
     previous = previous_period(period)
     current = period_figures(session, period, today, lang)

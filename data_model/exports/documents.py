@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..formatting import fmt_date
 from ..i18n import t
+from ..permissions import CurrentUser, require_read
 from .action_rows import actions_table
 from .charts import chart_png
 from .council_summary import CouncilSummary, build_council_summary, period_filters
@@ -60,9 +61,12 @@ def _front_lines(summary: CouncilSummary) -> list[NoteLine]:
     return lines
 
 
-def build_excel(session: Session, period_key: str, today: date, lang: str = "fi") -> ExportFile:
+def build_excel(
+    session: Session, user: CurrentUser | None, period_key: str, today: date, lang: str = "fi"
+) -> ExportFile:
     """The workbook: summary sheet, then actions, reach, gaps, catalogue, channels, reporting."""
-    summary = build_council_summary(session, period_key, today, lang)
+    require_read(user, "summary.read")
+    summary = build_council_summary(session, user, period_key, today, lang)
     actions = actions_table(session, period_filters(summary.period), lang)
     data = workbook_bytes(
         t("council.doc.front", lang),
@@ -74,8 +78,11 @@ def build_excel(session: Session, period_key: str, today: date, lang: str = "fi"
     return ExportFile(file_name(FILE_STEM, period_key, today, "xlsx"), data, XLSX_TYPE)
 
 
-def build_csv(session: Session, period_key: str, today: date, lang: str = "fi") -> ExportFile:
+def build_csv(
+    session: Session, user: CurrentUser | None, period_key: str, today: date, lang: str = "fi"
+) -> ExportFile:
     """The period's actions as CSV for Finnish Excel (see csv_export)."""
+    require_read(user, "summary.read")
     period = period_from_key(period_key)
     data = table_csv(
         actions_table(session, period_filters(period), lang), t("council.yes", lang), t("council.no", lang)
@@ -138,8 +145,11 @@ def pdf_document(summary: CouncilSummary, charts: list[Chart]) -> PdfDocument:
     )
 
 
-def build_pdf(session: Session, period_key: str, today: date, lang: str = "fi") -> ExportFile:
+def build_pdf(
+    session: Session, user: CurrentUser | None, period_key: str, today: date, lang: str = "fi"
+) -> ExportFile:
     """The PDF report of a few pages (see pdf_document)."""
-    summary = build_council_summary(session, period_key, today, lang)
+    require_read(user, "summary.read")
+    summary = build_council_summary(session, user, period_key, today, lang)
     data = pdf_bytes(pdf_document(summary, summary_charts(summary)))
     return ExportFile(file_name(FILE_STEM, period_key, today, "pdf"), data, PDF_TYPE)

@@ -1,6 +1,7 @@
 """The read side: SQL aggregates the pages draw. One module per question area.
 
-Every function takes the Session first, then (where it applies) a `filters.MetricFilters` and
+Every function takes the Session first, then, where pages call it, the acting user (checked
+against permissions.READ_PERMISSIONS), then (where it applies) a `filters.MetricFilters` and
 an injected `today`, and returns frozen dataclasses (picklable, so pages cache them):
 
 * filters.py   MetricFilters, action_conditions(), quarter/year/council-term helpers

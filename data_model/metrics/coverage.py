@@ -25,6 +25,7 @@ from ..models import (
     ParticipationForm,
 )
 from ..models.actions import action_channel, action_form, action_measure
+from ..permissions import CurrentUser, require_read
 from .filters import MetricFilters, action_conditions, add_months
 from .labels import Label
 from .reach import TAG_ONLY_GROUPS
@@ -81,8 +82,9 @@ def _matrix(
     )
 
 
-def department_by_form(session: Session, filters: MetricFilters) -> Matrix:
+def department_by_form(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
     """Number of actions per department × participation form (an action may have several)."""
+    require_read(user, "summary.read")
     statement = (
         select(Action.department_id, action_form.c.participation_form_id, func.count(Action.id))
         .join(action_form, action_form.c.action_id == Action.id)
@@ -105,8 +107,9 @@ def channel_by_group(session: Session, filters: MetricFilters) -> Matrix:
     return _matrix(session, statement, Channel, AudienceGroup)
 
 
-def department_by_group(session: Session, filters: MetricFilters) -> Matrix:
+def department_by_group(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
     """Recorded participants per department × audience group."""
+    require_read(user, "summary.read")
     statement = (
         select(Action.department_id, ActionReach.audience_group_id, func.sum(ActionReach.count))
         .join(ActionReach, ActionReach.action_id == Action.id)
@@ -137,8 +140,11 @@ def unused_opportunities(session: Session, filters: MetricFilters, today: date) 
     ]
 
 
-def measures_without_actions(session: Session, filters: MetricFilters) -> list[Label]:
+def measures_without_actions(
+    session: Session, user: CurrentUser | None, filters: MetricFilters
+) -> list[Label]:
     """Active development measures no action counted by `filters` is linked to."""
+    require_read(user, "summary.read")
     linked = (
         select(action_measure.c.development_measure_id)
         .join(Action, Action.id == action_measure.c.action_id)

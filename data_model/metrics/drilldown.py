@@ -19,6 +19,7 @@ from ..models import (
     Opportunity,
     ParticipationForm,
 )
+from ..permissions import CurrentUser, require_read
 from .filters import MetricFilters, action_conditions, linked_actions
 from .labels import Label
 
@@ -55,6 +56,7 @@ class FilterOptions:
 
 def actions_behind(
     session: Session,
+    user: CurrentUser | None,
     filters: MetricFilters,
     department_id: int | None = None,
     form_code: str | None = None,
@@ -63,6 +65,7 @@ def actions_behind(
 ) -> list[ActionRow]:
     """The filtered actions narrowed to one department / form / channel / group (any of them),
     newest first; with a group, only actions that recorded a count for it."""
+    require_read(user, "summary.read")
     conditions = action_conditions(filters)
     if department_id is not None:
         conditions.append(Action.department_id == department_id)
@@ -120,9 +123,10 @@ def _options(kind: str, model: Any, *conditions: Any) -> Select[Any]:
     ).where(*conditions)
 
 
-def filter_options(session: Session) -> FilterOptions:
+def filter_options(session: Session, user: CurrentUser | None) -> FilterOptions:
     """Departments, forms, areas, channels and groups to filter by (one statement for all the
     lists: every report page asks for them on every cold render)."""
+    require_read(user, "summary.read")
     used_departments = select(Action.department_id).where(Action.deleted_at.is_(None))
     lists = union_all(
         _options("departments", Department, Department.active | Department.id.in_(used_departments)),

@@ -19,6 +19,7 @@ from ..i18n import Decimals, Message, Percent, msg
 from ..indicators import INDICATORS
 from ..models import Action, AudienceGroup, Channel, Opportunity, SwotItem
 from ..models.actions import action_channel
+from ..permissions import CurrentUser, require_read
 from .feedback import feedback_loop
 from .filters import MetricFilters, action_conditions, add_months
 from .reach import AGE, GroupRepresentation, participants_by_group, representation
@@ -323,8 +324,9 @@ class SwotCard:
     indicator: IndicatorValue | None
 
 
-def swot_board(session: Session, today: date) -> list[SwotCard]:
+def swot_board(session: Session, user: CurrentUser | None, today: date) -> list[SwotCard]:
     """The active SWOT items in order, each with its indicator's value and trend."""
+    require_read(user, "summary.read")
     items = session.scalars(
         select(SwotItem).where(SwotItem.active).order_by(SwotItem.sort_order, SwotItem.id)
     )

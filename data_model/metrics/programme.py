@@ -19,6 +19,7 @@ from ..models import (
     Responsibility,
     SwotItem,
 )
+from ..permissions import CurrentUser, require_read
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,9 @@ def statutory_counts(session: Session) -> dict[str, int]:
     return {"statutory": 0, "partly": 0, "voluntary": 0} | {kind: int(n) for kind, n in rows}
 
 
-def programme_headline(session: Session) -> ProgrammeHeadline:
+def programme_headline(session: Session, user: CurrentUser | None) -> ProgrammeHeadline:
     """How much of the programme is in the database, and how many actions are logged."""
+    require_read(user, "summary.read")
     population = session.execute(
         select(PopulationFigure.count, PopulationFigure.year)
         .where(PopulationFigure.audience_group_id.is_(None))

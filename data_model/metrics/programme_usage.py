@@ -29,6 +29,7 @@ from ..models import (
 )
 from ..models.actions import action_channel, action_measure
 from ..models.programme import channel_audience, opportunity_form
+from ..permissions import CurrentUser, require_read
 from .coverage import unused_opportunities
 from .filters import MetricFilters, add_months
 from .reporting import (
@@ -209,8 +210,11 @@ class PrincipleActivity:
     measures: tuple[MeasureActivity, ...]
 
 
-def development_steps(session: Session, include_retired: bool = False) -> list[PrincipleActivity]:
+def development_steps(
+    session: Session, user: CurrentUser | None, include_retired: bool = False
+) -> list[PrincipleActivity]:
     """The principles and their measures, each with its actions, departments and last activity."""
+    require_read(user, "summary.read")
     linked = (
         select(
             action_measure.c.development_measure_id.label("measure_id"),
@@ -338,12 +342,15 @@ class ChannelUsage:
         return in_language(lang, self.target_groups_fi, "")
 
 
-def channel_usage(session: Session, include_retired: bool = False) -> list[ChannelUsage]:
+def channel_usage(
+    session: Session, user: CurrentUser | None, include_retired: bool = False
+) -> list[ChannelUsage]:
     """All channels with their content, use, and whom their actions reached vs their targets.
 
     The general target tag "residents" counts every participant (the known totals), since
     any participant is a resident; other groups count what was recorded for that group.
     """
+    require_read(user, "summary.read")
     used = (
         select(action_channel.c.channel_id, Action.id.label("action_id"), Action.start_date)
         .join(Action, Action.id == action_channel.c.action_id)

@@ -34,6 +34,7 @@ from sqlalchemy import Subquery, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from ..models import Action, ActionReach, AudienceGroup, Department, PopulationFigure
+from ..permissions import CurrentUser, require_read
 from .filters import MetricFilters, action_conditions
 from .labels import Label
 from .settings import load_metric_settings
@@ -142,8 +143,11 @@ def participants_by_group(session: Session, filters: MetricFilters) -> list[Grou
     return [GroupReach(_label(group), group.kind, int(total), int(actions)) for group, total, actions in rows]
 
 
-def special_group_reach(session: Session, filters: MetricFilters) -> list[GroupReach]:
+def special_group_reach(
+    session: Session, user: CurrentUser | None, filters: MetricFilters
+) -> list[GroupReach]:
     """Participants of the special (non-age) groups, leaving out the channel-only tags."""
+    require_read(user, "summary.read")
     return [
         row
         for row in participants_by_group(session, filters)
@@ -357,8 +361,9 @@ def overall_score(rows: list[GroupRepresentation]) -> float | None:
     return min(rates) / max(rates)
 
 
-def representation_score(session: Session, filters: MetricFilters) -> float | None:
+def representation_score(session: Session, user: CurrentUser | None, filters: MetricFilters) -> float | None:
     """The overall score of `representation(session, filters)`."""
+    require_read(user, "summary.read")
     return reach_figures(session, filters).score
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ..i18n import DEFAULT_LANGUAGE
+from ..permissions import CurrentUser, require_read
 from .filters import MetricFilters
 from .gaps import Gap, gaps_among
 from .reach import GroupRepresentation, ReachTotals, reach_figures
@@ -27,8 +28,11 @@ class ReportFigures:
     gaps: list[Gap]
 
 
-def report_figures(session: Session, filters: MetricFilters, lang: str = DEFAULT_LANGUAGE) -> ReportFigures:
+def report_figures(
+    session: Session, user: CurrentUser | None, filters: MetricFilters, lang: str = DEFAULT_LANGUAGE
+) -> ReportFigures:
     """The filtered actions' totals, representation, score and gaps, each computed once."""
+    require_read(user, "summary.read")
     reach = reach_figures(session, filters)
     return ReportFigures(
         reach.totals,

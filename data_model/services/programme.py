@@ -25,7 +25,7 @@ from ..models import (
     PopulationFigure,
     Setting,
 )
-from ..permissions import CurrentUser, require
+from ..permissions import CurrentUser, require, require_read
 from ..text_safety import clean_text
 from ..validation import NUMBER_TEXT_MAX, population_sum_problem
 from . import audit
@@ -346,8 +346,9 @@ def update_setting(session: Session, user: CurrentUser | None, key: str, raw: An
 # --- reading for the editor ----------------------------------------------------------------
 
 
-def editable_items(session: Session, entity_key: str) -> list[dict[str, Any]]:
+def editable_items(session: Session, user: CurrentUser | None, entity_key: str) -> list[dict[str, Any]]:
     """Every item of a kind (retired ones too) with its id and editable values, in order."""
+    require_read(user, "programme_admin.read")
     entity = _entity(entity_key)
     order = [getattr(entity.model, "sort_order", None), entity.model.id]  # type: ignore[attr-defined]
     if entity.model is PopulationFigure:
@@ -356,8 +357,11 @@ def editable_items(session: Session, entity_key: str) -> list[dict[str, Any]]:
     return [{"id": row.id, **snapshot(entity_key, row)} for row in rows]  # type: ignore[attr-defined]
 
 
-def reference_options(session: Session, entity_key: str, field_name: str) -> list[tuple[str, str]]:
+def reference_options(
+    session: Session, user: CurrentUser | None, entity_key: str, field_name: str
+) -> list[tuple[str, str]]:
     """(code, Finnish name) choices for a ref/refs field, in display order."""
+    require_read(user, "programme_admin.read")
     spec = _entity(entity_key).fields[field_name]
     target: Any = spec.target
     label = next(getattr(target, name) for name in ("name_fi", "title_fi", "code") if hasattr(target, name))
@@ -365,8 +369,9 @@ def reference_options(session: Session, entity_key: str, field_name: str) -> lis
     return [(code, name) for code, name in rows]
 
 
-def settings_values(session: Session) -> dict[str, str]:
+def settings_values(session: Session, user: CurrentUser | None) -> dict[str, str]:
     """The current thresholds as stored (only the editable ones)."""
+    require_read(user, "programme_admin.read")
     rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(list(SETTINGS))))
     stored = {key: value for key, value in rows}
     return {key: stored.get(key, "") for key in SETTINGS}

@@ -145,7 +145,7 @@ def draw_field(entity: str, item_id: int, name: str, spec: Field, current: Any) 
             key=key,
         )
     else:
-        choices = dict(read_uncached(reference_options, entity, name))
+        choices = dict(read_uncached(reference_options, user, entity, name))
         if spec.kind == "refs":
             st.multiselect(
                 label, list(choices), default=current or [], format_func=lambda code: choices[code], key=key
@@ -163,7 +163,7 @@ def draw_field(entity: str, item_id: int, name: str, spec: Field, current: Any) 
 
 def draw_entity(entity: str) -> None:
     spec = ENTITIES[entity]
-    items = read_uncached(editable_items, entity)
+    items = read_uncached(editable_items, user, entity)
     by_id = {item["id"]: item for item in items}
     if st.session_state.get(picker_key(entity)) not in (NEW, *by_id):
         st.session_state.pop(picker_key(entity), None)
@@ -215,7 +215,7 @@ def draw_entity(entity: str) -> None:
 def save_settings() -> None:
     """Submit callback of the thresholds form: each changed value through the service, all or
     nothing (one bad value rolls the others back with it)."""
-    stored = read_uncached(settings_values)
+    stored = read_uncached(settings_values, user)
     try:
         with write() as session:
             errors: dict[str, Message] = {}
@@ -239,7 +239,7 @@ def save_settings() -> None:
 
 
 def draw_settings() -> None:
-    stored = read_uncached(settings_values)
+    stored = read_uncached(settings_values, user)
     with st.form("pa_settings"):
         for key in SETTINGS:
             st.text_input(

@@ -11,12 +11,12 @@ from pages.widgets.guard import page_user
 from pages.widgets.programme_view import date_or_never, pick, plain, scope_note, show_table
 from pages.widgets.texts import freshness_note, lang, tr
 
-page_user("channels")
+user = page_user("channels")
 st.title(tr("page.channels"))
 st.write(tr("channels.intro"))
 scope_note(clock.today())
 
-channels = read(channel_usage)
+channels = read(channel_usage, user)
 unused = [channel for channel in channels if channel.times_used == 0]
 st.markdown(tr("channels.summary", total=fmt_int(len(channels)), unused=fmt_int(len(unused))))
 

@@ -11,12 +11,12 @@ from pages.widgets.guard import page_user
 from pages.widgets.programme_view import date_or_never, pick, plain, scope_note, show_table
 from pages.widgets.texts import freshness_note, tr
 
-page_user("steps")
+user = page_user("steps")
 st.title(tr("page.steps"))
 st.write(tr("steps.intro"))
 scope_note(clock.today())
 
-principles = read(development_steps)
+principles = read(development_steps, user)
 measures = [measure for principle in principles for measure in principle.measures]
 idle = [measure for measure in measures if measure.nothing_logged]
 st.markdown(tr("steps.summary", total=fmt_int(len(measures)), idle=fmt_int(len(idle))))

@@ -11,12 +11,12 @@ from pages.widgets.texts import freshness_note, say, tr
 
 QUADRANT_ROWS = (("strength", "weakness"), ("opportunity", "threat"))
 
-page_user("swot")
+user = page_user("swot")
 st.title(tr("page.swot"))
 st.write(tr("swot.intro"))
 scope_note(clock.today())
 
-cards = read(swot_board, clock.today())
+cards = read(swot_board, user, clock.today())
 
 
 def draw_card(card: SwotCard) -> None:

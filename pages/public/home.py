@@ -8,11 +8,11 @@ from pages.widgets.formats import fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.texts import freshness_note, tr
 
-page_user("home")
+user = page_user("home")
 st.title(tr("app.title"))
 st.write(tr("home.intro"))
 
-headline = read(programme_headline)
+headline = read(programme_headline, user)
 first, second, third, fourth = st.columns(4)
 first.metric(tr("home.swot"), fmt_int(headline.swot_items))
 second.metric(tr("home.opportunities"), fmt_int(headline.opportunities))

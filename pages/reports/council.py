@@ -150,7 +150,7 @@ def build_documents(period: Period, today: date) -> list[ExportFile]:
         progress = st.progress(0.0)
         for number, (label, builder) in enumerate(builders, start=1):
             st.write(tr(label))
-            files.append(read(builder, period.key, today, lang()))
+            files.append(read(builder, user, period.key, today, lang()))
             progress.progress(number / len(builders))
         status.update(label=tr("council.build.done"), state="complete", expanded=False)
     return files
@@ -178,12 +178,12 @@ def downloads(period: Period, today: date) -> None:
         )
 
 
-page_user("council")
+user = page_user("council")
 st.title(tr("page.council"))
 st.write(tr("council.intro"))
 freshness_note()
 today = local_today()
 period = choose_period(today)
-summary = read(build_council_summary, period.key, today, lang())
+summary = read(build_council_summary, user, period.key, today, lang())
 summary_sections(summary)
 downloads(period, today)

@@ -17,10 +17,10 @@ from pages.widgets.metric_views import gap_list, representation_view, trends_vie
 from pages.widgets.texts import lang, tr
 
 today = clock.today()
-page_user("overview")
+user = page_user("overview")
 filters = report_header(tr("page.overview"), today)
 
-figures = read(report_figures, filters, lang())
+figures = read(report_figures, user, filters, lang())
 totals = figures.totals
 # "As of" figures are judged on the period's last day (today while it runs), as the council
 # summary judges them, so the two pages agree for one period.

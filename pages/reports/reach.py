@@ -70,6 +70,7 @@ def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_ro
     st.markdown(plain(tr("reach.coverage.behind", row=row_label.name(lang()), column=column.name(lang()))))
     found = read(
         actions_behind,
+        user,
         filters,
         department_id=row_label.id if kind != "channel_group" else None,
         form_code=column.code if kind == "department_form" else None,
@@ -80,10 +81,10 @@ def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_ro
 
 
 today = clock.today()
-page_user("reach")
+user = page_user("reach")
 filters = report_header(tr("page.reach"), today)
 
-figures = read(report_figures, filters, lang())
+figures = read(report_figures, user, filters, lang())
 totals, rows = figures.totals, figures.representation
 settings = read(load_metric_settings)
 
@@ -98,7 +99,7 @@ st.header(tr("reach.gaps"))
 gap_list(figures.gaps)
 
 st.header(tr("reach.special"))
-special = read(special_group_reach, filters)
+special = read(special_group_reach, user, filters)
 special_table = pd.DataFrame(
     {
         tr("reach.table.group"): [row.group.name(lang()) for row in special],
@@ -123,9 +124,9 @@ else:
     st.dataframe(special_table, hide_index=True)
 
 st.header(tr("reach.coverage"))
-matrix_view(read(department_by_form, filters), "department_form", filters)
+matrix_view(read(department_by_form, user, filters), "department_form", filters)
 matrix_view(read(channel_by_group, filters), "channel_group", filters, drop_empty_rows=True)
-matrix_view(read(department_by_group, filters), "department_group", filters, drop_empty_rows=True)
+matrix_view(read(department_by_group, user, filters), "department_group", filters, drop_empty_rows=True)
 
 as_of = as_of_day(filters, today)
 st.subheader(tr("reach.unused", months=settings.unused_months, day=fmt_date(as_of)))
@@ -144,7 +145,7 @@ st.dataframe(
     width="stretch",
 )
 st.subheader(tr("reach.measures"))
-measures = read(measures_without_actions, filters)
+measures = read(measures_without_actions, user, filters)
 if measures:
     st.markdown("\n".join(f"- {plain(item.name(lang()))}" for item in measures))
 else:
@@ -154,7 +155,7 @@ st.header(tr("reach.trends"))
 trends_view(read(quarterly_trends, filters))
 
 st.header(tr("reach.actions"))
-options = read(filter_options)
+options = read(filter_options, user)
 group_names = {label.code: label.name(lang()) for label in options.groups}
 chosen = st.selectbox(
     tr("reach.actions.choose_group"),
@@ -162,4 +163,4 @@ chosen = st.selectbox(
     format_func=lambda code: tr("reach.actions.all") if code is None else group_names[code],
     key="actions_group",
 )
-actions_table(read(actions_behind, filters, group_code=chosen), with_group=chosen is not None)
+actions_table(read(actions_behind, user, filters, group_code=chosen), with_group=chosen is not None)

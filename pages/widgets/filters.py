@@ -14,6 +14,7 @@ from data_model.metrics.drilldown import FilterOptions, filter_options
 from data_model.metrics.filters import MetricFilters, council_term_range, year_range
 from data_model.metrics.labels import Label
 
+from .auth import current_user
 from .data import read
 from .formats import fmt_date
 from .texts import freshness_note, lang, tr
@@ -105,7 +106,7 @@ def _multiselect(title: str, labels: tuple[Label, ...], by: str, name: str) -> t
 
 def metric_filters(today: date) -> MetricFilters:
     """Draw the filters in the sidebar and return what they select."""
-    options = read(filter_options)
+    options = read(filter_options, current_user())
     choices = _period_choices(options, today)
     _from_address(options, choices)
     with st.sidebar:

@@ -15,6 +15,7 @@ from data_model.exports.council_summary import build_council_summary
 from data_model.exports.documents import build_excel, build_pdf
 from data_model.exports.summary_charts import representation_figure
 from data_model.i18n import t
+from tests.factories import READER
 from tests.metrics_data import build_small_fixture
 
 TODAY = date(2026, 11, 28)
@@ -25,8 +26,8 @@ def test_council_gap_advice_counts_only_the_period(engine: Engine) -> None:
     # survey (its web page, Facebook, surveys) reached them, 2 each.
     build_small_fixture(engine)
     with session_factory(engine)() as session:
-        book = load_workbook(io.BytesIO(build_excel(session, "2023", TODAY).data))
-        pdf = build_pdf(session, "2023", TODAY).data
+        book = load_workbook(io.BytesIO(build_excel(session, READER, "2023", TODAY).data))
+        pdf = build_pdf(session, READER, "2023", TODAY).data
     sheet = book[t("council.sheet.gaps")[:31]]
     rows = list(sheet.iter_rows(values_only=True))
     records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
@@ -49,7 +50,7 @@ def test_council_gap_advice_counts_only_the_period(engine: Engine) -> None:
 def test_council_chart_shows_the_gap_the_text_calls_the_largest(engine: Engine) -> None:
     build_small_fixture(engine)
     with session_factory(engine)() as session:
-        summary = build_council_summary(session, "2025", TODAY)
+        summary = build_council_summary(session, READER, "2025", TODAY)
     # 2025: nobody aged 75+ was recorded, the worst gap, whose index is unknown (not 0).
     worst = summary.overview[-1]
     assert "Ikääntyneet (75+ v): ei kirjattuja osallistujia" in worst

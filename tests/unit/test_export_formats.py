@@ -21,6 +21,7 @@ from data_model.exports.documents import build_csv, build_excel, build_pdf
 from data_model.exports.tables import DATE, TEXT, as_text
 from data_model.i18n import t
 from data_model.models import DevelopmentMeasure
+from tests.factories import READER
 from tests.metrics_data import add_action, build_small_fixture
 
 PERIOD = "2025"
@@ -63,8 +64,8 @@ def test_the_workbook_and_csv_write_the_measures_out_whole(report_engine: Engine
     assert all(len(text) > 60 for text in measures)  # longer than the old cut
     header = t("council.col.measures")
     with session_factory(report_engine)() as session:
-        workbook = build_excel(session, PERIOD, TODAY).data
-        csv_data = build_csv(session, PERIOD, TODAY).data
+        workbook = build_excel(session, READER, PERIOD, TODAY).data
+        csv_data = build_csv(session, READER, PERIOD, TODAY).data
     rows = list(_actions_sheet(workbook).iter_rows(values_only=True))
     column = rows[0].index(header)
     cells = [str(row[column]) for row in rows[1:] if row[column]]
@@ -78,8 +79,8 @@ def test_the_workbook_and_csv_write_the_measures_out_whole(report_engine: Engine
 
 def test_the_summary_sheet_shows_shares_and_indices_in_number_formats(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
-        summary = build_council_summary(session, PERIOD, TODAY)
-        data = build_excel(session, PERIOD, TODAY).data
+        summary = build_council_summary(session, READER, PERIOD, TODAY)
+        data = build_excel(session, READER, PERIOD, TODAY).data
     sheet = load_workbook(io.BytesIO(data))[t("council.doc.front")[:31]]
     cells = {row[0].value: row[1] for row in sheet.iter_rows()}
     expected = {number.key: number for number in summary.key_numbers}
@@ -100,8 +101,8 @@ def _pdf_words(data: bytes) -> set[str]:
 
 def test_pdf_tables_break_lines_between_words_never_inside_them(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
-        summary = build_council_summary(session, PERIOD, TODAY)
-        data = build_pdf(session, PERIOD, TODAY).data
+        summary = build_council_summary(session, READER, PERIOD, TODAY)
+        data = build_pdf(session, READER, PERIOD, TODAY).data
     words = _pdf_words(data)
     yes, no = t("council.yes"), t("council.no")
     tokens: set[str] = set()

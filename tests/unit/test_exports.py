@@ -28,6 +28,7 @@ from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.gaps import gaps
 from data_model.metrics.reach import reach_totals, representation
 from data_model.metrics.reporting import reporting_status
+from tests.factories import READER
 from tests.metrics_data import add_action, build_small_fixture
 
 PERIOD = "2025"
@@ -87,7 +88,7 @@ def test_pdf_states_the_metrics_numbers(report_engine: Engine) -> None:
         found = gaps(session, filters)
         rows = representation(session, filters)
         loop = feedback_loop(session, filters, date(2025, 12, 31))
-        text = _squash(_pdf_text(build_pdf(session, PERIOD, TODAY).data))
+        text = _squash(_pdf_text(build_pdf(session, READER, PERIOD, TODAY).data))
     sentence = t(
         "council.overview.actions",
         period="2025",
@@ -123,7 +124,7 @@ def test_workbook_holds_the_metrics_numbers_as_numbers(report_engine: Engine) ->
         loop = feedback_loop(session, filters, date(2025, 12, 31))
         unused = unused_opportunities(session, filters, date(2025, 12, 31))
         statuses = reporting_status(session, date(2025, 12, 31))
-        data = build_excel(session, PERIOD, TODAY).data
+        data = build_excel(session, READER, PERIOD, TODAY).data
     actions = _records(_sheet(data, t("council.sheet.actions")))
     assert len(actions) == totals.actions
     participants = [row[t("council.col.participants")] for row in actions]
@@ -150,7 +151,7 @@ def test_workbook_holds_the_metrics_numbers_as_numbers(report_engine: Engine) ->
 
 def test_summary_compares_with_the_previous_period_of_the_same_kind(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
-        summary = build_council_summary(session, "2025-Q4", TODAY)
+        summary = build_council_summary(session, READER, "2025-Q4", TODAY)
         previous = reach_totals(session, period_filters(period_from_key("2025-Q3")))
     actions = summary.number("actions")
     assert summary.previous is not None and summary.previous.key == "2025-Q3"
@@ -166,7 +167,7 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 
 def test_malicious_titles_are_text_in_csv(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
-        rows = _csv_rows(build_csv(session, PERIOD, TODAY).data)
+        rows = _csv_rows(build_csv(session, READER, PERIOD, TODAY).data)
     title = rows[0].index(t("council.col.title"))
     titles = [row[title] for row in rows[1:]]
     for hostile in MALICIOUS:
@@ -186,7 +187,7 @@ def test_the_english_csv_writes_yes_and_no_in_english(report_engine: Engine) -> 
 
 def test_malicious_titles_are_text_in_excel(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
-        data = build_excel(session, PERIOD, TODAY).data
+        data = build_excel(session, READER, PERIOD, TODAY).data
     book = load_workbook(io.BytesIO(data))
     formulas = [
         f"{sheet.title}!{cell.coordinate}"
@@ -211,7 +212,7 @@ def test_numbers_are_never_neutralised() -> None:
 
 def test_finnish_characters_survive_in_the_pdf(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
-        text = _pdf_text(build_pdf(session, PERIOD, TODAY).data)
+        text = _pdf_text(build_pdf(session, READER, PERIOD, TODAY).data)
     for word in ("Työikäiset", "väestöstä", "Ikääntyneet", "Myöhässä", "Kaupunkiympäristötoimiala"):
         assert word in text
     if find_unicode_font() is not None:
@@ -227,21 +228,21 @@ def test_file_names_carry_the_period_and_the_day(session: Session) -> None:
         "osallisuusraportti_2025-Q3_2026-11-28.pdf"
     )
     for build, extension in ((build_pdf, "pdf"), (build_excel, "xlsx"), (build_csv, "csv")):
-        made = build(session, "valtuustokausi-2025-2029", TODAY)
+        made = build(session, READER, "valtuustokausi-2025-2029", TODAY)
         assert made.name.endswith(f"_valtuustokausi-2025-2029_2026-11-28.{extension}")
         assert made.data
 
 
 def test_the_report_reads_in_english_too(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
-        text = _pdf_text(build_pdf(session, PERIOD, TODAY, lang="en").data)
+        text = _pdf_text(build_pdf(session, READER, PERIOD, TODAY, lang="en").data)
     assert t("council.doc.title", "en") in text
     assert t("council.key.actions", "en") in text
 
 
 def test_a_running_period_says_its_figures_are_as_of_today(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
-        summary = build_council_summary(session, "2026-Q4", TODAY)
+        summary = build_council_summary(session, READER, "2026-Q4", TODAY)
     assert summary.in_progress
     assert t("council.overview.in_progress", today="28.11.2026") in summary.overview
 
@@ -255,8 +256,8 @@ def test_data_change_times_are_shown_in_finnish_time() -> None:
 def test_estimated_population_is_flagged_in_the_pdf(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
         rows = representation(session, period_filters(period_from_key(PERIOD)))
-        summary = build_council_summary(session, PERIOD, TODAY)
-        text = _squash(_pdf_text(build_pdf(session, PERIOD, TODAY).data))
+        summary = build_council_summary(session, READER, PERIOD, TODAY)
+        text = _squash(_pdf_text(build_pdf(session, READER, PERIOD, TODAY).data))
     estimated = [row.group.name_fi for row in rows if row.estimate]
     assert estimated, "the seeded age split is an estimate (facts.md)"
     notice = t("council.notice.estimate", groups=", ".join(estimated))
@@ -266,7 +267,7 @@ def test_estimated_population_is_flagged_in_the_pdf(report_engine: Engine) -> No
 
 def test_workbook_sheets_have_bold_frozen_headers_and_sized_columns(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
-        data = build_excel(session, PERIOD, TODAY).data
+        data = build_excel(session, READER, PERIOD, TODAY).data
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames[:2] == [t("council.doc.front"), t("council.sheet.actions")]
     for title in ("actions", "representation", "gaps", "catalogue", "channels", "reporting"):
@@ -283,8 +284,8 @@ def test_participants_are_defined_as_participations_in_pdf_and_workbook(report_e
     documents said 'henkeä' (people)."""
     note = t("term.participations_note")
     with session_factory(report_engine)() as session:
-        pdf = _squash(_pdf_text(build_pdf(session, PERIOD, TODAY).data))
-        workbook = load_workbook(io.BytesIO(build_excel(session, PERIOD, TODAY).data))
+        pdf = _squash(_pdf_text(build_pdf(session, READER, PERIOD, TODAY).data))
+        workbook = load_workbook(io.BytesIO(build_excel(session, READER, PERIOD, TODAY).data))
     assert _squash(note) in pdf and "henkeä" not in pdf
     cells = [
         str(cell)

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, event, select
 from data_model.db import session_factory
 from data_model.metrics.drilldown import filter_options
 from data_model.models import Area, AudienceGroup, Channel, Department, ParticipationForm
+from tests.factories import READER
 
 
 def _codes(session: Any, model: Any) -> list[str]:
@@ -28,7 +29,7 @@ def test_filter_options_are_read_in_two_statements(engine: Engine) -> None:
     with session_factory(engine)() as session:
         event.listen(engine, "before_cursor_execute", seen)
         try:
-            options = filter_options(session)
+            options = filter_options(session, READER)
         finally:
             event.remove(engine, "before_cursor_execute", seen)
         assert len(statements) <= 2

@@ -24,7 +24,7 @@ from data_model.imports import (
 from data_model.permissions import CurrentUser
 from data_model.text_safety import clean_text
 from data_model.validation import ActionInput, validate_action
-from tests.factories import create_role_users
+from tests.factories import READER, create_role_users
 from tests.metrics_data import add_action, build_small_fixture
 
 TODAY = date(2026, 11, 28)
@@ -161,8 +161,8 @@ def test_a_control_character_in_stored_text_does_not_break_the_council_files(eng
             session, "yhteiset_palvelut", "Kysely\x01 \u202eosa", date(2025, 10, 1), total=3, forms=["tieto"]
         )
     with session_factory(engine)() as session:
-        excel = build_excel(session, "2025", TODAY).data
-        pdf = build_pdf(session, "2025", TODAY).data
-        csv_text = build_csv(session, "2025", TODAY).data.decode("utf-8-sig")
+        excel = build_excel(session, READER, "2025", TODAY).data
+        pdf = build_pdf(session, READER, "2025", TODAY).data
+        csv_text = build_csv(session, READER, "2025", TODAY).data.decode("utf-8-sig")
     assert excel and pdf.startswith(b"%PDF")
     assert "Kysely osa" in csv_text and "\x01" not in csv_text and "\u202e" not in csv_text

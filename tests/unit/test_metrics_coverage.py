@@ -15,13 +15,14 @@ from data_model.metrics.coverage import (
     unused_opportunities,
 )
 from data_model.metrics.filters import MetricFilters
+from tests.factories import READER
 from tests.metrics_data import YEAR_2025, add_action, build_small_fixture
 
 
 def test_department_by_form(engine: Engine) -> None:
     build_small_fixture(engine)
     with session_factory(engine)() as session:
-        matrix = department_by_form(session, YEAR_2025)
+        matrix = department_by_form(session, READER, YEAR_2025)
     assert [label.code for label in matrix.columns] == ["tieto", "suunnittelu", "paatos", "toiminta"]
     assert "tekniikka" not in [label.code for label in matrix.rows]  # inactive and unused
     assert matrix.value("hyvinvointi", "suunnittelu") == 1  # the deleted planning action is out
@@ -36,7 +37,7 @@ def test_inactive_department_appears_when_it_has_actions(engine: Engine) -> None
     with transaction(engine) as session:
         add_action(session, "tekniikka", "Katusuunnitelma", date(2024, 3, 1), forms=["suunnittelu"])
     with session_factory(engine)() as session:
-        matrix = department_by_form(session, MetricFilters())
+        matrix = department_by_form(session, READER, MetricFilters())
     assert matrix.value("tekniikka", "suunnittelu") == 1
     assert matrix.value("yhteiset_palvelut", "suunnittelu") == 3  # the baseline
 
@@ -45,7 +46,7 @@ def test_channel_and_department_by_group(engine: Engine) -> None:
     build_small_fixture(engine)
     with session_factory(engine)() as session:
         channels = channel_by_group(session, YEAR_2025)
-        departments = department_by_group(session, YEAR_2025)
+        departments = department_by_group(session, READER, YEAR_2025)
     columns = [label.code for label in channels.columns]
     assert "residents" not in columns and "youth_15_29" in columns
     for channel in ("instagram", "snapchat"):
@@ -85,7 +86,7 @@ def test_unused_opportunities_in_the_last_twelve_months(engine: Engine) -> None:
 
 def test_measures_without_actions(engine: Engine) -> None:
     with session_factory(engine)() as session:
-        assert len(measures_without_actions(session, MetricFilters())) == 9
+        assert len(measures_without_actions(session, READER, MetricFilters())) == 9
     with transaction(engine) as session:
         add_action(
             session,
@@ -98,6 +99,6 @@ def test_measures_without_actions(engine: Engine) -> None:
             session, "hyvinvointi", "Poistettu", date(2025, 1, 1), measures=["vuoropuhelu"], deleted=True
         )
     with session_factory(engine)() as session:
-        codes = [label.code for label in measures_without_actions(session, MetricFilters())]
+        codes = [label.code for label in measures_without_actions(session, READER, MetricFilters())]
     assert len(codes) == 8
     assert "vuorovaikutus_jalkautuminen" not in codes and "vuoropuhelu" in codes

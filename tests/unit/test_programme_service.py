@@ -17,7 +17,7 @@ from data_model.services.programme import (
     update_item,
     update_setting,
 )
-from tests.factories import create_role_users
+from tests.factories import EDITOR, create_role_users
 from tests.unit.programme_fixture import audit_entries, id_of
 
 
@@ -215,6 +215,6 @@ def test_editable_items_include_retired_ones(engine: Engine, users: dict[str, Cu
     with transaction(engine) as session:
         set_active(session, users["coordinator"], "channel", item_id, False)
     with session_factory(engine)() as session:
-        rows = editable_items(session, "channel")
+        rows = editable_items(session, EDITOR, "channel")
     assert len(rows) == 24
     assert next(row for row in rows if row["id"] == item_id)["active"] is False

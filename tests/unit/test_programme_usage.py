@@ -16,6 +16,7 @@ from data_model.metrics.programme_usage import (
     responsibilities,
 )
 from data_model.models import Action, Opportunity, Setting
+from tests.factories import READER
 from tests.unit.programme_fixture import TODAY, build
 
 
@@ -57,7 +58,7 @@ def test_catalogue_lists_all_24_items_once_each(session: Session) -> None:
 
 def test_development_steps(session: Session) -> None:
     build(session)
-    measures = {m.code: m for p in development_steps(session) for m in p.measures}
+    measures = {m.code: m for p in development_steps(session, READER) for m in p.measures}
     assert len(measures) == 9
     moving = measures["vuorovaikutus_jalkautuminen"]
     assert (moving.actions, moving.last_activity) == (2, date(2025, 5, 10))
@@ -69,7 +70,7 @@ def test_development_steps(session: Session) -> None:
 
 def test_channel_reach_compared_with_targets(session: Session) -> None:
     build(session)
-    channels = {c.code: c for c in channel_usage(session)}
+    channels = {c.code: c for c in channel_usage(session, READER)}
     assert len(channels) == 24
     web = channels["nettisivut"]
     assert (web.times_used, web.last_used, web.participants_total, web.unknown_totals) == (
