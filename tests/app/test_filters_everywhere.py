@@ -10,21 +10,18 @@ workbook are checked for the same period; the pages without filters must say so.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from datetime import date
 
-import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
 from data_model import clock
-from data_model.db import session_factory, transaction
-from data_model.exports.council_summary import KEY_LABELS, period_filters
+from data_model.db import transaction
+from data_model.exports.council_summary import period_filters
 from data_model.exports.documents import build_excel, build_pdf
 from data_model.exports.measures import measure_progress
 from data_model.exports.periods import period_from_key
@@ -39,20 +36,36 @@ from data_model.metrics.coverage import (
 from data_model.metrics.drilldown import actions_behind
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import MetricFilters, as_of_day
-from data_model.metrics.gaps import Gap, gaps
-from data_model.metrics.programme_usage import catalogue_usage, channel_usage, development_steps
+from data_model.metrics.gaps import gaps
+from data_model.metrics.programme_usage import (
+    catalogue_usage,
+    channel_usage,
+    development_steps,
+    responsibilities,
+)
 from data_model.metrics.reach import overall_score, reach_totals, representation, special_group_reach
-from data_model.metrics.reporting import OVERDUE, reporting_status
-from data_model.metrics.trends import quarterly_trends
+from data_model.metrics.reporting import OVERDUE, reporting_status, status_tally
 from data_model.models import Area, Department
 from data_model.permissions import CurrentUser
+from tests.app.filter_checks import (
+    FUTURE,
+    assert_differs_from_unfiltered,
+    assert_gap_text,
+    assert_representation,
+    assert_trends,
+    filter_choice,
+    key_label,
+    open_session,
+    page_frame,
+    squash,
+    suggestion_names,
+)
 from tests.app.metric_pages import metric_values, open_with_filters, page_text
 from tests.metrics_data import add_action, build_small_fixture
 
 OVERVIEW, REACH, COUNCIL = "pages/reports/overview.py", "pages/reports/reach.py", "pages/reports/council.py"
 PROGRAMME_PAGES = ("catalogue", "channels", "steps", "swot", "responsibilities")
 FILTERS = ("period", "department", "area")
-FUTURE = date(2100, 1, 1)  # no action starts after it: "every measure"
 
 
 @pytest.fixture
@@ -94,91 +107,17 @@ def filtered_data(app_engine: Engine, role_users: dict[str, CurrentUser]) -> dic
     return ids
 
 
-def _choice(name: str, ids: dict[str, int]) -> tuple[dict[str, str], MetricFilters]:
-    """The address parameters of a filter and the metric filters they stand for."""
-    if name == "period":
-        return {"period": "2025"}, MetricFilters(start=date(2025, 1, 1), end=date(2025, 12, 31))
-    if name == "department":
-        return {"dept": str(ids["department"])}, MetricFilters(department_ids=(ids["department"],))
-    return {"area": str(ids["area"])}, MetricFilters(area_ids=(ids["area"],))
-
-
-def _session(engine: Engine) -> Session:
-    return session_factory(engine)()
-
-
-def _frame(at: AppTest, column: str) -> pd.DataFrame:
-    """The first table on the page that has `column`."""
-    return next(frame.value for frame in at.dataframe if column in frame.value.columns)
-
-
-def _names(items: object) -> str:
-    return ", ".join(f"{item.item.name_fi} ({fmt_int(item.reached)})" for item in items)  # type: ignore[attr-defined]
-
-
-def _assert_differs_from_unfiltered(engine: Engine, filters: MetricFilters) -> None:
-    """The fixture must make the filter matter, or the checks below could not fail."""
-    with _session(engine) as session:
-        assert reach_totals(session, filters) != reach_totals(session, MetricFilters())
-        youth = {gap.group.code: gap for gap in gaps(session, MetricFilters(), threshold=3.0)}
-        youth_filtered = {gap.group.code: gap for gap in gaps(session, filters, threshold=3.0)}
-        assert youth.get("youth_15_29") != youth_filtered.get("youth_15_29")
-
-
-def _lines(text: str, key: str) -> list[str]:
-    """The lines of the page written from the catalogue text `key` (whatever its names)."""
-    prefix = t(key, names="\0").split("\0")[0]
-    return [line for line in text.splitlines() if line.startswith(prefix)]
-
-
-def _assert_gap_text(text: str, found: list[Gap], with_suggestions: bool) -> None:
-    for gap in found:
-        assert gap.sentence in text
-    if not with_suggestions:
-        return
-    # Every card's lines, in order: a count from outside the filter would show here.
-    assert _lines(text, "reach.gaps.best_channels") == [
-        t("reach.gaps.best_channels", names=_names(gap.best_channels)) for gap in found if gap.best_channels
-    ]
-    assert _lines(text, "reach.gaps.best_opportunities") == [
-        t("reach.gaps.best_opportunities", names=_names(gap.best_opportunities))
-        for gap in found
-        if gap.best_opportunities
-    ]
-    none = sum(1 for gap in found if not gap.best_channels and not gap.best_opportunities)
-    assert text.count(t("reach.gaps.best_none")) == none
-
-
-def _assert_representation(at: AppTest, session: Session, filters: MetricFilters) -> None:
-    table = _frame(at, t("reach.table.index"))
-    rows = representation(session, filters)
-    assert list(table[t("reach.table.group")]) == [row.group.name_fi for row in rows]
-    assert list(table[t("reach.table.participants")]) == [fmt_int(row.participants) for row in rows]
-    assert list(table[t("reach.table.index")]) == [fmt_decimal(row.index, 2) for row in rows]
-
-
-def _assert_trends(at: AppTest, session: Session, filters: MetricFilters) -> None:
-    rows = quarterly_trends(session, filters)
-    if not rows:
-        assert t("reach.trends.none") in page_text(at)
-        return
-    table = _frame(at, t("reach.trends.quarter"))
-    assert list(table[t("reach.trends.quarter")]) == [row.label for row in rows]
-    assert list(table[t("reach.trends.actions")]) == [fmt_int(row.actions) for row in rows]
-    assert list(table[t("reach.trends.youth")]) == [fmt_int(row.youth) for row in rows]
-
-
 @pytest.mark.parametrize("name", FILTERS)
 def test_overview_follows_each_filter(
     open_app: Callable[..., AppTest], app_engine: Engine, filtered_data: dict[str, int], name: str
 ) -> None:
-    params, filters = _choice(name, filtered_data)
-    _assert_differs_from_unfiltered(app_engine, filters)
+    params, filters = filter_choice(name, filtered_data)
+    assert_differs_from_unfiltered(app_engine, filters)
     at = open_with_filters(open_app("koordinaattori"), OVERVIEW, **params)
     assert not at.exception
     today = clock.today()
     as_of = as_of_day(filters, today)
-    with _session(app_engine) as session:
+    with open_session(app_engine) as session:
         totals = reach_totals(session, filters)
         loop = feedback_loop(session, filters, as_of)
         reporting = reporting_status(session, as_of, filters.department_ids)
@@ -193,9 +132,9 @@ def test_overview_follows_each_filter(
             ),
         }
         text = page_text(at)
-        _assert_gap_text(text, gaps(session, filters), with_suggestions=False)
-        _assert_representation(at, session, filters)
-        _assert_trends(at, session, filters)
+        assert_gap_text(text, gaps(session, filters), with_suggestions=False)
+        assert_representation(at, session, filters)
+        assert_trends(at, session, filters)
         assert (
             t(
                 "overview.feedback_sentence",
@@ -206,7 +145,7 @@ def test_overview_follows_each_filter(
             )
             in text
         )
-        reports = _frame(at, t("overview.report.next_due"))
+        reports = page_frame(at, t("overview.report.next_due"))
         assert list(reports[t("overview.report.department")]) == [row.department.name_fi for row in reporting]
 
 
@@ -214,33 +153,33 @@ def test_overview_follows_each_filter(
 def test_reach_follows_each_filter(
     open_app: Callable[..., AppTest], app_engine: Engine, filtered_data: dict[str, int], name: str
 ) -> None:
-    params, filters = _choice(name, filtered_data)
+    params, filters = filter_choice(name, filtered_data)
     at = open_with_filters(open_app("koordinaattori"), REACH, **params)
     assert not at.exception
     today = clock.today()
-    with _session(app_engine) as session:
+    with open_session(app_engine) as session:
         rows = representation(session, filters)
         assert metric_values(at) == {t("term.metric.score"): fmt_decimal(overall_score(rows), 2)}
-        _assert_representation(at, session, filters)
+        assert_representation(at, session, filters)
         text = page_text(at)
         found = gaps(session, filters)
-        _assert_gap_text(text, found, with_suggestions=True)
+        assert_gap_text(text, found, with_suggestions=True)
         # The advice's counts are the channel × group coverage of the same filter.
         coverage_cells = channel_by_group(session, filters)
         for gap in found:
             for item in (*gap.best_channels, *gap.target_channels):
                 if gap.group.code in {column.code for column in coverage_cells.columns}:
                     assert item.reached == coverage_cells.value(item.item.code, gap.group.code)
-        special = _frame(at, t("reach.table.actions"))
+        special = page_frame(at, t("reach.table.actions"))
         assert list(special[t("reach.table.participants")]) == [
             fmt_int(row.participants) for row in special_group_reach(session, filters)
         ]
         matrix = department_by_form(session, filters)
-        coverage = _frame(at, matrix.columns[0].name_fi)
+        coverage = page_frame(at, matrix.columns[0].name_fi)
         assert [list(values) for values in coverage.iloc[:, 1:].itertuples(index=False)] == [
             list(values) for values in matrix.values
         ]
-        unused = _frame(at, t("reach.unused.last_used"))
+        unused = page_frame(at, t("reach.unused.last_used"))
         assert list(unused[t("reach.unused.opportunity")]) == [
             item.opportunity.name_fi
             for item in unused_opportunities(session, filters, as_of_day(filters, today))
@@ -250,19 +189,11 @@ def test_reach_follows_each_filter(
             label.name_fi for label in measures_without_actions(session, MetricFilters(start=FUTURE))
         }
         assert [line[2:] for line in text.splitlines() if line[2:] in every_measure] == measures
-        _assert_trends(at, session, filters)
-        behind = _frame(at, t("reach.actions.feedback"))
+        assert_trends(at, session, filters)
+        behind = page_frame(at, t("reach.actions.feedback"))
         assert list(behind[t("reach.actions.title")]) == [
             row.title for row in actions_behind(session, filters)
         ]
-
-
-def _key_label(key: str) -> str:
-    return t(KEY_LABELS.get(key, f"council.key.{key}"))
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def test_council_page_pdf_and_workbook_follow_the_period(
@@ -276,7 +207,7 @@ def test_council_page_pdf_and_workbook_follow_the_period(
     at.segmented_control[0].set_value("year").run()
     at.selectbox(key="council_period_year").select(period).run()
     assert not at.exception
-    with _session(app_engine) as session:
+    with open_session(app_engine) as session:
         totals = reach_totals(session, filters)
         found = gaps(session, filters)
         coverage_cells = channel_by_group(session, filters)
@@ -304,12 +235,12 @@ def test_council_page_pdf_and_workbook_follow_the_period(
         shown = metric_values(at)
         for key, value in expected.items():
             text = written.get(key) or fmt_int(value)  # type: ignore[arg-type]
-            assert shown[_key_label(key)] == text, key
+            assert shown[key_label(key)] == text, key
         text = page_text(at)
         for gap in found:
             assert gap.sentence in text
         book = load_workbook(io.BytesIO(build_excel(session, period.key, today).data))
-        pdf = _squash(
+        pdf = squash(
             "".join(
                 page.extract_text()
                 for page in PdfReader(io.BytesIO(build_pdf(session, period.key, today).data)).pages
@@ -317,18 +248,18 @@ def test_council_page_pdf_and_workbook_follow_the_period(
         )
     front = dict(book[t("council.doc.front")[:31]].iter_rows(values_only=True))
     for key, value in expected.items():
-        assert front[_key_label(key)] == pytest.approx(value), key
+        assert front[key_label(key)] == pytest.approx(value), key
     sheet = list(book[t("council.sheet.gaps")[:31]].iter_rows(values_only=True))
     cells = [dict(zip(sheet[0], row, strict=True)) for row in sheet[1:]]
     assert [row[t("council.col.gap")] for row in cells] == [gap.sentence for gap in found]
     for row, gap in zip(cells, found, strict=True):
-        assert (row[t("council.col.suggested_channels")] or "") == _names(
+        assert (row[t("council.col.suggested_channels")] or "") == suggestion_names(
             gap.best_channels or gap.target_channels
         )
-        assert _squash(gap.sentence) in pdf
-        assert _squash(_names(gap.best_channels or gap.target_channels)) in pdf
+        assert squash(gap.sentence) in pdf
+        assert squash(suggestion_names(gap.best_channels or gap.target_channels)) in pdf
     assert (
-        _squash(
+        squash(
             t(
                 "council.overview.actions",
                 period="2025",
@@ -346,14 +277,14 @@ def test_council_page_pdf_and_workbook_follow_the_period(
 def test_council_says_it_covers_every_department_and_area(
     open_app: Callable[..., AppTest], app_engine: Engine, filtered_data: dict[str, int], name: str
 ) -> None:
-    params, _filters = _choice(name, filtered_data)
+    params, _filters = filter_choice(name, filtered_data)
     at = open_with_filters(open_app("valtuutettu"), COUNCIL, **params)
     assert not at.exception
     assert t("council.source.scope") in page_text(at)
     # The whole town's figures for the chosen period, whatever the report pages' filters.
     at.segmented_control[0].set_value("year").run()
     at.selectbox(key="council_period_year").select(period_from_key("2025")).run()
-    with _session(app_engine) as session:
+    with open_session(app_engine) as session:
         totals = reach_totals(session, period_filters(period_from_key("2025")))
     assert metric_values(at)[t("council.key.actions")] == fmt_int(totals.actions)
 
@@ -363,13 +294,13 @@ def test_council_says_it_covers_every_department_and_area(
 def test_programme_pages_say_their_figures_are_unfiltered(
     open_app: Callable[..., AppTest], app_engine: Engine, filtered_data: dict[str, int], name: str, page: str
 ) -> None:
-    params, _filters = _choice(name, filtered_data)
+    params, _filters = filter_choice(name, filtered_data)
     at = open_with_filters(open_app("koordinaattori"), f"pages/programme/{page}.py", **params)
     assert not at.exception
     today = clock.today()
     text = page_text(at)
     assert t("programme_common.scope", day=fmt_date(today)) in text
-    with _session(app_engine) as session:
+    with open_session(app_engine) as session:
         if page == "channels":
             channels = channel_usage(session)
             unused = sum(1 for channel in channels if channel.times_used == 0)
@@ -378,6 +309,17 @@ def test_programme_pages_say_their_figures_are_unfiltered(
             measures = [m for principle in development_steps(session) for m in principle.measures]
             idle = sum(1 for m in measures if m.nothing_logged)
             assert t("steps.summary", total=fmt_int(len(measures)), idle=fmt_int(idle)) in text
+        if page == "responsibilities":
+            duties = [duty for actor in responsibilities(session, today) for duty in actor.duties]
+            tally = status_tally(duty.status for duty in duties)
+            assert (
+                t(
+                    "responsibilities.summary",
+                    total=fmt_int(len(duties)),
+                    **{status: fmt_int(count) for status, count in tally.items()},
+                )
+                in text
+            )
         if page == "catalogue":
             usage = catalogue_usage(session, today)
             distinct = {item.code: item for form in usage.forms for item in form.opportunities}
@@ -402,7 +344,7 @@ def test_reach_lists_measures_without_actions_in_the_period(
 ) -> None:
     # Dialogue was advanced only in 2024: in 2025 it is a measure without actions.
     at = open_with_filters(open_app("koordinaattori"), REACH, period="2025")
-    with _session(app_engine) as session:
+    with open_session(app_engine) as session:
         names = {
             label.code: label.name_fi
             for label in measures_without_actions(session, MetricFilters(start=FUTURE))
@@ -416,6 +358,6 @@ def test_overview_reporting_follows_the_department_filter(
     open_app: Callable[..., AppTest], filtered_data: dict[str, int]
 ) -> None:
     at = open_with_filters(open_app("koordinaattori"), OVERVIEW, dept=str(filtered_data["department"]))
-    reports = _frame(at, t("overview.report.next_due"))
+    reports = page_frame(at, t("overview.report.next_due"))
     assert list(reports[t("overview.report.department")]) == ["Hyvinvointitoimiala"]
     assert metric_values(at)[t("overview.reporting")].endswith("/1")
