@@ -98,3 +98,11 @@ def test_other_roles_do_not_get_the_page(open_app: Callable[..., AppTest], usern
     at = open_app(username)
     with pytest.raises(ValueError):
         at.switch_page(SETTINGS_PAGE)
+
+
+def test_population_figures_are_listed_by_group_name(open_app: Callable[..., AppTest]) -> None:
+    """The picker listed internal codes: '2024 · youth_15_29'."""
+    at = open_app("koordinaattori", page=SETTINGS_PAGE)
+    options = at.selectbox(key="pa_pick_population").options
+    assert "2024 · Nuoret (15–29 v)" in options, options
+    assert not any("youth_15_29" in option or "_" in option for option in options)
