@@ -12,7 +12,7 @@ from babel.dates import format_date as _babel_date
 from babel.dates import format_time as _babel_time
 from babel.numbers import format_currency, format_decimal
 
-from .i18n import DEFAULT_LANGUAGE
+from .i18n import DEFAULT_LANGUAGE, t
 
 # Finnish groups thousands with a non-breaking space (CLDR agrees), so a figure never wraps.
 NBSP = "\u00a0"
@@ -81,3 +81,11 @@ def fmt_eur(value: float | None, unknown: str = "–", *, lang: str = DEFAULT_LA
     if value is None:
         return unknown
     return format_currency(float(value), "EUR", locale=_locale(lang))
+
+
+def fmt_count(value: int, noun: str, *, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A count with its noun in the right number: '1 toimenpide', '2 toimenpidettä' (Finnish
+    takes the singular after 1 and the partitive after any other number). The nouns live in
+    the catalogue as `count.<noun>.one` and `count.<noun>.other`, each with `{n}`."""
+    form = "one" if value == 1 else "other"
+    return t(f"count.{noun}.{form}", lang, n=fmt_int(value, lang=lang))

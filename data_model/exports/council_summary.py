@@ -17,7 +17,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from .. import clock
-from ..formatting import fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_pct
+from ..formatting import fmt_count, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_pct
 from ..i18n import DEFAULT_LANGUAGE, t
 from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities
 from ..metrics.feedback import FeedbackLoop, feedback_loop
@@ -262,7 +262,7 @@ def overview_sentences(period: Period, figures: PeriodFigures, today: date, lang
             period=period.label(lang),
             start=fmt_date(period.start, lang=lang),
             end=fmt_date(period.end, lang=lang),
-            actions=fmt_int(totals.actions, lang=lang),
+            actions=fmt_count(totals.actions, "participation_action", lang=lang),
             participants=fmt_int(totals.participants_total, lang=lang),
         )
     ]
@@ -277,7 +277,7 @@ def overview_sentences(period: Period, figures: PeriodFigures, today: date, lang
             t(
                 "council.overview.gaps",
                 lang,
-                count=fmt_int(len(figures.gaps), lang=lang),
+                count=fmt_count(len(figures.gaps), "gap", lang=lang),
                 worst=figures.gaps[0].sentence,
             )
         )
@@ -323,8 +323,8 @@ def feedback_sentences(loop: FeedbackLoop, lang: str) -> tuple[str, ...]:
             t(
                 "council.feedback.open",
                 lang,
-                count=fmt_int(loop.open_loop_count, lang=lang),
-                days=loop.open_loop_days,
+                count=fmt_count(loop.open_loop_count, "feedback_loop", lang=lang),
+                days=fmt_count(loop.open_loop_days, "day", lang=lang),
             )
         )
         sentences += [
@@ -333,7 +333,7 @@ def feedback_sentences(loop: FeedbackLoop, lang: str) -> tuple[str, ...]:
                 lang,
                 title=item.title,
                 department=item.department.name(lang),
-                days=fmt_int(item.days_open, lang=lang),
+                days=fmt_count(item.days_open, "day", lang=lang),
             )
             for item in loop.open_loops[:OPEN_LOOPS_LISTED]
         ]
@@ -434,7 +434,7 @@ def build_council_summary(
                 "council.measures.item",
                 lang,
                 measure=row.measure.name(lang),
-                actions=fmt_int(row.actions, lang=lang),
+                actions=fmt_count(row.actions, "action", lang=lang),
             )
             for row in current.measures
             if row.actions

@@ -32,7 +32,7 @@ from pages.widgets.action_form import (
     save_with_messages,
 )
 from pages.widgets.data import read, read_uncached, write
-from pages.widgets.formats import fmt_date, fmt_int, fmt_stored
+from pages.widgets.formats import fmt_count, fmt_date, fmt_int, fmt_stored
 from pages.widgets.guard import page_user
 from pages.widgets.texts import lang, say, tr
 
@@ -104,7 +104,7 @@ found = read(list_actions, user, filters, lang())
 if not found.rows:
     st.info(tr("actions.none"))
 else:
-    st.caption(tr("actions.count", shown=len(found.rows), total=found.total))
+    st.caption(tr("actions.count", shown=fmt_int(len(found.rows)), total=fmt_count(found.total, "action")))
     table = pd.DataFrame(
         {
             tr("actions.col.id"): [row.id for row in found.rows],

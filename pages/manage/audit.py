@@ -10,7 +10,7 @@ from data_model.metrics.actions_list import AuditFilter, AuditRow, audit_vocabul
 from data_model.metrics.audit_labels import entity_name, event_name, field_name, value_text
 from pages.widgets.action_form import date_field
 from pages.widgets.data import read
-from pages.widgets.formats import fmt_stored
+from pages.widgets.formats import fmt_count, fmt_stored
 from pages.widgets.guard import page_user
 from pages.widgets.texts import lang, tr
 
@@ -71,7 +71,7 @@ if not entries:
     st.info(tr("audit.none"))
     st.stop()
 
-st.caption(tr("audit.count", count=len(entries), limit=LIMIT))
+st.caption(tr("audit.count", count=fmt_count(len(entries), "entry"), limit=LIMIT))
 st.dataframe(
     pd.DataFrame(
         {

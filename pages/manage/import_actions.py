@@ -8,6 +8,7 @@ import streamlit as st
 from data_model.imports import ImportRefused, import_actions, preview_import, template_csv, template_xlsx
 from pages.widgets.action_form import flash
 from pages.widgets.data import current_data_version, read, read_uncached, write
+from pages.widgets.formats import fmt_count
 from pages.widgets.guard import page_user
 from pages.widgets.texts import say, tr
 
@@ -54,7 +55,7 @@ preview = st.session_state[f"{BASE}.preview"]
 
 st.subheader(tr("import.preview"), anchor=False)
 if preview.rows:
-    st.caption(tr("import.rows", count=len(preview.rows)))
+    st.caption(tr("import.rows", count=fmt_count(len(preview.rows), "action_row")))
     st.dataframe(
         pd.DataFrame(
             {
@@ -70,7 +71,7 @@ if preview.rows:
         width="stretch",
     )
 if preview.problems:
-    st.error(tr("import.problems", count=len(preview.problems)), icon=":material/error:")
+    st.error(tr("import.problems", count=fmt_count(len(preview.problems), "error")), icon=":material/error:")
     st.dataframe(
         pd.DataFrame(
             {
@@ -85,7 +86,9 @@ if preview.problems:
     st.stop()
 
 st.success(tr("import.ready"), icon=":material/check_circle:")
-if st.button(tr("import.confirm", count=len(preview.rows)), type="primary", key=f"{BASE}.confirm"):
+if st.button(
+    tr("import.confirm", count=fmt_count(len(preview.rows), "action")), type="primary", key=f"{BASE}.confirm"
+):
     progress = st.progress(0, text=tr("import.running"))
     try:
         with write() as session:
@@ -93,13 +96,15 @@ if st.button(tr("import.confirm", count=len(preview.rows)), type="primary", key=
             created = import_actions(session, user, uploaded.name, content)
     except ImportRefused as refused:
         progress.empty()
-        st.error(tr("import.problems", count=len(refused.problems)), icon=":material/error:")
+        st.error(
+            tr("import.problems", count=fmt_count(len(refused.problems), "error")), icon=":material/error:"
+        )
         st.dataframe(
             pd.DataFrame([(p.row, p.field, say(p.message)) for p in refused.problems]),
             hide_index=True,
         )
         st.stop()
-    progress.progress(100, text=tr("import.done", count=len(created)))
+    progress.progress(100, text=tr("import.done", count=fmt_count(len(created), "action")))
     st.session_state[f"{BASE}.gen"] = generation + 1
-    st.session_state[f"{BASE}.flash"] = tr("import.done", count=len(created))
+    st.session_state[f"{BASE}.flash"] = tr("import.done", count=fmt_count(len(created), "action"))
     st.rerun()

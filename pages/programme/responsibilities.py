@@ -7,7 +7,7 @@ from data_model import clock
 from data_model.metrics.programme_usage import DutyStatus, responsibilities
 from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporting_status, status_tally
 from pages.widgets.data import read
-from pages.widgets.formats import fmt_int
+from pages.widgets.formats import fmt_count, fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.programme_view import date_or_never, pick, plain, scope_note, show_table
 from pages.widgets.texts import freshness_note, lang, tr
@@ -15,7 +15,7 @@ from pages.widgets.texts import freshness_note, lang, tr
 today = clock.today()
 page_user("responsibilities")
 st.title(tr("page.responsibilities"))
-st.write(tr("responsibilities.intro", days=DUE_SOON_DAYS))
+st.write(tr("responsibilities.intro", days=fmt_count(DUE_SOON_DAYS, "day")))
 scope_note(clock.today())
 
 actors = read(responsibilities, today)
@@ -24,7 +24,7 @@ counts = status_tally(duty.status for duty in duties)
 st.markdown(
     tr(
         "responsibilities.summary",
-        total=fmt_int(len(duties)),
+        total=fmt_count(len(duties), "duty"),
         **{status: fmt_int(count) for status, count in counts.items()},
     )
 )

@@ -4,7 +4,7 @@ import streamlit as st
 
 from data_model.metrics.programme import programme_headline
 from pages.widgets.data import read
-from pages.widgets.formats import fmt_int
+from pages.widgets.formats import fmt_count, fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.texts import freshness_note, tr
 
@@ -27,7 +27,7 @@ st.write(
         principles=fmt_int(headline.principles),
         measures=fmt_int(headline.measures),
         actors=fmt_int(headline.actors),
-        duties=fmt_int(headline.duties),
+        duties=fmt_count(headline.duties, "duty"),
         population=fmt_int(headline.population),
         year=headline.population_year or "–",
     )

@@ -11,7 +11,7 @@ from data_model.metrics.reporting import OVERDUE, reporting_status
 from data_model.metrics.trends import quarterly_trends
 from pages.widgets.data import read
 from pages.widgets.filters import report_header
-from pages.widgets.formats import fmt_date, fmt_int, fmt_pct
+from pages.widgets.formats import fmt_count, fmt_date, fmt_int, fmt_pct
 from pages.widgets.guard import page_user
 from pages.widgets.metric_views import gap_list, representation_view, trends_view
 from pages.widgets.texts import lang, tr
@@ -72,7 +72,7 @@ st.write(
         done=fmt_int(loop.with_feedback),
         total=fmt_int(loop.actions),
         open=fmt_int(loop.open_loop_count),
-        days=loop.open_loop_days,
+        days=fmt_count(loop.open_loop_days, "day"),
     )
 )
 if loop.open_loops:

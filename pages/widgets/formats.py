@@ -10,6 +10,10 @@ from data_model import clock, formatting
 from .texts import lang
 
 
+def fmt_count(value: int, noun: str) -> str:
+    return formatting.fmt_count(value, noun, lang=lang())
+
+
 def fmt_int(value: int | None, unknown: str = "–") -> str:
     return formatting.fmt_int(value, unknown, lang=lang())
 

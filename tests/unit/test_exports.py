@@ -21,7 +21,7 @@ from data_model.exports.documents import build_csv, build_excel, build_pdf, file
 from data_model.exports.pdf_export import find_unicode_font, latin1
 from data_model.exports.periods import period_from_key
 from data_model.exports.safe import safe_cell
-from data_model.formatting import fmt_decimal, fmt_int, fmt_pct
+from data_model.formatting import fmt_count, fmt_decimal, fmt_int, fmt_pct
 from data_model.i18n import t
 from data_model.metrics.coverage import unused_opportunities
 from data_model.metrics.feedback import feedback_loop
@@ -94,7 +94,7 @@ def test_pdf_states_the_metrics_numbers(report_engine: Engine) -> None:
         period="2025",
         start="1.1.2025",
         end="31.12.2025",
-        actions=fmt_int(totals.actions),
+        actions=fmt_count(totals.actions, "participation_action"),
         participants=fmt_int(totals.participants_total),
     )
     assert totals.actions == 3 + len(MALICIOUS)  # the deleted action is not counted
