@@ -283,6 +283,7 @@ def _load_responsibilities(session: Session, folder: Path) -> None:
                     text_en=duty.get("text_en", ""),
                     cadence=cadence,
                     evidence=evidence,
+                    cadence_assumed=duty.get("cadence_assumed", True) is not False,
                     sort_order=order * 100 + duty_order,
                 )
             )

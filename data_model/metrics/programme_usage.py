@@ -470,6 +470,7 @@ class DutyStatus:
     next_due: date | None
     evidence_count: int  # actions or reports found within the period
     departments: tuple[ReportingStatus, ...] = ()
+    cadence_assumed: bool = True  # the city chose the cadence; the programme does not state it
 
 
 @dataclass(frozen=True)
@@ -535,7 +536,7 @@ def _duty_status(
         status, next_due, months_shown = UNTRACKED, None, CADENCE_MONTHS.get(duty.cadence)
         return DutyStatus(
             duty.id, duty.code, duty.text_fi, duty.text_en, duty.cadence, duty.evidence, duty.active,
-            status, months_shown, None, next_due, 0,
+            status, months_shown, None, next_due, 0, (), duty.cadence_assumed,
         )  # fmt: skip
     if duty.evidence == "department_report":
         departments = tuple(reporting_status(session, today))
@@ -553,7 +554,7 @@ def _duty_status(
         status, next_due = deadline_status(last, months, today)
     return DutyStatus(
         duty.id, duty.code, duty.text_fi, duty.text_en, duty.cadence, duty.evidence, duty.active,
-        status, months, last, next_due, count, departments,
+        status, months, last, next_due, count, departments, duty.cadence_assumed,
     )  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
@@ -163,6 +163,9 @@ class Responsibility(Base):
     cadence: Mapped[str] = mapped_column(String(20), default="none")
     # department_report | action | programme_review | none
     evidence: Mapped[str] = mapped_column(String(30), default="none")
+    # True when the programme does not state the cadence ("tietyin väliajoin") and the city
+    # chose it: shown as the city's assumption, which the coordinator may change.
+    cadence_assumed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 

@@ -139,6 +139,7 @@ ENTITIES: dict[str, Entity] = {
             "text_fi": _text(required=True, max_length=LONG_TEXT),
             "text_en": _text(max_length=LONG_TEXT),
             "cadence": Field("choice", required=True, choices=CADENCES),
+            "cadence_assumed": Field("bool"),
             "evidence": Field("choice", required=True, choices=EVIDENCE),
             "sort_order": ORDER,
         },

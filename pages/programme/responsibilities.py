@@ -32,8 +32,11 @@ st.markdown(
 
 def cadence(duty: DutyStatus) -> str:
     if duty.cadence == "none" and duty.period_months:
-        return tr("responsibilities.cadence.continuous", months=duty.period_months)
-    return tr(f"term.cadence.{duty.cadence}")
+        named = tr("responsibilities.cadence.continuous", months=duty.period_months)
+    else:
+        named = tr(f"term.cadence.{duty.cadence}")
+    # A cadence the programme does not state is the city's choice, not a fact of the programme.
+    return tr("responsibilities.cadence_assumed", cadence=named) if duty.cadence_assumed else named
 
 
 def evidence(duty: DutyStatus) -> str:
@@ -78,6 +81,7 @@ st.subheader(tr("responsibilities.reporting_title"))
 reporting = read(reporting_status, today)
 if reporting:
     show_table([reporting_row(department) for department in reporting])
+    st.caption(tr("responsibilities.report_cadence_assumed"))
 else:
     st.caption(tr("responsibilities.no_reporting"))
 freshness_note()

@@ -101,3 +101,12 @@ def test_responsibility_summary_counts_add_up_to_the_total(open_app: Callable[..
     total, *parts = (int(n) for n in re.findall(r"\*\*(\d+)[^*]*\*\*", summary))
     assert len(parts) == 4 and sum(parts) == total, summary
     assert "ei seurattavissa" in summary
+
+
+def test_assumed_cadences_are_labelled_as_the_citys_assumption(open_app: Callable[..., AppTest]) -> None:
+    at = open_app("valtuutettu", page="pages/programme/responsibilities.py")
+    text = shown_text(at)
+    assert "Puolivuosittain (kaupungin oletus" in text  # "tietyin väliajoin"
+    assert "Raportointiväli on kaupungin oletus" in text
+    # the one cadence the programme states is shown plainly
+    assert "Valtuustokausittain" in text.replace("Valtuustokausittain (kaupungin oletus", "")

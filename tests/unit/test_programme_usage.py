@@ -158,3 +158,11 @@ def test_a_duty_is_evidenced_only_by_its_own_kind_of_action(session: Session) ->
     duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
     assert duties["asukkaat_seuranta_kyselyin"].status == "overdue"
     assert duties["asukkaat_seuranta_kyselyin"].last_evidence is None
+
+
+def test_cadences_the_programme_does_not_state_are_marked_as_assumed(session: Session) -> None:
+    """'Tietyin väliajoin' was shown as the fact 'Puolivuosittain'."""
+    duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
+    assert duties["kh_hyvaksyy_ja_seuraa"].cadence_assumed is False  # "valtuustokausittain", p. 15
+    assert duties["toimialat_raportointi"].cadence_assumed is True
+    assert duties["asukkaat_seuranta_kyselyin"].cadence_assumed is True
