@@ -35,4 +35,4 @@ def test_nothing_outside_the_clock_reads_the_time() -> None:
 def test_a_csv_timestamp_is_helsinki_time() -> None:
     """A change stored at 23.30 UTC on 2 December happened on 3 December in Helsinki."""
     table = Table("t", "T", (Column("Muutettu", DATE),), ((LATE_UTC,),))
-    assert "2026-12-03 01:30" in table_csv(table).decode("utf-8-sig")
+    assert "2026-12-03 01:30" in table_csv(table, "kyllä", "ei").decode("utf-8-sig")
