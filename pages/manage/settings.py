@@ -109,7 +109,7 @@ def show_feedback(entity: str) -> None:
 def item_title(item: dict[str, Any]) -> str:
     title = next((str(item[name]) for name in TITLE_FIELDS if item.get(name) not in (None, "")), "")
     if "count" in item:  # a population figure: year and the group's name (not its code)
-        groups = dict(read_uncached(reference_options, "population", "audience_group"))
+        groups = dict(read_uncached(reference_options, user, "population", "audience_group"))
         group = item["audience_group"]
         title = f"{item['year']} · {groups.get(group, group) if group else tr('programme_admin.whole_population')}"
     title = title if len(title) <= 90 else title[:89] + "…"

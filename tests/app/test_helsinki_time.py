@@ -67,8 +67,9 @@ def test_documents_show_the_change_in_helsinki_time(
 ) -> None:
     _change_at_half_past_eleven_utc(app_engine, role_users["department_head"])
     with session_factory(app_engine)() as session:
-        pdf = build_pdf(session, "2025", TODAY).data
-        workbook = load_workbook(io.BytesIO(build_excel(session, "2025", TODAY).data))
+        reader = role_users["council"]
+        pdf = build_pdf(session, reader, "2025", TODAY).data
+        workbook = load_workbook(io.BytesIO(build_excel(session, reader, "2025", TODAY).data))
     text = re.sub(r"\s+", "", "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
     assert re.sub(r"\s+", "", SHOWN) in text
     cells = " ".join(
