@@ -24,7 +24,7 @@ from openpyxl.styles import Font
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .i18n import Message, msg
+from .i18n import DEFAULT_LANGUAGE, Message, msg, t
 from .models import (
     FORMATS,
     Action,
@@ -185,7 +185,10 @@ def table_csv(headers: list[str], rows: Iterable[list[object]] = ()) -> bytes:
 
 
 def table_xlsx(
-    headers: list[str], rows: Iterable[list[object]] = (), guide: list[list[str]] | None = None
+    headers: list[str],
+    rows: Iterable[list[object]] = (),
+    guide: list[list[str]] | None = None,
+    guide_title: str = "",
 ) -> bytes:
     """An Excel workbook with the table on its first sheet and an optional guide sheet."""
     book = Workbook()
@@ -197,7 +200,7 @@ def table_xlsx(
     for row in rows:
         sheet.append([safe_cell(_cell_text(value)) for value in row])
     if guide:
-        help_sheet = book.create_sheet("Ohjeet")
+        help_sheet = book.create_sheet(guide_title or None)
         for line in guide:
             help_sheet.append([safe_cell(text) for text in line])
     out = io.BytesIO()
@@ -205,14 +208,16 @@ def table_xlsx(
     return out.getvalue()
 
 
-def _guide(session: Session) -> list[list[str]]:
+def _guide(session: Session, lang: str) -> list[list[str]]:
+    """The guide sheet in the reader's language; the columns and the values it lists stay
+    the file's own (Finnish headers, codes and names), as the import reads them."""
     lines = [
-        ["Yksi rivi on yksi toimenpide. Pakollisia: Toimiala, Otsikko, Alkamispäivä, Osallisuuden muodot."],
-        ["Päivämäärät muodossa pp.kk.vvvv. Useampi arvo samaan soluun puolipisteellä erotettuna."],
-        ["Tyhjä osallistujamäärä tarkoittaa, ettei lukua tiedetä (ei nollaa)."],
-        ["Toteutustapa: paikan päällä, verkossa tai hybridi. Kyllä/ei-sarakkeet: kyllä tai ei."],
+        [t("import.guide.rows", lang)],
+        [t("import.guide.dates", lang)],
+        [t("import.guide.unknown", lang)],
+        [t("import.guide.format", lang)],
         [],
-        ["Sarake", "Tunnus", "Nimi"],
+        [t("import.guide.column", lang), t("import.guide.code", lang), t("import.guide.name", lang)],
     ]
     sources: list[tuple[str, Any, Any]] = [
         (COLUMNS["department"], Department.code, Department.name_fi),
@@ -234,9 +239,11 @@ def template_csv(session: Session) -> bytes:
     return table_csv(template_headers(session))
 
 
-def template_xlsx(session: Session) -> bytes:
+def template_xlsx(session: Session, lang: str = DEFAULT_LANGUAGE) -> bytes:
     """The empty import template as Excel, with a guide sheet listing every valid value."""
-    return table_xlsx(template_headers(session), guide=_guide(session))
+    return table_xlsx(
+        template_headers(session), guide=_guide(session, lang), guide_title=t("import.guide.sheet", lang)
+    )
 
 
 # --- reading a file --------------------------------------------------------------------------
@@ -636,6 +643,6 @@ def import_actions(session: Session, user: CurrentUser, filename: str, content: 
         "action",
         None,
         after={"file": filename, "rows": len(created), "action_ids": created},
-        note=f"{filename}: {len(created)} toimenpidettä",
+        note=filename,  # the count is in `after`; a note in words would be in one language only
     )
     return created

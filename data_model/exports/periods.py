@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..i18n import t
 from ..metrics.filters import COUNCIL_TERMS, quarter_range, year_range
 
 YEAR = "year"
@@ -52,8 +53,7 @@ class Period:
             year, quarter = self.key.split("-Q")
             return f"Q{quarter}/{year}"
         first, last = self.key.removeprefix("valtuustokausi-").split("-")
-        word = "valtuustokausi" if lang == "fi" else "council term"
-        return f"{word} {first}–{last}"
+        return t("period.council_term", lang, first=first, last=last)
 
     def in_progress(self, today: date) -> bool:
         """True while the period has not ended yet (its figures can still grow)."""

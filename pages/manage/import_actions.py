@@ -10,7 +10,7 @@ from pages.widgets.action_form import flash
 from pages.widgets.data import current_data_version, read, read_uncached, write
 from pages.widgets.formats import fmt_count
 from pages.widgets.guard import page_user
-from pages.widgets.texts import say, tr
+from pages.widgets.texts import lang, say, tr
 
 BASE = "import"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,7 +31,7 @@ first.download_button(
 )
 second.download_button(
     tr("import.template_xlsx"),
-    read(template_xlsx),
+    read(template_xlsx, lang()),
     file_name="toimenpiteet-pohja.xlsx",
     mime=XLSX_MIME,
     on_click="ignore",

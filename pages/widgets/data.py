@@ -28,9 +28,20 @@ _RUN_VERSION_KEY = "_data_version_this_run"
 _OPENED: list[Engine] = []
 
 
-@st.cache_resource(show_spinner="Valmistellaan tietokantaa…")
 def engine() -> Engine:
-    """The process-wide engine; on first use the database is migrated and seeded."""
+    """The process-wide engine; the first use in a process says that the database is being
+    prepared (a cache decorator's spinner text is fixed at import, before any language)."""
+    if _OPENED:
+        return _engine()
+    from .texts import tr  # texts reads through this module
+
+    with st.spinner(tr("app.preparing_database")):
+        return _engine()
+
+
+@st.cache_resource(show_spinner=False)
+def _engine() -> Engine:
+    """The engine itself, made once per process: the database is migrated and seeded."""
     settings = load_settings()
     if not settings.demo_mode:
         require_existing_database(settings.database_url)
@@ -45,7 +56,7 @@ def reset_engine() -> None:
 
     Called when the database could not be used, so a database that comes back (a restarted
     server, a file made writable or restored) works again without restarting the app."""
-    engine.clear()  # type: ignore[attr-defined]
+    _engine.clear()  # type: ignore[attr-defined]
     while _OPENED:
         _OPENED.pop().dispose()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from string import Formatter
 
 import pytest
 
@@ -30,6 +31,20 @@ def test_finnish_and_english_hold_the_same_keys() -> None:
     finnish, english = set(catalogue("fi")), set(catalogue("en"))
     assert sorted(finnish - english) == []
     assert sorted(english - finnish) == []
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+
+def test_both_languages_fill_the_same_placeholders() -> None:
+    finnish, english = catalogue("fi"), catalogue("en")
+    differ = {
+        key: (_placeholders(finnish[key]), _placeholders(english[key]))
+        for key in finnish.keys() & english.keys()
+        if _placeholders(finnish[key]) != _placeholders(english[key])
+    }
+    assert differ == {}
 
 
 def test_every_page_of_the_navigation_has_a_title_in_both_languages() -> None:

@@ -85,6 +85,16 @@ def test_the_template_has_every_field_and_a_column_per_group(engine: Engine) -> 
     assert ["Osallisuuden mahdollisuus", "osallistuva_budjetointi", "Osallistuva budjetointi"] in guide
 
 
+def test_the_templates_guide_is_in_the_readers_language(engine: Engine) -> None:
+    with transaction(engine) as session:
+        book = load_workbook(io.BytesIO(template_xlsx(session, "en")))
+    guide = [[cell.value for cell in row] for row in book["Guide"].iter_rows()]
+    assert guide[0][0].startswith("One row is one action.")
+    assert ["Column", "Code", "Name"] in guide
+    # The headers and values listed stay the file's own: the import reads them in Finnish.
+    assert [cell.value for cell in book["Toimenpiteet"][1]][:2] == ["Tunniste", "Toimiala"]
+
+
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_a_good_file_is_imported_whole_and_audited(
     engine: Engine, users: dict[str, CurrentUser], kind: str
