@@ -61,6 +61,7 @@ from tests.app.filter_checks import (
     suggestion_names,
 )
 from tests.app.metric_pages import metric_values, open_with_filters, page_text
+from tests.factories import READER
 from tests.metrics_data import add_action, build_small_fixture
 
 OVERVIEW, REACH, COUNCIL = "pages/reports/overview.py", "pages/reports/reach.py", "pages/reports/council.py"
@@ -172,9 +173,9 @@ def test_reach_follows_each_filter(
                     assert item.reached == coverage_cells.value(item.item.code, gap.group.code)
         special = page_frame(at, t("reach.table.actions"))
         assert list(special[t("reach.table.participants")]) == [
-            fmt_int(row.participants) for row in special_group_reach(session, filters)
+            fmt_int(row.participants) for row in special_group_reach(session, READER, filters)
         ]
-        matrix = department_by_form(session, filters)
+        matrix = department_by_form(session, READER, filters)
         coverage = page_frame(at, matrix.columns[0].name_fi)
         assert [list(values) for values in coverage.iloc[:, 1:].itertuples(index=False)] == [
             list(values) for values in matrix.values
@@ -184,15 +185,15 @@ def test_reach_follows_each_filter(
             item.opportunity.name_fi
             for item in unused_opportunities(session, filters, as_of_day(filters, today))
         ]
-        measures = [label.name_fi for label in measures_without_actions(session, filters)]
+        measures = [label.name_fi for label in measures_without_actions(session, READER, filters)]
         every_measure = {
-            label.name_fi for label in measures_without_actions(session, MetricFilters(start=FUTURE))
+            label.name_fi for label in measures_without_actions(session, READER, MetricFilters(start=FUTURE))
         }
         assert [line[2:] for line in text.splitlines() if line[2:] in every_measure] == measures
         assert_trends(at, session, filters)
         behind = page_frame(at, t("reach.actions.feedback"))
         assert list(behind[t("reach.actions.title")]) == [
-            row.title for row in actions_behind(session, filters)
+            row.title for row in actions_behind(session, READER, filters)
         ]
 
 
@@ -239,11 +240,11 @@ def test_council_page_pdf_and_workbook_follow_the_period(
         text = page_text(at)
         for gap in found:
             assert gap.sentence in text
-        book = load_workbook(io.BytesIO(build_excel(session, period.key, today).data))
+        book = load_workbook(io.BytesIO(build_excel(session, READER, period.key, today).data))
         pdf = squash(
             "".join(
                 page.extract_text()
-                for page in PdfReader(io.BytesIO(build_pdf(session, period.key, today).data)).pages
+                for page in PdfReader(io.BytesIO(build_pdf(session, READER, period.key, today).data)).pages
             )
         )
     front = dict(book[t("council.doc.front")[:31]].iter_rows(values_only=True))
@@ -302,11 +303,11 @@ def test_programme_pages_say_their_figures_are_unfiltered(
     assert t("programme_common.scope", day=fmt_date(today)) in text
     with open_session(app_engine) as session:
         if page == "channels":
-            channels = channel_usage(session)
+            channels = channel_usage(session, READER)
             unused = sum(1 for channel in channels if channel.times_used == 0)
             assert t("channels.summary", total=fmt_int(len(channels)), unused=fmt_int(unused)) in text
         if page == "steps":
-            measures = [m for principle in development_steps(session) for m in principle.measures]
+            measures = [m for principle in development_steps(session, READER) for m in principle.measures]
             idle = sum(1 for m in measures if m.nothing_logged)
             assert t("steps.summary", total=fmt_int(len(measures)), idle=fmt_int(idle)) in text
         if page == "responsibilities":
@@ -347,7 +348,7 @@ def test_reach_lists_measures_without_actions_in_the_period(
     with open_session(app_engine) as session:
         names = {
             label.code: label.name_fi
-            for label in measures_without_actions(session, MetricFilters(start=FUTURE))
+            for label in measures_without_actions(session, READER, MetricFilters(start=FUTURE))
         }
     text = page_text(at)
     assert f"- {names['vuoropuhelu']}" in text
