@@ -177,9 +177,13 @@ def test_malicious_titles_are_text_in_csv(report_engine: Engine) -> None:
 
 def test_the_english_csv_writes_yes_and_no_in_english(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
-        finnish = {value for row in _csv_rows(build_csv(session, PERIOD, TODAY).data)[1:] for value in row}
+        finnish = {
+            value for row in _csv_rows(build_csv(session, READER, PERIOD, TODAY).data)[1:] for value in row
+        }
         english = {
-            value for row in _csv_rows(build_csv(session, PERIOD, TODAY, "en").data)[1:] for value in row
+            value
+            for row in _csv_rows(build_csv(session, READER, PERIOD, TODAY, "en").data)[1:]
+            for value in row
         }
     assert {"kyllä", "ei"} <= finnish
     assert {"yes", "no"} <= english and not {"kyllä", "ei"} & english
