@@ -1,8 +1,11 @@
-"""Who is logged in, checked against the database on every run, and the login lock-out.
+"""Who is logged in, checked against the database on every run; the password check with
+its lock-out; ending sessions.
 
-The login cookie carries only a username and cannot be revoked, so the app asks
-`active_user` on every run. Password checks go through `attempt_login`, which keeps a
-time-windowed count of failures per username in `LoginAttempt` (the authenticator's own
+Every session (and its login cookie) carries the user's `session_version`: `session_user`
+honours it only while it equals the one stored, so raising the stored one (logout, a
+password change or reset, deactivation, a role change) ends every session issued before,
+in every tab and browser, on its next run. Password checks go through `attempt_login`,
+which counts guesses per username and source in `login_throttle` (the authenticator's own
 counter is not time-windowed and is shared by every session).
 """
 
@@ -17,29 +20,43 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .models import LoginAttempt, User, utcnow
+from . import login_throttle
+from .models import User, utcnow
 from .passwords import hash_password, verify_password
 from .permissions import CurrentUser
 from .services.audit import record
 
-MAX_FAILURES = 5
-FAILURE_WINDOW = timedelta(minutes=15)
-LOCK_DURATION = timedelta(minutes=15)
 # No real username is longer (the column is 60): a longer one is refused before anything is
 # stored, so a megabyte username cannot grow the database or break PostgreSQL's column.
 MAX_USERNAME_LENGTH = 60
+# A one-time password given by the coordinator works this long, then a new one is needed.
+ONE_TIME_PASSWORD_LIFETIME = timedelta(days=7)
+# The throttle's source for guesses at the password-change form (per user, any address).
+PASSWORD_CHANGE_SOURCE = "password-change"  # noqa: S105 (a source name, not a password)
 
-LoginStatus = Literal["ok", "invalid", "locked"]
+LoginStatus = Literal["ok", "invalid", "locked", "expired"]
+SessionRefusal = Literal["inactive", "ended"]
 
 
 @dataclass(frozen=True)
 class LoginResult:
-    """What a login attempt came to; `locked_until` is set when the username is locked."""
+    """What a login attempt came to; `locked_until` is set when the username is locked for
+    this source, `session_version` when the login succeeded."""
 
     status: LoginStatus
     user: CurrentUser | None = None
     must_change_password: bool = False
     locked_until: datetime | None = None
+    session_version: int = 0
+
+
+@dataclass(frozen=True)
+class SessionCheck:
+    """A session checked against the database: the user, or why the session has ended."""
+
+    user: CurrentUser | None
+    must_change_password: bool = False
+    refusal: SessionRefusal | None = None
 
 
 @cache
@@ -64,6 +81,19 @@ def _find(session: Session, username: str) -> User | None:
     return session.scalars(select(User).where(User.username == normalise_username(username))).first()
 
 
+def one_time_password_expired(user: User, now: datetime | None = None) -> bool:
+    """True when `user` still has a one-time password and it is older than its lifetime."""
+    return (
+        user.must_change_password and user.password_set_at <= (now or utcnow()) - ONE_TIME_PASSWORD_LIFETIME
+    )
+
+
+def revoke_sessions(user: User) -> None:
+    """End every session of `user`: their cookies and open tabs stop working on the next run.
+    Called in the caller's transaction by whatever changed the user."""
+    user.session_version = (user.session_version or 0) + 1
+
+
 def active_user(session: Session, username: str | None, allow_demo: bool = False) -> CurrentUser | None:
     """The user `username` as services see them, or None when they may not be logged in:
     missing, deactivated, or a demo account outside demo mode."""
@@ -71,6 +101,29 @@ def active_user(session: Session, username: str | None, allow_demo: bool = False
         return None
     user = _find(session, username)
     return _as_current(user) if user is not None and _may_log_in(user, allow_demo) else None
+
+
+def session_user(
+    session: Session, username: str | None, session_version: object, allow_demo: bool = False
+) -> SessionCheck:
+    """Check a session on every run: the user when they may still log in and the session's
+    version is current; otherwise why not ("inactive": missing, deactivated or a demo
+    account outside demo mode; "ended": logged out or changed elsewhere)."""
+    user = _find(session, username) if username else None
+    if user is None or not _may_log_in(user, allow_demo):
+        return SessionCheck(None, refusal="inactive")
+    if not isinstance(session_version, int) or session_version != user.session_version:
+        return SessionCheck(None, refusal="ended")
+    return SessionCheck(_as_current(user), must_change_password=user.must_change_password)
+
+
+def log_out(session: Session, username: str, session_version: object) -> None:
+    """End the session at `session_version` and with it every other session of the user
+    (other tabs, other browsers); a session already ended changes nothing."""
+    user = _find(session, username)
+    if user is not None and user.session_version == session_version:
+        revoke_sessions(user)
+        session.flush()
 
 
 def must_change_password(session: Session, username: str) -> bool:
@@ -97,76 +150,76 @@ def credentials(session: Session, allow_demo: bool = False) -> dict[str, Any]:
     }
 
 
-def locked_until(session: Session, username: str, now: datetime | None = None) -> datetime | None:
-    """When the lock on `username` ends, or None when it is not locked at `now`.
+def locked_until(
+    session: Session, username: str, source: str, now: datetime | None = None
+) -> datetime | None:
+    """When the lock on `username` for guesses from `source` ends, or None when not locked."""
+    return login_throttle.locked_until(session, normalise_username(username), source, now or utcnow())
 
-    A lock starts at the failure that makes five within fifteen minutes and lasts fifteen
-    minutes; a successful login clears the count. Attempts refused during a lock are not
-    stored as failures, so waiting out the lock always works.
-    """
+
+def check_password_guess(
+    session: Session, user: User, password: str, source: str, now: datetime | None = None
+) -> datetime | bool | None:
+    """One guess at `user`'s password under the lock-out rule: True when right, False when
+    wrong, or the lock's end (a datetime) when the guess was refused or locked the pair.
+    Failures and lock-outs are audited; refused guesses write nothing."""
     now = now or utcnow()
-    name = normalise_username(username)
-    # A lock that still holds began after now - LOCK_DURATION, from failures no older than
-    # FAILURE_WINDOW before that: nothing earlier can matter.
-    horizon = now - LOCK_DURATION - FAILURE_WINDOW
-    last_success = session.scalar(
-        select(LoginAttempt.at)
-        .where(LoginAttempt.username == name, LoginAttempt.success.is_(True), LoginAttempt.at > horizon)
-        .order_by(LoginAttempt.at.desc())
-        .limit(1)
-    )
-    since = max(horizon, last_success) if last_success else horizon
-    failures = session.scalars(
-        select(LoginAttempt.at)
-        .where(
-            LoginAttempt.username == name,
-            LoginAttempt.success.is_(False),
-            LoginAttempt.at > since,
-            LoginAttempt.at <= now,
-        )
-        .order_by(LoginAttempt.at)
-    ).all()
-    lock_end: datetime | None = None
-    window: list[datetime] = []
-    for failed_at in failures:
-        window = [at for at in window if failed_at - at < FAILURE_WINDOW] + [failed_at]
-        if len(window) >= MAX_FAILURES:
-            lock_end = failed_at + LOCK_DURATION
-            window = []
-    return lock_end if lock_end is not None and lock_end > now else None
+    lock_end = login_throttle.take_guess(session, user.username, source, now)
+    if lock_end is not None:
+        return lock_end
+    if verify_password(password, user.password_hash):
+        login_throttle.guess_succeeded(session, user.username, source)
+        return True
+    return _count_failure(session, user.username, user.id, source, now) or False
+
+
+def _count_failure(
+    session: Session, name: str, user_id: int | None, source: str, now: datetime
+) -> datetime | None:
+    _audit_login_event(session, name, user_id, "login_failed", now, source)
+    lock_end = login_throttle.guess_failed(session, name, source, now)
+    if lock_end is not None:
+        _audit_login_event(session, name, user_id, "locked_out", now, source, until=lock_end)
+    return lock_end
 
 
 def attempt_login(
-    session: Session, username: str, password: str, now: datetime | None = None, allow_demo: bool = False
+    session: Session,
+    username: str,
+    password: str,
+    now: datetime | None = None,
+    allow_demo: bool = False,
+    source: str = "unknown",
 ) -> LoginResult:
-    """Check a username and password, record the attempt, and lock the username after too
-    many failures. Failures and lock-outs are written to the audit log."""
+    """Check a username and password coming from `source` (the client's address), and lock
+    the pair after too many failures. Failures and lock-outs are written to the audit log;
+    guesses refused during a lock write nothing at all."""
     now = now or utcnow()
     name = normalise_username(username)
     if len(name) > MAX_USERNAME_LENGTH:
         # Same cost as a wrong password, so the refusal says nothing about who exists.
         verify_password(password, _unknown_user_hash())
         return LoginResult("invalid")
-    user = _find(session, name)
-    user_id = user.id if user else None
-
-    lock_end = locked_until(session, name, now)
+    lock_end = login_throttle.take_guess(session, name, source, now)
     if lock_end is not None:
-        _audit_login_event(session, name, user_id, "login_refused_locked", now)
         return LoginResult("locked", locked_until=lock_end)
 
+    user = _find(session, name)
     # An unknown username still costs one bcrypt check, so timing does not reveal who exists.
     stored_hash = user.password_hash if user is not None else _unknown_user_hash()
     valid = verify_password(password, stored_hash) and _may_log_in(user, allow_demo)
-    session.add(LoginAttempt(username=name, at=now, success=valid))
-    session.flush()
     if valid and user is not None:
-        return LoginResult("ok", user=_as_current(user), must_change_password=user.must_change_password)
-
-    _audit_login_event(session, name, user_id, "login_failed", now)
-    lock_end = locked_until(session, name, now)
+        login_throttle.guess_succeeded(session, name, source)
+        if one_time_password_expired(user, now):
+            return LoginResult("expired")
+        return LoginResult(
+            "ok",
+            user=_as_current(user),
+            must_change_password=user.must_change_password,
+            session_version=user.session_version,
+        )
+    lock_end = _count_failure(session, name, user.id if user else None, source, now)
     if lock_end is not None:
-        _audit_login_event(session, name, user_id, "locked_out", now, until=lock_end)
         return LoginResult("locked", locked_until=lock_end)
     return LoginResult("invalid")
 
@@ -177,18 +230,14 @@ def _audit_login_event(
     user_id: int | None,
     event: str,
     now: datetime,
+    source: str,
     until: datetime | None = None,
 ) -> None:
     # The actor of a failed login is unknown, so no user is credited; the attempted
-    # username is kept so the coordinator can see whom the attempts targeted.
-    entry = record(
-        session,
-        None,
-        event,
-        entity="app_user",
-        entity_id=user_id,
-        after={"locked_until": until.isoformat()} if until else None,
-        bump=False,
-    )
+    # username is kept so the coordinator can see whom the attempts targeted, and from where.
+    after: dict[str, str] = {"source": login_throttle.bounded_source(source)}
+    if until:
+        after["locked_until"] = until.isoformat()
+    entry = record(session, None, event, entity="app_user", entity_id=user_id, after=after, bump=False)
     entry.username = username
     entry.at = now

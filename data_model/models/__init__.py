@@ -3,7 +3,7 @@
 from .actions import Action, ActionReach, DepartmentReport
 from .base import Base, utcnow
 from .choices import FORMATS, ROLES
-from .people import AuditEntry, LoginAttempt, User
+from .people import AuditEntry, LoginThrottle, User
 from .programme import (
     Actor,
     Channel,
@@ -31,7 +31,7 @@ __all__ = [
     "DepartmentReport",
     "DevelopmentMeasure",
     "DevelopmentPrinciple",
-    "LoginAttempt",
+    "LoginThrottle",
     "Opportunity",
     "ParticipationForm",
     "PopulationFigure",

@@ -1,11 +1,11 @@
-"""Users, login attempts and the audit log."""
+"""Users, the login throttle and the audit log."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
@@ -30,18 +30,30 @@ class User(Base):
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Carried in the login cookie and the session; raised by logout, a password change or
+    # reset, deactivation and a role change, which ends every session issued before.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # When the current password was set: a one-time password stops working after a while.
+    password_set_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     department: Mapped[Department | None] = relationship()
 
 
-class LoginAttempt(Base):
-    """One login attempt; the lock-out counts failures in a time window from these."""
+class LoginThrottle(Base):
+    """Failed password guesses for one username from one source (a client address, or a
+    form such as the password change), counted in a window; `lock_count` makes each new
+    lock of the same pair longer. One row per pair, updated in place, so refused guesses
+    do not grow the database."""
 
-    __tablename__ = "login_attempt"
+    __tablename__ = "login_throttle"
+    __table_args__ = (UniqueConstraint("username", "source"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(60), index=True)
-    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
-    success: Mapped[bool] = mapped_column(Boolean)
+    username: Mapped[str] = mapped_column(String(60))
+    source: Mapped[str] = mapped_column(String(64))
+    window_start: Mapped[datetime] = mapped_column(DateTime)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    lock_count: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class AuditEntry(Base):

@@ -12,10 +12,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..auth import normalise_username
-from ..i18n import Message, msg
-from ..models import ROLES, Department, User
-from ..passwords import hash_password, password_problem, verify_password
+from ..auth import PASSWORD_CHANGE_SOURCE, check_password_guess, normalise_username, revoke_sessions
+from ..clock import fmt_stored
+from ..i18n import Message, Named, msg
+from ..models import ROLES, Department, User, utcnow
+from ..passwords import hash_password, password_problem
 from ..permissions import COORDINATOR, DEPARTMENT_HEAD, CurrentUser, PermissionDenied, require, require_read
 from ..text_safety import clean_text
 from ..validation import ValidationError, check_email
@@ -197,6 +198,9 @@ def update_user(
     if errors:
         raise ValidationError(errors)
     before = _snapshot(user)
+    if (role, department_id) != (user.role, user.department_id):
+        # What the user may see changes: sessions opened under the old role end.
+        revoke_sessions(user)
     user.role, user.department_id = role, department_id
     user.display_name, user.email = display_name, email
     session.flush()
@@ -213,6 +217,7 @@ def set_active(session: Session, actor: CurrentUser, user_id: int, active: bool)
         return
     before = _snapshot(user)
     user.active = active
+    revoke_sessions(user)
     session.flush()
     record(
         session,
@@ -235,19 +240,38 @@ def set_one_time_password(session: Session, actor: CurrentUser, user_id: int, pa
     before = _snapshot(user)
     user.password_hash = hash_password(password)
     user.must_change_password = True
+    user.password_set_at = utcnow()
+    # Whoever knew the old password (or holds a cookie made with it) is out.
+    revoke_sessions(user)
     session.flush()
     record(session, actor, "password_reset", "app_user", user.id, before=before, after=_snapshot(user))
 
 
+@dataclass(frozen=True)
+class PasswordChange:
+    """What a password change came to: the messages by field when refused; otherwise the
+    new session version, for the session that made the change to carry on with."""
+
+    errors: dict[str, Message]
+    session_version: int | None = None
+
+
 def change_own_password(
     session: Session, actor: CurrentUser, current_password: str, new_password: str
-) -> None:
-    """The logged-in user replaces their password; clears a one-time password's mark."""
+) -> PasswordChange:
+    """The logged-in user replaces their password; clears a one-time password's mark and
+    ends every other session of the user. Guesses of the current password are limited like
+    logins (per user, from any address). A refusal is returned rather than raised: the
+    caller's transaction must commit the counted guess, or the limit would never hold."""
     user = session.get(User, actor.id) if actor.id is not None else None
     if user is None or not user.active or user.username != actor.username:
         raise PermissionDenied(msg("permission.denied"))
     errors: dict[str, Message] = {}
-    if not verify_password(current_password, user.password_hash):
+    guess = check_password_guess(session, user, current_password, PASSWORD_CHANGE_SOURCE)
+    if isinstance(guess, datetime):
+        until = Named(fmt_stored(guess, lang="fi"), fmt_stored(guess, lang="en"))
+        errors["current_password"] = msg("users.error.too_many_guesses", until=until)
+    elif not guess:
         errors["current_password"] = msg("users.error.wrong_password")
     problem = password_problem(new_password, user.username)
     if problem:
@@ -255,9 +279,12 @@ def change_own_password(
     elif new_password == current_password:
         errors["new_password"] = msg("users.error.same_password")
     if errors:
-        raise ValidationError(errors)
+        return PasswordChange(errors)
     before = _snapshot(user)
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
+    user.password_set_at = utcnow()
+    revoke_sessions(user)
     session.flush()
     record(session, actor, "password_change", "app_user", user.id, before=before, after=_snapshot(user))
+    return PasswordChange({}, user.session_version)

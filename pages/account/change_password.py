@@ -3,8 +3,7 @@
 import streamlit as st
 
 from data_model.services.users import change_own_password
-from data_model.validation import ValidationError
-from pages.widgets.auth import must_change_password_now
+from pages.widgets.auth import continue_session, must_change_password_now
 from pages.widgets.data import write
 from pages.widgets.guard import page_user
 from pages.widgets.texts import say, tr
@@ -30,13 +29,14 @@ if submitted:
     if new != repeat:
         st.error(tr("auth.change.mismatch"))
     else:
-        try:
-            with write() as session:
-                change_own_password(session, user, current, new)
-        except ValidationError as error:
-            for message in error.errors.values():
-                st.error(say(message))
-        else:
+        with write() as session:
+            # A refusal is returned, not raised, so that the guess it counted is kept.
+            change = change_own_password(session, user, current, new)
+        for message in change.errors.values():
+            st.error(say(message))
+        if change.session_version is not None:
+            # Other sessions of the user have ended; this one carries on with a new cookie.
+            continue_session(change.session_version)
             # Rerun so that the navigation opens the rest of the app when the password was one-time.
             st.session_state[CHANGED_KEY] = True
             st.rerun()

@@ -10,15 +10,16 @@ does not expose.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import streamlit as st
 import streamlit_authenticator as stauth
 
 from data_model import clock
-from data_model.auth import active_user, attempt_login, credentials, must_change_password
+from data_model.auth import attempt_login, credentials, log_out, session_user
 from data_model.config import load_settings
 from data_model.permissions import CurrentUser
 from data_model.session_token import SESSION_LIFETIME, issue_token, read_token
@@ -39,6 +40,8 @@ LOGOUT_REQUESTED_KEY = "logout_requested"
 # The user checked on this run; pages read it through `current_user()`.
 CURRENT_USER_KEY = "current_user"
 MUST_CHANGE_KEY = "must_change_password"
+# The user's session version this session was opened with (at login or from the cookie).
+SESSION_VERSION_KEY = "session_version"
 # The cookie value this session has refused or cleared: the browser keeps sending the value
 # it had when the page opened (st.context.cookies does not change within a session).
 SPENT_COOKIE_KEY = "login_cookie_spent"
@@ -84,13 +87,33 @@ def _on_https() -> bool:
     return forwarded.lower() == "https" or str(st.context.url or "").startswith("https://")
 
 
-def _write_cookie(authenticator: stauth.Authenticate, cookie_key: str, username: str) -> None:
+def client_address() -> str:
+    """The address a request came from, for the login lock-out. The app listens on
+    127.0.0.1 behind nginx (deploy/), which sets X-Real-IP to the address it saw; Streamlit
+    reports no address for such a local connection. Headers from a client that connects
+    directly could be forged, so they are believed only for a local connection."""
+    direct = st.context.ip_address
+    if isinstance(direct, str) and direct:
+        return direct
+    headers = st.context.headers
+    real = headers.get("X-Real-IP")
+    if isinstance(real, str) and real.strip():
+        return real.strip()
+    # The last entry is the one the nearest proxy added; earlier ones came from the client.
+    forwarded = headers.get("X-Forwarded-For")
+    last = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
+    return last or "local"
+
+
+def _write_cookie(authenticator: stauth.Authenticate, cookie_key: str, username: str, version: int) -> None:
     # The library's component does the browser side; the token is ours (see the module doc).
     manager = authenticator.cookie_controller.cookie_model.cookie_manager
     manager.set(
         COOKIE_NAME,
-        issue_token(username, cookie_key),
-        expires_at=clock.now() + SESSION_LIFETIME,
+        issue_token(username, version, cookie_key),
+        # Both, in UTC: max-age wins where the browser knows it, expires elsewhere.
+        expires_at=datetime.fromtimestamp(time.time(), UTC) + SESSION_LIFETIME,
+        max_age=SESSION_LIFETIME.total_seconds(),
         secure=_on_https() or None,
     )
 
@@ -102,9 +125,11 @@ def _clear_cookie(authenticator: stauth.Authenticate) -> None:
     authenticator.cookie_controller.delete_cookie()
 
 
-def _end_session(authenticator: stauth.Authenticate) -> None:
-    _clear_cookie(authenticator)
-    for key in ("authentication_status", "username", "name", "roles"):
+def _end_session(authenticator: stauth.Authenticate, clear_cookie: bool = True) -> None:
+    if clear_cookie:
+        _clear_cookie(authenticator)
+    st.session_state[SPENT_COOKIE_KEY] = st.context.cookies.get(COOKIE_NAME)
+    for key in ("authentication_status", "username", "name", "roles", SESSION_VERSION_KEY):
         st.session_state[key] = None
 
 
@@ -112,23 +137,35 @@ def _restore_from_cookie(cookie_key: str) -> None:
     """Log in from the browser's cookie if it holds a token this server honours."""
     claims = read_token(_browser_cookie(), cookie_key)
     if claims is not None:
-        st.session_state.update({"authentication_status": True, "username": claims.username})
+        st.session_state.update(
+            {
+                "authentication_status": True,
+                "username": claims.username,
+                SESSION_VERSION_KEY: claims.session_version,
+            }
+        )
 
 
 def signed_in_user(authenticator: stauth.Authenticate, cookie_key: str) -> SignedIn | None:
     """The logged-in user, or None. Restores a login from the cookie, and logs out at once a
-    user who no longer exists, was deactivated, or is a demo account outside demo mode; a
-    cookie that is not honoured is cleared, and the login form shows."""
+    user who no longer exists, was deactivated, or is a demo account outside demo mode, and
+    a session whose version has been revoked (logout in another tab, a password change);
+    a cookie that is not honoured is cleared, and the login form shows."""
     username = st.session_state.get("username")
-    if st.session_state.pop(PENDING_COOKIE_KEY, False) and username:
-        _write_cookie(authenticator, cookie_key, username)
+    version = st.session_state.get(SESSION_VERSION_KEY)
+    if st.session_state.pop(PENDING_COOKIE_KEY, False) and username and isinstance(version, int):
+        _write_cookie(authenticator, cookie_key, username, version)
     st.session_state.pop(CURRENT_USER_KEY, None)
     if st.session_state.pop(LOGOUT_REQUESTED_KEY, False) and st.session_state.get("authentication_status"):
-        # Clears the session and draws the component that deletes the cookie, in this run,
-        # so a new tab opened after logging out finds no cookie.
+        # Ends this user's sessions everywhere, clears this one and draws the component that
+        # deletes the cookie, in this run, so a new tab opened after logging out finds none.
+        if username:
+            with write() as session:
+                log_out(session, username, version)
         _end_session(authenticator)
         return None
-    if not st.session_state.get("authentication_status"):
+    from_cookie = not st.session_state.get("authentication_status")
+    if from_cookie:
         _restore_from_cookie(cookie_key)
         if not st.session_state.get("authentication_status"):
             if _browser_cookie() is not None:
@@ -136,16 +173,28 @@ def signed_in_user(authenticator: stauth.Authenticate, cookie_key: str) -> Signe
                 _clear_cookie(authenticator)
             return None
     username = st.session_state.get("username")
-    user = read_uncached(active_user, username, allow_demo_accounts()) if username else None
+    check = read_uncached(
+        session_user, username, st.session_state.get(SESSION_VERSION_KEY), allow_demo_accounts()
+    )
+    user = check.user
     if user is None:
-        _end_session(authenticator)
-        st.session_state[FEEDBACK_KEY] = ("deactivated", None)
+        # A session ended elsewhere keeps the browser's cookie: that other tab may just have
+        # written a new one (its own password change); the server refuses a stale one anyway.
+        _end_session(authenticator, clear_cookie=from_cookie or check.refusal == "inactive")
+        st.session_state[FEEDBACK_KEY] = ("deactivated" if check.refusal == "inactive" else "ended", None)
         return None
-    signed_in = SignedIn(user, read_uncached(must_change_password, user.username))
+    signed_in = SignedIn(user, check.must_change_password)
     st.session_state[CURRENT_USER_KEY] = user
     st.session_state[MUST_CHANGE_KEY] = signed_in.must_change_password
     st.session_state["name"], st.session_state["roles"] = user.display_name, [user.role]
     return signed_in
+
+
+def continue_session(session_version: int) -> None:
+    """Keep this session (and its cookie) after a change that ended the user's others, such
+    as their own password change."""
+    st.session_state[SESSION_VERSION_KEY] = session_version
+    st.session_state[PENDING_COOKIE_KEY] = True
 
 
 def current_user() -> CurrentUser:
@@ -175,7 +224,9 @@ def submit_login() -> None:
         st.session_state[FEEDBACK_KEY] = ("missing", None)
         return
     with write() as session:
-        result = attempt_login(session, username, password, allow_demo=allow_demo_accounts())
+        result = attempt_login(
+            session, username, password, allow_demo=allow_demo_accounts(), source=client_address()
+        )
     if result.status != "ok" or result.user is None:
         st.session_state[FEEDBACK_KEY] = (result.status, result.locked_until)
         return
@@ -187,6 +238,7 @@ def submit_login() -> None:
             "name": result.user.display_name,
             "roles": [result.user.role],
             "logout": None,
+            SESSION_VERSION_KEY: result.session_version,
             PENDING_COOKIE_KEY: True,
             USERNAME_KEY: "",
         }

@@ -49,6 +49,8 @@ def open_app(role_users: dict[str, CurrentUser]) -> Callable[..., AppTest]:
         if username is not None:
             at.session_state["authentication_status"] = True
             at.session_state["username"] = username
+            # A new user's session version (see data_model.auth.session_user).
+            at.session_state["session_version"] = 0
         at.run()
         if page is not None:
             at.switch_page(page).run()

@@ -63,6 +63,7 @@ def test_message_is_in_the_users_language(
     at = AppTest.from_file(APP_FILE, default_timeout=60)
     at.session_state["authentication_status"] = True
     at.session_state["username"] = "koordinaattori"
+    at.session_state["session_version"] = 0
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception

@@ -19,6 +19,7 @@ from data_model.db import transaction
 from data_model.models import User
 from tests.app.conftest import APP_FILE, TEST_COOKIE_KEY
 from tests.app.test_login import navigation
+from tests.factories import TEST_PASSWORD
 
 COOKIE = "heinola_kirjautuminen"
 LOGGED_OUT = {"login", "accessibility"}
@@ -63,7 +64,7 @@ def _open(cookies: dict[str, str], token: str) -> AppTest:
 def test_cookie_with_a_ten_year_expiry_is_not_honoured(
     role_users: object, browser_cookies: dict[str, str], deleted_cookies: list[str]
 ) -> None:
-    at = _open(browser_cookies, _token("koordinaattori", timedelta(days=3650)))
+    at = _open(browser_cookies, _token("koordinaattori", timedelta(days=3650), sv=0))
     assert not at.exception
     assert navigation(at) == LOGGED_OUT
     assert not at.session_state["authentication_status"]
@@ -78,7 +79,7 @@ def test_cookie_of_a_deactivated_user_shows_the_login_form_and_is_cleared(
 ) -> None:
     with transaction(app_engine) as session:
         session.execute(update(User).where(User.username == "toimialajohtaja").values(active=False))
-    at = _open(browser_cookies, _token("toimialajohtaja", timedelta(hours=1)))
+    at = _open(browser_cookies, _token("toimialajohtaja", timedelta(hours=1), sv=0))
     assert not at.exception
     assert navigation(at) == LOGGED_OUT
     assert [field.label for field in at.text_input] == ["Käyttäjätunnus", "Salasana"]
@@ -94,7 +95,53 @@ def test_cookie_the_server_issued_logs_in(
 ) -> None:
     from data_model.session_token import issue_token
 
-    at = _open(browser_cookies, issue_token("valtuutettu", TEST_COOKIE_KEY))
+    at = _open(browser_cookies, issue_token("valtuutettu", 0, TEST_COOKIE_KEY))
     assert not at.exception
     assert "overview" in navigation(at)
     assert at.session_state["username"] == "valtuutettu" and deleted_cookies == []
+
+
+def test_cookie_stops_working_after_logout(
+    role_users: object, browser_cookies: dict[str, str], deleted_cookies: list[str]
+) -> None:
+    token = _token("koordinaattori", timedelta(hours=1), sv=0)
+    at = _open(browser_cookies, token)
+    assert "users" in navigation(at)
+    at.sidebar.button(key="logout_button").click().run()
+    assert navigation(at) == LOGGED_OUT
+    # The same cookie, kept by someone (or sent again by a stale tab), no longer logs in.
+    again = _open(browser_cookies, token)
+    assert not again.exception
+    assert navigation(again) == LOGGED_OUT
+
+
+def test_logout_in_one_tab_logs_out_the_other_on_its_next_run(
+    open_app: Callable[..., AppTest],
+) -> None:
+    first, second = open_app("toimialajohtaja"), open_app("toimialajohtaja")
+    assert "log_action" in navigation(second)
+    first.sidebar.button(key="logout_button").click().run()
+    second.run()
+    assert not second.exception
+    assert navigation(second) == LOGGED_OUT
+    assert any("toisessa välilehdessä" in error.value for error in second.error)
+
+
+def test_password_change_ends_other_sessions_and_keeps_this_one(
+    open_app: Callable[..., AppTest], browser_cookies: dict[str, str]
+) -> None:
+    token = _token("valtuutettu", timedelta(hours=1), sv=0)
+    other = open_app("valtuutettu")
+    at = open_app("valtuutettu", page="pages/account/change_password.py")
+    fields = at.text_input
+    fields[0].input(TEST_PASSWORD)
+    fields[1].input("Uusi-salasana-2026")
+    fields[2].input("Uusi-salasana-2026")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("vaihdettu" in message.value for message in at.success)
+    at.run()
+    assert "overview" in navigation(at)
+    other.run()
+    assert navigation(other) == LOGGED_OUT
+    assert navigation(_open(browser_cookies, token)) == LOGGED_OUT
