@@ -24,6 +24,7 @@ from openpyxl.styles import Font
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .exports.safe import Cell, safe_cell
 from .i18n import DEFAULT_LANGUAGE, Message, msg, t
 from .models import (
     FORMATS,
@@ -81,7 +82,6 @@ COLUMNS: dict[str, str] = {
 FORMAT_NAMES = {"paikan päällä": "in_person", "verkossa": "online", "hybridi": "hybrid"}
 TRUE_WORDS = {"kyllä", "k", "x", "1", "true", "yes", "on"}
 FALSE_WORDS = {"", "ei", "e", "0", "false", "no"}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ImportRefused(ValueError):
@@ -153,16 +153,7 @@ def template_headers(session: Session) -> list[str]:
     return list(COLUMNS.values()) + list(reach_headers(session).values())
 
 
-def safe_cell(value: object) -> object:
-    """A value written to a spreadsheet, defused so that no text is run as a formula."""
-    if isinstance(value, str):
-        value = clean_text(value)
-        if value.startswith(FORMULA_STARTS):
-            return "'" + value
-    return value
-
-
-def _cell_text(value: object) -> object:
+def _cell_text(value: object) -> Cell:
     if isinstance(value, bool):
         return "kyllä" if value else "ei"
     if isinstance(value, date):
@@ -171,7 +162,10 @@ def _cell_text(value: object) -> object:
         return LIST_SEPARATOR.join(str(item) for item in value)
     if isinstance(value, Decimal):
         return str(value).replace(".", ",")
-    return "" if value is None else value
+    if value is None:
+        return ""
+    # Text and numbers pass as they are; anything else is written as its text.
+    return value if isinstance(value, str | int | float) else str(value)
 
 
 def table_csv(headers: list[str], rows: Iterable[list[object]] = ()) -> bytes:

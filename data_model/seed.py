@@ -35,17 +35,11 @@ from .models import (
     SwotItem,
 )
 from .models.choices import CADENCES, DEPARTMENT_KINDS, EVIDENCE, FORMATS, GROUP_KINDS, QUADRANTS, STATUTORY
+from .models.reference import DEFAULT_SETTINGS
 from .seed_files import Record, SeedError, check_unique, parse_bool, parse_int, read_csv, read_yaml_list
 
 PROGRAMME_DIR = PROJECT_ROOT / "seed_data" / "programme"
 
-
-DEFAULT_SETTINGS = {
-    "gap_threshold": "0.5",  # representation index under this is a gap
-    "small_count": "5",  # fewer participants than this is too few to conclude from
-    "open_loop_days": "60",  # feedback not given this long after the action is an open loop
-    "unused_months": "12",  # an opportunity not used this long counts as unused
-}
 
 M = TypeVar("M")
 

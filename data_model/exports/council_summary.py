@@ -22,6 +22,7 @@ from ..i18n import DEFAULT_LANGUAGE, t
 from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities
 from ..metrics.feedback import FeedbackLoop, feedback_loop
 from ..metrics.filters import MetricFilters, add_months, as_of_day
+from ..metrics.freshness import last_change_at
 from ..metrics.gaps import Gap, gaps_among
 from ..metrics.programme_usage import ActorDuties, CatalogueUsage, catalogue_usage, responsibilities
 from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures
@@ -30,7 +31,6 @@ from ..metrics.settings import load_metric_settings
 from ..metrics.trends import quarterly_trends
 from ..models import utcnow
 from ..permissions import CurrentUser, require_read
-from ..services.audit import last_change_at
 from .measures import MeasureProgress, measure_progress
 from .periods import QUARTER, Period, period_from_key, previous_period
 from .summary_tables import (

@@ -11,6 +11,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import clock
+from ..action_values import action_input_of
 from ..i18n import in_language
 from ..models import (
     Action,
@@ -26,7 +27,6 @@ from ..models import (
 )
 from ..models.actions import action_form
 from ..permissions import CurrentUser, readable_department, require_read
-from ..services.actions import action_input_of
 from ..validation import ActionInput
 
 MAX_ROWS = 500

@@ -31,7 +31,7 @@ from ..models.actions import action_channel, action_intended_group
 from ..models.programme import channel_audience
 from .filters import MetricFilters, action_conditions
 from .labels import Label
-from .reach import GroupRepresentation, representation
+from .reach import YOUTH, GroupRepresentation, representation
 from .settings import load_metric_settings
 
 BEST_LIMIT = 3
@@ -39,7 +39,7 @@ BEST_LIMIT = 3
 # Groups whose channels also reach the gap's group (codes from audience_groups.yaml).
 RELATED_GROUPS: dict[str, tuple[str, ...]] = {
     "children_0_14": ("pupils_guardians",),
-    "youth_15_29": ("pupils_guardians",),
+    YOUTH: ("pupils_guardians",),
     "older_65_74": ("older_people",),
     "older_75_plus": ("older_people",),
 }
@@ -47,7 +47,7 @@ RELATED_GROUPS: dict[str, tuple[str, ...]] = {
 # Catalogue opportunities the programme names for a group (codes from opportunities.yaml).
 OPPORTUNITY_TARGETS: dict[str, tuple[str, ...]] = {
     "children_0_14": ("lapsi_nuorisoparlamentti", "vaikutusten_arviointi"),
-    "youth_15_29": ("lapsi_nuorisoparlamentti", "nuorisovaltuusto", "nuorten_toiveet_nuoriso_ohjaajille"),
+    YOUTH: ("lapsi_nuorisoparlamentti", "nuorisovaltuusto", "nuorten_toiveet_nuoriso_ohjaajille"),
     "older_65_74": ("vammais_vanhusneuvosto",),
     "older_75_plus": ("vammais_vanhusneuvosto",),
 }

@@ -22,7 +22,7 @@ from ..models.actions import action_channel
 from ..permissions import CurrentUser, require_read
 from .feedback import feedback_loop
 from .filters import MetricFilters, action_conditions, add_months
-from .reach import AGE, GroupRepresentation, participants_by_group, representation
+from .reach import AGE, YOUTH, GroupRepresentation, participants_by_group, representation
 from .reporting import OVERDUE, reporting_status
 from .settings import load_metric_settings
 
@@ -135,7 +135,6 @@ def _awareness_channels(session: Session, window: MetricFilters) -> _Measured:
     return _Measured(float(used), _actions_in(session, window), _share_text(used, active))
 
 
-YOUTH_CODE = "youth_15_29"
 LONELY_CODE = "lonely"
 OLDER_GROUP_CODE = "older_people"  # the special group "ikäihmiset", when age is not recorded
 OLDER_FROM_AGE = 65
@@ -172,7 +171,7 @@ def _combined(rows: list[GroupRepresentation]) -> _Measured:
 
 
 def _youth_reach(session: Session, window: MetricFilters) -> _Measured:
-    return _combined([row for row in representation(session, window) if row.group.code == YOUTH_CODE])
+    return _combined([row for row in representation(session, window) if row.group.code == YOUTH])
 
 
 def _older_reach(session: Session, window: MetricFilters) -> _Measured:

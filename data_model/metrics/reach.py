@@ -41,6 +41,7 @@ from .settings import load_metric_settings
 
 AGE = "age"
 FOREIGN_LANGUAGE = "foreign_language"
+# The young people's group (audience_groups.yaml): the headline gap; named here only.
 YOUTH = "youth_15_29"
 # Groups that only tag channels' audiences; nobody counts participants of them.
 TAG_ONLY_GROUPS = ("residents", "stakeholders")

@@ -16,12 +16,12 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from ..models import Setting
-from ..seed import DEFAULT_SETTINGS
+from ..models.reference import DEFAULT_SETTINGS
 
 
 @dataclass(frozen=True)
 class MetricSettings:
-    """Typed thresholds: see DEFAULT_SETTINGS in data_model/seed.py for what each means."""
+    """Typed thresholds: see DEFAULT_SETTINGS in data_model/models/reference.py for what each means."""
 
     gap_threshold: float = float(DEFAULT_SETTINGS["gap_threshold"])
     small_count: int = int(DEFAULT_SETTINGS["small_count"])

@@ -56,6 +56,11 @@ class LoginThrottle(Base):
     lock_count: Mapped[int] = mapped_column(Integer, default=0)
 
 
+# Security events are audited but change no figure: they must not move the data version or
+# the freshness line ("Tiedot päivitetty"), or every mistyped password recomputes every cache.
+SECURITY_EVENTS = ("login_failed", "login_refused_locked", "locked_out")
+
+
 class AuditEntry(Base):
     """Who did what and when, with the values before and after."""
 

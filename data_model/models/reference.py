@@ -79,6 +79,16 @@ class PopulationFigure(Base):
     audience_group: Mapped[AudienceGroup | None] = relationship()
 
 
+# The programme's default thresholds: the seed loader stores them, and the metrics fall back on
+# them when a stored value is missing or unreadable.
+DEFAULT_SETTINGS = {
+    "gap_threshold": "0.5",  # representation index under this is a gap
+    "small_count": "5",  # fewer participants than this is too few to conclude from
+    "open_loop_days": "60",  # feedback not given this long after the action is an open loop
+    "unused_months": "12",  # an opportunity not used this long counts as unused
+}
+
+
 class Setting(Base):
     """A coordinator-editable setting such as the gap threshold, stored as text."""
 

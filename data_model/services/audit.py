@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -13,10 +12,6 @@ from ..models import AuditEntry, Setting, utcnow
 from ..permissions import CurrentUser
 
 DATA_VERSION_KEY = "data_version"
-
-# Security events are audited but change no figure: they must not move the data version or
-# the freshness line ("Tiedot päivitetty"), or every mistyped password recomputes every cache.
-SECURITY_EVENTS = ("login_failed", "login_refused_locked", "locked_out")
 
 
 def bump_data_version(session: Session) -> None:
@@ -41,11 +36,6 @@ def data_version(session: Session) -> int:
     """The counter bumped by every write (0 before the first)."""
     value = session.scalar(select(Setting.value).where(Setting.key == DATA_VERSION_KEY))
     return int(value) if value else 0
-
-
-def last_change_at(session: Session) -> datetime | None:
-    """When anything was last written, from the audit log."""
-    return session.scalar(select(func.max(AuditEntry.at)).where(AuditEntry.event.not_in(SECURITY_EVENTS)))
 
 
 def record(

@@ -28,12 +28,12 @@ from pages.widgets.action_form import (
     flash,
     generation_prefix,
     leave_notice,
-    plain,
     save_with_messages,
 )
 from pages.widgets.data import read, read_uncached, write
 from pages.widgets.formats import fmt_count, fmt_date, fmt_int, fmt_stored
 from pages.widgets.guard import page_user
+from pages.widgets.markdown import plain
 from pages.widgets.texts import lang, say, tr
 
 BASE = "actions"

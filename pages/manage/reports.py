@@ -13,12 +13,12 @@ from pages.widgets.action_form import (
     date_field,
     flash,
     generation_prefix,
-    plain,
     save_with_messages,
 )
 from pages.widgets.data import read, write
 from pages.widgets.formats import fmt_date, fmt_stored
 from pages.widgets.guard import page_user
+from pages.widgets.markdown import plain
 from pages.widgets.texts import lang, say, tr
 
 BASE = "reports"

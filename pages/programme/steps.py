@@ -8,7 +8,8 @@ from data_model.metrics.programme_usage import MeasureActivity, development_step
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_int
 from pages.widgets.guard import page_user
-from pages.widgets.programme_view import date_or_never, pick, plain, scope_note, show_table
+from pages.widgets.markdown import plain
+from pages.widgets.programme_view import date_or_never, pick, scope_note, show_table
 from pages.widgets.texts import freshness_note, tr
 
 user = page_user("steps")

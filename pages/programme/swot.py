@@ -6,7 +6,8 @@ from data_model import clock
 from data_model.metrics.indicators import SwotCard, swot_board
 from pages.widgets.data import read
 from pages.widgets.guard import page_user
-from pages.widgets.programme_view import pick, plain, scope_note, trend_words
+from pages.widgets.markdown import plain
+from pages.widgets.programme_view import pick, scope_note, trend_words
 from pages.widgets.texts import freshness_note, say, tr
 
 QUADRANT_ROWS = (("strength", "weakness"), ("opportunity", "threat"))

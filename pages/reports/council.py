@@ -18,7 +18,7 @@ from data_model.exports.summary_charts import Figure, representation_figure, tre
 from data_model.exports.tables import Table, as_text
 from pages.widgets.data import read
 from pages.widgets.guard import page_user
-from pages.widgets.metric_views import plain
+from pages.widgets.markdown import plain
 from pages.widgets.texts import freshness_note, lang, tr
 
 BUILT_KEY = "council_built"

@@ -24,7 +24,8 @@ from pages.widgets.data import read
 from pages.widgets.filters import report_header
 from pages.widgets.formats import fmt_date, fmt_decimal, fmt_int
 from pages.widgets.guard import page_user
-from pages.widgets.metric_views import actions_table, gap_list, plain, representation_view, trends_view
+from pages.widgets.markdown import plain
+from pages.widgets.metric_views import actions_table, gap_list, representation_view, trends_view
 from pages.widgets.texts import lang, tr
 
 

@@ -20,15 +20,10 @@ from data_model.permissions import CurrentUser, PermissionDenied, chooses_depart
 from data_model.services.actions import ActionNotFound, VersionConflict
 from data_model.validation import EARLIEST_DATE, ActionInput, ValidationError, latest_allowed_date
 
+from .markdown import plain
 from .texts import lang, say, tr
 
-MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$:"
 STAFF_SCALE = (1, 5)
-
-
-def plain(text: str) -> str:
-    """`text` with markdown escaped, for widgets that render markdown (st.error, labels)."""
-    return "".join("\\" + char if char in MARKDOWN_SPECIALS else char for char in text)
 
 
 def generation_prefix(base: str) -> str:

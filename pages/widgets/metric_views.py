@@ -3,8 +3,6 @@ representation chart and table, quarterly trends, and the notices that go with t
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -16,14 +14,8 @@ from data_model.metrics.trends import QuarterTrend
 
 from .charts import bars, chart_spec, chart_with_table, paired_bars
 from .formats import fmt_decimal, fmt_int, fmt_pct
+from .markdown import plain
 from .texts import lang, tr
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def plain(text: str) -> str:
-    """Text from the database made safe to put inside markdown (shown as written)."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def _names(items: tuple[Suggestion, ...], with_counts: bool = False) -> str:

@@ -12,8 +12,8 @@ from data_model.official_population import GroupFigure, OfficialPreview, parse_1
 from data_model.permissions import CurrentUser, PermissionDenied
 from data_model.services.errors import ValidationError
 from data_model.services.official_population import preview_official_population, save_official_population
-from pages.widgets.action_form import plain
 from pages.widgets.data import read_uncached, write
+from pages.widgets.markdown import plain
 from pages.widgets.texts import lang, say, tr
 
 from .formats import fmt_int

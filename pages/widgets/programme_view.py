@@ -3,7 +3,6 @@ responsibilities, programme content)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import streamlit as st
@@ -11,14 +10,8 @@ import streamlit as st
 from data_model.i18n import in_language
 
 from .formats import fmt_date
+from .markdown import plain
 from .texts import lang, tr
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def plain(text: str) -> str:
-    """User-editable text made safe to place inside markdown: every markup character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def pick(fi: str, en: str) -> str:

@@ -7,7 +7,7 @@ import streamlit as st
 from data_model.clock import fmt_stored
 from data_model.config import load_settings
 from data_model.i18n import DEFAULT_LANGUAGE, LANGUAGES, Message, t
-from data_model.services.audit import last_change_at
+from data_model.metrics.freshness import last_change_at
 
 from .data import read
 

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from data_model.__main__ import main
+from data_model.action_values import action_input_of
 from data_model.db import make_engine, session_factory, transaction
 from data_model.demo import has_demo_data, load_demo, read_catalogue, remove_demo
 from data_model.demo_generator import DEMO_DIR, months_before, plan_demo, spread
@@ -34,7 +35,6 @@ from data_model.models import (
 )
 from data_model.models.actions import action_channel, action_form, action_intended_group, action_measure
 from data_model.seed_files import SeedError
-from data_model.services.actions import action_input_of
 from data_model.validation import validate_action
 
 TODAY = date(2026, 11, 28)

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from data_model import clock
 from data_model.auth import attempt_login
 from data_model.exports.council_summary import local_time, source_lines
-from data_model.services.audit import data_version, last_change_at
+from data_model.metrics.freshness import last_change_at
+from data_model.services.audit import data_version
 from tests.factories import create_user
 
 LATE_UTC = datetime(2026, 12, 2, 23, 30)  # 3.12.2026 klo 01.30 in Helsinki (UTC+2)
