@@ -23,7 +23,7 @@ from ..permissions import CurrentUser, require_read
 from .feedback import feedback_loop
 from .filters import MetricFilters, action_conditions, add_months
 from .reach import AGE, YOUTH, GroupRepresentation, participants_by_group, representation
-from .reporting import OVERDUE, reporting_status
+from .reporting import reported_on_time, reporting_status
 from .settings import load_metric_settings
 
 YEAR = 12
@@ -201,7 +201,7 @@ def _feedback_loop_rate(session: Session, window: MetricFilters) -> _Measured:
 def _departments_reporting(session: Session, window: MetricFilters) -> _Measured:
     assert window.end is not None  # noqa: S101 - period() always sets it
     rows = reporting_status(session, window.end)
-    on_time = sum(1 for row in rows if row.status != OVERDUE)
+    on_time = reported_on_time(rows)
     return _Measured(on_time / len(rows) if rows else None, len(rows), _share_text(on_time, len(rows)))
 
 

@@ -40,6 +40,7 @@ from .reporting import (
     STATUSES,
     UNTRACKED,
     ReportingStatus,
+    reported_on_time,
     reporting_status,
 )
 from .settings import load_metric_settings
@@ -540,7 +541,7 @@ def _duty_status(
         )  # fmt: skip
     if duty.evidence == "department_report":
         departments = tuple(reporting_status(session, today))
-        count = sum(1 for d in departments if d.status != OVERDUE)
+        count = reported_on_time(departments)
         status = min((d.status for d in departments), key=STATUSES.index, default=UNTRACKED)
         # The duty is as late as its latest department: show that department's dates.
         laggard = min(departments, key=lambda d: d.next_due, default=None)

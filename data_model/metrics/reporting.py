@@ -6,6 +6,9 @@ months after the end of the period its last (not deleted) report covered; with n
 "overdue" after the due date, "due_soon" within DUE_SOON_DAYS before it, else "ok".
 The same four codes (with "untracked") are the statuses of every duty (programme_usage), so
 one status has one code and one name (`term.status.<code>`) on every page and export.
+
+A department has **reported on time** when it is not overdue (due soon is still on time):
+`reported_on_time` is the one count of that, for the pages, the indicators and the duties.
 """
 
 from __future__ import annotations
@@ -39,6 +42,16 @@ class ReportingStatus:
     next_due: date
     status: str  # ok | due_soon | overdue
     days_to_due: int  # negative when overdue
+
+    @property
+    def on_time(self) -> bool:
+        """Not overdue: its last report still covers it, or the next is due but not late."""
+        return self.status != OVERDUE
+
+
+def reported_on_time(statuses: Iterable[ReportingStatus]) -> int:
+    """How many of the departments have reported on time."""
+    return sum(1 for status in statuses if status.on_time)
 
 
 def _status(next_due: date, today: date) -> str:

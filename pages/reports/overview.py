@@ -7,7 +7,7 @@ from data_model import clock
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import as_of_day
 from data_model.metrics.report_figures import report_figures
-from data_model.metrics.reporting import OVERDUE, reporting_status
+from data_model.metrics.reporting import reported_on_time, reporting_status
 from data_model.metrics.trends import quarterly_trends
 from pages.widgets.data import read
 from pages.widgets.filters import report_header
@@ -27,7 +27,6 @@ totals = figures.totals
 as_of = as_of_day(filters, today)
 loop = read(feedback_loop, filters, as_of)
 reporting = read(reporting_status, as_of, filters.department_ids)
-overdue = [row for row in reporting if row.status == OVERDUE]
 
 actions, participants, departments, feedback, reports = st.columns(5)
 actions.metric(tr("overview.actions"), fmt_int(totals.actions))
@@ -50,7 +49,7 @@ reports.metric(
     tr("overview.reporting"),
     tr(
         "overview.reporting_value",
-        on_time=fmt_int(len(reporting) - len(overdue)),
+        on_time=fmt_int(reported_on_time(reporting)),
         total=fmt_int(len(reporting)),
     ),
 )

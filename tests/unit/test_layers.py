@@ -112,3 +112,7 @@ def test_the_import_template_goes_through_the_export_guard() -> None:
     cells = [row[0] for row in book.active.iter_rows(min_row=2, values_only=True)]
     assert cells == [safe.safe_text(value) for value in hostile]
     assert all(str(cell).startswith("'") for cell in cells)
+
+
+def test_reported_on_time_is_decided_in_one_place() -> None:
+    assert _places(r"status\s*[!=]=\s*OVERDUE") == ["data_model/metrics/reporting.py"]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from sqlalchemy import Engine, select
 
 from data_model.db import session_factory, transaction
-from data_model.metrics.reporting import reporting_status
+from data_model.metrics.indicators import indicator_value
+from data_model.metrics.programme_usage import responsibilities
+from data_model.metrics.reporting import reported_on_time, reporting_status
 from data_model.models import Department, DepartmentReport
 
 
@@ -52,3 +55,24 @@ def test_status_follows_the_last_report(engine: Engine) -> None:
             r for r in reporting_status(session, date(2025, 10, 1)) if r.department.code == "hyvinvointi"
         )
     assert (row.last_period_end, row.days_to_due, row.cadence_months) == (date(2025, 6, 30), 90, 6)
+
+
+def test_reported_on_time_is_one_count_for_the_indicator_and_the_duties(engine: Engine) -> None:
+    """Due soon is still on time, overdue is not: the SWOT indicator and the departments' duty
+    count the same departments as `reported_on_time`."""
+    today = date(2025, 12, 1)
+    _add_report(engine, "hyvinvointi", date(2025, 1, 1), date(2025, 6, 30))  # due 30.12.: due soon
+    _add_report(engine, "yhteiset_palvelut", date(2025, 4, 1), date(2025, 9, 30))  # ok
+    with session_factory(engine)() as session:
+        statuses = reporting_status(session, today)
+        assert sorted(row.status for row in statuses) == ["due_soon", "ok", "overdue"]
+        assert reported_on_time(statuses) == 2
+        assert indicator_value(session, "departments_reporting", today).value == pytest.approx(2 / 3)
+        duties = [
+            duty
+            for actor in responsibilities(session, today)
+            for duty in actor.duties
+            if duty.evidence == "department_report"
+        ]
+    assert duties
+    assert all(duty.evidence_count == 2 for duty in duties)
