@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from .. import clock
 from ..formatting import fmt_count, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_pct
 from ..i18n import DEFAULT_LANGUAGE, t
+from ..metrics.cautions import representation_cautions
 from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities
 from ..metrics.feedback import FeedbackLoop, feedback_loop
 from ..metrics.filters import MetricFilters, add_months, as_of_day
@@ -286,25 +287,6 @@ def overview_sentences(period: Period, figures: PeriodFigures, today: date, lang
     return tuple(sentences)
 
 
-def caution_sentences(rows: list[GroupRepresentation], lang: str) -> tuple[str, ...]:
-    """Where the representation figures rest on an estimate or on too few participants."""
-    notices = []
-    estimated = [row.group.name(lang) for row in rows if row.estimate]
-    if estimated:
-        notices.append(t("council.notice.estimate", lang, groups=", ".join(estimated)))
-    small = [row for row in rows if row.small_count and row.participants]
-    if small:
-        notices.append(
-            t(
-                "council.notice.small",
-                lang,
-                limit=small[0].small_count_limit,
-                groups=", ".join(row.group.name(lang) for row in small),
-            )
-        )
-    return tuple(notices)
-
-
 def feedback_sentences(loop: FeedbackLoop, lang: str) -> tuple[str, ...]:
     """The feedback loop in words: how often residents were told, and the loops left open."""
     if not loop.actions:
@@ -426,7 +408,7 @@ def build_council_summary(
         key_numbers=numbers,
         overview=overview_sentences(period, current, today, lang),
         gap_sentences=tuple(gap.sentence for gap in current.gaps) or (t("council.gaps.none", lang),),
-        notices=caution_sentences(current.representation, lang),
+        notices=representation_cautions(current.representation, lang).sentences(),
         feedback_sentences=feedback_sentences(current.feedback, lang),
         duty_sentences=statutory_sentences(catalogue, lang) + duty_sentences(actors, lang),
         measures_with_progress=tuple(

@@ -115,7 +115,7 @@ def gap_sentence(row: GroupRepresentation, lang: str = DEFAULT_LANGUAGE) -> str:
 def gap_notes(gap: Gap, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """The cautions that go with a gap's sentence: a small count, an estimated population."""
     notes = []
-    if gap.small_count and not gap.no_reach:
+    if gap.row.too_few:
         notes.append(t("metrics.note.small_count", lang, limit=gap.row.small_count_limit))
     if gap.estimate:
         notes.append(t("metrics.note.estimate", lang))

@@ -93,6 +93,12 @@ class GroupRepresentation:
     def no_reach(self) -> bool:
         return self.participants == 0
 
+    @property
+    def too_few(self) -> bool:
+        """The small-count caution applies: some participants, but too few to conclude from
+        (none at all is a gap, not a small count)."""
+        return self.small_count and not self.no_reach
+
 
 @dataclass(frozen=True)
 class ReachTotals:

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from data_model.i18n import in_language
+from data_model.metrics.cautions import representation_cautions
 from data_model.metrics.drilldown import ActionRow
 from data_model.metrics.gaps import Gap, Suggestion, gap_notes
 from data_model.metrics.reach import AGE, GroupRepresentation, ReachTotals
@@ -83,7 +84,7 @@ def representation_table(rows: list[GroupRepresentation]) -> pd.DataFrame:
 
 def _row_notes(row: GroupRepresentation) -> str:
     notes = []
-    if row.small_count and row.participants:
+    if row.too_few:
         notes.append(tr("reach.table.note_small"))
     if row.estimate:
         notes.append(tr("reach.table.note_estimate"))
@@ -143,24 +144,11 @@ def representation_notices(rows: list[GroupRepresentation]) -> None:
             hide_index=True,
             width="stretch",
         )
-    estimated = [row for row in rows if row.estimate]
-    if estimated:
-        st.warning(
-            plain(tr("reach.estimate_notice", groups=", ".join(row.group.name(lang()) for row in estimated))),
-            icon=":material/info:",
-        )
-    small = [row for row in rows if row.small_count and row.participants]
-    if small:
-        st.info(
-            plain(
-                tr(
-                    "reach.small_notice",
-                    limit=small[0].small_count_limit,
-                    groups=", ".join(row.group.name(lang()) for row in small),
-                )
-            ),
-            icon=":material/warning:",
-        )
+    cautions = representation_cautions(rows, lang())
+    if cautions.estimate:
+        st.warning(plain(f"{cautions.estimate} {tr('reach.estimate_hint')}"), icon=":material/info:")
+    if cautions.too_few:
+        st.info(plain(cautions.too_few), icon=":material/warning:")
 
 
 def trends_view(rows: list[QuarterTrend]) -> None:

@@ -264,7 +264,7 @@ def test_estimated_population_is_flagged_in_the_pdf(report_engine: Engine) -> No
         text = _squash(_pdf_text(build_pdf(session, READER, PERIOD, TODAY).data))
     estimated = [row.group.name_fi for row in rows if row.estimate]
     assert estimated, "the seeded age split is an estimate (facts.md)"
-    notice = t("council.notice.estimate", groups=", ".join(estimated))
+    notice = t("metrics.caution.estimate", groups=", ".join(estimated))
     assert notice in summary.notices
     assert _squash(notice) in text
 

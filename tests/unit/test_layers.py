@@ -116,3 +116,8 @@ def test_the_import_template_goes_through_the_export_guard() -> None:
 
 def test_reported_on_time_is_decided_in_one_place() -> None:
     assert _places(r"status\s*[!=]=\s*OVERDUE") == ["data_model/metrics/reporting.py"]
+
+
+def test_the_small_count_caution_is_decided_in_one_place() -> None:
+    """`too_few` (reach.py) is the rule; nobody combines the raw flag with a participant test."""
+    assert _places(r"small_count and") == ["data_model/metrics/reach.py"]
