@@ -200,11 +200,10 @@ def update_action(
     if action.version != expected_version:
         raise VersionConflict()
     clean = _validated(session, data)
-    before = action_snapshot(action)
-    apply_clean(session, action, clean)
-    _stamp(action, user)
-    _flush(session)
-    audit.record(session, user, "update", ENTITY, action.id, before=before, after=action_snapshot(action))
+    with audit.changed(session, user, "update", ENTITY, action, action_snapshot):
+        apply_clean(session, action, clean)
+        _stamp(action, user)
+        _flush(session)
     return action
 
 
@@ -218,12 +217,11 @@ def soft_delete_action(
         raise VersionConflict()
     if action.deleted_at is not None:
         return action
-    before = action_snapshot(action)
-    action.deleted_at = utcnow()
-    action.deleted_by_id = user.id
-    _stamp(action, user)
-    _flush(session)
-    audit.record(session, user, "delete", ENTITY, action.id, before=before, after=action_snapshot(action))
+    with audit.changed(session, user, "delete", ENTITY, action, action_snapshot):
+        action.deleted_at = utcnow()
+        action.deleted_by_id = user.id
+        _stamp(action, user)
+        _flush(session)
     return action
 
 
@@ -233,12 +231,11 @@ def restore_action(user: CurrentUser, session: Session, action_id: int) -> Actio
     require(user, "action.write", action.department_id)
     if action.deleted_at is None:
         return action
-    before = action_snapshot(action)
-    action.deleted_at = None
-    action.deleted_by_id = None
-    _stamp(action, user)
-    _flush(session)
-    audit.record(session, user, "restore", ENTITY, action.id, before=before, after=action_snapshot(action))
+    with audit.changed(session, user, "restore", ENTITY, action, action_snapshot):
+        action.deleted_at = None
+        action.deleted_by_id = None
+        _stamp(action, user)
+        _flush(session)
     return action
 
 
@@ -271,12 +268,11 @@ def mark_feedback_given(
         errors["feedback_method"] = msg("action.error.feedback_method_missing")
     if errors:
         raise ValidationError(errors)
-    before = action_snapshot(action)
-    action.feedback_given = True
-    action.feedback_date = clean.feedback_date
-    action.feedback_method = clean.feedback_method
-    action.feedback_url = clean.feedback_url
-    _stamp(action, user)
-    _flush(session)
-    audit.record(session, user, "feedback", ENTITY, action.id, before=before, after=action_snapshot(action))
+    with audit.changed(session, user, "feedback", ENTITY, action, action_snapshot):
+        action.feedback_given = True
+        action.feedback_date = clean.feedback_date
+        action.feedback_method = clean.feedback_method
+        action.feedback_url = clean.feedback_url
+        _stamp(action, user)
+        _flush(session)
     return action

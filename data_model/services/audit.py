@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..models import AuditEntry, Setting, utcnow
+from ..models import AuditEntry, Base, Setting, utcnow
 from ..permissions import CurrentUser
 
 DATA_VERSION_KEY = "data_version"
@@ -66,3 +68,31 @@ def record(
     if bump:
         bump_data_version(session)
     return entry
+
+
+R = TypeVar("R", bound=Base)
+
+
+def values_of(row: Base, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The named columns of `row` as plain data: what an audit entry stores before and after."""
+    return {name: getattr(row, name) for name in fields}
+
+
+@contextmanager
+def changed(
+    session: Session,
+    user: CurrentUser | None,
+    event: str,
+    entity: str,
+    row: R,
+    snapshot: Callable[[R], dict[str, Any]],
+    note: str = "",
+) -> Iterator[R]:
+    """Audit what the `with` block changes in `row`: its snapshot before the block, and after
+    it once flushed. A block that raises records nothing (its transaction is rolled back)."""
+    before = snapshot(row)
+    yield row
+    session.flush()
+    record(
+        session, user, event, entity, getattr(row, "id", None), before=before, after=snapshot(row), note=note
+    )

@@ -55,14 +55,11 @@ def _source(preview: OfficialPreview, table_date: date) -> str:
     )
 
 
+AUDITED = ("year", "count", "estimate", "source", "method")
+
+
 def _values(row: PopulationFigure) -> dict[str, Any]:
-    return {
-        "year": row.year,
-        "count": row.count,
-        "estimate": row.estimate,
-        "source": row.source,
-        "method": row.method,
-    }
+    return audit.values_of(row, AUDITED)
 
 
 def _store(

@@ -20,12 +20,13 @@ from ..passwords import hash_password, password_problem
 from ..permissions import COORDINATOR, DEPARTMENT_HEAD, CurrentUser, PermissionDenied, require, require_read
 from ..text_safety import clean_text
 from ..validation import ValidationError, check_email
-from .audit import record
+from .audit import changed, record, values_of
 
 # The actor for accounts made from the command line or by the demo loader: whoever runs
 # those already holds the database, so there is no logged-in user to credit.
 SYSTEM_ACTOR = CurrentUser(None, "järjestelmä", COORDINATOR, None, "Järjestelmä")
 
+ENTITY = "app_user"
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
 PERSON_TEXT_MAX = 200  # the columns' length
 
@@ -98,17 +99,21 @@ def department_choices(session: Session, actor: CurrentUser | None) -> list[tupl
     return [(code, name) for code, name in rows]
 
 
+# What the audit log keeps of a user: never the password or its hash.
+AUDITED = (
+    "username",
+    "display_name",
+    "email",
+    "role",
+    "department_id",
+    "active",
+    "must_change_password",
+    "is_demo",
+)
+
+
 def _snapshot(user: User) -> dict[str, Any]:
-    return {
-        "username": user.username,
-        "display_name": user.display_name,
-        "email": user.email,
-        "role": user.role,
-        "department_id": user.department_id,
-        "active": user.active,
-        "must_change_password": user.must_change_password,
-        "is_demo": user.is_demo,
-    }
+    return values_of(user, AUDITED)
 
 
 def _department_id(
@@ -174,7 +179,7 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    record(session, actor, "create", "app_user", user.id, after=_snapshot(user))
+    record(session, actor, "create", ENTITY, user.id, after=_snapshot(user))
     return CurrentUser(user.id, user.username, user.role, user.department_id, user.display_name)
 
 
@@ -197,14 +202,12 @@ def update_user(
         errors["role"] = msg("users.error.own_role")
     if errors:
         raise ValidationError(errors)
-    before = _snapshot(user)
-    if (role, department_id) != (user.role, user.department_id):
-        # What the user may see changes: sessions opened under the old role end.
-        revoke_sessions(user)
-    user.role, user.department_id = role, department_id
-    user.display_name, user.email = display_name, email
-    session.flush()
-    record(session, actor, "update", "app_user", user.id, before=before, after=_snapshot(user))
+    with changed(session, actor, "update", ENTITY, user, _snapshot):
+        if (role, department_id) != (user.role, user.department_id):
+            # What the user may see changes: sessions opened under the old role end.
+            revoke_sessions(user)
+        user.role, user.department_id = role, department_id
+        user.display_name, user.email = display_name, email
 
 
 def set_active(session: Session, actor: CurrentUser, user_id: int, active: bool) -> None:
@@ -215,19 +218,9 @@ def set_active(session: Session, actor: CurrentUser, user_id: int, active: bool)
         raise ValidationError.one("active", "users.error.own_deactivation")
     if user.active == active:
         return
-    before = _snapshot(user)
-    user.active = active
-    revoke_sessions(user)
-    session.flush()
-    record(
-        session,
-        actor,
-        "restore" if active else "deactivate",
-        "app_user",
-        user.id,
-        before=before,
-        after=_snapshot(user),
-    )
+    with changed(session, actor, "restore" if active else "deactivate", ENTITY, user, _snapshot):
+        user.active = active
+        revoke_sessions(user)
 
 
 def set_one_time_password(session: Session, actor: CurrentUser, user_id: int, password: str) -> None:
@@ -237,14 +230,12 @@ def set_one_time_password(session: Session, actor: CurrentUser, user_id: int, pa
     problem = password_problem(password, user.username)
     if problem:
         raise ValidationError({"password": problem})
-    before = _snapshot(user)
-    user.password_hash = hash_password(password)
-    user.must_change_password = True
-    user.password_set_at = utcnow()
-    # Whoever knew the old password (or holds a cookie made with it) is out.
-    revoke_sessions(user)
-    session.flush()
-    record(session, actor, "password_reset", "app_user", user.id, before=before, after=_snapshot(user))
+    with changed(session, actor, "password_reset", ENTITY, user, _snapshot):
+        user.password_hash = hash_password(password)
+        user.must_change_password = True
+        user.password_set_at = utcnow()
+        # Whoever knew the old password (or holds a cookie made with it) is out.
+        revoke_sessions(user)
 
 
 @dataclass(frozen=True)
@@ -280,11 +271,9 @@ def change_own_password(
         errors["new_password"] = msg("users.error.same_password")
     if errors:
         return PasswordChange(errors)
-    before = _snapshot(user)
-    user.password_hash = hash_password(new_password)
-    user.must_change_password = False
-    user.password_set_at = utcnow()
-    revoke_sessions(user)
-    session.flush()
-    record(session, actor, "password_change", "app_user", user.id, before=before, after=_snapshot(user))
+    with changed(session, actor, "password_change", ENTITY, user, _snapshot):
+        user.password_hash = hash_password(new_password)
+        user.must_change_password = False
+        user.password_set_at = utcnow()
+        revoke_sessions(user)
     return PasswordChange({}, user.session_version)
