@@ -628,7 +628,7 @@ def import_actions(session: Session, user: CurrentUser, filename: str, content: 
         raise ImportRefused(problems)
     created: list[int] = []
     for row in rows:
-        action = create_action(user, session, row.data, source="import", external_ref=row.external_ref)
+        action = create_action(session, user, row.data, source="import", external_ref=row.external_ref)
         created.append(action.id)
     audit.record(
         session,

@@ -1,7 +1,8 @@
 """Writing logged actions: create, update, soft delete, restore, and closing the feedback loop.
 
-Each service takes the acting user first, checks the permission before anything else,
-validates, writes in the caller's transaction and audits with the values before and after.
+Each service takes the session and the acting user first (see the package), checks the
+permission before anything else, validates, writes in the caller's transaction and audits with
+the values before and after.
 The caller's transaction (`db.transaction` / the pages' `write()`) rolls everything back on any
 error, so nothing is ever saved half-way.
 """
@@ -167,8 +168,8 @@ def _stamp(action: Action, user: CurrentUser) -> None:
 
 
 def create_action(
-    user: CurrentUser,
     session: Session,
+    user: CurrentUser,
     data: ActionInput,
     source: str = "manual",
     external_ref: str | None = None,
@@ -188,7 +189,7 @@ def create_action(
 
 
 def update_action(
-    user: CurrentUser, session: Session, action_id: int, expected_version: int, data: ActionInput
+    session: Session, user: CurrentUser, action_id: int, expected_version: int, data: ActionInput
 ) -> Action:
     """Save an edit made to version `expected_version`; refused if the action changed since."""
     action = _load(session, action_id)
@@ -208,7 +209,7 @@ def update_action(
 
 
 def soft_delete_action(
-    user: CurrentUser, session: Session, action_id: int, expected_version: int | None = None
+    session: Session, user: CurrentUser, action_id: int, expected_version: int | None = None
 ) -> Action:
     """Hide an action from every figure; it stays in the database and can be restored."""
     action = _load(session, action_id)
@@ -225,7 +226,7 @@ def soft_delete_action(
     return action
 
 
-def restore_action(user: CurrentUser, session: Session, action_id: int) -> Action:
+def restore_action(session: Session, user: CurrentUser, action_id: int) -> Action:
     """Bring a soft-deleted action back, exactly as it was."""
     action = _load(session, action_id)
     require(user, "action.write", action.department_id)
@@ -240,8 +241,8 @@ def restore_action(user: CurrentUser, session: Session, action_id: int) -> Actio
 
 
 def mark_feedback_given(
-    user: CurrentUser,
     session: Session,
+    user: CurrentUser,
     action_id: int,
     when: date | str | None,
     how: str,

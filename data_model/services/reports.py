@@ -26,8 +26,8 @@ def report_snapshot(report: DepartmentReport) -> dict[str, Any]:
 
 
 def submit_department_report(
-    user: CurrentUser,
     session: Session,
+    user: CurrentUser,
     department_id: int | None,
     period_start: RawDate,
     period_end: RawDate,

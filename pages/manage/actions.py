@@ -165,7 +165,7 @@ if editing.deleted:
 
     def restore() -> str:
         with write() as session:
-            restore_action(user, session, action_id)
+            restore_action(session, user, action_id)
         forget_snapshot()
         return tr("actions.restored")
 
@@ -179,7 +179,7 @@ if entered is not None:
 
     def save_changes() -> str:
         with write() as session:
-            action = update_action(user, session, action_id, current.version, changed)
+            action = update_action(session, user, action_id, current.version, changed)
             message = tr("action.saved", title=action.title)
             counted = bool(action.reach)
         forget_snapshot()
@@ -219,8 +219,8 @@ if told:
     def save_feedback() -> str:
         with write() as session:
             mark_feedback_given(
-                user,
                 session,
+                user,
                 action_id,
                 told_on,
                 told_how,
@@ -237,7 +237,7 @@ st.divider()
 
 def delete() -> str:
     with write() as session:
-        soft_delete_action(user, session, action_id, expected_version=current.version)
+        soft_delete_action(session, user, action_id, expected_version=current.version)
     forget_snapshot()
     return tr("actions.deleted")
 

@@ -22,7 +22,7 @@ if entered is not None:
 
     def save() -> str:
         with write() as session:
-            action = create_action(user, session, new_action)
+            action = create_action(session, user, new_action)
             title, counted = action.title, bool(action.reach)
         if not counted:
             # Reach per group is the dashboard's core datum: its absence must not pass unsaid.

@@ -63,7 +63,7 @@ if submitted:
 
     def save() -> str:
         with write() as session:
-            submit_department_report(user, session, department_id, period_start, period_end, summary, url)
+            submit_department_report(session, user, department_id, period_start, period_end, summary, url)
         return tr("reports.saved")
 
     save_with_messages(BASE, save)

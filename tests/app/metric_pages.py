@@ -40,8 +40,8 @@ def log_youth_evening(engine: Engine, user: CurrentUser, total: int, youth: int,
     """Log an action of `user`'s department as the log-action page does (audited, versioned)."""
     with transaction(engine) as session:
         create_action(
-            user,
             session,
+            user,
             ActionInput(
                 department_id=user.department_id,
                 title="Nuorten ilta",

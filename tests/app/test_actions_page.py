@@ -21,7 +21,7 @@ PAGE = "pages/manage/actions.py"
 
 def _log(engine: Engine, user: CurrentUser, department: str, title: str) -> int:
     with transaction(engine) as session:
-        return create_action(user, session, valid_input(session, department, title=title)).id
+        return create_action(session, user, valid_input(session, department, title=title)).id
 
 
 def _titles(at: AppTest) -> list[str]:
@@ -84,7 +84,7 @@ def test_a_stale_edit_is_refused_with_a_message(
     at = _open(open_app("toimialajohtaja", page=PAGE), action_id)
     with transaction(app_engine) as session:  # someone else saves meanwhile
         update_action(
-            coordinator, session, action_id, 1, valid_input(session, title="Koordinaattorin muutos")
+            session, coordinator, action_id, 1, valid_input(session, title="Koordinaattorin muutos")
         )
     at.text_input(key=f"actions.edit.{action_id}.v1.0.title").input("Päällikön muutos")
     at = at.button(key=f"actions.edit.{action_id}.v1.0.submit").click().run()

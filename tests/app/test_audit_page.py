@@ -26,10 +26,10 @@ def test_coordinator_reads_filtered_entries_with_before_and_after(
 ) -> None:
     head = role_users["department_head"]
     with transaction(app_engine) as session:
-        action = create_action(head, session, valid_input(session, title="Ennen <script>"))
+        action = create_action(session, head, valid_input(session, title="Ennen <script>"))
         action_id = action.id
     with transaction(app_engine) as session:
-        update_action(head, session, action_id, 1, valid_input(session, title="Jälkeen"))
+        update_action(session, head, action_id, 1, valid_input(session, title="Jälkeen"))
     at = open_app("koordinaattori", page=PAGE)
     assert not at.exception
     table = at.dataframe[0].value

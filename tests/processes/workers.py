@@ -38,7 +38,7 @@ def create(url: str, at: float, count: int, user_id: int) -> None:
     _wait_until(at)
     for number in range(count):
         with transaction(engine) as session:
-            create_action(acting, session, replace(data, title=f"Rinnakkain {number}"))
+            create_action(session, acting, replace(data, title=f"Rinnakkain {number}"))
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ def users(engine: Engine) -> dict[str, CurrentUser]:
 
 def _create(engine: Engine, user: CurrentUser, department: str = "hyvinvointi") -> tuple[int, int]:
     with transaction(engine) as session:
-        action = create_action(user, session, valid_input(session, department))
+        action = create_action(session, user, valid_input(session, department))
         return action.id, action.version
 
 
@@ -74,7 +74,7 @@ def test_update_records_before_and_after_and_bumps_the_version(
     action_id, version = _create(engine, head)
     with transaction(engine) as session:
         changed = valid_input(session, title="Uusi otsikko", reach={"youth_15_29": 35}, channel_codes=[])
-        updated = update_action(head, session, action_id, version, changed)
+        updated = update_action(session, head, action_id, version, changed)
         assert updated.version == version + 1
     with transaction(engine) as session:
         action = session.get_one(Action, action_id)
@@ -98,7 +98,7 @@ def test_a_change_to_links_only_still_bumps_the_version(
     head = users["department_head"]
     action_id, version = _create(engine, head)
     with transaction(engine) as session:
-        update_action(head, session, action_id, version, valid_input(session, channel_codes=["facebook"]))
+        update_action(session, head, action_id, version, valid_input(session, channel_codes=["facebook"]))
     with transaction(engine) as session:
         assert session.get_one(Action, action_id).version == version + 1
 
@@ -107,9 +107,9 @@ def test_the_second_of_two_edits_is_refused(engine: Engine, users: dict[str, Cur
     head, coordinator = users["department_head"], users["coordinator"]
     action_id, version = _create(engine, head)
     with transaction(engine) as session:  # the coordinator saves first
-        update_action(coordinator, session, action_id, version, valid_input(session, title="Koordinaattorin"))
+        update_action(session, coordinator, action_id, version, valid_input(session, title="Koordinaattorin"))
     with pytest.raises(VersionConflict, match="Joku muu"), transaction(engine) as session:
-        update_action(head, session, action_id, version, valid_input(session, title="Päällikön"))
+        update_action(session, head, action_id, version, valid_input(session, title="Päällikön"))
     with transaction(engine) as session:
         assert session.get_one(Action, action_id).title == "Koordinaattorin"
 
@@ -123,9 +123,9 @@ def test_a_concurrent_write_between_read_and_save_is_refused(
     with transaction(engine) as slow:
         slow.get_one(Action, action_id)
         with transaction(engine) as fast:
-            update_action(head, fast, action_id, version, valid_input(fast, title="Nopea"))
+            update_action(fast, head, action_id, version, valid_input(fast, title="Nopea"))
         with pytest.raises(VersionConflict):
-            update_action(head, slow, action_id, version, valid_input(slow, title="Hidas"))
+            update_action(slow, head, action_id, version, valid_input(slow, title="Hidas"))
         slow.rollback()
     with transaction(engine) as session:
         assert session.get_one(Action, action_id).title == "Nopea"
@@ -137,12 +137,12 @@ def test_soft_delete_and_restore_are_audited_and_keep_the_row(
     head = users["department_head"]
     action_id, _ = _create(engine, head)
     with transaction(engine) as session:
-        soft_delete_action(head, session, action_id)
+        soft_delete_action(session, head, action_id)
     with transaction(engine) as session:
         action = session.get_one(Action, action_id)
         assert action.deleted_at is not None and action.deleted_by_id == head.id
         assert action.reach  # nothing but the mark is gone
-        restore_action(head, session, action_id)
+        restore_action(session, head, action_id)
     with transaction(engine) as session:
         assert session.get_one(Action, action_id).deleted_at is None
         events = [entry.event for entry in _entries(session, action_id)]
@@ -158,9 +158,9 @@ def test_a_deleted_action_cannot_be_edited_until_restored(
     head = users["department_head"]
     action_id, _ = _create(engine, head)
     with transaction(engine) as session:
-        version = soft_delete_action(head, session, action_id).version
+        version = soft_delete_action(session, head, action_id).version
     with pytest.raises(LookupError), transaction(engine) as session:
-        update_action(head, session, action_id, version, valid_input(session))
+        update_action(session, head, action_id, version, valid_input(session))
 
 
 def test_department_head_cannot_write_another_departments_action(
@@ -171,12 +171,12 @@ def test_department_head_cannot_write_another_departments_action(
     with transaction(engine) as session:
         before = (count_actions(session), count_audit(session))
     attempts: list[Callable[[Session], object]] = [
-        lambda s: create_action(other, s, valid_input(s, "hyvinvointi")),
-        lambda s: update_action(other, s, action_id, version, valid_input(s, "hyvinvointi", title="Vieras")),
-        lambda s: update_action(other, s, action_id, version, valid_input(s, "kaupunkiymparisto")),
-        lambda s: soft_delete_action(other, s, action_id),
-        lambda s: restore_action(other, s, action_id),
-        lambda s: mark_feedback_given(other, s, action_id, date(2025, 4, 1), "Tiedote"),
+        lambda s: create_action(s, other, valid_input(s, "hyvinvointi")),
+        lambda s: update_action(s, other, action_id, version, valid_input(s, "hyvinvointi", title="Vieras")),
+        lambda s: update_action(s, other, action_id, version, valid_input(s, "kaupunkiymparisto")),
+        lambda s: soft_delete_action(s, other, action_id),
+        lambda s: restore_action(s, other, action_id),
+        lambda s: mark_feedback_given(s, other, action_id, date(2025, 4, 1), "Tiedote"),
     ]
     for attempt in attempts:
         with pytest.raises(PermissionDenied, match="oman toimialasi"), transaction(engine) as session:
@@ -192,7 +192,7 @@ def test_department_head_cannot_move_an_action_into_another_department(
     head = users["department_head"]
     action_id, version = _create(engine, head)
     with pytest.raises(PermissionDenied), transaction(engine) as session:
-        update_action(head, session, action_id, version, valid_input(session, "kaupunkiymparisto"))
+        update_action(session, head, action_id, version, valid_input(session, "kaupunkiymparisto"))
     with transaction(engine) as session:
         assert session.get_one(Action, action_id).department_id == department_id(session, "hyvinvointi")
 
@@ -201,7 +201,7 @@ def test_the_coordinator_writes_for_any_department(engine: Engine, users: dict[s
     coordinator = users["coordinator"]
     action_id, version = _create(engine, coordinator, "kaupunkiymparisto")
     with transaction(engine) as session:
-        update_action(coordinator, session, action_id, version, valid_input(session, "yhteiset_palvelut"))
+        update_action(session, coordinator, action_id, version, valid_input(session, "yhteiset_palvelut"))
 
 
 def test_council_cannot_write_at_all(engine: Engine, users: dict[str, CurrentUser]) -> None:
@@ -210,10 +210,10 @@ def test_council_cannot_write_at_all(engine: Engine, users: dict[str, CurrentUse
     with transaction(engine) as session:
         before = (count_actions(session), count_audit(session))
     attempts: list[Callable[[Session], object]] = [
-        lambda s: create_action(council, s, valid_input(s)),
-        lambda s: update_action(council, s, action_id, version, valid_input(s)),
-        lambda s: soft_delete_action(council, s, action_id),
-        lambda s: mark_feedback_given(council, s, action_id, date(2025, 4, 1), "Tiedote"),
+        lambda s: create_action(s, council, valid_input(s)),
+        lambda s: update_action(s, council, action_id, version, valid_input(s)),
+        lambda s: soft_delete_action(s, council, action_id),
+        lambda s: mark_feedback_given(s, council, action_id, date(2025, 4, 1), "Tiedote"),
     ]
     for attempt in attempts:
         with pytest.raises(PermissionDenied, match="ei ole oikeutta"), transaction(engine) as session:
@@ -227,8 +227,8 @@ def test_mark_feedback_given_closes_the_loop(engine: Engine, users: dict[str, Cu
     action_id, _ = _create(engine, head)
     with transaction(engine) as session:
         mark_feedback_given(
-            head,
             session,
+            head,
             action_id,
             date(2025, 4, 15),
             "Tiedote verkkosivuilla",
@@ -252,10 +252,10 @@ def test_mark_feedback_given_checks_its_values(engine: Engine, users: dict[str, 
     head = users["department_head"]
     action_id, _ = _create(engine, head)
     with pytest.raises(ValidationError) as refused, transaction(engine) as session:
-        mark_feedback_given(head, session, action_id, date(2025, 2, 1), "", "javascript:alert(1)")
+        mark_feedback_given(session, head, action_id, date(2025, 2, 1), "", "javascript:alert(1)")
     assert set(refused.value.errors) == {"feedback_date", "feedback_url"}
     with pytest.raises(ValidationError) as refused, transaction(engine) as session:
-        mark_feedback_given(head, session, action_id, None, "")
+        mark_feedback_given(session, head, action_id, None, "")
     assert set(refused.value.errors) == {"feedback_date", "feedback_method"}
     with transaction(engine) as session:
         assert not session.get_one(Action, action_id).feedback_given

@@ -24,7 +24,7 @@ def _fill(engine: Engine) -> None:
     """The programme, the demo, users and an action with every kind of value (cost, JSON audit)."""
     prepare_database(engine, with_demo=True)
     with transaction(engine) as session:
-        create_action(_coordinator(engine), session, valid_input(session, title="Äänestys – ✓"))
+        create_action(session, _coordinator(engine), valid_input(session, title="Äänestys – ✓"))
 
 
 def _round_trip(source: Engine, target: Engine, folder: Path) -> None:
@@ -56,7 +56,7 @@ def test_restored_database_takes_new_rows(engine: Engine, empty_engine: Engine, 
     backup(engine, tmp_path / "b.zip")
     restore(empty_engine, tmp_path / "b.zip")
     with transaction(empty_engine) as session:
-        created = create_action(_coordinator(empty_engine), session, valid_input(session))
+        created = create_action(session, _coordinator(empty_engine), valid_input(session))
         highest = session.scalar(select(func.max(Action.id)).where(Action.id != created.id))
     assert highest is not None and created.id > highest
 

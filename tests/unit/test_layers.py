@@ -121,3 +121,25 @@ def test_reported_on_time_is_decided_in_one_place() -> None:
 def test_the_small_count_caution_is_decided_in_one_place() -> None:
     """`too_few` (reach.py) is the rule; nobody combines the raw flag with a participant test."""
     assert _places(r"small_count and") == ["data_model/metrics/reach.py"]
+
+
+def test_every_service_takes_the_session_then_the_acting_user() -> None:
+    """One argument order for every write (services/__init__.py): (session, user, …)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import data_model.services as services
+
+    wrong = []
+    for info in pkgutil.iter_modules(services.__path__):
+        module = importlib.import_module(f"data_model.services.{info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or function.__module__ != module.__name__:
+                continue
+            parameters = list(inspect.signature(function).parameters.values())
+            if not any("CurrentUser" in str(p.annotation) for p in parameters):
+                continue
+            if [p.name for p in parameters[:2]] not in (["session", "user"], ["session", "actor"]):
+                wrong.append(f"{module.__name__}.{name}{inspect.signature(function)}")
+    assert wrong == []

@@ -217,20 +217,20 @@ def _wrong_calls(action_id: int, department_id: int) -> dict[str, Callable[[Sess
     from tests.unit.action_inputs import valid_input
 
     return {
-        "create_action": lambda s, u: actions.create_action(u, s, valid_input(s)),
+        "create_action": lambda s, u: actions.create_action(s, u, valid_input(s)),
         "update_action": lambda s, u: actions.update_action(
-            u, s, action_id, 1, valid_input(s, title="Muutettu")
+            s, u, action_id, 1, valid_input(s, title="Muutettu")
         ),
         "move_action_here": lambda s, u: actions.update_action(
-            u, s, action_id, 1, valid_input(s, department="kaupunkiymparisto")
+            s, u, action_id, 1, valid_input(s, department="kaupunkiymparisto")
         ),
-        "soft_delete_action": lambda s, u: actions.soft_delete_action(u, s, action_id),
-        "restore_action": lambda s, u: actions.restore_action(u, s, action_id),
+        "soft_delete_action": lambda s, u: actions.soft_delete_action(s, u, action_id),
+        "restore_action": lambda s, u: actions.restore_action(s, u, action_id),
         "mark_feedback_given": lambda s, u: actions.mark_feedback_given(
-            u, s, action_id, date(2025, 4, 1), "Kerrottiin tiedotteella."
+            s, u, action_id, date(2025, 4, 1), "Kerrottiin tiedotteella."
         ),
         "submit_department_report": lambda s, u: reports.submit_department_report(
-            u, s, department_id, date(2025, 1, 1), date(2025, 6, 30), "Raportti."
+            s, u, department_id, date(2025, 1, 1), date(2025, 6, 30), "Raportti."
         ),
         "programme.create_item": lambda s, u: programme.create_item(
             s, u, "channel", {"name_fi": "Uusi", "target_groups": ["residents"]}
@@ -262,7 +262,7 @@ def test_every_write_service_refuses_and_writes_nothing(engine: Engine, role_key
 
     people = create_role_users(engine)
     with transaction(engine) as session:
-        action = actions.create_action(people["department_head"], session, valid_input(session))
+        action = actions.create_action(session, people["department_head"], valid_input(session))
         action_id = action.id
         department_id = session.scalars(select(Department.id).where(Department.code == "hyvinvointi")).one()
     with session_factory(engine)() as session:

@@ -145,7 +145,7 @@ def test_any_action_input_is_saved_valid_or_refused(
 ) -> None:
     with rolled_back(engine) as session:
         try:
-            action = create_action(users["coordinator"], session, data)
+            action = create_action(session, users["coordinator"], data)
         except ValidationError as refused:
             assert refused.errors
             return
@@ -167,14 +167,14 @@ def test_any_action_edit_is_saved_valid_or_refused_and_leaves_the_old_values(
     coordinator = users["coordinator"]
     with rolled_back(engine) as session:
         original = create_action(
-            coordinator,
             session,
+            coordinator,
             ActionInput(
                 department_id=1, title="Alkuperäinen", start_date=date(2025, 2, 3), form_codes=["toiminta"]
             ),
         )
         try:
-            edited = update_action(coordinator, session, original.id, original.version, data)
+            edited = update_action(session, coordinator, original.id, original.version, data)
         except ValidationError as refused:
             assert refused.errors
             session.refresh(original)
@@ -224,7 +224,7 @@ def test_any_report_is_saved_valid_or_refused(
     with rolled_back(engine) as session:
         try:
             report = submit_department_report(
-                head, session, head.department_id, period_start, period_end, summary, url, today=TODAY
+                session, head, head.department_id, period_start, period_end, summary, url, today=TODAY
             )
         except ValidationError as refused:
             assert refused.errors

@@ -28,7 +28,7 @@ def test_department_head_submits_their_report(engine: Engine) -> None:
     with transaction(engine) as session:
         own = department_id(session, "hyvinvointi")
         report = submit_department_report(
-            head, session, own, date(2025, 1, 1), date(2025, 6, 30), SUMMARY, "https://heinola.fi/r"
+            session, head, own, date(2025, 1, 1), date(2025, 6, 30), SUMMARY, "https://heinola.fi/r"
         )
         entry = session.scalars(select(AuditEntry).where(AuditEntry.entity == "department_report")).one()
         assert (entry.event, entry.entity_id, entry.user_id) == ("create", report.id, head.id)
@@ -41,7 +41,7 @@ def test_reports_for_another_department_or_by_council_are_refused(engine: Engine
         other = department_id(session, "kaupunkiymparisto")
     for user in (users["department_head"], users["council"]):
         with pytest.raises(PermissionDenied), transaction(engine) as session:
-            submit_department_report(user, session, other, date(2025, 1, 1), date(2025, 6, 30), SUMMARY)
+            submit_department_report(session, user, other, date(2025, 1, 1), date(2025, 6, 30), SUMMARY)
     assert _reports(engine) == 0
 
 
@@ -62,7 +62,7 @@ def test_bad_reports_are_refused_per_field(
     coordinator = create_role_users(engine)["coordinator"]
     with pytest.raises(ValidationError) as refused, transaction(engine) as session:
         submit_department_report(
-            coordinator, session, department_id(session, "hyvinvointi"), start, end, summary, url
+            session, coordinator, department_id(session, "hyvinvointi"), start, end, summary, url
         )
     assert field in refused.value.errors
     assert _reports(engine) == 0

@@ -46,7 +46,7 @@ def test_write_waits_out_a_lock_longer_than_the_busy_timeout(sqlite_engine: Engi
     holder.start()
     held.wait()
     with transaction(sqlite_engine) as session:
-        create_action(user, session, data)
+        create_action(session, user, data)
     holder.join()
     with transaction(sqlite_engine) as session:
         assert count_actions(session) == before + 1
@@ -64,5 +64,5 @@ def test_a_lock_that_never_ends_still_fails_in_the_end(
     holder.start()
     held.wait()
     with pytest.raises(Exception, match="locked"), transaction(sqlite_engine) as session:
-        create_action(user, session, data)
+        create_action(session, user, data)
     holder.join()

@@ -92,7 +92,7 @@ def test_a_refused_action_saves_nothing(
     with transaction(engine) as session:
         before = (count_actions(session), count_audit(session))
     with pytest.raises(ValidationError) as refused, transaction(engine) as session:
-        create_action(coordinator, session, valid_input(session, **changes))
+        create_action(session, coordinator, valid_input(session, **changes))
     assert field in refused.value.errors
     with transaction(engine) as session:
         assert (count_actions(session), count_audit(session)) == before
