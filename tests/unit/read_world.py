@@ -52,10 +52,10 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
             ("department_head", "hyvinvointi"),
             ("other_department_head", "kaupunkiymparisto"),
         ):
-            create_action(people[head], session, valid_input(session, department=code))
+            create_action(session, people[head], valid_input(session, department=code))
             submit_department_report(
-                people[head],
                 session,
+                people[head],
                 department(session, code),
                 date(2025, 1, 1),
                 date(2025, 6, 30),

@@ -73,8 +73,8 @@ def test_a_report_for_a_period_not_yet_over_is_refused(engine: Engine) -> None:
     head = create_role_users(engine)["department_head"]
     with pytest.raises(ValidationError) as refused, transaction(engine) as session:
         submit_department_report(
-            head,
             session,
+            head,
             department_id(session, "hyvinvointi"),
             date(2026, 1, 1),
             date(2026, 12, 31),
@@ -86,8 +86,8 @@ def test_a_report_for_a_period_not_yet_over_is_refused(engine: Engine) -> None:
     assert _reports(engine) == 0
     with transaction(engine) as session:
         submit_department_report(
-            head,
             session,
+            head,
             department_id(session, "hyvinvointi"),
             date(2026, 1, 1),
             date(2026, 6, 30),
