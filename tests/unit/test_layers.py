@@ -143,3 +143,11 @@ def test_every_service_takes_the_session_then_the_acting_user() -> None:
             if [p.name for p in parameters[:2]] not in (["session", "user"], ["session", "actor"]):
                 wrong.append(f"{module.__name__}.{name}{inspect.signature(function)}")
     assert wrong == []
+
+
+def test_the_one_markdown_escape_leaves_no_markup_active() -> None:
+    from pages.widgets.markdown import plain
+
+    assert plain("**lihava** ![kuva](http://x) #otsikko 1. a_b") == (
+        r"\*\*lihava\*\* \!\[kuva\]\(http\://x\) \#otsikko 1\. a\_b"
+    )
