@@ -224,6 +224,7 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.services.audit.bump_data_version": "called by every write, after its check",
     "data_model.services.audit.data_version": "a number that changes; the cache key of reads",
     "data_model.services.audit.record": "writes the audit entry of a write that checked",
+    "data_model.services.audit.changed": "audits, before and after, a write that checked",
     "data_model.services.users.change_own_password": "checks that the actor is the account itself",
 }
 
@@ -249,7 +250,7 @@ NOT_YET_CHECKED: set[str] = {
     "data_model.metrics.reporting.reporting_status",
     "data_model.metrics.settings.load_metric_settings",
     "data_model.metrics.trends.quarterly_trends",
-    "data_model.services.audit.last_change_at",
+    "data_model.metrics.freshness.last_change_at",
     "data_model.exports.action_rows.actions_table",
     "data_model.exports.council_summary.period_figures",
     "data_model.exports.measures.measure_progress",
