@@ -155,7 +155,7 @@ def test_unknown_counts_read_as_a_dash_and_deletions_in_helsinki_time(
     head = role_users["department_head"]
     with transaction(app_engine) as session:
         unknown = create_action(
-            head, session, valid_input(session, title="Tuntematon määrä", participants_total=None)
+            session, head, valid_input(session, title="Tuntematon määrä", participants_total=None)
         )
         unknown.deleted_at = datetime(2026, 12, 2, 23, 30)
     at = open_app("toimialajohtaja", page=PAGE)
