@@ -29,8 +29,8 @@ def _change_at_half_past_eleven_utc(engine: Engine, head: CurrentUser) -> None:
     """A report filed, and every audit entry (so the last change) moved to 23.30 UTC."""
     with transaction(engine) as session:
         report = submit_department_report(
-            head,
             session,
+            head,
             department_id(session, "hyvinvointi"),
             date(2025, 1, 1),
             date(2025, 6, 30),
