@@ -14,6 +14,7 @@ from data_model.i18n import t
 from data_model.metrics.cautions import representation_cautions
 from data_model.metrics.filters import MetricFilters
 from data_model.metrics.reach import group_share, representation
+from tests.factories import READER
 from tests.metrics_data import build_small_fixture
 
 AUGUST_2025 = MetricFilters(start=date(2025, 8, 1), end=date(2025, 8, 31))
@@ -42,6 +43,6 @@ def test_the_council_summary_carries_the_pages_cautions(engine: Engine) -> None:
     with session_factory(engine)() as session:
         for lang in ("fi", "en"):
             rows = representation(session, period_filters(period_from_key("2025")))
-            summary = build_council_summary(session, "2025", date(2026, 1, 15), lang)
+            summary = build_council_summary(session, READER, "2025", date(2026, 1, 15), lang)
             assert summary.notices == representation_cautions(rows, lang).sentences()
             assert summary.notices
