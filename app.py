@@ -81,6 +81,17 @@ else:
         sections = {tr("nav.section.public"): [home]}
         sections.update(pages_by_section(signed_in.user.role, default_first=False))
         sections |= account
+    # Every other known address (the login form's, another role's page, any page while a
+    # one-time password is in use) opens the page the user is sent to, not "page not found".
+    landing = "pages/account/change_password.py" if signed_in.must_change_password else "pages/public/home.py"
+    # The default page reports an empty url_path but still holds its own.
+    default_path = "change_password" if signed_in.must_change_password else "home"
+    present = {page.url_path for pages in sections.values() for page in pages} | {default_path}
+    sections[tr("nav.section.account")] = sections[tr("nav.section.account")] + [
+        st.Page(landing, title=tr("page.home"), url_path=url_path, visibility="hidden")
+        for url_path in ("login", *protected_url_paths())
+        if url_path not in present
+    ]
 # Streamlit's own menu is invalid markup: hidden, and drawn by draw_navigation instead.
 navigation = st.navigation(sections, position="hidden")
 draw_navigation(menu, sections, navigation)

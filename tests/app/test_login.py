@@ -174,3 +174,24 @@ def test_accessibility_statement_opens_before_login(open_app: Callable[..., AppT
     assert not at.exception
     text = " ".join(block.value for block in at.markdown)
     assert "WCAG 2.1" in text and "306/2019" in text and "Traficom" in text
+
+
+def _url_paths(at: AppTest) -> set[str]:
+    return {str(info.get("url_pathname") or "") for info in at._registered_pages.values()}
+
+
+def test_every_known_address_lands_on_a_real_page_after_login(
+    open_app: Callable[..., AppTest], app_engine: Engine
+) -> None:
+    # /home right after a one-time-password login, /login after logging in, another role's page.
+    council = open_app("valtuutettu")
+    assert not council.exception
+    assert {"login", "users"} <= _url_paths(council)
+    with transaction(app_engine) as session:
+        session.execute(
+            update(User).where(User.username == "toimialajohtaja").values(must_change_password=True)
+        )
+    newcomer = open_app("toimialajohtaja")
+    assert not newcomer.exception
+    assert {"home", "overview", "login"} <= _url_paths(newcomer)
+    assert navigation(newcomer) == {"change_password", "accessibility"}
