@@ -34,7 +34,7 @@ def _log_lines(stderr: str) -> list[dict[str, object]]:
 def test_unexpected_exception_shows_message_and_reference_and_logs_it(
     open_app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(_session: object) -> None:
+    def broken(_session: object, _user: object = None) -> None:
         raise RuntimeError("salainen polku /srv/heinola/data")
 
     monkeypatch.setattr(programme, "programme_headline", broken)
@@ -56,7 +56,7 @@ def test_unexpected_exception_shows_message_and_reference_and_logs_it(
 def test_message_is_in_the_users_language(
     open_app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(_session: object) -> None:
+    def broken(_session: object, _user: object = None) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(programme, "programme_headline", broken)
