@@ -58,6 +58,7 @@ with st.expander(tr("actions.filters"), expanded=True):
                 list(departments),
                 format_func=departments.__getitem__,
                 key="actions.f.department",
+                placeholder=tr("app.choose_one"),
             )
             department_id = int(department_key) if department_key else None
         else:
@@ -65,7 +66,11 @@ with st.expander(tr("actions.filters"), expanded=True):
     with second:
         forms = {"": tr("actions.filter_all")} | {c.key: c.name(lang()) for c in choices.forms}
         form_code = st.selectbox(
-            tr("actions.filter_form"), list(forms), format_func=forms.__getitem__, key="actions.f.form"
+            tr("actions.filter_form"),
+            list(forms),
+            format_func=forms.__getitem__,
+            key="actions.f.form",
+            placeholder=tr("app.choose_one"),
         )
         start_from = date_field(tr("actions.filter_from"), None, "actions.f.from")
         start_to = date_field(tr("actions.filter_to"), None, "actions.f.to")
@@ -80,9 +85,14 @@ with st.expander(tr("actions.filters"), expanded=True):
             list(feedback_options),
             format_func=feedback_options.__getitem__,
             key="actions.f.feedback",
+            placeholder=tr("app.choose_one"),
         )
         sort = st.selectbox(
-            tr("actions.sort"), SORTS, format_func=lambda key: tr(f"actions.sort.{key}"), key="actions.f.sort"
+            tr("actions.sort"),
+            SORTS,
+            format_func=lambda key: tr(f"actions.sort.{key}"),
+            key="actions.f.sort",
+            placeholder=tr("app.choose_one"),
         )
         show_deleted = st.toggle(tr("actions.show_deleted"), key="actions.f.deleted")
 

@@ -25,7 +25,14 @@ vocabulary = read(audit_vocabulary, user)
 def choose(label: str, values: tuple[str, ...], key: str, name: Callable[[str], str] = str) -> str:
     options = ["", *values]
     return (
-        st.selectbox(label, options, format_func=lambda v: name(v) if v else tr("audit.all"), key=key) or ""
+        st.selectbox(
+            label,
+            options,
+            format_func=lambda v: name(v) if v else tr("audit.all"),
+            key=key,
+            placeholder=tr("app.choose_one"),
+        )
+        or ""
     )
 
 

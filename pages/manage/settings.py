@@ -134,6 +134,7 @@ def draw_field(entity: str, item_id: int, name: str, spec: Field, current: Any) 
             index=options.index(current) if current in options else 0,
             format_func=lambda value: tr(f"term.{name}.{value}"),
             key=key,
+            placeholder=tr("app.choose_one"),
         )
     elif spec.kind == "indicator":
         options = ["", *INDICATORS]
@@ -145,12 +146,18 @@ def draw_field(entity: str, item_id: int, name: str, spec: Field, current: Any) 
                 f"indicator.{value}.label" if value else "programme_admin.no_indicator"
             ),
             key=key,
+            placeholder=tr("app.choose_one"),
         )
     else:
         choices = dict(read_uncached(reference_options, user, entity, name))
         if spec.kind == "refs":
             st.multiselect(
-                label, list(choices), default=current or [], format_func=lambda code: choices[code], key=key
+                label,
+                list(choices),
+                default=current or [],
+                format_func=lambda code: choices[code],
+                key=key,
+                placeholder=tr("app.choose_many"),
             )
         else:
             options = list(choices) if spec.required else ["", *choices]
@@ -160,6 +167,7 @@ def draw_field(entity: str, item_id: int, name: str, spec: Field, current: Any) 
                 index=options.index(current) if current in options else 0,
                 format_func=lambda code: choices.get(code, tr("programme_admin.whole_population")),
                 key=key,
+                placeholder=tr("app.choose_one"),
             )
 
 
@@ -176,6 +184,7 @@ def draw_entity(entity: str) -> None:
             tr("programme_admin.new") if item_id == NEW else item_title(by_id[item_id])
         ),
         key=picker_key(entity),
+        placeholder=tr("app.choose_one"),
     )
     current = by_id.get(chosen, {})
     with st.form(f"pa_form_{entity}_{chosen}"):

@@ -79,12 +79,15 @@ with add_tab, st.form("users.add", clear_on_submit=False):
     username = st.text_input(tr("users.field.username"), help=tr("users.help.username"))
     display_name = st.text_input(tr("users.field.display_name"))
     email = st.text_input(tr("users.field.email"))
-    role = st.selectbox(tr("users.field.role"), ROLES, format_func=role_label)
+    role = st.selectbox(
+        tr("users.field.role"), ROLES, format_func=role_label, placeholder=tr("app.choose_one")
+    )
     department = st.selectbox(
         tr("users.field.department"),
         [NO_DEPARTMENT, *departments],
         format_func=department_label,
         help=tr("users.help.department"),
+        placeholder=tr("app.choose_one"),
     )
     password = st.text_input(
         tr("users.field.password"),
@@ -108,6 +111,7 @@ with edit_tab:
         tr("users.edit.choose"),
         list(by_id),
         format_func=lambda user_id: f"{by_id[user_id].username} – {by_id[user_id].display_name}",
+        placeholder=tr("app.choose_one"),
     )
     found = by_id.get(chosen_id) if chosen_id is not None else None
     if found is not None:
@@ -116,12 +120,20 @@ with edit_tab:
             new_name = st.text_input(tr("users.field.display_name"), value=chosen.display_name)
             new_email = st.text_input(tr("users.field.email"), value=chosen.email)
             new_role = st.selectbox(
-                tr("users.field.role"), ROLES, index=ROLES.index(chosen.role), format_func=role_label
+                tr("users.field.role"),
+                ROLES,
+                index=ROLES.index(chosen.role),
+                format_func=role_label,
+                placeholder=tr("app.choose_one"),
             )
             codes = [NO_DEPARTMENT, *departments]
             current = chosen.department_code if chosen.department_code in departments else NO_DEPARTMENT
             new_department = st.selectbox(
-                tr("users.field.department"), codes, index=codes.index(current), format_func=department_label
+                tr("users.field.department"),
+                codes,
+                index=codes.index(current),
+                format_func=department_label,
+                placeholder=tr("app.choose_one"),
             )
             if st.form_submit_button(tr("users.edit.submit")):
 

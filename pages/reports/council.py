@@ -16,6 +16,7 @@ from data_model.exports.documents import ExportFile, build_csv, build_excel, bui
 from data_model.exports.periods import KINDS, QUARTER, Period, default_period, recent_periods
 from data_model.exports.summary_charts import Figure, representation_figure, trend_figure
 from data_model.exports.tables import Table, as_text
+from pages.widgets.charts import draw_chart
 from pages.widgets.data import read
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
@@ -48,6 +49,7 @@ def choose_period(today: date) -> Period:
             if part
         ),
         key=f"council_period_{kind}",
+        placeholder=tr("app.choose_one"),
     )
 
 
@@ -78,7 +80,7 @@ def show_figure(figure: Figure | None) -> None:
     if figure is None:
         return
     st.markdown(f"**{figure.title}**")
-    st.altair_chart(figure.chart, height=figure.height, alt=figure.caption)
+    draw_chart(st.container(), figure.chart, figure.caption, height=figure.height)
     st.text(figure.caption)  # group names are typed in the app: plain text, not Markdown
 
 

@@ -163,5 +163,6 @@ chosen = st.selectbox(
     [None, *group_names],
     format_func=lambda code: tr("reach.actions.all") if code is None else group_names[code],
     key="actions_group",
+    placeholder=tr("app.choose_one"),
 )
 actions_table(read(actions_behind, user, filters, group_code=chosen), with_group=chosen is not None)

@@ -11,6 +11,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from data_model.exports.charts import readable
 from data_model.exports.palette import BACKGROUND, BLUE, CATEGORY, VIRIDIS, heat_colour, heat_domain, text_on
@@ -38,11 +39,16 @@ def chart_spec(builder: Callable[..., Chart], data: pd.DataFrame, *args: Any) ->
     return _cached_spec(name, data, args)
 
 
-def _draw(target: Any, chart: Chart | dict[str, Any]) -> None:
+def draw_chart(
+    area: DeltaGenerator, chart: Chart | dict[str, Any], description: str, height: int | None = None
+) -> None:
+    """A chart that a screen reader announces by its description, in the user's language
+    (Vega's own English texts are off: data_model.exports.charts.readable)."""
+    alt_text = description or None
     if isinstance(chart, dict):
-        target.vega_lite_chart(spec=chart, width="stretch")
+        area.vega_lite_chart(spec=chart, width="stretch", height=height or "content", alt=alt_text)
     else:
-        target.altair_chart(chart, width="stretch")
+        area.altair_chart(chart, width="stretch", height=height or "content", alt=alt_text)
 
 
 def chart_with_table(
@@ -56,14 +62,15 @@ def chart_with_table(
     chart, for wide tables); a caption under both. With `key` the table's cells can be
     selected; the selection is returned. The chart's description is its title."""
     description = chart.get("description") if isinstance(chart, dict) else chart.description
-    if isinstance(description, str) and description:
+    description = description if isinstance(description, str) else ""
+    if description:
         st.markdown(f"**{description}**")  # titles come from the catalogues
     if ratio is None:
-        _draw(st, chart)
+        draw_chart(st.container(), chart, description)
         right = st.container()
     else:
         left, right = st.columns(list(ratio), gap="medium")
-        _draw(left, chart)
+        draw_chart(left, chart, description)
     with right:
         if key is None:
             st.dataframe(table, hide_index=True, width="stretch")

@@ -112,7 +112,11 @@ def metric_filters(today: date) -> MetricFilters:
     with st.sidebar:
         st.subheader(tr("reach.filters.title"))
         period = st.selectbox(
-            tr("reach.filters.period"), choices, format_func=_period_label, key=KEY + "period"
+            tr("reach.filters.period"),
+            choices,
+            format_func=_period_label,
+            key=KEY + "period",
+            placeholder=tr("app.choose_one"),
         )
         if period == CUSTOM:
             # Defaults through the state, never both a default and a state (Streamlit warns).

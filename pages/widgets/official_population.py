@@ -105,8 +105,10 @@ def draw_official_population(user: CurrentUser) -> None:
             st.error(plain(error.message(lang())))
         return
     left, right = st.columns(2)
-    area = left.selectbox(tr("official.municipality"), areas, key=f"{KEY}_area")
-    year = right.selectbox(tr("official.year"), years, key=f"{KEY}_year")
+    area = left.selectbox(
+        tr("official.municipality"), areas, key=f"{KEY}_area", placeholder=tr("app.choose_one")
+    )
+    year = right.selectbox(tr("official.year"), years, key=f"{KEY}_year", placeholder=tr("app.choose_one"))
     preview = read_uncached(preview_official_population, user, content, uploaded.name, area, year)
     st.subheader(tr("official.preview", area=area, year=year, format=preview.format.upper()))
     st.dataframe(_rows(preview), hide_index=True)

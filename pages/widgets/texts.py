@@ -38,6 +38,7 @@ def language_switch() -> None:
         LANGUAGES,
         format_func=lambda code: {"fi": "Suomi", "en": "English"}[code],
         key=LANGUAGE_KEY,
+        placeholder=tr("app.choose_one"),
     )
     if st.query_params.get(LANGUAGE_KEY) != lang():
         st.query_params[LANGUAGE_KEY] = lang()
