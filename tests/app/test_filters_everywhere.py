@@ -25,7 +25,7 @@ from data_model.exports.council_summary import period_filters
 from data_model.exports.documents import build_excel, build_pdf
 from data_model.exports.measures import measure_progress
 from data_model.exports.periods import period_from_key
-from data_model.formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
+from data_model.formatting import fmt_count, fmt_date, fmt_decimal, fmt_int, fmt_pct
 from data_model.i18n import t
 from data_model.metrics.coverage import (
     channel_by_group,
@@ -141,8 +141,8 @@ def test_overview_follows_each_filter(
                 "overview.feedback_sentence",
                 done=fmt_int(loop.with_feedback),
                 total=fmt_int(loop.actions),
-                open=fmt_int(len(loop.open_loops)),
-                days=loop.open_loop_days,
+                open=fmt_int(loop.open_loop_count),
+                days=fmt_count(loop.open_loop_days, "day"),
             )
             in text
         )
@@ -266,7 +266,7 @@ def test_council_page_pdf_and_workbook_follow_the_period(
                 period="2025",
                 start="1.1.2025",
                 end="31.12.2025",
-                actions=fmt_int(totals.actions),
+                actions=fmt_count(totals.actions, "participation_action"),
                 participants=fmt_int(totals.participants_total),
             )
         )
@@ -316,7 +316,7 @@ def test_programme_pages_say_their_figures_are_unfiltered(
             assert (
                 t(
                     "responsibilities.summary",
-                    total=fmt_int(len(duties)),
+                    total=fmt_count(len(duties), "duty"),
                     **{status: fmt_int(count) for status, count in tally.items()},
                 )
                 in text
