@@ -158,6 +158,7 @@ def draw_field(entity: str, item_id: int, name: str, spec: Field, current: Any) 
                 format_func=lambda code: choices[code],
                 key=key,
                 placeholder=tr("app.choose_many"),
+                select_all=False,
             )
         else:
             options = list(choices) if spec.required else ["", *choices]

@@ -147,6 +147,7 @@ def action_form(
         help=tr("action.forms_help"),
         placeholder=tr("action.choose"),
         key=f"{key}.forms",
+        select_all=False,
     )
     _field_error(errors, "form_codes")
 
@@ -340,6 +341,7 @@ def _multi(options: tuple[Choice, ...], selected: list[str], label: str, key: st
             format_func=names.__getitem__,
             placeholder=tr("action.choose"),
             key=key,
+            select_all=False,
         )
     )
 

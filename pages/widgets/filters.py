@@ -99,7 +99,12 @@ def _period_range(choice: str, today: date) -> tuple[date | None, date | None]:
 def _multiselect(title: str, labels: tuple[Label, ...], by: str, name: str) -> tuple[int | str, ...]:
     names = {getattr(label, by): label.name(lang()) for label in labels}
     chosen = st.multiselect(
-        title, list(names), format_func=names.__getitem__, key=KEY + name, placeholder=tr("reach.filters.any")
+        title,
+        list(names),
+        format_func=names.__getitem__,
+        key=KEY + name,
+        placeholder=tr("reach.filters.any"),
+        select_all=False,
     )
     return tuple(chosen)
 

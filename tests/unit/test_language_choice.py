@@ -56,3 +56,22 @@ def test_pages_format_numbers_in_the_readers_language() -> None:
         and path.name != "formats.py"
     ]
     assert offenders == []
+
+
+def test_no_multiselect_offers_streamlits_english_bulk_choice() -> None:
+    # Streamlit adds "Select all" / "Select 2 matches" to a multiselect, in English, and Enter
+    # after typing a word picked every match (two development measures at once).
+    import ast
+
+    offenders = []
+    for path in [ROOT / "app.py", *ROOT.glob("pages/**/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "multiselect"
+            ):
+                select_all = next((k.value for k in node.keywords if k.arg == "select_all"), None)
+                if not (isinstance(select_all, ast.Constant) and select_all.value is False):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
