@@ -112,6 +112,11 @@ def _reach_inputs(
     return values
 
 
+def _typed(value: object) -> str:
+    """A stored value as the text of its field; empty for unknown."""
+    return "" if value is None else str(value)
+
+
 def _as_date(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
@@ -234,11 +239,11 @@ def action_form(
             )
             _field_error(errors, "area_id")
 
-        total = st.number_input(
+        # A text field like the group counts: a number field dropped a minus or a letter with
+        # only Streamlit's English tooltip; here the validation names the problem in words.
+        total = st.text_input(
             tr("action.participants_total"),
-            value=start.participants_total if isinstance(start.participants_total, int) else None,
-            min_value=0,
-            step=1,
+            value=_typed(start.participants_total),
             help=tr("action.participants_help"),
             key=f"{key}.total",
         )
@@ -289,14 +294,7 @@ def action_form(
             )
             _field_error(errors, "staff_experience")
         with second:
-            cost = st.number_input(
-                tr("action.cost"),
-                value=float(start.cost_eur) if start.cost_eur not in (None, "") else None,  # type: ignore[arg-type]
-                min_value=0.0,
-                step=10.0,
-                format="%.2f",
-                key=f"{key}.cost",
-            )
+            cost = st.text_input(tr("action.cost"), value=_typed(start.cost_eur), key=f"{key}.cost")
             _field_error(errors, "cost_eur")
         st.caption(tr("action.required_note"))
         submitted = st.form_submit_button(submit_label, type="primary", key=f"{key}.submit")
@@ -316,7 +314,7 @@ def action_form(
         intended_group_codes=intended,
         format=fmt or "in_person",
         area_id=int(area_key) if area_key else None,
-        participants_total=total,
+        participants_total=total.strip() or None,
         reach=reach,  # type: ignore[arg-type]
         reach_estimate=reach_estimate,
         officials_took_part=officials,
@@ -326,7 +324,7 @@ def action_form(
         feedback_url=feedback_url,
         decision_change=decision_change,
         staff_experience=staff,
-        cost_eur=None if cost is None else f"{cost:.2f}",
+        cost_eur=cost.strip() or None,
         source_note=start.source_note,
     )
 

@@ -33,7 +33,9 @@ def _overview_participants(at: AppTest) -> int:
     return int("".join(char for char in metric.value if char.isdigit()))
 
 
-def _fill(at: AppTest, end: date, reach: dict[str, str] | None = None) -> AppTest:
+def _fill(
+    at: AppTest, end: date, reach: dict[str, str] | None = None, total: str = "27", cost: str = ""
+) -> AppTest:
     at.multiselect(key="log_action.0.forms").set_value(["suunnittelu", "paatos"]).run()
     for code, typed in (reach or {}).items():
         at.text_input(key=f"log_action.0.reach.{code}").input(typed)
@@ -43,7 +45,8 @@ def _fill(at: AppTest, end: date, reach: dict[str, str] | None = None) -> AppTes
     at.date_input(key="log_action.0.end").set_value(end)
     at.selectbox(key="log_action.0.opportunity").set_value("osallistuva_budjetointi")
     at.multiselect(key="log_action.0.channels").set_value(["instagram", "wilma"])
-    at.number_input(key="log_action.0.total").set_value(27)
+    at.text_input(key="log_action.0.total").input(total)
+    at.text_input(key="log_action.0.cost").input(cost)
     at.selectbox(key="log_action.0.staff").set_value(4)
     return at.button(key="log_action.0.submit").click().run()
 
@@ -92,7 +95,7 @@ def test_a_bad_value_shows_its_message_keeps_the_input_and_saves_nothing(
     assert any("Päättymispäivä ei voi olla ennen alkamispäivää" in text for text in messages)
     assert not at.success
     assert at.text_input(key="log_action.0.title").value == TITLE
-    assert at.number_input(key="log_action.0.total").value == 27
+    assert at.text_input(key="log_action.0.total").value == "27"
     assert _actions(app_engine) == []
 
 
@@ -143,6 +146,19 @@ def test_letters_and_negatives_in_a_group_count_are_named_beside_the_field(
     # The summary names the group, and what was typed stays for correcting.
     assert "Nuoret \\(15–29 v\\)" in messages[0]  # markdown-escaped
     assert at.text_input(key="log_action.0.reach.youth_15_29").value == "kymmenen"
+    assert _actions(app_engine) == []
+
+
+def test_a_negative_total_and_a_wordy_cost_are_named_in_finnish_and_kept(
+    open_app: Callable[..., AppTest], app_engine: Engine
+) -> None:
+    # A number field kept a minus only with Streamlit's English tooltip and saved nothing silently.
+    at = open_app("toimialajohtaja", page=LOG_PAGE)
+    at = _fill(at, date(2025, 4, 2), total="-5", cost="sata euroa")
+    messages = " ".join(error.value for error in at.error)
+    assert "negatiivinen" in messages
+    assert at.text_input(key="log_action.0.total").value == "-5"
+    assert at.text_input(key="log_action.0.cost").value == "sata euroa"
     assert _actions(app_engine) == []
 
 
