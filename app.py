@@ -57,6 +57,7 @@ if signed_in is None:
         for url_path in protected_url_paths()
     ]
     sections = {tr("nav.section.public"): [login, accessibility, *stand_ins]}
+    landing_page = login
 else:
     account_sidebar(signed_in)
     change_password = st.Page(
@@ -84,16 +85,20 @@ else:
     # Every other known address (the login form's, another role's page, any page while a
     # one-time password is in use) opens the page the user is sent to, not "page not found".
     landing = "pages/account/change_password.py" if signed_in.must_change_password else "pages/public/home.py"
+    landing_page = change_password if signed_in.must_change_password else home
     # The default page reports an empty url_path but still holds its own.
     default_path = "change_password" if signed_in.must_change_password else "home"
     present = {page.url_path for pages in sections.values() for page in pages} | {default_path}
-    sections[tr("nav.section.account")] = sections[tr("nav.section.account")] + [
+    stand_ins = [
         st.Page(landing, title=tr("page.home"), url_path=url_path, visibility="hidden")
         for url_path in ("login", *protected_url_paths())
         if url_path not in present
     ]
+    sections[tr("nav.section.account")] = sections[tr("nav.section.account")] + stand_ins
 # Streamlit's own menu is invalid markup: hidden, and drawn by draw_navigation instead.
 navigation = st.navigation(sections, position="hidden")
-draw_navigation(menu, sections, navigation)
+# A stand-in draws its landing page: the menu marks that page as the one open.
+stand_in_paths = {page.url_path for page in stand_ins}
+draw_navigation(menu, sections, landing_page if navigation.url_path in stand_in_paths else navigation)
 with error_boundary():
     navigation.run()
