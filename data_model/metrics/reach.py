@@ -163,8 +163,8 @@ def special_group_reach(
 
 
 def action_sizes(filters: MetricFilters) -> Subquery:
-    """Per filtered action: id, department, participants_total, size, age-band sum, age rows
-    and foreign-language count (-1 = not recorded)."""
+    """Per filtered action: id, department, participants_total, size, age-band sum, age rows,
+    foreign-language count (-1 = not recorded) and young people (0 = none recorded)."""
     age_sum = func.coalesce(func.sum(case((AudienceGroup.kind == AGE, ActionReach.count), else_=0)), 0).label(
         "age_sum"
     )
@@ -172,6 +172,9 @@ def action_sizes(filters: MetricFilters) -> Subquery:
     foreign = func.coalesce(
         func.max(case((AudienceGroup.code == FOREIGN_LANGUAGE, ActionReach.count))), -1
     ).label("foreign")
+    youth = func.coalesce(func.sum(case((AudienceGroup.code == YOUTH, ActionReach.count), else_=0)), 0).label(
+        "youth"
+    )
     per_action = (
         select(
             Action.id.label("action_id"),
@@ -180,6 +183,7 @@ def action_sizes(filters: MetricFilters) -> Subquery:
             age_sum,
             age_rows,
             foreign,
+            youth,
         )
         .outerjoin(ActionReach, ActionReach.action_id == Action.id)
         .outerjoin(AudienceGroup, AudienceGroup.id == ActionReach.audience_group_id)
@@ -199,6 +203,7 @@ def action_sizes(filters: MetricFilters) -> Subquery:
         per_action.c.age_sum,
         per_action.c.age_rows,
         per_action.c.foreign,
+        per_action.c.youth,
     ).subquery()
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, case, cast, extract, func, select
 from sqlalchemy.orm import Session
 
-from ..models import Action, ActionReach, AudienceGroup
+from ..models import Action
 from .filters import MetricFilters, action_conditions, quarter_of
-from .reach import YOUTH, action_sizes
+from .reach import action_sizes
 
 DIGITAL_FORMATS = ("online", "hybrid")
 
@@ -52,12 +52,6 @@ def quarterly_trends(session: Session, filters: MetricFilters) -> list[QuarterTr
     month = cast(extract("month", Action.start_date), Integer)
     year = cast(extract("year", Action.start_date), Integer).label("year")
     quarter = case((month <= 3, 1), (month <= 6, 2), (month <= 9, 3), else_=4).label("quarter")
-    youth = (
-        select(ActionReach.action_id, ActionReach.count)
-        .join(AudienceGroup, AudienceGroup.id == ActionReach.audience_group_id)
-        .where(AudienceGroup.code == YOUTH)
-        .subquery()
-    )
     sizes = action_sizes(filters)
     rows = session.execute(
         select(
@@ -65,12 +59,11 @@ def quarterly_trends(session: Session, filters: MetricFilters) -> list[QuarterTr
             quarter,
             func.count(Action.id),
             func.coalesce(func.sum(Action.participants_total), 0),
-            func.coalesce(func.sum(youth.c.count), 0),
+            func.coalesce(func.sum(sizes.c.youth), 0),
             func.coalesce(func.sum(case((sizes.c.age_rows > 0, sizes.c.size), else_=0)), 0),
             func.count(Action.id).filter(Action.format.in_(DIGITAL_FORMATS)),
         )
         .join(sizes, sizes.c.action_id == Action.id)
-        .outerjoin(youth, youth.c.action_id == Action.id)
         .where(*action_conditions(filters))
         .group_by(year, quarter)
     ).all()
