@@ -177,12 +177,14 @@ def heatmap(data: pd.DataFrame, row: str, column: str, value: str, title: str) -
         color=alt.Color(
             f"{value}:Q",
             scale=alt.Scale(domain=heat_domain(high), range=list(VIRIDIS), interpolate="rgb"),
-            legend=alt.Legend(title=None),
+            # Vega groups thousands the English way ("1,000"); counts read the same in both
+            # languages without a separator.
+            legend=alt.Legend(title=None, format="d"),
         ),
-        tooltip=[f"{row}:N", f"{column}:N", f"{value}:Q"],
+        tooltip=[f"{row}:N", f"{column}:N", alt.Tooltip(f"{value}:Q", format="d")],
     )
     labels = base.mark_text(fontSize=11).encode(
-        text=alt.Text(f"{value}:Q"), color=alt.Color("_text:N", scale=None)
+        text=alt.Text(f"{value}:Q", format="d"), color=alt.Color("_text:N", scale=None)
     )
     # The text colours are literal, not a second colour scale to merge with the cells'.
     layered: alt.LayerChart = (

@@ -75,3 +75,16 @@ def test_no_multiselect_offers_streamlits_english_bulk_choice() -> None:
                 if not (isinstance(select_all, ast.Constant) and select_all.value is False):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_heat_map_counts_carry_no_english_thousands_separator() -> None:
+    # Vega's default legend format wrote "1,000" on the Finnish reach page.
+    import pandas as pd
+
+    from pages.widgets.charts import heatmap
+
+    cells = pd.DataFrame({"row": ["r", "r"], "column": ["x", "y"], "value": [0, 1200]})
+    spec = heatmap(cells, "row", "column", "value", "t").to_dict()
+    rects, texts = spec["layer"][0]["encoding"], spec["layer"][1]["encoding"]
+    assert rects["color"]["legend"]["format"] == "d"
+    assert texts["text"]["format"] == "d"
