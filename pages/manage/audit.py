@@ -54,9 +54,11 @@ with first:
     event = choose(tr("audit.filter_event"), vocabulary.events, "audit.event", event_of)
 with second:
     entity = choose(tr("audit.filter_entity"), vocabulary.entities, "audit.entity", entity_of)
-    entity_id = st.number_input(
-        tr("audit.filter_entity_id"), value=None, min_value=1, step=1, key="audit.entity_id"
-    )
+    # A text field: a number field answered a minus or a letter only in Streamlit's English.
+    typed_id = st.text_input(tr("audit.filter_entity_id"), key="audit.entity_id").strip()
+    entity_id = int(typed_id) if typed_id.isdecimal() else None
+    if typed_id and entity_id is None:
+        st.error(tr("audit.entity_id_invalid"))
 with third:
     date_from = date_field(tr("audit.filter_from"), None, "audit.from")
     date_to = date_field(tr("audit.filter_to"), None, "audit.to")
@@ -68,7 +70,7 @@ entries = read(
         username=username,
         event=event,
         entity=entity,
-        entity_id=int(entity_id) if entity_id is not None else None,
+        entity_id=entity_id,
         date_from=date_from if isinstance(date_from, date) else None,
         date_to=date_to if isinstance(date_to, date) else None,
         limit=LIMIT,

@@ -78,3 +78,15 @@ def test_the_log_is_in_words_and_helsinki_time(
     values = at.dataframe[1].value
     shown = " ".join(str(cell) for cell in values.to_numpy().ravel())
     assert "None" not in shown and "null" not in shown and "Sähköposti" in shown
+
+
+def test_the_id_filter_takes_digits_and_names_anything_else_in_finnish(
+    open_app: Callable[..., AppTest], role_users: dict[str, CurrentUser]
+) -> None:
+    # A number field answered "-1" or "abc" only with Streamlit's English tooltip.
+    at = open_app("koordinaattori", page=PAGE)
+    at = at.text_input(key="audit.entity_id").input("abc").run()
+    assert "Anna tunniste numeroina (esim. 12)." in [error.value for error in at.error]
+    at = at.text_input(key="audit.entity_id").input("999999").run()
+    assert not at.error
+    assert at.text_input(key="audit.entity_id").value == "999999"
