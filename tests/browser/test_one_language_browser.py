@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from data_model.db import session_factory
@@ -232,3 +232,20 @@ def test_the_detectors_catch_the_other_language() -> None:
     assert _finnish_in_english("Data last changed 2 Dec 2026 klo 08.43", [])
     assert not _finnish_in_english("Tärkein kohderyhmä asukkaat (in Finnish)", [])
     assert not _finnish_in_english("Jyränkö: 3 actions", ["Jyränkö"])
+
+
+def test_a_refused_save_is_explained_in_english_and_stays_english(
+    live_app: LiveApp, browser: Browser, make_user: Callable[..., CurrentUser]
+) -> None:
+    # The validation's messages were Finnish text in data_model; now keys said in the reader's language.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    make_user("hylatty_en", "department_head", "hyvinvointi")
+    login(page, live_app.url, "hylatty_en")
+    page.goto(f"{live_app.url}/log_action?lang=en")
+    wait_until_idle(page)
+    page.get_by_role("button", name="Save action").click()
+    wait_until_idle(page)
+    expect(page.get_by_text("Check the fields; the action was not saved:")).to_be_visible()
+    expect(page.get_by_role("heading", name="Log an action", level=1)).to_be_visible()
+    context.close()
