@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 from sqlalchemy import Engine
 
 from data_model.bootstrap import prepare_database
@@ -217,6 +217,14 @@ def wait_until_idle(page: Page, timeout_ms: int = 30_000, settle_ms: int = 500) 
             idle_since = None
         page.wait_for_timeout(100)
     raise AssertionError(f"Streamlit did not become idle within {timeout_ms} ms")
+
+
+def tab_to(page: Page, target: Locator, most: int = 60) -> None:
+    """Press Tab until `target` has the focus (at most `most` times), as a keyboard user would."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
 
 
 def login(page: Page, base_url: str, username: str, password: str = TEST_PASSWORD) -> None:

@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page, expect
 from data_model.db import transaction
 from data_model.i18n import t
 from data_model.permissions import CurrentUser, pages_for
-from tests.browser.conftest import ARTIFACTS, LiveApp, login, wait_until_idle
+from tests.browser.conftest import ARTIFACTS, LiveApp, login, tab_to, wait_until_idle
 from tests.metrics_data import add_action
 
 BLOCKING = {"serious", "critical"}
@@ -127,10 +127,7 @@ def test_menu_is_a_landmark_of_lists_reached_by_keyboard(
     expect(_menu_link(page, "home", "fi")).to_have_attribute("aria-current", "page")
     # Tab from the top of the page reaches the menu's links in order.
     overview = _menu_link(page, "overview", "fi")
-    for _ in range(30):
-        page.keyboard.press("Tab")
-        if overview.evaluate("link => link === document.activeElement"):
-            break
+    tab_to(page, overview, most=30)
     expect(overview).to_be_focused()
     page.keyboard.press("Enter")
     wait_until_idle(page)

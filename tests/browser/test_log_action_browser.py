@@ -11,7 +11,7 @@ from sqlalchemy import select
 from data_model.db import transaction
 from data_model.models import Action
 from data_model.permissions import CurrentUser
-from tests.browser.conftest import ARTIFACTS, LiveApp, login, wait_until_idle
+from tests.browser.conftest import ARTIFACTS, LiveApp, login, tab_to, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -103,10 +103,7 @@ def _menu_by_keyboard(page: Page, title: str) -> None:
     """Open a page of the menu with Tab and Enter alone."""
     link = page.get_by_role("navigation", name="Sivut").get_by_role("link", name=title, exact=True)
     page.locator("body").focus()
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if link.evaluate("link => link === document.activeElement"):
-            break
+    tab_to(page, link)
     expect(link).to_be_focused()
     page.keyboard.press("Enter")
     wait_until_idle(page)
