@@ -59,8 +59,10 @@ def in_language(lang: str, text_fi: str, text_en: str | None) -> str:
 
 def _shown(value: object, lang: str) -> object:
     """A message's value as the reader's language writes it: nested messages, counts, dates."""
-    from .formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct  # formatting reads this module
+    from .formatting import fmt_count, fmt_date, fmt_decimal, fmt_int, fmt_pct  # formatting reads this module
 
+    if isinstance(value, Counted):
+        return fmt_count(value.n, value.noun, lang=lang)
     if isinstance(value, Percent):
         return fmt_pct(value.share, value.digits, lang=lang)
     if isinstance(value, Decimals):
@@ -87,6 +89,15 @@ class Percent:
 
     share: float | None
     digits: int = 0
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A count with its noun as a message value, in the right number: '1 toimenpide', '2
+    toimenpidettä' (`formatting.fmt_count`; the noun is a `count.<noun>.*` key)."""
+
+    n: int
+    noun: str
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import clock
-from .i18n import Message, MessageError, Named, msg
+from .i18n import Counted, Message, MessageError, Named, msg
 from .models import (
     FORMATS,
     Area,
@@ -535,3 +535,38 @@ def population_sum_problem(
     if ages > total:
         return msg("validation.ages_above_population", year=str(year), ages=ages, total=total)
     return None
+
+
+def population_sum_warnings(session: Session) -> list[Message]:
+    """For each year with a whole-town figure, newest first: a warning when its age groups do
+    not add up to it. Each figure alone may be fine (a group entered one at a time is short
+    until the last one is in), so this warns and refuses nothing; but every share of the
+    population rests on the age groups splitting the total exactly."""
+    rows = session.execute(
+        select(
+            PopulationFigure.year,
+            PopulationFigure.audience_group_id,
+            AudienceGroup.kind,
+            PopulationFigure.count,
+        ).outerjoin(AudienceGroup, AudienceGroup.id == PopulationFigure.audience_group_id)
+    ).all()
+    totals = {year: count for year, group_id, _kind, count in rows if group_id is None}
+    ages: dict[int, int] = {}
+    for year, group_id, kind, count in rows:
+        if group_id is not None and kind == "age":
+            ages[year] = ages.get(year, 0) + count
+    warnings = []
+    for year in sorted(totals, reverse=True):
+        total, summed = totals[year], ages.get(year, 0)
+        if summed != total:
+            key = "validation.population_sum_short" if summed < total else "validation.population_sum_over"
+            warnings.append(
+                msg(
+                    key,
+                    year=str(year),
+                    ages=summed,
+                    total=total,
+                    difference=Counted(abs(total - summed), "resident"),
+                )
+            )
+    return warnings

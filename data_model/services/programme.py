@@ -27,7 +27,7 @@ from ..models import (
 )
 from ..permissions import CurrentUser, require, require_read
 from ..text_safety import clean_text
-from ..validation import NUMBER_TEXT_MAX, population_sum_problem
+from ..validation import NUMBER_TEXT_MAX, population_sum_problem, population_sum_warnings
 from . import audit
 from .errors import ValidationError
 from .programme_fields import (
@@ -375,3 +375,10 @@ def settings_values(session: Session, user: CurrentUser | None) -> dict[str, str
     rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(list(SETTINGS))))
     stored = {key: value for key, value in rows}
     return {key: stored.get(key, "") for key in SETTINGS}
+
+
+def population_warnings(session: Session, user: CurrentUser | None) -> list[Message]:
+    """The years whose age groups do not add up to the whole population, in words: shown
+    on the population form, so the coordinator sees what a single save cannot refuse."""
+    require_read(user, "programme_admin.read")
+    return population_sum_warnings(session)

@@ -18,6 +18,7 @@ from data_model.services.errors import ValidationError
 from data_model.services.programme import (
     create_item,
     editable_items,
+    population_warnings,
     reference_options,
     set_active,
     settings_values,
@@ -188,6 +189,9 @@ def draw_entity(entity: str) -> None:
         placeholder=tr("app.choose_one"),
     )
     current = by_id.get(chosen, {})
+    if entity == "population":
+        for warning in read_uncached(population_warnings, user):
+            st.warning(say(warning), icon=":material/warning:")
     with st.form(f"pa_form_{entity}_{chosen}"):
         for name, field in spec.fields.items():
             draw_field(entity, chosen, name, field, current.get(name))

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from data_model.db import session_factory
-from data_model.models import Opportunity, Setting, SwotItem
+from data_model.models import Opportunity, PopulationFigure, Setting, SwotItem
 from tests.app.programme_text import shown_text
 from tests.unit.programme_fixture import audit_entries, id_of
 
@@ -106,3 +106,20 @@ def test_population_figures_are_listed_by_group_name(open_app: Callable[..., App
     options = at.selectbox(key="pa_pick_population").options
     assert "2024 · Nuoret (15–29 v)" in options, options
     assert not any("youth_15_29" in option or "_" in option for option in options)
+
+
+def test_population_form_warns_when_the_age_groups_do_not_add_up(
+    open_app: Callable[..., AppTest], app_engine: Engine
+) -> None:
+    at = open_app("koordinaattori", page=SETTINGS_PAGE)
+    assert not [w for w in at.warning if "ikäryhmien" in w.value]  # the seed's figures add up
+    with session_factory(app_engine)() as session, session.begin():
+        session.add(PopulationFigure(year=2031, audience_group_id=None, count=17_000, source="ennuste"))
+    at = open_app("koordinaattori", page=SETTINGS_PAGE)
+    assert not at.exception, at.exception
+    warnings = [w.value for w in at.warning]
+    assert any(w.startswith("Vuoden 2031 ikäryhmien väkiluvut ovat yhteensä 0") for w in warnings), warnings
+    at = open_app("koordinaattori")
+    at.session_state["lang"] = "en"
+    at.switch_page(SETTINGS_PAGE).run()
+    assert any("in 2031 add up to 0" in w.value for w in at.warning), [w.value for w in at.warning]

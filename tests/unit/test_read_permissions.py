@@ -37,7 +37,7 @@ from data_model.metrics import (
     report_figures,
 )
 from data_model.metrics.filters import MetricFilters
-from data_model.models import ROLES
+from data_model.models import ROLES, PopulationFigure
 from data_model.permissions import READ_PERMISSIONS, CurrentUser, PermissionDenied, can, require_read
 from data_model.services import programme as programme_service
 from data_model.services import users
@@ -107,6 +107,12 @@ def test_a_write_permission_is_no_read_permission() -> None:
 # --- every read service, as each role ----------------------------------------------------------
 
 Reader = Callable[[Session, CurrentUser | None], object]
+
+
+def _unsplit_total(session: Session) -> Session:
+    """The session with a year whose total has no age groups, so the warnings have something to say."""
+    session.add(PopulationFigure(year=2099, audience_group_id=None, count=10, source="testi"))
+    return session
 
 
 # service -> (read permission, a call as the given user, in the department_head's department)
@@ -211,6 +217,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
     "data_model.services.programme.reference_options": (
         "programme_admin.read",
         lambda s, u: programme_service.reference_options(s, u, "channel", "target_groups"),
+    ),
+    "data_model.services.programme.population_warnings": (
+        "programme_admin.read",
+        lambda s, u: programme_service.population_warnings(_unsplit_total(s), u),
     ),
     "data_model.services.programme.settings_values": (
         "programme_admin.read",
