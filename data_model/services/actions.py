@@ -176,7 +176,7 @@ def create_action(
 ) -> Action:
     """Log a new action for the department in `data`; returns it with its id.
 
-    `source` and `external_ref` say where an imported row came from (see imports.py).
+    `source` and `external_ref` say where an imported row came from (see data_model/imports/).
     """
     require(user, "action.write", data.department_id)
     clean = _validated(session, data)

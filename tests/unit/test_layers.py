@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from data_model import imports
 from data_model.exports import safe
+from data_model.imports import templates
 
 ROOT = Path(__file__).resolve().parents[2]
 # The seed loader's own callers: first start (bootstrap) and the command line.
@@ -94,7 +95,7 @@ def test_markdown_escaping_has_one_home() -> None:
 
 def test_the_formula_guard_has_one_home() -> None:
     assert _places(r"^FORMULA_STARTS\s*=|^def safe_(cell|text)\(") == ["data_model/exports/safe.py"]
-    assert imports.safe_cell is safe.safe_cell
+    assert templates.safe_cell is safe.safe_cell
 
 
 def test_the_youth_group_code_is_written_once() -> None:
