@@ -1,7 +1,9 @@
 """Load the programme (seed_data/programme) into the database.
 
-Idempotent: an item whose code is already in the database is left as it is, so a second
-run changes nothing and the coordinator's edits made in the app are never overwritten.
+The folder holds one edition of the programme (edition.yaml) and its items; every item is
+loaded into that edition. Idempotent: the edition and an item whose code is already in that
+edition are left as they are, so a second run changes nothing and the coordinator's edits made
+in the app (and any later edition started there) are never touched.
 Everything is checked before anything is written, and the caller's transaction rolls back
 on the first error, which names the file and line.
 """
@@ -30,11 +32,21 @@ from .models import (
     Opportunity,
     ParticipationForm,
     PopulationFigure,
+    ProgrammeEdition,
     Responsibility,
     Setting,
     SwotItem,
 )
-from .models.choices import CADENCES, DEPARTMENT_KINDS, EVIDENCE, FORMATS, GROUP_KINDS, QUADRANTS, STATUTORY
+from .models.choices import (
+    APPROVERS,
+    CADENCES,
+    DEPARTMENT_KINDS,
+    EVIDENCE,
+    FORMATS,
+    GROUP_KINDS,
+    QUADRANTS,
+    STATUTORY,
+)
 from .models.reference import DEFAULT_SETTINGS
 from .seed_files import Record, SeedError, check_unique, parse_bool, parse_int, read_csv, read_yaml_list
 
@@ -55,6 +67,12 @@ def _codes(session: Session, model: type[M]) -> dict[str, M]:
     return {row.code: row for row in session.scalars(select(model))}  # type: ignore[attr-defined]
 
 
+def _edition_codes(session: Session, model: type[M], edition: ProgrammeEdition) -> dict[str, M]:
+    """The items of one edition by code (a code is unique within its edition only)."""
+    query = select(model).where(model.edition_id == edition.id)  # type: ignore[attr-defined]
+    return {row.code: row for row in session.scalars(query)}  # type: ignore[attr-defined]
+
+
 def _fill_blank_english(row: object, values: dict[str, str]) -> None:
     """English added to the seed after a database was made: written where the row's English is
     still empty, never over text the coordinator has written since."""
@@ -70,6 +88,42 @@ def _lookup(record: Record, key: str, known: dict[str, M], what: str) -> list[M]
             raise record.fail(f"tuntematon {what} '{code}' (unknown {what})")
         found.append(known[code])
     return found
+
+
+def _load_edition(session: Session, folder: Path) -> ProgrammeEdition:
+    records = read_yaml_list(folder / "edition.yaml")
+    if len(records) != 1:
+        raise SeedError(f"{folder / 'edition.yaml'}: yksi painos (exactly one edition), {len(records)} found")
+    record = records[0]
+    record.require("code", "name_fi", "name_en", "period_start", "period_end")
+    start, end = _parse_date(record, "period_start"), _parse_date(record, "period_end")
+    assert start is not None and end is not None  # noqa: S101 - required above
+    if end < start:
+        raise record.fail("period_end: jakso päättyy ennen alkuaan (period ends before it starts)")
+    approved_by = record.get("approved_by")
+    if approved_by is not None:
+        approved_by = _choice(record, "approved_by", APPROVERS)
+    section = record.get("approval_section")
+    if section is not None:
+        section = parse_int(record, "approval_section")
+    existing = session.scalars(
+        select(ProgrammeEdition).where(ProgrammeEdition.code == record.get("code"))
+    ).first()
+    if existing is not None:
+        return existing
+    edition = ProgrammeEdition(
+        code=record.get("code"),
+        name_fi=record.get("name_fi"),
+        name_en=record.get("name_en"),
+        period_start=start,
+        period_end=end,
+        approved_by=approved_by,
+        approved_on=_parse_date(record, "approved_on"),
+        approval_section=section,
+    )
+    session.add(edition)
+    session.flush()
+    return edition
 
 
 def _load_forms(session: Session, folder: Path) -> None:
@@ -93,12 +147,12 @@ def _load_forms(session: Session, folder: Path) -> None:
     session.flush()
 
 
-def _load_opportunities(session: Session, folder: Path) -> None:
+def _load_opportunities(session: Session, folder: Path, edition: ProgrammeEdition) -> None:
     records = read_yaml_list(folder / "opportunities.yaml")
     check_unique(records, "code")
     check_unique(records, "name_fi")
     forms = _codes(session, ParticipationForm)
-    existing = _codes(session, Opportunity)
+    existing = _edition_codes(session, Opportunity, edition)
     for order, record in enumerate(records):
         record.require("code", "name_fi", "name_en", "forms")
         linked = _lookup(record, "forms", forms, "osallisuuden muoto")
@@ -110,6 +164,7 @@ def _load_opportunities(session: Session, folder: Path) -> None:
             continue
         session.add(
             Opportunity(
+                edition_id=edition.id,
                 code=record.get("code"),
                 name_fi=record.get("name_fi"),
                 name_en=record.get("name_en"),
@@ -125,10 +180,10 @@ def _load_opportunities(session: Session, folder: Path) -> None:
     session.flush()
 
 
-def _load_swot(session: Session, folder: Path) -> None:
+def _load_swot(session: Session, folder: Path, edition: ProgrammeEdition) -> None:
     records = read_yaml_list(folder / "swot.yaml")
     check_unique(records, "code")
-    existing = _codes(session, SwotItem)
+    existing = _edition_codes(session, SwotItem, edition)
     for order, record in enumerate(records):
         record.require("code", "quadrant", "text_fi")
         quadrant = _choice(record, "quadrant", QUADRANTS)
@@ -139,6 +194,7 @@ def _load_swot(session: Session, folder: Path) -> None:
             continue
         session.add(
             SwotItem(
+                edition_id=edition.id,
                 code=record.get("code"),
                 quadrant=quadrant,
                 text_fi=record.get("text_fi"),
@@ -150,18 +206,19 @@ def _load_swot(session: Session, folder: Path) -> None:
     session.flush()
 
 
-def _load_steps(session: Session, folder: Path) -> None:
+def _load_steps(session: Session, folder: Path, edition: ProgrammeEdition) -> None:
     principles = read_yaml_list(folder / "steps.yaml")
     check_unique(principles, "code")
     measures = [record.child(item) for record in principles for item in record.get("measures", [])]
     check_unique(measures, "code")
-    existing_principles = _codes(session, DevelopmentPrinciple)
-    existing_measures = _codes(session, DevelopmentMeasure)
+    existing_principles = _edition_codes(session, DevelopmentPrinciple, edition)
+    existing_measures = _edition_codes(session, DevelopmentMeasure, edition)
     for order, record in enumerate(principles):
         record.require("code", "title_fi", "measures")
         principle = existing_principles.get(record.get("code"))
         if principle is None:
             principle = DevelopmentPrinciple(
+                edition_id=edition.id,
                 code=record.get("code"),
                 title_fi=record.get("title_fi"),
                 title_en=record.get("title_en", ""),
@@ -179,6 +236,7 @@ def _load_steps(session: Session, folder: Path) -> None:
                 continue
             principle.measures.append(
                 DevelopmentMeasure(
+                    edition_id=edition.id,
                     code=measure.get("code"),
                     text_fi=measure.get("text_fi"),
                     text_en=measure.get("text_en", ""),
@@ -211,12 +269,12 @@ def _load_audience_groups(session: Session, folder: Path) -> None:
     session.flush()
 
 
-def _load_channels(session: Session, folder: Path) -> None:
+def _load_channels(session: Session, folder: Path, edition: ProgrammeEdition) -> None:
     records = read_yaml_list(folder / "channels.yaml")
     check_unique(records, "code")
     check_unique(records, "name_fi")
     groups = _codes(session, AudienceGroup)
-    existing = _codes(session, Channel)
+    existing = _edition_codes(session, Channel, edition)
     for order, record in enumerate(records):
         record.require("code", "name_fi", "target_groups")
         targets = _lookup(record, "target_groups", groups, "kohderyhmä")
@@ -229,6 +287,7 @@ def _load_channels(session: Session, folder: Path) -> None:
             continue
         session.add(
             Channel(
+                edition_id=edition.id,
                 code=record.get("code"),
                 name_fi=record.get("name_fi"),
                 name_en=record.get("name_en", ""),
@@ -245,18 +304,19 @@ def _load_channels(session: Session, folder: Path) -> None:
     session.flush()
 
 
-def _load_responsibilities(session: Session, folder: Path) -> None:
+def _load_responsibilities(session: Session, folder: Path, edition: ProgrammeEdition) -> None:
     actors = read_yaml_list(folder / "responsibilities.yaml")
     check_unique(actors, "code")
     duties = [record.child(item) for record in actors for item in record.get("duties", [])]
     check_unique(duties, "code")
-    existing_actors = _codes(session, Actor)
-    existing_duties = _codes(session, Responsibility)
+    existing_actors = _edition_codes(session, Actor, edition)
+    existing_duties = _edition_codes(session, Responsibility, edition)
     for order, record in enumerate(actors):
         record.require("code", "name_fi", "duties")
         actor = existing_actors.get(record.get("code"))
         if actor is None:
             actor = Actor(
+                edition_id=edition.id,
                 code=record.get("code"),
                 name_fi=record.get("name_fi"),
                 name_en=record.get("name_en", ""),
@@ -272,6 +332,7 @@ def _load_responsibilities(session: Session, folder: Path) -> None:
                 continue
             actor.duties.append(
                 Responsibility(
+                    edition_id=edition.id,
                     code=duty.get("code"),
                     text_fi=duty.get("text_fi"),
                     text_en=duty.get("text_en", ""),
@@ -368,14 +429,15 @@ def _parse_date(record: Record, key: str) -> date | None:
         raise record.fail(f"{key}: virheellinen päivämäärä '{value}' (use YYYY-MM-DD)") from None
 
 
-def _load_baseline(session: Session, folder: Path) -> None:
+def _load_baseline(session: Session, folder: Path, edition: ProgrammeEdition) -> None:
     records = read_yaml_list(folder / "baseline_actions.yaml")
     check_unique(records, "code")
     departments = _codes(session, Department)
-    opportunities = _codes(session, Opportunity)
+    # The baseline happened under this folder's edition: its actions link to that edition's items.
+    opportunities = _edition_codes(session, Opportunity, edition)
     forms = _codes(session, ParticipationForm)
-    measures = _codes(session, DevelopmentMeasure)
-    channels = _codes(session, Channel)
+    measures = _edition_codes(session, DevelopmentMeasure, edition)
+    channels = _edition_codes(session, Channel, edition)
     groups = _codes(session, AudienceGroup)
     areas = {area.name: area for area in session.scalars(select(Area))}
     existing = set(session.scalars(select(Action.external_ref).where(Action.external_ref.is_not(None))))
@@ -439,15 +501,16 @@ def load_programme(session: Session, folder: Path = PROGRAMME_DIR) -> None:
     """Load every programme file in dependency order; raises SeedError naming file and line."""
     if not folder.is_dir():
         raise SeedError(f"{folder}: kansio puuttuu (folder missing)")
+    edition = _load_edition(session, folder)
     _load_forms(session, folder)
-    _load_opportunities(session, folder)
-    _load_swot(session, folder)
-    _load_steps(session, folder)
+    _load_opportunities(session, folder, edition)
+    _load_swot(session, folder, edition)
+    _load_steps(session, folder, edition)
     _load_audience_groups(session, folder)
-    _load_channels(session, folder)
-    _load_responsibilities(session, folder)
+    _load_channels(session, folder, edition)
+    _load_responsibilities(session, folder, edition)
     _load_departments(session, folder)
     _load_areas(session, folder)
     _load_population(session, folder)
-    _load_baseline(session, folder)
+    _load_baseline(session, folder, edition)
     _load_settings(session)

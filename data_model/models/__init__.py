@@ -3,6 +3,7 @@
 from .actions import Action, ActionReach, DepartmentReport
 from .base import Base, utcnow
 from .choices import FORMATS, ROLES
+from .editions import ProgrammeEdition
 from .people import AuditEntry, LoginThrottle, User
 from .programme import (
     Actor,
@@ -35,6 +36,7 @@ __all__ = [
     "Opportunity",
     "ParticipationForm",
     "PopulationFigure",
+    "ProgrammeEdition",
     "Responsibility",
     "Setting",
     "SwotItem",

@@ -14,6 +14,8 @@ CADENCES = ("none", "semiannual", "annual", "council_term")
 EVIDENCE = ("department_report", "action", "programme_review", "none")
 DEPARTMENT_KINDS = ("department", "advocacy_body")
 GROUP_KINDS = ("age", "special")
+# Who approves an edition of the programme (kaupunginhallitus, kaupunginvaltuusto).
+APPROVERS = ("city_board", "council")
 
 
 def one_of(column: str, choices: tuple[str, ...]) -> CheckConstraint:

@@ -1,12 +1,17 @@
-"""The programme itself as data: forms, catalogue, SWOT, steps, channels, responsibilities."""
+"""The programme itself as data: forms, catalogue, SWOT, steps, channels, responsibilities.
+
+The participation forms are the law's framing and the same in every edition; every other item
+belongs to one edition (models/editions.py) and its code is unique within that edition.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text, true
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
 from .choices import CADENCES, EVIDENCE, QUADRANTS, STATUTORY, one_of
+from .editions import InEdition
 from .reference import AudienceGroup
 
 opportunity_form = Table(
@@ -22,6 +27,12 @@ channel_audience = Table(
     Column("channel_id", ForeignKey("channel.id", ondelete="CASCADE"), primary_key=True),
     Column("audience_group_id", ForeignKey("audience_group.id", ondelete="CASCADE"), primary_key=True),
 )
+
+
+def code_per_edition() -> UniqueConstraint:
+    """An item's code is unique within its edition (uq_<table>_edition_id); the same code in
+    two editions marks the same item carried over."""
+    return UniqueConstraint("edition_id", "code")
 
 
 class ParticipationForm(Base):
@@ -41,13 +52,13 @@ class ParticipationForm(Base):
     )
 
 
-class Opportunity(Base):
+class Opportunity(InEdition, Base):
     """A participation opportunity in the programme's catalogue; may sit under several forms."""
 
     __tablename__ = "opportunity"
-    __table_args__ = (one_of("statutory", STATUTORY),)
+    __table_args__ = (one_of("statutory", STATUTORY), code_per_edition())
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(80), unique=True)
+    code: Mapped[str] = mapped_column(String(80))
     name_fi: Mapped[str] = mapped_column(String(300))
     name_en: Mapped[str] = mapped_column(String(300))
     # statutory | partly | voluntary
@@ -64,13 +75,13 @@ class Opportunity(Base):
     )
 
 
-class SwotItem(Base):
+class SwotItem(InEdition, Base):
     """A SWOT item; `indicator` names the live metric shown beside it (see indicators.py)."""
 
     __tablename__ = "swot_item"
-    __table_args__ = (one_of("quadrant", QUADRANTS),)
+    __table_args__ = (one_of("quadrant", QUADRANTS), code_per_edition())
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(80), unique=True)
+    code: Mapped[str] = mapped_column(String(80))
     # strength | weakness | opportunity | threat
     quadrant: Mapped[str] = mapped_column(String(20))
     text_fi: Mapped[str] = mapped_column(Text)
@@ -80,12 +91,13 @@ class SwotItem(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class DevelopmentPrinciple(Base):
+class DevelopmentPrinciple(InEdition, Base):
     """One of the three development principles (askelmerkit)."""
 
     __tablename__ = "development_principle"
+    __table_args__ = (code_per_edition(),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(80), unique=True)
+    code: Mapped[str] = mapped_column(String(80))
     title_fi: Mapped[str] = mapped_column(String(300))
     title_en: Mapped[str] = mapped_column(String(300), default="")
     description_fi: Mapped[str] = mapped_column(Text, default="")
@@ -97,12 +109,13 @@ class DevelopmentPrinciple(Base):
     )
 
 
-class DevelopmentMeasure(Base):
+class DevelopmentMeasure(InEdition, Base):
     """A concrete development measure under a principle."""
 
     __tablename__ = "development_measure"
+    __table_args__ = (code_per_edition(),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(80), unique=True)
+    code: Mapped[str] = mapped_column(String(80))
     principle_id: Mapped[int] = mapped_column(ForeignKey("development_principle.id"))
     text_fi: Mapped[str] = mapped_column(Text)
     text_en: Mapped[str] = mapped_column(Text, default="")
@@ -112,12 +125,13 @@ class DevelopmentMeasure(Base):
     principle: Mapped[DevelopmentPrinciple] = relationship(back_populates="measures")
 
 
-class Channel(Base):
+class Channel(InEdition, Base):
     """A communication channel from the programme's channel table."""
 
     __tablename__ = "channel"
+    __table_args__ = (code_per_edition(),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(80), unique=True)
+    code: Mapped[str] = mapped_column(String(80))
     name_fi: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200), default="")
     details_fi: Mapped[str] = mapped_column(Text, default="")  # one per line
@@ -134,12 +148,13 @@ class Channel(Base):
     )
 
 
-class Actor(Base):
+class Actor(InEdition, Base):
     """An actor of the responsibility section (kaupunginhallitus, valtuusto …)."""
 
     __tablename__ = "actor"
+    __table_args__ = (code_per_edition(),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(80), unique=True)
+    code: Mapped[str] = mapped_column(String(80))
     name_fi: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200), default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
@@ -149,13 +164,13 @@ class Actor(Base):
     )
 
 
-class Responsibility(Base):
+class Responsibility(InEdition, Base):
     """A duty of an actor; recurring duties carry a cadence so due/overdue can be computed."""
 
     __tablename__ = "responsibility"
-    __table_args__ = (one_of("cadence", CADENCES), one_of("evidence", EVIDENCE))
+    __table_args__ = (one_of("cadence", CADENCES), one_of("evidence", EVIDENCE), code_per_edition())
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(80), unique=True)
+    code: Mapped[str] = mapped_column(String(80))
     actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id"))
     text_fi: Mapped[str] = mapped_column(Text)
     text_en: Mapped[str] = mapped_column(Text, default="")

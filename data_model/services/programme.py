@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import clock
+from ..editions import edition_in_force
 from ..i18n import Message, msg
 from ..indicators import INDICATORS
 from ..models import (
@@ -25,6 +27,7 @@ from ..models import (
     PopulationFigure,
     Setting,
 )
+from ..models.editions import InEdition
 from ..permissions import CurrentUser, require, require_read
 from ..text_safety import clean_text
 from ..validation import NUMBER_TEXT_MAX, population_sum_problem, population_sum_warnings
@@ -271,6 +274,10 @@ def create_item(
     require(user, entity.permission)
     clean = _validated(session, entity, None, {}, values)
     row = entity.model()
+    if isinstance(row, InEdition):
+        # A new item joins the edition in force today (the only one until editions can be
+        # started from the coordinator's page).
+        row.edition_id = edition_in_force(session, clock.today()).id
     _apply(entity, row, clean)
     if entity.code_from is not None:
         row.code = _new_code(session, entity, clean)  # type: ignore[attr-defined]
