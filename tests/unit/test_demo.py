@@ -120,7 +120,7 @@ def test_every_action_meets_the_validation_rules(demo_engine: Engine) -> None:
 
 
 def test_every_action_passes_the_apps_own_checks(demo_engine: Engine) -> None:
-    """The very checks the log-action form and the import run (data_model/validation.py)."""
+    """The very checks the log-action form and the import run (data_model/validation/)."""
     with session_factory(demo_engine)() as session:
         for action in session.scalars(select(Action).where(Action.is_demo.is_(True))):
             entered = action_input_of(action)
