@@ -25,6 +25,7 @@ from ..metrics.feedback import FeedbackLoop, feedback_loop
 from ..metrics.filters import MetricFilters, add_months, as_of_day
 from ..metrics.freshness import last_change_at
 from ..metrics.gaps import Gap, gaps_among
+from ..metrics.measures import MeasureActivity, measure_activity
 from ..metrics.programme_usage import ActorDuties, CatalogueUsage, catalogue_usage, responsibilities
 from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures
 from ..metrics.reporting import DUE_SOON, OVERDUE, reporting_status
@@ -32,7 +33,6 @@ from ..metrics.settings import load_metric_settings
 from ..metrics.trends import quarterly_trends
 from ..models import utcnow
 from ..permissions import CurrentUser, require_read
-from .measures import MeasureProgress, measure_progress
 from .periods import QUARTER, Period, period_from_key, previous_period
 from .summary_tables import (
     catalogue_brief_table,
@@ -158,16 +158,19 @@ class PeriodFigures:
     gaps: list[Gap]
     feedback: FeedbackLoop
     unused: list[UnusedOpportunity]
-    measures: list[MeasureProgress]
+    measures: list[MeasureActivity]
 
     @property
     def measures_advanced(self) -> int:
-        return sum(1 for row in self.measures if row.actions)
+        return sum(1 for row in self.measures if not row.nothing_logged)
 
 
-def period_figures(session: Session, period: Period, today: date, lang: str) -> PeriodFigures:
+def period_figures(
+    session: Session, user: CurrentUser | None, period: Period, today: date, lang: str
+) -> PeriodFigures:
     """Call the metrics for `period` (each once); open loops and unused opportunities are
     judged on the period's last day, or today while it runs."""
+    require_read(user, "summary.read")
     filters = period_filters(period)
     reach = reach_figures(session, filters)
     judged_on = evaluation_day(period, today)
@@ -178,7 +181,7 @@ def period_figures(session: Session, period: Period, today: date, lang: str) -> 
         gaps=gaps_among(session, filters, reach.representation, lang),
         feedback=feedback_loop(session, filters, judged_on),
         unused=unused_opportunities(session, filters, judged_on),
-        measures=measure_progress(session, filters),
+        measures=measure_activity(session, user, filters),
     )
 
 
@@ -195,7 +198,7 @@ KEY_NUMBERS: tuple[tuple[str, str, bool, Callable[[PeriodFigures], Number]], ...
 
 
 # A key number that is also shown on a page takes that page's one name for it.
-KEY_LABELS = {"score": "term.metric.score"}
+KEY_LABELS = {"score": "term.metric.score", "measures_progressed": "term.metric.measures_advanced"}
 
 
 def key_numbers(current: PeriodFigures, previous: PeriodFigures | None, lang: str) -> tuple[KeyNumber, ...]:
@@ -373,8 +376,8 @@ def build_council_summary(
     require_read(user, "summary.read")
     period = period_from_key(period_key)
     previous = previous_period(period)
-    current = period_figures(session, period, today, lang)
-    earlier = period_figures(session, previous, today, lang) if previous is not None else None
+    current = period_figures(session, user, period, today, lang)
+    earlier = period_figures(session, user, previous, today, lang) if previous is not None else None
     numbers = key_numbers(current, earlier, lang)
     threshold = load_metric_settings(session).gap_threshold
     judged_on = evaluation_day(period, today)
@@ -415,15 +418,13 @@ def build_council_summary(
             t(
                 "council.measures.item",
                 lang,
-                measure=row.measure.name(lang),
+                measure=row.name(lang),
                 actions=fmt_count(row.actions, "action", lang=lang),
             )
             for row in current.measures
-            if row.actions
+            if not row.nothing_logged
         ),
-        measures_without_progress=tuple(
-            row.measure.name(lang) for row in current.measures if not row.actions
-        ),
+        measures_without_progress=tuple(row.name(lang) for row in current.measures if row.nothing_logged),
         changes=change_sentences(numbers, current, earlier, previous, lang),
         representation_rows=tuple(
             (row.group.name(lang), row.index, row.group.code in no_reach_gaps)

@@ -10,10 +10,10 @@ from ..i18n import t
 from ..metrics.coverage import Matrix
 from ..metrics.filters import add_months
 from ..metrics.gaps import Gap, Suggestion
+from ..metrics.measures import MeasureActivity
 from ..metrics.programme_usage import ActorDuties, CatalogueUsage
 from ..metrics.reach import GroupRepresentation
 from ..metrics.reporting import ReportingStatus
-from .measures import MeasureProgress
 from .tables import BOOL, DATE, INT, RATIO, SHARE, TEXT, YEAR, Column, Table, council_columns, pick_name
 
 
@@ -241,13 +241,13 @@ def reporting_table(statuses: list[ReportingStatus], lang: str) -> Table:
     )
 
 
-def measure_table(measures: list[MeasureProgress], lang: str) -> Table:
+def measure_table(measures: list[MeasureActivity], lang: str) -> Table:
     """Each development measure with its actions in the period."""
     return Table(
         "measures",
         t("council.sheet.measures", lang),
         council_columns(lang, ("measure", TEXT), ("actions", INT)),
-        tuple((row.measure.name(lang), row.actions) for row in measures),
+        tuple((row.name(lang), row.actions) for row in measures),
     )
 
 

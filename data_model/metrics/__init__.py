@@ -9,7 +9,9 @@ an injected `today`, and returns frozen dataclasses (picklable, so pages cache t
 * reach.py     participants_by_group(), reach_totals(), representation(), overall_score()
 * gaps.py      gaps() -> list[Gap] with sentences and suggestions
 * coverage.py  department_by_form(), channel_by_group(), department_by_group() -> Matrix;
-               unused_opportunities(), measures_without_actions()
+               unused_opportunities()
+* measures.py  measure_activity(), development_steps(), measure_counts(),
+               measures_without_actions(): the one home of "measures with or without actions"
 * feedback.py  feedback_loop() -> FeedbackLoop (rate and open loops)
 * reporting.py reporting_status() -> list[ReportingStatus]
 * trends.py    quarterly_trends() -> list[QuarterTrend]

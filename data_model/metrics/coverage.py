@@ -20,11 +20,10 @@ from ..models import (
     AudienceGroup,
     Channel,
     Department,
-    DevelopmentMeasure,
     Opportunity,
     ParticipationForm,
 )
-from ..models.actions import action_channel, action_form, action_measure
+from ..models.actions import action_channel, action_form
 from ..permissions import CurrentUser, require_read
 from .filters import MetricFilters, action_conditions, add_months
 from .labels import Label
@@ -138,21 +137,3 @@ def unused_opportunities(session: Session, filters: MetricFilters, today: date) 
     return [
         UnusedOpportunity(Label(item.id, item.code, item.name_fi, item.name_en), used) for item, used in rows
     ]
-
-
-def measures_without_actions(
-    session: Session, user: CurrentUser | None, filters: MetricFilters
-) -> list[Label]:
-    """Active development measures no action counted by `filters` is linked to."""
-    require_read(user, "summary.read")
-    linked = (
-        select(action_measure.c.development_measure_id)
-        .join(Action, Action.id == action_measure.c.action_id)
-        .where(*action_conditions(filters))
-    )
-    measures = session.scalars(
-        select(DevelopmentMeasure)
-        .where(DevelopmentMeasure.active, DevelopmentMeasure.id.not_in(linked))
-        .order_by(DevelopmentMeasure.sort_order, DevelopmentMeasure.id)
-    )
-    return [Label(item.id, item.code, item.text_fi, item.text_en) for item in measures]

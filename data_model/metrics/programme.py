@@ -1,4 +1,4 @@
-"""Headline figures of the programme itself."""
+"""Headline figures of the programme itself (its development measures: metrics.measures)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from ..models import (
     Action,
     Actor,
     Channel,
-    DevelopmentMeasure,
     DevelopmentPrinciple,
     Opportunity,
     ParticipationForm,
@@ -30,7 +29,6 @@ class ProgrammeHeadline:
     statutory_opportunities: int
     partly_statutory_opportunities: int
     principles: int
-    measures: int
     channels: int
     actors: int
     duties: int
@@ -69,7 +67,6 @@ def programme_headline(session: Session, user: CurrentUser | None) -> ProgrammeH
         statutory_opportunities=statutory["statutory"],
         partly_statutory_opportunities=statutory["partly"],
         principles=_count(session, DevelopmentPrinciple),
-        measures=_count(session, DevelopmentMeasure, DevelopmentMeasure.active),
         channels=_count(session, Channel, Channel.active),
         actors=_count(session, Actor),
         duties=_count(session, Responsibility, Responsibility.active),

@@ -1,4 +1,5 @@
-"""How the programme is used: catalogue, development steps, channels and responsibilities.
+"""How the programme is used: catalogue, channels and responsibilities (the development
+steps: metrics.measures).
 
 Every figure counts only actions that are not soft-deleted, aggregated in SQL. Dates are
 judged against an injected `today`, so the answers are repeatable in tests.
@@ -22,12 +23,11 @@ from ..models import (
     Channel,
     Department,
     DepartmentReport,
-    DevelopmentPrinciple,
     Opportunity,
     ParticipationForm,
     Responsibility,
 )
-from ..models.actions import action_channel, action_measure
+from ..models.actions import action_channel
 from ..models.programme import channel_audience, opportunity_form
 from ..permissions import CurrentUser, require_read
 from .coverage import unused_opportunities
@@ -54,7 +54,6 @@ ACTOR_DEPARTMENT_KIND = {"toimialat": "department", "vaikuttamistoimielimet": "a
 # Duties whose evidence is one kind of action only: residents monitor the programme through
 # surveys, so only an action that used the survey opportunity shows that duty done.
 DUTY_OPPORTUNITY = {"asukkaat_seuranta_kyselyin": "asukaskyselyt"}
-RECENT_ACTIONS_SHOWN = 5
 
 
 def live_actions() -> ColumnElement[bool]:
@@ -176,120 +175,6 @@ def catalogue_usage(session: Session, today: date, include_retired: bool = False
         unused_months=months,
         since=since,
     )
-
-
-# --- development steps ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MeasureActivity:
-    """One development measure and the actions logged as advancing it."""
-
-    id: int
-    code: str
-    text_fi: str
-    text_en: str
-    active: bool
-    actions: int
-    departments: tuple[str, ...]
-    last_activity: date | None
-    recent_actions: tuple[str, ...]  # titles of the newest few actions
-
-    @property
-    def nothing_logged(self) -> bool:
-        return self.actions == 0
-
-
-@dataclass(frozen=True)
-class PrincipleActivity:
-    id: int
-    code: str
-    title_fi: str
-    title_en: str
-    description_fi: str
-    description_en: str
-    measures: tuple[MeasureActivity, ...]
-
-
-def development_steps(
-    session: Session, user: CurrentUser | None, include_retired: bool = False
-) -> list[PrincipleActivity]:
-    """The principles and their measures, each with its actions, departments and last activity."""
-    require_read(user, "summary.read")
-    linked = (
-        select(
-            action_measure.c.development_measure_id.label("measure_id"),
-            Action.id,
-            Action.title,
-            Action.start_date,
-            Action.department_id,
-        )
-        .join(Action, Action.id == action_measure.c.action_id)
-        .where(live_actions())
-        .subquery()
-    )
-    counts = {
-        row.measure_id: (int(row.n), row.last)
-        for row in session.execute(
-            select(linked.c.measure_id, func.count().label("n"), func.max(linked.c.start_date).label("last"))
-            .select_from(linked)
-            .group_by(linked.c.measure_id)
-        )
-    }
-    departments = _department_names(
-        session.execute(
-            select(linked.c.measure_id, Department.name_fi)
-            .join(Department, Department.id == linked.c.department_id)
-            .group_by(linked.c.measure_id, Department.name_fi, Department.sort_order)
-            .order_by(linked.c.measure_id, Department.sort_order)
-        )
-    )
-    ranked = select(
-        linked.c.measure_id,
-        linked.c.title,
-        func.row_number()
-        .over(partition_by=linked.c.measure_id, order_by=(linked.c.start_date.desc(), linked.c.id.desc()))
-        .label("rank"),
-    ).subquery()
-    recent: dict[int, list[str]] = defaultdict(list)
-    for row in session.execute(
-        select(ranked.c.measure_id, ranked.c.title)
-        .where(ranked.c.rank <= RECENT_ACTIONS_SHOWN)
-        .order_by(ranked.c.measure_id, ranked.c.rank)
-    ):
-        recent[row.measure_id].append(row.title)
-    result = []
-    for principle in session.scalars(select(DevelopmentPrinciple).order_by(DevelopmentPrinciple.sort_order)):
-        measures = []
-        for measure in principle.measures:
-            if not (measure.active or include_retired):
-                continue
-            n, last = counts.get(measure.id, (0, None))
-            measures.append(
-                MeasureActivity(
-                    id=measure.id,
-                    code=measure.code,
-                    text_fi=measure.text_fi,
-                    text_en=measure.text_en,
-                    active=measure.active,
-                    actions=n,
-                    departments=departments.get(measure.id, ()),
-                    last_activity=last,
-                    recent_actions=tuple(recent.get(measure.id, ())),
-                )
-            )
-        result.append(
-            PrincipleActivity(
-                id=principle.id,
-                code=principle.code,
-                title_fi=principle.title_fi,
-                title_en=principle.title_en,
-                description_fi=principle.description_fi,
-                description_en=principle.description_en,
-                measures=tuple(measures),
-            )
-        )
-    return result
 
 
 # --- channels ------------------------------------------------------------------------------

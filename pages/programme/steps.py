@@ -1,26 +1,27 @@
 """Development steps: the principles and their measures, each with the actions that advance
-it, the departments involved and the last activity; measures with nothing logged said so."""
+it, the departments involved and the last activity; measures with nothing logged said so.
+The figures follow the report pages' filters (a period, departments, areas …), as the council
+report's measures follow its period: metrics.measures counts them for all of these."""
 
 import streamlit as st
 
 from data_model import clock
-from data_model.metrics.programme_usage import MeasureActivity, development_steps
+from data_model.metrics.measures import MeasureActivity, development_steps, measure_counts
 from pages.widgets.data import read
+from pages.widgets.filters import report_header
 from pages.widgets.formats import fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
-from pages.widgets.programme_view import date_or_never, pick, scope_note, show_table
-from pages.widgets.texts import freshness_note, tr
+from pages.widgets.programme_view import date_or_never, pick, show_table
+from pages.widgets.texts import tr
 
 user = page_user("steps")
-st.title(tr("page.steps"))
+filters = report_header(tr("page.steps"), clock.today())
 st.write(tr("steps.intro"))
-scope_note(clock.today())
 
-principles = read(development_steps, user)
-measures = [measure for principle in principles for measure in principle.measures]
-idle = [measure for measure in measures if measure.nothing_logged]
-st.markdown(tr("steps.summary", total=fmt_int(len(measures)), idle=fmt_int(len(idle))))
+principles = read(development_steps, user, filters)
+counts = read(measure_counts, user, filters)
+st.markdown(tr("steps.summary", total=fmt_int(counts.total), idle=fmt_int(counts.without_actions)))
 
 
 def row(measure: MeasureActivity) -> dict[str, object]:
@@ -42,4 +43,3 @@ for number, principle in enumerate(principles, start=1):
         show_table([row(measure) for measure in principle.measures])
     else:
         st.caption(tr("steps.no_measures"))
-freshness_note()

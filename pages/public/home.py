@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from data_model.metrics.filters import MetricFilters
+from data_model.metrics.measures import measure_counts
 from data_model.metrics.programme import programme_headline
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_count, fmt_int
@@ -13,6 +15,7 @@ st.title(tr("app.title"))
 st.write(tr("home.intro"))
 
 headline = read(programme_headline, user)
+measures = read(measure_counts, user, MetricFilters())
 first, second, third, fourth = st.columns(4)
 first.metric(tr("home.swot"), fmt_int(headline.swot_items))
 second.metric(tr("home.opportunities"), fmt_int(headline.opportunities))
@@ -25,7 +28,7 @@ st.write(
         statutory=fmt_int(headline.statutory_opportunities),
         partly=fmt_int(headline.partly_statutory_opportunities),
         principles=fmt_int(headline.principles),
-        measures=fmt_int(headline.measures),
+        measures=fmt_int(measures.total),
         actors=fmt_int(headline.actors),
         duties=fmt_count(headline.duties, "duty"),
         population=fmt_int(headline.population),

@@ -6,6 +6,7 @@ import streamlit as st
 from data_model import clock
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import as_of_day
+from data_model.metrics.measures import measure_counts
 from data_model.metrics.report_figures import report_figures
 from data_model.metrics.reporting import reported_on_time, reporting_status
 from data_model.metrics.trends import quarterly_trends
@@ -27,8 +28,9 @@ totals = figures.totals
 as_of = as_of_day(filters, today)
 loop = read(feedback_loop, filters, as_of)
 reporting = read(reporting_status, as_of, filters.department_ids)
+measures = read(measure_counts, user, filters)
 
-actions, participants, departments, feedback, reports = st.columns(5)
+actions, participants, departments, feedback, reports, advanced = st.columns(6)
 actions.metric(tr("overview.actions"), fmt_int(totals.actions))
 participants.metric(
     tr("overview.participants"),
@@ -52,6 +54,11 @@ reports.metric(
         on_time=fmt_int(reported_on_time(reporting)),
         total=fmt_int(len(reporting)),
     ),
+)
+advanced.metric(
+    tr("term.metric.measures_advanced"),
+    tr("overview.measures_value", advanced=fmt_int(measures.with_actions), total=fmt_int(measures.total)),
+    help=tr("overview.measures_help", idle=fmt_int(measures.without_actions)),
 )
 
 st.header(tr("overview.gaps"))

@@ -10,11 +10,11 @@ from data_model.metrics.coverage import (
     channel_by_group,
     department_by_form,
     department_by_group,
-    measures_without_actions,
     unused_opportunities,
 )
 from data_model.metrics.drilldown import actions_behind, filter_options
 from data_model.metrics.filters import MetricFilters, as_of_day
+from data_model.metrics.measures import measures_without_actions
 from data_model.metrics.reach import special_group_reach
 from data_model.metrics.report_figures import report_figures
 from data_model.metrics.settings import load_metric_settings

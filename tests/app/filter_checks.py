@@ -7,11 +7,11 @@ import re
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
-from data_model.db import session_factory
+from data_model.db import session_factory, transaction
 from data_model.exports.council_summary import KEY_LABELS
 from data_model.formatting import fmt_decimal, fmt_int
 from data_model.i18n import t
@@ -19,9 +19,49 @@ from data_model.metrics.filters import MetricFilters
 from data_model.metrics.gaps import Gap, gaps
 from data_model.metrics.reach import reach_totals, representation
 from data_model.metrics.trends import quarterly_trends
+from data_model.models import Area, Department
 from tests.app.metric_pages import page_text
+from tests.metrics_data import add_action, build_small_fixture
 
 FUTURE = date(2100, 1, 1)  # no action starts after it
+
+
+def build_filtered_data(app_engine: Engine) -> dict[str, int]:
+    """The seed's 2023 baseline, the metrics tests' 2025 actions, a 2025 advocacy-body action
+    and a 2024 planning evening: each filter below gives a different answer from no filter."""
+    build_small_fixture(app_engine)
+    with transaction(app_engine) as session:
+        add_action(
+            session,
+            "nuorisovaltuusto",
+            "Nuorisovaltuuston kokous",
+            date(2025, 9, 1),
+            total=9,
+            reach={"youth_15_29": 9},
+            forms=["paatos"],
+            channels=["instagram"],
+            area="Keskusta",
+            measures=["vuorovaikutus_jalkautuminen"],
+        )
+        # Outside 2025, the youth welfare department and Vierumäki: a measure only it advanced.
+        add_action(
+            session,
+            "kaupunkiymparisto",
+            "Kaavaluonnoksen esittely",
+            date(2024, 4, 1),
+            total=25,
+            reach={"older_65_74": 6, "older_75_plus": 4},
+            forms=["tieto"],
+            channels=["facebook"],
+            measures=["vuoropuhelu"],
+        )
+        ids = {
+            "department": session.scalars(
+                select(Department.id).where(Department.code == "hyvinvointi")
+            ).one(),
+            "area": session.scalars(select(Area.id).where(Area.name == "Vierumäki")).one(),
+        }
+    return ids
 
 
 def filter_choice(name: str, ids: dict[str, int]) -> tuple[dict[str, str], MetricFilters]:

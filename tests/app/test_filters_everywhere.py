@@ -11,41 +11,36 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from data_model import clock
-from data_model.db import transaction
 from data_model.exports.council_summary import period_filters
 from data_model.exports.documents import build_excel, build_pdf
-from data_model.exports.measures import measure_progress
 from data_model.exports.periods import period_from_key
 from data_model.formatting import fmt_count, fmt_date, fmt_decimal, fmt_int, fmt_pct
 from data_model.i18n import t
 from data_model.metrics.coverage import (
     channel_by_group,
     department_by_form,
-    measures_without_actions,
     unused_opportunities,
 )
 from data_model.metrics.drilldown import actions_behind
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import MetricFilters, as_of_day
 from data_model.metrics.gaps import gaps
+from data_model.metrics.measures import measure_counts, measures_without_actions
 from data_model.metrics.programme_usage import (
     catalogue_usage,
     channel_usage,
-    development_steps,
     responsibilities,
 )
 from data_model.metrics.reach import overall_score, reach_totals, representation, special_group_reach
 from data_model.metrics.reporting import OVERDUE, reporting_status, status_tally
-from data_model.models import Area, Department
 from data_model.permissions import CurrentUser
 from tests.app.filter_checks import (
     FUTURE,
@@ -53,6 +48,7 @@ from tests.app.filter_checks import (
     assert_gap_text,
     assert_representation,
     assert_trends,
+    build_filtered_data,
     filter_choice,
     key_label,
     open_session,
@@ -62,50 +58,16 @@ from tests.app.filter_checks import (
 )
 from tests.app.metric_pages import metric_values, open_with_filters, page_text
 from tests.factories import READER
-from tests.metrics_data import add_action, build_small_fixture
 
 OVERVIEW, REACH, COUNCIL = "pages/reports/overview.py", "pages/reports/reach.py", "pages/reports/council.py"
-PROGRAMME_PAGES = ("catalogue", "channels", "steps", "swot", "responsibilities")
+# The steps page follows the filters: tests/app/test_measures_everywhere.py checks it.
+PROGRAMME_PAGES = ("catalogue", "channels", "swot", "responsibilities")
 FILTERS = ("period", "department", "area")
 
 
 @pytest.fixture
 def filtered_data(app_engine: Engine, role_users: dict[str, CurrentUser]) -> dict[str, int]:
-    """The seed's 2023 baseline, the metrics tests' 2025 actions, a 2025 advocacy-body action
-    and a 2024 planning evening: each filter below gives a different answer from no filter."""
-    build_small_fixture(app_engine)
-    with transaction(app_engine) as session:
-        add_action(
-            session,
-            "nuorisovaltuusto",
-            "Nuorisovaltuuston kokous",
-            date(2025, 9, 1),
-            total=9,
-            reach={"youth_15_29": 9},
-            forms=["paatos"],
-            channels=["instagram"],
-            area="Keskusta",
-            measures=["vuorovaikutus_jalkautuminen"],
-        )
-        # Outside 2025, the youth welfare department and Vierumäki: a measure only it advanced.
-        add_action(
-            session,
-            "kaupunkiymparisto",
-            "Kaavaluonnoksen esittely",
-            date(2024, 4, 1),
-            total=25,
-            reach={"older_65_74": 6, "older_75_plus": 4},
-            forms=["tieto"],
-            channels=["facebook"],
-            measures=["vuoropuhelu"],
-        )
-        ids = {
-            "department": session.scalars(
-                select(Department.id).where(Department.code == "hyvinvointi")
-            ).one(),
-            "area": session.scalars(select(Area.id).where(Area.name == "Vierumäki")).one(),
-        }
-    return ids
+    return build_filtered_data(app_engine)
 
 
 @pytest.mark.parametrize("name", FILTERS)
@@ -123,6 +85,7 @@ def test_overview_follows_each_filter(
         loop = feedback_loop(session, filters, as_of)
         reporting = reporting_status(session, as_of, filters.department_ids)
         on_time = sum(1 for row in reporting if row.status != OVERDUE)
+        measures = measure_counts(session, READER, filters)
         assert metric_values(at) == {
             t("overview.actions"): fmt_int(totals.actions),
             t("overview.participants"): fmt_int(totals.participants_total),
@@ -130,6 +93,11 @@ def test_overview_follows_each_filter(
             t("overview.feedback_rate"): fmt_pct(loop.rate),
             t("overview.reporting"): t(
                 "overview.reporting_value", on_time=fmt_int(on_time), total=fmt_int(len(reporting))
+            ),
+            t("term.metric.measures_advanced"): t(
+                "overview.measures_value",
+                advanced=fmt_int(measures.with_actions),
+                total=fmt_int(measures.total),
             ),
         }
         text = page_text(at)
@@ -217,7 +185,7 @@ def test_council_page_pdf_and_workbook_follow_the_period(
                 assert item.reached == coverage_cells.value(item.item.code, gap.group.code)
         loop = feedback_loop(session, filters, as_of)
         unused = unused_opportunities(session, filters, as_of)
-        advanced = sum(1 for row in measure_progress(session, filters) if row.actions)
+        advanced = measure_counts(session, READER, filters).with_actions
         score = overall_score(representation(session, filters))
         expected = {
             "actions": totals.actions,
@@ -306,10 +274,6 @@ def test_programme_pages_say_their_figures_are_unfiltered(
             channels = channel_usage(session, READER)
             unused = sum(1 for channel in channels if channel.times_used == 0)
             assert t("channels.summary", total=fmt_int(len(channels)), unused=fmt_int(unused)) in text
-        if page == "steps":
-            measures = [m for principle in development_steps(session, READER) for m in principle.measures]
-            idle = sum(1 for m in measures if m.nothing_logged)
-            assert t("steps.summary", total=fmt_int(len(measures)), idle=fmt_int(idle)) in text
         if page == "responsibilities":
             duties = [duty for actor in responsibilities(session, today) for duty in actor.duties]
             tally = status_tally(duty.status for duty in duties)

@@ -1,4 +1,4 @@
-"""Coverage matrices, unused opportunities and measures without actions, worked out by hand."""
+"""Coverage matrices and unused opportunities, worked out by hand."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from data_model.metrics.coverage import (
     channel_by_group,
     department_by_form,
     department_by_group,
-    measures_without_actions,
     unused_opportunities,
 )
 from data_model.metrics.filters import MetricFilters
@@ -82,23 +81,3 @@ def test_unused_opportunities_in_the_last_twelve_months(engine: Engine) -> None:
     assert "asukaskyselyt" not in spring_2024
     assert spring_2024["osallistuva_budjetointi"] == date(2023, 1, 1)
     assert spring_2024["nuorisovaltuusto"] is None
-
-
-def test_measures_without_actions(engine: Engine) -> None:
-    with session_factory(engine)() as session:
-        assert len(measures_without_actions(session, READER, MetricFilters())) == 9
-    with transaction(engine) as session:
-        add_action(
-            session,
-            "hyvinvointi",
-            "Jalkautuminen",
-            date(2025, 1, 1),
-            measures=["vuorovaikutus_jalkautuminen"],
-        )
-        add_action(
-            session, "hyvinvointi", "Poistettu", date(2025, 1, 1), measures=["vuoropuhelu"], deleted=True
-        )
-    with session_factory(engine)() as session:
-        codes = [label.code for label in measures_without_actions(session, READER, MetricFilters())]
-    assert len(codes) == 8
-    assert "vuorovaikutus_jalkautuminen" not in codes and "vuoropuhelu" in codes

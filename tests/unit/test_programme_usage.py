@@ -1,4 +1,4 @@
-"""Catalogue, steps, channels and responsibilities against figures counted by hand from
+"""Catalogue, channels and responsibilities (the steps: test_metrics_measures.py) against figures counted by hand from
 tests/unit/programme_fixture.py (today = 30.6.2025, unused_months = 12)."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from data_model.metrics.programme_usage import (
     catalogue_usage,
     channel_usage,
     deadline_status,
-    development_steps,
     responsibilities,
 )
 from data_model.models import Action, Opportunity, Setting
@@ -54,18 +53,6 @@ def test_catalogue_lists_all_24_items_once_each(session: Session) -> None:
     usage = catalogue_usage(session, TODAY)
     codes = [item.code for form in usage.forms for item in form.opportunities]
     assert len(codes) == 26 and len(set(codes)) == 24
-
-
-def test_development_steps(session: Session) -> None:
-    build(session)
-    measures = {m.code: m for p in development_steps(session, READER) for m in p.measures}
-    assert len(measures) == 9
-    moving = measures["vuorovaikutus_jalkautuminen"]
-    assert (moving.actions, moving.last_activity) == (2, date(2025, 5, 10))
-    assert moving.departments == ("Hyvinvointitoimiala", "Kaupunkiympäristötoimiala")
-    assert moving.recent_actions == ("Nuorten kysely", "Kaavailta")
-    # only a deleted action advanced it
-    assert measures["vuoropuhelu"].nothing_logged
 
 
 def test_channel_reach_compared_with_targets(session: Session) -> None:

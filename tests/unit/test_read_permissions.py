@@ -26,11 +26,13 @@ import data_model.metrics
 import data_model.services
 from data_model.db import session_factory
 from data_model.exports import council_summary, documents
+from data_model.exports.periods import period_from_key
 from data_model.metrics import (
     actions_list,
     coverage,
     drilldown,
     indicators,
+    measures,
     programme,
     programme_usage,
     reach,
@@ -150,9 +152,17 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: programme_usage.channel_usage(s, u),
     ),
-    "data_model.metrics.programme_usage.development_steps": (
+    "data_model.metrics.measures.development_steps": (
         "summary.read",
-        lambda s, u: programme_usage.development_steps(s, u),
+        lambda s, u: measures.development_steps(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.measures.measure_activity": (
+        "summary.read",
+        lambda s, u: measures.measure_activity(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.measures.measure_counts": (
+        "summary.read",
+        lambda s, u: measures.measure_counts(s, u, MetricFilters()),
     ),
     "data_model.metrics.indicators.swot_board": (
         "summary.read",
@@ -178,9 +188,13 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: coverage.department_by_group(s, u, MetricFilters()),
     ),
-    "data_model.metrics.coverage.measures_without_actions": (
+    "data_model.metrics.measures.measures_without_actions": (
         "summary.read",
-        lambda s, u: coverage.measures_without_actions(s, u, MetricFilters()),
+        lambda s, u: measures.measures_without_actions(s, u, MetricFilters()),
+    ),
+    "data_model.exports.council_summary.period_figures": (
+        "summary.read",
+        lambda s, u: council_summary.period_figures(s, u, period_from_key("2025"), TODAY, "fi"),
     ),
     "data_model.metrics.reach.representation_score": (
         "summary.read",
@@ -262,8 +276,6 @@ NOT_YET_CHECKED: set[str] = {
     "data_model.metrics.trends.quarterly_trends",
     "data_model.metrics.freshness.last_change_at",
     "data_model.exports.action_rows.actions_table",
-    "data_model.exports.council_summary.period_figures",
-    "data_model.exports.measures.measure_progress",
 }
 
 

@@ -1,0 +1,223 @@
+"""The programme's development measures and the actions that advanced them: the one home of
+"measures with or without actions", so the steps page, the overview, the home page, the reach
+page and the council's page, PDF and workbook count them alike for one filter.
+
+A measure is advanced by an action counted by the filters (metrics.filters.action_conditions:
+not soft-deleted, in the period by its start date, of the chosen departments, areas, forms and
+channels) that was logged as advancing it. The measures are the active ones, in programme
+order (principle, then measure); retired ones only where a caller asks for them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Subquery, func, select
+from sqlalchemy.orm import Session
+
+from ..models import Action, Department, DevelopmentMeasure, DevelopmentPrinciple
+from ..models.actions import action_measure
+from ..permissions import CurrentUser, require_read
+from .filters import MetricFilters, action_conditions
+from .labels import Label
+
+RECENT_ACTIONS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class MeasureActivity:
+    """One development measure and the filtered actions logged as advancing it."""
+
+    id: int
+    code: str
+    text_fi: str
+    text_en: str
+    active: bool
+    actions: int
+    departments: tuple[str, ...] = ()
+    last_activity: date | None = None
+    recent_actions: tuple[str, ...] = ()  # titles of the newest few actions
+
+    @property
+    def nothing_logged(self) -> bool:
+        return self.actions == 0
+
+    @property
+    def label(self) -> Label:
+        """The measure as a label: its text is its name."""
+        return Label(self.id, self.code, self.text_fi, self.text_en)
+
+    def name(self, lang: str) -> str:
+        """The measure's text in `lang`."""
+        return self.label.name(lang)
+
+
+@dataclass(frozen=True)
+class PrincipleActivity:
+    """A development principle and its measures, each with its actions."""
+
+    id: int
+    code: str
+    title_fi: str
+    title_en: str
+    description_fi: str
+    description_en: str
+    measures: tuple[MeasureActivity, ...]
+
+
+@dataclass(frozen=True)
+class MeasureCounts:
+    """How many of the programme's measures the filtered actions advanced."""
+
+    total: int
+    with_actions: int
+
+    @property
+    def without_actions(self) -> int:
+        return self.total - self.with_actions
+
+
+def _linked(filters: MetricFilters) -> Subquery:
+    return (
+        select(
+            action_measure.c.development_measure_id.label("measure_id"),
+            Action.id,
+            Action.title,
+            Action.start_date,
+            Action.department_id,
+        )
+        .join(Action, Action.id == action_measure.c.action_id)
+        .where(*action_conditions(filters))
+        .subquery()
+    )
+
+
+def _details(
+    session: Session, filters: MetricFilters
+) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
+    """The departments (by name) and the newest action titles behind each measure."""
+    linked = _linked(filters)
+    departments: dict[int, list[str]] = defaultdict(list)
+    for measure_id, name in session.execute(
+        select(linked.c.measure_id, Department.name_fi)
+        .join(Department, Department.id == linked.c.department_id)
+        .group_by(linked.c.measure_id, Department.name_fi, Department.sort_order)
+        .order_by(linked.c.measure_id, Department.sort_order)
+    ):
+        departments[measure_id].append(name)
+    ranked = select(
+        linked.c.measure_id,
+        linked.c.title,
+        func.row_number()
+        .over(partition_by=linked.c.measure_id, order_by=(linked.c.start_date.desc(), linked.c.id.desc()))
+        .label("rank"),
+    ).subquery()
+    recent: dict[int, list[str]] = defaultdict(list)
+    for measure_id, title in session.execute(
+        select(ranked.c.measure_id, ranked.c.title)
+        .where(ranked.c.rank <= RECENT_ACTIONS_SHOWN)
+        .order_by(ranked.c.measure_id, ranked.c.rank)
+    ):
+        recent[measure_id].append(title)
+    return (
+        {key: tuple(names) for key, names in departments.items()},
+        {key: tuple(titles) for key, titles in recent.items()},
+    )
+
+
+def _activity(
+    session: Session, filters: MetricFilters, include_retired: bool, details: bool
+) -> list[tuple[DevelopmentPrinciple, MeasureActivity]]:
+    """Each measure in programme order with its principle and its filtered actions."""
+    linked = _linked(filters)
+    counts = {
+        row.measure_id: (int(row.n), row.last)
+        for row in session.execute(
+            select(
+                linked.c.measure_id, func.count().label("n"), func.max(linked.c.start_date).label("last")
+            ).group_by(linked.c.measure_id)
+        )
+    }
+    departments, recent = _details(session, filters) if details else ({}, {})
+    statement = (
+        select(DevelopmentPrinciple, DevelopmentMeasure)
+        .join(DevelopmentMeasure, DevelopmentMeasure.principle_id == DevelopmentPrinciple.id)
+        .order_by(DevelopmentPrinciple.sort_order, DevelopmentMeasure.sort_order, DevelopmentMeasure.id)
+    )
+    if not include_retired:
+        statement = statement.where(DevelopmentMeasure.active)
+    result = []
+    for principle, measure in session.execute(statement).all():
+        n, last = counts.get(measure.id, (0, None))
+        result.append(
+            (
+                principle,
+                MeasureActivity(
+                    id=measure.id,
+                    code=measure.code,
+                    text_fi=measure.text_fi,
+                    text_en=measure.text_en,
+                    active=measure.active,
+                    actions=n,
+                    departments=departments.get(measure.id, ()),
+                    last_activity=last,
+                    recent_actions=recent.get(measure.id, ()),
+                ),
+            )
+        )
+    return result
+
+
+def measure_activity(
+    session: Session, user: CurrentUser | None, filters: MetricFilters
+) -> list[MeasureActivity]:
+    """Every active measure in programme order with its number of filtered actions and the
+    date of the newest (the council's list, table and key number)."""
+    require_read(user, "summary.read")
+    return [measure for _principle, measure in _activity(session, filters, False, False)]
+
+
+def development_steps(
+    session: Session, user: CurrentUser | None, filters: MetricFilters, include_retired: bool = False
+) -> list[PrincipleActivity]:
+    """The principles and their measures, each with its filtered actions, departments, last
+    activity and newest action titles (the steps page)."""
+    require_read(user, "summary.read")
+    grouped: dict[int, list[MeasureActivity]] = defaultdict(list)
+    for principle, measure in _activity(session, filters, include_retired, True):
+        grouped[principle.id].append(measure)
+    return [
+        PrincipleActivity(
+            id=principle.id,
+            code=principle.code,
+            title_fi=principle.title_fi,
+            title_en=principle.title_en,
+            description_fi=principle.description_fi,
+            description_en=principle.description_en,
+            measures=tuple(grouped.get(principle.id, ())),
+        )
+        for principle in session.scalars(
+            select(DevelopmentPrinciple).order_by(DevelopmentPrinciple.sort_order, DevelopmentPrinciple.id)
+        )
+    ]
+
+
+def measure_counts(session: Session, user: CurrentUser | None, filters: MetricFilters) -> MeasureCounts:
+    """The active measures, and how many the filtered actions advanced."""
+    require_read(user, "summary.read")
+    measures = [measure for _principle, measure in _activity(session, filters, False, False)]
+    return MeasureCounts(len(measures), sum(1 for measure in measures if not measure.nothing_logged))
+
+
+def measures_without_actions(
+    session: Session, user: CurrentUser | None, filters: MetricFilters
+) -> list[Label]:
+    """The active measures no filtered action is linked to, in programme order."""
+    require_read(user, "summary.read")
+    return [
+        measure.label
+        for _principle, measure in _activity(session, filters, False, False)
+        if measure.nothing_logged
+    ]
