@@ -19,7 +19,6 @@ from data_model.db import make_engine
 from .build import build
 from .measure import (
     PAGES,
-    StatementCounter,
     floor_time,
     log_to_dashboard,
     naive_time,
@@ -41,11 +40,10 @@ def run(actions: int, database_url: str | None, runs: int) -> dict[str, Any]:
     os.environ["HEINOLA_DEMO"] = "0"
     engine = make_engine(database_url)
     build(engine, actions)
-    counter = StatementCounter()
     floor, naive = floor_time(engine, runs), naive_time(engine, runs)
     pages = {}
     for name, page in PAGES.items():
-        pages[name] = {**render_times(page, runs, counter), "floor_s": floor, "naive_s": naive}
+        pages[name] = {**render_times(page, runs), "floor_s": floor, "naive_s": naive}
     result = {
         "actions": actions,
         "database": engine.dialect.name,

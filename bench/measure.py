@@ -6,19 +6,19 @@ from __future__ import annotations
 import resource
 import statistics
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy import Engine, event, func, select, text
+from sqlalchemy import Engine, func, select, text
 from streamlit.testing.v1 import AppTest
 
 from data_model.db import transaction
 from data_model.models import Action, ActionReach
 from data_model.services.audit import record
+from tests.sql_statements import sql_statements
 
 from .build import BENCH_USER
 
@@ -28,27 +28,6 @@ PAGES = {
     "reach": "pages/reports/reach.py",
     "council": "pages/reports/council.py",
 }
-
-
-class StatementCounter:
-    """Counts SQL statements sent by any engine in this process while active."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.active = False
-        event.listen(Engine, "before_cursor_execute", self._seen)
-
-    def _seen(self, *_args: Any) -> None:
-        if self.active:
-            self.count += 1
-
-    @contextmanager
-    def counting(self) -> Iterator[None]:
-        self.count, self.active = 0, True
-        try:
-            yield
-        finally:
-            self.active = False
 
 
 def _median(fn: Callable[[], float], runs: int) -> float:
@@ -75,7 +54,7 @@ def open_page(page: str) -> AppTest:
     return at
 
 
-def render_times(page: str, runs: int, counter: StatementCounter) -> dict[str, float | int]:
+def render_times(page: str, runs: int) -> dict[str, float | int]:
     """Cold (data caches empty) and warm (rerun) render of one page, median of `runs`."""
     at = open_page(page)
 
@@ -84,9 +63,9 @@ def render_times(page: str, runs: int, counter: StatementCounter) -> dict[str, f
         return _timed(at.run)
 
     st.cache_data.clear()
-    with counter.counting():
+    with sql_statements() as sent:
         at.run()
-    statements = counter.count
+    statements = len(sent)
     cold_s = _median(cold, runs)
     at.run()
     warm_s = _median(lambda: _timed(at.run), runs)

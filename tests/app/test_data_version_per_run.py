@@ -3,31 +3,25 @@ read, and a write in a run makes that run's later reads see it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import Engine, event
 from streamlit.testing.v1 import AppTest
 
 from data_model.services.audit import DATA_VERSION_KEY
+from tests.sql_statements import sql_statements
 
 OVERVIEW = "pages/reports/overview.py"
 
 
-@contextmanager
-def version_reads() -> Iterator[list[str]]:
-    seen: list[str] = []
+def _reads_the_version(statement: str, parameters: Any) -> bool:
+    return "setting" in statement and DATA_VERSION_KEY in str(parameters)
 
-    def listener(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
-        if "setting" in statement and DATA_VERSION_KEY in str(parameters):
-            seen.append(statement)
 
-    event.listen(Engine, "before_cursor_execute", listener)
-    try:
-        yield seen
-    finally:
-        event.remove(Engine, "before_cursor_execute", listener)
+def version_reads() -> AbstractContextManager[list[str]]:
+    """The statements that read the data version, sent by any engine while the block runs."""
+    return sql_statements(keep=_reads_the_version)
 
 
 def test_a_rerun_of_the_overview_reads_the_data_version_once(open_app: Callable[..., AppTest]) -> None:

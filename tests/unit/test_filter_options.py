@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Engine, select
 
 from data_model.db import session_factory
 from data_model.metrics.drilldown import filter_options
 from data_model.models import Area, AudienceGroup, Channel, Department, ParticipationForm
 from tests.factories import READER
+from tests.sql_statements import sql_statements
 
 
 def _codes(session: Any, model: Any) -> list[str]:
@@ -21,17 +22,9 @@ def _codes(session: Any, model: Any) -> list[str]:
 
 
 def test_filter_options_are_read_in_two_statements(engine: Engine) -> None:
-    statements: list[str] = []
-
-    def seen(*args: Any) -> None:
-        statements.append(args[2])
-
     with session_factory(engine)() as session:
-        event.listen(engine, "before_cursor_execute", seen)
-        try:
+        with sql_statements(engine) as statements:
             options = filter_options(session, READER)
-        finally:
-            event.remove(engine, "before_cursor_execute", seen)
         assert len(statements) <= 2
         assert [label.code for label in options.departments] == _codes(session, Department)
         assert [label.code for label in options.forms] == _codes(session, ParticipationForm)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Engine, event, select, update
+from sqlalchemy import Engine, select, update
 
 from data_model.db import session_factory, transaction
 from data_model.formatting import NBSP
@@ -14,6 +14,7 @@ from data_model.metrics.reach import representation
 from data_model.metrics.settings import MetricSettings, load_metric_settings
 from data_model.models import Area, Department, Setting
 from tests.metrics_data import YEAR_2025, build_small_fixture
+from tests.sql_statements import sql_statements
 
 YEAR_2023 = MetricFilters(start=date(2023, 1, 1), end=date(2023, 12, 31))
 
@@ -162,18 +163,10 @@ def test_suggestions_cost_the_same_statements_for_one_gap_or_many(engine: Engine
     counted: list[int] = []
 
     def count(threshold: float) -> tuple[int, int]:
-        statements: list[str] = []
-
-        def seen(*args: object) -> None:
-            statements.append(str(args[2]))
-
         with session_factory(engine)() as session:
             compared = representation(session, YEAR_2025)
-            event.listen(engine, "before_cursor_execute", seen)
-            try:
+            with sql_statements(engine) as statements:
                 found = gaps_among(session, YEAR_2025, compared, "fi", threshold)
-            finally:
-                event.remove(engine, "before_cursor_execute", seen)
         counted.append(len(statements))
         return len(found), len(statements)
 
