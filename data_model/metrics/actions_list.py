@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import clock
 from ..action_values import action_input_of
+from ..editions import edition_in_force
 from ..i18n import in_language
 from ..models import (
     Action,
@@ -58,9 +59,11 @@ class ActionChoices:
     areas: tuple[Choice, ...]
 
 
-def action_choices(session: Session, user: CurrentUser | None) -> ActionChoices:
-    """The catalogue, forms, measures, channels, audience groups, departments and areas."""
+def action_choices(session: Session, user: CurrentUser | None, on: date | None = None) -> ActionChoices:
+    """The catalogue, forms, measures, channels, audience groups, departments and areas; the
+    programme's items from the edition in force on `on` (an action's start date, default today)."""
     require_read(user, "summary.read")
+    edition_id = edition_in_force(session, on or clock.today()).id
     opportunity_forms: dict[int, list[str]] = {}
     for opportunity_id, code in session.execute(
         select(Opportunity.id, ParticipationForm.code)
@@ -82,20 +85,26 @@ def action_choices(session: Session, user: CurrentUser | None) -> ActionChoices:
         opportunities=tuple(
             Choice(o.code, o.name_fi, o.name_en, tuple(opportunity_forms.get(o.id, [])))
             for o in session.scalars(
-                select(Opportunity).where(Opportunity.active).order_by(Opportunity.sort_order, Opportunity.id)
+                select(Opportunity)
+                .where(Opportunity.active, Opportunity.edition_id == edition_id)
+                .order_by(Opportunity.sort_order, Opportunity.id)
             )
         ),
         measures=tuple(
             Choice(m.code, m.text_fi, m.text_en)
             for m in session.scalars(
                 select(DevelopmentMeasure)
-                .where(DevelopmentMeasure.active)
+                .where(DevelopmentMeasure.active, DevelopmentMeasure.edition_id == edition_id)
                 .order_by(DevelopmentMeasure.principle_id, DevelopmentMeasure.sort_order)
             )
         ),
         channels=tuple(
             Choice(c.code, c.name_fi, c.name_en)
-            for c in session.scalars(select(Channel).where(Channel.active).order_by(Channel.sort_order))
+            for c in session.scalars(
+                select(Channel)
+                .where(Channel.active, Channel.edition_id == edition_id)
+                .order_by(Channel.sort_order)
+            )
         ),
         groups=tuple(
             Choice(g.code, g.name_fi, g.name_en, (g.kind,))

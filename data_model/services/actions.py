@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..action_values import action_input_of
+from ..editions import edition_in_force
 from ..i18n import Message, MessageError, msg
 from ..models import (
     Action,
@@ -83,10 +84,14 @@ def action_snapshot(action: Action) -> dict[str, Any]:
     }
 
 
-def _by_codes(session: Session, model: type[M], codes: list[str]) -> list[M]:
+def _by_codes(session: Session, model: type[M], codes: list[str], edition_id: int | None = None) -> list[M]:
+    """Rows by code; a programme item from the edition `edition_id` (its code is unique there)."""
     if not codes:
         return []
-    found = {item.code: item for item in session.scalars(select(model).where(model.code.in_(codes)))}  # type: ignore[attr-defined]
+    query = select(model).where(model.code.in_(codes))  # type: ignore[attr-defined]
+    if edition_id is not None:
+        query = query.where(model.edition_id == edition_id)  # type: ignore[attr-defined]
+    found = {item.code: item for item in session.scalars(query)}  # type: ignore[attr-defined]
     return [found[code] for code in codes]
 
 
@@ -103,14 +108,17 @@ def _copy_values(session: Session, action: Action, clean: CleanAction) -> None:
     action.description = clean.description
     action.start_date = clean.start_date
     action.end_date = clean.end_date
+    # The items of the edition in force on the start date (data_model.editions); a changed
+    # start date that moves the action into another edition relinks it by the same codes.
+    edition_id = edition_in_force(session, clean.start_date).id
     action.opportunity = (
-        session.scalars(select(Opportunity).where(Opportunity.code == clean.opportunity_code)).one()
+        _by_codes(session, Opportunity, [clean.opportunity_code], edition_id)[0]
         if clean.opportunity_code
         else None
     )
     action.forms = _by_codes(session, ParticipationForm, clean.form_codes)
-    action.measures = _by_codes(session, DevelopmentMeasure, clean.measure_codes)
-    action.channels = _by_codes(session, Channel, clean.channel_codes)
+    action.measures = _by_codes(session, DevelopmentMeasure, clean.measure_codes, edition_id)
+    action.channels = _by_codes(session, Channel, clean.channel_codes, edition_id)
     action.intended_groups = _by_codes(session, AudienceGroup, clean.intended_group_codes)
     action.format = clean.format
     action.area_id = clean.area_id

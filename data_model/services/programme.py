@@ -25,6 +25,7 @@ from ..indicators import INDICATORS
 from ..models import (
     Base,
     PopulationFigure,
+    ProgrammeEdition,
     Setting,
 )
 from ..models.editions import InEdition
@@ -100,7 +101,9 @@ def _clean_int(spec: Field, label: Message, raw: Any) -> tuple[int | None, Messa
     return number, None
 
 
-def _clean(session: Session, name: str, spec: Field, raw: Any) -> tuple[Any, Message | None]:
+def _clean(
+    session: Session, name: str, spec: Field, raw: Any, edition_id: int | None
+) -> tuple[Any, Message | None]:
     label = msg(f"programme_admin.field.{name}")
     if spec.kind == "text":
         return _clean_text(spec, label, raw)
@@ -126,7 +129,11 @@ def _clean(session: Session, name: str, spec: Field, raw: Any) -> tuple[Any, Mes
     codes = list(raw or []) if spec.kind == "refs" else ([] if raw in (None, "") else [raw])
     if spec.required and not codes:
         return None, msg("programme_admin.error.choose_one", label=label)
-    found = {row.code: row for row in session.scalars(select(target).where(target.code.in_(codes)))}
+    query = select(target).where(target.code.in_(codes))
+    if issubclass(target, InEdition):
+        # A principle or an actor is chosen from the item's own edition.
+        query = query.where(target.edition_id == edition_id)
+    found = {row.code: row for row in session.scalars(query)}
     missing = [code for code in codes if code not in found]
     if missing:
         return None, msg(
@@ -137,16 +144,17 @@ def _clean(session: Session, name: str, spec: Field, raw: Any) -> tuple[Any, Mes
 
 
 def _extra_checks(
-    session: Session, entity: Entity, row_id: int | None, values: dict[str, Any]
+    session: Session, entity: Entity, row_id: int | None, values: dict[str, Any], edition_id: int | None
 ) -> dict[str, Message]:
     errors: dict[str, Message] = {}
     model: Any = entity.model
     for name in entity.unique:
         column = getattr(model, name)
+        same_list = [model.edition_id == edition_id] if issubclass(model, InEdition) else []
         clash = session.scalar(
             select(func.count())
             .select_from(model)
-            .where(func.lower(column) == str(values[name]).lower(), model.id != (row_id or -1))
+            .where(func.lower(column) == str(values[name]).lower(), model.id != (row_id or -1), *same_list)
         )
         if clash:
             errors[name] = msg(
@@ -191,8 +199,14 @@ def _extra_checks(
 
 
 def _validated(
-    session: Session, entity: Entity, row_id: int | None, current: dict[str, Any], changes: Mapping[str, Any]
+    session: Session,
+    entity: Entity,
+    row_id: int | None,
+    current: dict[str, Any],
+    changes: Mapping[str, Any],
+    edition_id: int | None = None,
 ) -> dict[str, Any]:
+    """The cleaned values; `edition_id` is the item's edition, where choices and unique names live."""
     unknown = [name for name in changes if name not in entity.fields]
     if unknown:
         raise ValidationError(
@@ -202,12 +216,12 @@ def _validated(
     values: dict[str, Any] = {}
     for name, spec in entity.fields.items():
         raw = changes[name] if name in changes else current.get(name)
-        value, error = _clean(session, name, spec, raw)
+        value, error = _clean(session, name, spec, raw, edition_id)
         if error:
             errors[name] = error
         values[name] = value
     if not errors:
-        errors = _extra_checks(session, entity, row_id, values)
+        errors = _extra_checks(session, entity, row_id, values, edition_id)
     if errors:
         raise ValidationError(errors)
     return values
@@ -234,12 +248,16 @@ def _load(session: Session, entity: Entity, item_id: int) -> Base:
     return row
 
 
-def _new_code(session: Session, entity: Entity, values: dict[str, Any]) -> str:
+def _new_code(session: Session, entity: Entity, values: dict[str, Any], edition_id: int | None) -> str:
     source = str(values.get(entity.code_from or "", "")) or entity.model.__tablename__
     ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode().lower()
     base = re.sub(r"[^a-z0-9]+", "_", ascii_text).strip("_")[:60] or "kohta"
     code, number = base, 1
-    existing = set(session.scalars(select(entity.model.code).where(entity.model.code.like(f"{base}%"))))  # type: ignore[attr-defined]
+    model: Any = entity.model
+    query = select(model.code).where(model.code.like(f"{base}%"))
+    if issubclass(model, InEdition):
+        query = query.where(model.edition_id == edition_id)
+    existing = set(session.scalars(query))
     while code in existing:
         number += 1
         code = f"{base}_{number}"
@@ -257,7 +275,7 @@ def update_item(
     require(user, entity.permission)
     row = _load(session, entity, item_id)
     before = snapshot(entity_key, row)
-    values = _validated(session, entity, item_id, before, changes)
+    values = _validated(session, entity, item_id, before, changes, getattr(row, "edition_id", None))
     _apply(entity, row, values)
     session.flush()
     after = snapshot(entity_key, row)
@@ -266,21 +284,36 @@ def update_item(
     return after
 
 
+def _edition_of(session: Session, entity: Entity, edition_id: int | None) -> int | None:
+    """The edition a programme item is read or written in: the one given, else the one in force today."""
+    if not issubclass(entity.model, InEdition):
+        return None
+    if edition_id is None:
+        return edition_in_force(session, clock.today()).id
+    if session.get(ProgrammeEdition, edition_id) is None:
+        raise ValidationError.one("edition_id", "editions.error.not_found", id=edition_id)
+    return edition_id
+
+
 def create_item(
-    session: Session, user: CurrentUser | None, entity_key: str, values: Mapping[str, Any]
+    session: Session,
+    user: CurrentUser | None,
+    entity_key: str,
+    values: Mapping[str, Any],
+    edition_id: int | None = None,
 ) -> dict[str, Any]:
-    """Add a new item (a code is made from its name); returns its values with its id."""
+    """Add a new item (a code is made from its name) to an edition (default: the one in force
+    today); returns its values with its id."""
     entity = _entity(entity_key)
     require(user, entity.permission)
-    clean = _validated(session, entity, None, {}, values)
+    edition = _edition_of(session, entity, edition_id)
+    clean = _validated(session, entity, None, {}, values, edition)
     row = entity.model()
-    if isinstance(row, InEdition):
-        # A new item joins the edition in force today (the only one until editions can be
-        # started from the coordinator's page).
-        row.edition_id = edition_in_force(session, clock.today()).id
+    if isinstance(row, InEdition) and edition is not None:
+        row.edition_id = edition
     _apply(entity, row, clean)
     if entity.code_from is not None:
-        row.code = _new_code(session, entity, clean)  # type: ignore[attr-defined]
+        row.code = _new_code(session, entity, clean, edition)  # type: ignore[attr-defined]
     if entity.retirable:
         row.active = True  # type: ignore[attr-defined]
     session.add(row)
@@ -353,26 +386,43 @@ def update_setting(session: Session, user: CurrentUser | None, key: str, raw: An
 # --- reading for the editor ----------------------------------------------------------------
 
 
-def editable_items(session: Session, user: CurrentUser | None, entity_key: str) -> list[dict[str, Any]]:
-    """Every item of a kind (retired ones too) with its id and editable values, in order."""
+def editable_items(
+    session: Session, user: CurrentUser | None, entity_key: str, edition_id: int | None = None
+) -> list[dict[str, Any]]:
+    """Every item of a kind (retired ones too) with its id and editable values, in order; a
+    programme item from one edition (default: the one in force today)."""
     require_read(user, "programme_admin.read")
     entity = _entity(entity_key)
-    order = [getattr(entity.model, "sort_order", None), entity.model.id]  # type: ignore[attr-defined]
+    model: Any = entity.model
+    order = [getattr(model, "sort_order", None), model.id]
     if entity.model is PopulationFigure:
         order = [PopulationFigure.year.desc(), PopulationFigure.audience_group_id, PopulationFigure.id]
-    rows = session.scalars(select(entity.model).order_by(*[o for o in order if o is not None]))
+    query = select(model).order_by(*[o for o in order if o is not None])
+    edition = _edition_of(session, entity, edition_id)
+    if edition is not None:
+        query = query.where(model.edition_id == edition)
+    rows = session.scalars(query)
     return [{"id": row.id, **snapshot(entity_key, row)} for row in rows]  # type: ignore[attr-defined]
 
 
 def reference_options(
-    session: Session, user: CurrentUser | None, entity_key: str, field_name: str
+    session: Session,
+    user: CurrentUser | None,
+    entity_key: str,
+    field_name: str,
+    edition_id: int | None = None,
 ) -> list[tuple[str, str]]:
-    """(code, Finnish name) choices for a ref/refs field, in display order."""
+    """(code, Finnish name) choices for a ref/refs field, in display order (a principle or an
+    actor from the edition given, default the one in force today)."""
     require_read(user, "programme_admin.read")
     spec = _entity(entity_key).fields[field_name]
     target: Any = spec.target
     label = next(getattr(target, name) for name in ("name_fi", "title_fi", "code") if hasattr(target, name))
-    rows = session.execute(select(target.code, label).order_by(target.sort_order, target.id))
+    query = select(target.code, label).order_by(target.sort_order, target.id)
+    if issubclass(target, InEdition):
+        edition = edition_id if edition_id is not None else edition_in_force(session, clock.today()).id
+        query = query.where(target.edition_id == edition)
+    rows = session.execute(query)
     return [(code, name) for code, name in rows]
 
 

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from .. import clock
+from ..editions import edition_in_force
 from ..i18n import Named, msg
 from ..models import (
     FORMATS,
@@ -96,8 +97,8 @@ class CleanAction:
     source_note: str
 
 
-def _known_codes(session: Session, column: object) -> set[str]:
-    return set(session.scalars(select(column)))  # type: ignore[call-overload]
+def _known_codes(session: Session, column: object, *where: ColumnElement[bool]) -> set[str]:
+    return set(session.scalars(select(column).where(*where)))  # type: ignore[call-overload]
 
 
 def _check_codes(errors: Collector, name: str, codes: list[str], known: set[str], what: str) -> list[str]:
@@ -142,10 +143,14 @@ def _check_reach(
     return counts
 
 
-def _check_opportunity(session: Session, errors: Collector, code: str | None, forms: list[str]) -> None:
+def _check_opportunity(
+    session: Session, errors: Collector, code: str | None, forms: list[str], edition_id: int
+) -> None:
     if not code:
         return
-    opportunity_id = session.scalar(select(Opportunity.id).where(Opportunity.code == code))
+    opportunity_id = session.scalar(
+        select(Opportunity.id).where(Opportunity.code == code, Opportunity.edition_id == edition_id)
+    )
     if opportunity_id is None:
         errors.fail("opportunity_code", "validation.unknown_opportunity", code=code)
         return
@@ -190,16 +195,22 @@ def check_action(
     )
     if not forms:
         errors.fail("form_codes", "validation.choose_form")
-    _check_opportunity(session, errors, data.opportunity_code, forms)
+    # An action links to the items of the edition in force on its start date (data_model.editions).
+    edition_id = edition_in_force(session, start or today).id
+    _check_opportunity(session, errors, data.opportunity_code, forms, edition_id)
     measures = _check_codes(
         errors,
         "measure_codes",
         data.measure_codes,
-        _known_codes(session, DevelopmentMeasure.code),
+        _known_codes(session, DevelopmentMeasure.code, DevelopmentMeasure.edition_id == edition_id),
         "measure",
     )
     channels = _check_codes(
-        errors, "channel_codes", data.channel_codes, _known_codes(session, Channel.code), "channel"
+        errors,
+        "channel_codes",
+        data.channel_codes,
+        _known_codes(session, Channel.code, Channel.edition_id == edition_id),
+        "channel",
     )
     intended = _check_codes(
         errors,

@@ -22,6 +22,7 @@ from data_model.services.actions import (
     soft_delete_action,
     update_action,
 )
+from data_model.validation import parse_date
 from pages.widgets.action_form import (
     action_form,
     date_field,
@@ -183,7 +184,9 @@ if editing.deleted:
         save_with_messages(BASE, restore)
     st.stop()
 
-entered = action_form(edit_base, user, choices, editing.values, tr("action.save_changes"))
+# The form offers the items of the edition in force on the action's start date.
+edition_choices = read(action_choices, user, parse_date(editing.values.start_date))
+entered = action_form(edit_base, user, edition_choices, editing.values, tr("action.save_changes"))
 if entered is not None:
     changed = entered
 
