@@ -14,7 +14,7 @@ Its parts, by theme:
 - `population`: the population figures of a year against each other.
 """
 
-from .actions import ActionInput, CleanAction, check_action, validate_action
+from .actions import FEEDBACK_METHOD_MAX, TITLE_MAX, ActionInput, CleanAction, check_action, validate_action
 from .errors import Errors, ValidationError
 from .population import population_sum_problem, population_sum_warnings
 from .reports import CleanReport, check_report
@@ -23,7 +23,9 @@ from .values import (
     COST_MAX,
     COUNT_MAX,
     EARLIEST_DATE,
+    LONG_TEXT_MAX,
     NUMBER_TEXT_MAX,
+    URL_MAX,
     Raw,
     RawDate,
     bounded_text,
@@ -38,7 +40,11 @@ __all__ = [
     "COST_MAX",
     "COUNT_MAX",
     "EARLIEST_DATE",
+    "FEEDBACK_METHOD_MAX",
+    "LONG_TEXT_MAX",
     "NUMBER_TEXT_MAX",
+    "TITLE_MAX",
+    "URL_MAX",
     "ActionInput",
     "CleanAction",
     "CleanReport",

@@ -18,7 +18,16 @@ from data_model.metrics.actions_list import ActionChoices, Choice
 from data_model.models import FORMATS
 from data_model.permissions import CurrentUser, PermissionDenied, chooses_department
 from data_model.services.actions import ActionNotFound, VersionConflict
-from data_model.validation import EARLIEST_DATE, ActionInput, ValidationError, latest_allowed_date
+from data_model.validation import (
+    EARLIEST_DATE,
+    FEEDBACK_METHOD_MAX,
+    LONG_TEXT_MAX,
+    TITLE_MAX,
+    URL_MAX,
+    ActionInput,
+    ValidationError,
+    latest_allowed_date,
+)
 
 from .markdown import plain
 from .texts import lang, say, tr
@@ -175,10 +184,15 @@ def action_form(
             st.text(tr("action.own_department", name=department_names.get(str(department_id), "–")))
         _field_error(errors, "department_id")
 
-        title = st.text_input(tr("action.title") + " *", value=start.title, max_chars=200, key=f"{key}.title")
+        title = st.text_input(
+            tr("action.title") + " *", value=start.title, max_chars=TITLE_MAX, key=f"{key}.title"
+        )
         _field_error(errors, "title")
         description = st.text_area(
-            tr("action.description"), value=start.description, max_chars=5000, key=f"{key}.description"
+            tr("action.description"),
+            value=start.description,
+            max_chars=LONG_TEXT_MAX,
+            key=f"{key}.description",
         )
         _field_error(errors, "description")
 
@@ -269,15 +283,21 @@ def action_form(
             _field_error(errors, "feedback_date")
         with second:
             feedback_method = st.text_input(
-                tr("action.feedback_method"), value=start.feedback_method, max_chars=300, key=f"{key}.fb_how"
+                tr("action.feedback_method"),
+                value=start.feedback_method,
+                max_chars=FEEDBACK_METHOD_MAX,
+                key=f"{key}.fb_how",
             )
             _field_error(errors, "feedback_method")
         feedback_url = st.text_input(
-            tr("action.feedback_url"), value=start.feedback_url, max_chars=500, key=f"{key}.fb_url"
+            tr("action.feedback_url"), value=start.feedback_url, max_chars=URL_MAX, key=f"{key}.fb_url"
         )
         _field_error(errors, "feedback_url")
         decision_change = st.text_area(
-            tr("action.decision_change"), value=start.decision_change, max_chars=5000, key=f"{key}.change"
+            tr("action.decision_change"),
+            value=start.decision_change,
+            max_chars=LONG_TEXT_MAX,
+            key=f"{key}.change",
         )
         _field_error(errors, "decision_change")
 

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from data_model.db import transaction
 from data_model.i18n import t
 from data_model.models import Action, AuditEntry
+from data_model.validation import FEEDBACK_METHOD_MAX, LONG_TEXT_MAX, TITLE_MAX, URL_MAX
 
 LOG_PAGE = "pages/manage/log_action.py"
 LIST_PAGE = "pages/manage/actions.py"
@@ -168,3 +169,17 @@ def test_saving_without_any_group_count_says_so(open_app: Callable[..., AppTest]
     assert "Toimenpide tallennettu" in at.success[0].value
     assert [w.value for w in at.warning if "yhtään kohderyhmän" in w.value]
     assert _actions(app_engine)  # saved all the same: unknown counts are allowed
+
+
+def test_the_text_fields_stop_typing_where_the_rules_refuse(open_app: Callable[..., AppTest]) -> None:
+    """The form's length caps are the validation's limits, not numbers of its own."""
+    at = open_app("toimialajohtaja", page=LOG_PAGE)
+    caps = {
+        "title": TITLE_MAX,
+        "description": LONG_TEXT_MAX,
+        "fb_how": FEEDBACK_METHOD_MAX,
+        "fb_url": URL_MAX,
+        "change": LONG_TEXT_MAX,
+    }
+    fields = {**{w.key: w for w in at.text_input}, **{w.key: w for w in at.text_area}}
+    assert {name: fields[f"log_action.0.{name}"].max_chars for name in caps} == caps
