@@ -13,7 +13,8 @@ from datetime import date
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
-from .demo_generator import Catalogue, DepartmentInfo, PlannedAction, PlannedReport, plan_demo
+from .demo_generator import PlannedAction, PlannedReport, plan_demo
+from .demo_templates import Catalogue, DepartmentInfo
 from .models import (
     Action,
     ActionReach,

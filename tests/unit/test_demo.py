@@ -16,7 +16,8 @@ from data_model.__main__ import main
 from data_model.action_values import action_input_of
 from data_model.db import make_engine, session_factory, transaction
 from data_model.demo import has_demo_data, load_demo, read_catalogue, remove_demo
-from data_model.demo_generator import DEMO_DIR, months_before, plan_demo, spread
+from data_model.demo_generator import months_before, plan_demo, spread
+from data_model.demo_templates import DEMO_DIR
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import MetricFilters
 from data_model.metrics.reach import YOUTH, group_share, representation

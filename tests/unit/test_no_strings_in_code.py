@@ -39,6 +39,7 @@ ALLOWED_MODULES = {
     "data_model/seed.py": "errors in seed_data/ files, with file:line, for whoever edits those files",
     "data_model/seed_files.py": "reads seed_data/ files: the words are the files' own (kyllä, true)",
     "data_model/demo_generator.py": "the invented demo actions are content, like the seed data, not UI text",
+    "data_model/demo_templates.py": "reads the demo templates: its errors name file:line for whoever edits them",
     "data_model/demo.py": "the demo loader's content and its command-line report",
     "data_model/demo_accounts.py": "the demo users' display names are data stored in the user table",
 }
