@@ -19,6 +19,8 @@ OWN = "own"  # only the user's own department
 PERMISSIONS: dict[str, dict[str, str]] = {
     "action.write": {COORDINATOR: ANY, DEPARTMENT_HEAD: OWN},
     "report.write": {COORDINATOR: ANY, DEPARTMENT_HEAD: OWN},
+    # Municipal initiatives: the coordinator registers all; a head those their department handles.
+    "initiative.write": {COORDINATOR: ANY, DEPARTMENT_HEAD: OWN},
     "programme.write": {COORDINATOR: ANY},  # catalogue, SWOT, steps, channels, duties
     "reference.write": {COORDINATOR: ANY},  # departments, areas, groups, population, settings
     "users.manage": {COORDINATOR: ANY},
@@ -40,6 +42,9 @@ READ_PERMISSIONS: dict[str, dict[str, str]] = {
     # actions, so it is the coordinator's alone; a department head sees who last changed an
     # action on the action itself.
     "audit.read": {COORDINATOR: ANY},
+    # The initiative register: what was proposed and decided is public by nature (no names are
+    # kept), and the council is to be told of it, so every role reads every department's.
+    "initiatives.read": {COORDINATOR: ANY, DEPARTMENT_HEAD: ANY, COUNCIL: ANY},
     # The programme editor's item lists (retired items too) and raw settings.
     "programme_admin.read": {COORDINATOR: ANY},
 }

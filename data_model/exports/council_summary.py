@@ -25,6 +25,7 @@ from ..metrics.feedback import FeedbackLoop, feedback_loop
 from ..metrics.filters import MetricFilters, add_months, as_of_day
 from ..metrics.freshness import last_change_at
 from ..metrics.gaps import Gap, gaps_among
+from ..metrics.initiatives import council_list, initiative_figures
 from ..metrics.measures import MeasureActivity, measure_activity
 from ..metrics.programme_usage import ActorDuties, CatalogueUsage, catalogue_usage, responsibilities
 from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures
@@ -33,6 +34,7 @@ from ..metrics.settings import load_metric_settings
 from ..metrics.trends import quarterly_trends
 from ..models import utcnow
 from ..permissions import CurrentUser, require_read
+from .initiative_list import initiative_brief_table, initiative_sentences, initiative_table
 from .periods import QUARTER, Period, period_from_key, previous_period
 from .summary_tables import (
     catalogue_brief_table,
@@ -100,6 +102,8 @@ class CouncilSummary:
     notices: tuple[str, ...]  # cautions about the figures: estimated population, small counts
     feedback_sentences: tuple[str, ...]
     duty_sentences: tuple[str, ...]
+    # KL 23 §: the initiatives in the council's competence and what was done about them.
+    initiative_sentences: tuple[str, ...]
     measures_with_progress: tuple[str, ...]
     measures_without_progress: tuple[str, ...]
     changes: tuple[str, ...]
@@ -387,6 +391,8 @@ def build_council_summary(
     channels = channel_by_group(session, period_filters(period))
     changed = local_time(last_change_at(session))
     no_reach_gaps = {gap.group.code for gap in current.gaps if gap.no_reach}
+    initiatives = council_list(session, period.start, period.end, today)
+    initiative_numbers = initiative_figures(session, user, period_filters(period), today)
     tables = (
         representation_table(current.representation, threshold, lang),
         gap_table(current.gaps, lang),
@@ -395,11 +401,13 @@ def build_council_summary(
         reporting_table(reporting_status(session, judged_on), lang),
         duty_table(actors, lang),
         measure_table(current.measures, lang),
+        initiative_table(initiatives, today, lang),
     )
     # The workbook has room for every column; the printed page gets narrower versions.
     narrow = {
         "channels": channel_reach_table(channels, lang),
         "catalogue": catalogue_brief_table(catalogue, judged_on, lang),
+        "initiatives": initiative_brief_table(tables[-1]),
     }
     return CouncilSummary(
         period=period,
@@ -414,6 +422,7 @@ def build_council_summary(
         notices=representation_cautions(current.representation, lang).sentences(),
         feedback_sentences=feedback_sentences(current.feedback, lang),
         duty_sentences=statutory_sentences(catalogue, lang) + duty_sentences(actors, lang),
+        initiative_sentences=initiative_sentences(initiatives, initiative_numbers, period.start, lang),
         measures_with_progress=tuple(
             t(
                 "council.measures.item",

@@ -108,6 +108,7 @@ def pdf_document(summary: CouncilSummary, charts: list[Chart]) -> PdfDocument:
         Section(t("council.section.gaps", lang), bullets=summary.gap_sentences, notes=summary.notices),
         Section(t("council.section.feedback", lang), bullets=summary.feedback_sentences),
         Section(t("council.section.duties", lang), bullets=summary.duty_sentences),
+        Section(t("council.section.initiatives", lang), bullets=summary.initiative_sentences),
         Section(
             t("council.section.measures", lang),
             paragraphs=(t("council.measures.with", lang),),

@@ -55,6 +55,8 @@ def field_name(entity: str, name: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """A stored field's name as its form labels it: an action's from the action form, the
     programme's and reference data's from their editor, the rest from the audit catalogue."""
     keys = [f"action.{name}"] if entity == "action" else []
+    if entity == "initiative":
+        keys = [f"initiative.field.{name}"]
     keys += [f"programme_admin.field.{name}", f"audit.field.{name}"]
     return _first(keys, lang) or name
 

@@ -4,6 +4,7 @@ from .actions import Action, ActionReach, DepartmentReport
 from .base import Base, utcnow
 from .choices import FORMATS, ROLES
 from .editions import ProgrammeEdition
+from .initiatives import Initiative
 from .people import AuditEntry, LoginThrottle, User
 from .programme import (
     Actor,
@@ -32,6 +33,7 @@ __all__ = [
     "DepartmentReport",
     "DevelopmentMeasure",
     "DevelopmentPrinciple",
+    "Initiative",
     "LoginThrottle",
     "Opportunity",
     "ParticipationForm",

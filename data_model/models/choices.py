@@ -16,6 +16,18 @@ DEPARTMENT_KINDS = ("department", "advocacy_body")
 GROUP_KINDS = ("age", "special")
 # Who approves an edition of the programme (kaupunginhallitus, kaupunginvaltuusto).
 APPROVERS = ("city_board", "council")
+# Who made a municipal initiative (KL 23 §: a resident, residents, an association or a
+# business of the municipality; the youth council and the other advocacy bodies make them too).
+INITIATOR_KINDS = (
+    "resident",
+    "residents",
+    "association",
+    "business",
+    "youth_council",
+    "advocacy_body",
+    "other",
+)
+INITIATIVE_SOURCES = ("manual", "demo")
 
 
 def one_of(column: str, choices: tuple[str, ...]) -> CheckConstraint:

@@ -215,6 +215,8 @@ SETTINGS: dict[str, SettingSpec] = {
     "small_count": SettingSpec("int", 1, 10_000),
     "open_loop_days": SettingSpec("int", 1, 3650),
     "unused_months": SettingSpec("int", 1, 120),
+    # Residents entitled to vote, for the initiatives' 2 % rule; 0 = estimate from the population.
+    "voters_entitled": SettingSpec("int", 0, 10_000_000),
 }
 
 

@@ -122,6 +122,9 @@ def summary_sections(summary: CouncilSummary) -> None:
     bullets(summary.duty_sentences)
     show_table(summary.table("duties"))
     show_table(summary.table("reporting"))
+    st.subheader(tr("council.section.initiatives"))
+    bullets(summary.initiative_sentences)
+    show_table(summary.table("initiatives"))
     st.subheader(tr("council.section.measures"))
     with_progress, without_progress = st.columns(2)
     with with_progress:
@@ -133,7 +136,9 @@ def summary_sections(summary: CouncilSummary) -> None:
     show_figure(trend_figure(summary))
     with st.expander(tr("council.section.tables")):
         shown = [
-            table for table in summary.tables if table.key not in ("representation", "duties", "reporting")
+            table
+            for table in summary.tables
+            if table.key not in ("representation", "duties", "reporting", "initiatives")
         ]
         for tab, table in zip(st.tabs([table.title for table in shown]), shown, strict=True):
             with tab:

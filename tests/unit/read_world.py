@@ -12,13 +12,15 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from data_model.db import transaction
-from data_model.models import Action, Department
+from data_model.models import Action, Department, Initiative
 from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action
+from data_model.services.initiatives import create_initiative
 from data_model.services.reports import submit_department_report
 from tests.conftest import BACKENDS, _drop_postgres, _postgres_engine, _sqlite_engine
 from tests.factories import create_role_users
 from tests.unit.action_inputs import valid_input
+from tests.unit.initiative_inputs import initiative_input
 
 
 def department(session: Session, code: str = "hyvinvointi") -> int:
@@ -30,6 +32,16 @@ def action_of(session: Session, code: str = "hyvinvointi") -> int:
     """The id of an action of a department (the department head's by default)."""
     return int(
         session.scalars(select(Action.id).where(Action.department_id == department(session, code))).first()
+        or 0
+    )
+
+
+def initiative_of(session: Session, code: str = "hyvinvointi") -> int:
+    """The id of an initiative a department handles (the department head's by default)."""
+    return int(
+        session.scalars(
+            select(Initiative.id).where(Initiative.department_id == department(session, code))
+        ).first()
         or 0
     )
 
@@ -53,6 +65,7 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
             ("other_department_head", "kaupunkiymparisto"),
         ):
             create_action(session, people[head], valid_input(session, department=code))
+            create_initiative(session, people[head], initiative_input(session, code))
             submit_department_report(
                 session,
                 people[head],

@@ -49,6 +49,7 @@ def test_events_entities_and_fields_have_names(lang: str) -> None:
         "department_report": _snapshot_fields("data_model/services/reports.py", "report_snapshot"),
         "population_figure": _snapshot_fields("data_model/services/official_population.py", "_values"),
         "setting": {"value"},
+        "initiative": _snapshot_fields("data_model/services/initiatives.py", "initiative_snapshot"),
     }
     for entity in ENTITIES.values():
         by_entity.setdefault(entity.model.__tablename__, set()).update({*entity.fields, "code", "active"})
@@ -58,4 +59,4 @@ def test_events_entities_and_fields_have_names(lang: str) -> None:
         for name in names
         if field_name(entity, name, lang) == name
     ]
-    assert len(by_entity["action"]) > 20 and missing == []
+    assert len(by_entity["action"]) > 20 and len(by_entity["initiative"]) > 10 and missing == []

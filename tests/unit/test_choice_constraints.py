@@ -68,3 +68,23 @@ def test_upgrade_adds_the_checks_to_a_database_with_data(empty_engine: Engine) -
     migrate(empty_engine)
     with pytest.raises(IntegrityError):
         _set_everywhere(empty_engine, "swot_item", "quadrant", "maybe")
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("initiator_kind", "'mayor'"),
+        ("source", "'import'"),
+        ("signatories", "0"),
+        ("decision_date", "'2000-01-01'"),
+    ],
+)
+def test_database_refuses_an_initiative_outside_its_rules(engine: Engine, column: str, value: str) -> None:
+    from data_model.services.initiatives import create_initiative
+    from tests.unit.initiative_inputs import initiative_input
+
+    coordinator = create_user(engine, "kirsi", "coordinator")
+    with transaction(engine) as session:
+        create_initiative(session, coordinator, initiative_input(session))
+    with pytest.raises(IntegrityError), transaction(engine) as session:
+        session.execute(text(f"UPDATE initiative SET {column} = {value}"))  # noqa: S608

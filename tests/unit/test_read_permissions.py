@@ -32,6 +32,7 @@ from data_model.metrics import (
     coverage,
     drilldown,
     indicators,
+    initiatives,
     measures,
     programme,
     programme_usage,
@@ -43,7 +44,7 @@ from data_model.models import ROLES, PopulationFigure
 from data_model.permissions import READ_PERMISSIONS, CurrentUser, PermissionDenied, can, require_read
 from data_model.services import programme as programme_service
 from data_model.services import users
-from tests.unit.read_world import World, action_of, department
+from tests.unit.read_world import World, action_of, department, initiative_of
 
 OWN, OTHER = 10, 20
 TODAY = date(2026, 11, 28)
@@ -70,6 +71,11 @@ EXPECTED: dict[str, dict[str, tuple[bool, bool]]] = {
         "coordinator": (True, True),
         "department_head": (False, False),
         "council": (False, False),
+    },
+    "initiatives.read": {
+        "coordinator": (True, True),
+        "department_head": (True, True),
+        "council": (True, True),
     },
 }
 
@@ -224,6 +230,18 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: documents.build_pdf(s, u, "2025", TODAY),
     ),
+    "data_model.metrics.initiatives.list_initiatives": (
+        "initiatives.read",
+        lambda s, u: initiatives.list_initiatives(s, u, initiatives.InitiativeFilter()),
+    ),
+    "data_model.metrics.initiatives.initiative_for_edit": (
+        "initiatives.read",
+        lambda s, u: initiatives.initiative_for_edit(s, u, initiative_of(s)),
+    ),
+    "data_model.metrics.initiatives.initiative_figures": (
+        "initiatives.read",
+        lambda s, u: initiatives.initiative_figures(s, u, MetricFilters(), TODAY),
+    ),
     "data_model.services.programme.editable_items": (
         "programme_admin.read",
         lambda s, u: programme_service.editable_items(s, u, "channel"),
@@ -250,6 +268,9 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.services.audit.record": "writes the audit entry of a write that checked",
     "data_model.services.audit.changed": "audits, before and after, a write that checked",
     "data_model.services.users.change_own_password": "checks that the actor is the account itself",
+    "data_model.metrics.initiatives.initiative_rows": "rows for list_initiatives and council_list's callers",
+    "data_model.metrics.initiatives.council_list": "part of build_council_summary, which checks",
+    "data_model.metrics.initiatives.voter_base": "a count of residents; part of the checked figures",
 }
 
 # Readers not checked yet (issue 11): each is composed inside checked entry points above and
