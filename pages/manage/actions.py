@@ -110,6 +110,7 @@ filters = ActionFilter(
     limit=limit,
 )
 found = read(list_actions, user, filters, lang())
+st.caption(tr("actions.scope"))
 
 # --- the list --------------------------------------------------------------------------------
 if not found.rows:

@@ -71,6 +71,7 @@ if submitted:
 # --- who has reported ------------------------------------------------------------------------
 st.subheader(tr("reports.status_heading"), anchor=False)
 statuses = read(reporting_status, clock.today())
+st.caption(tr("reports.scope", day=fmt_date(clock.today())))
 st.dataframe(
     pd.DataFrame(
         {
