@@ -271,7 +271,7 @@ def overview_sentences(period: Period, figures: PeriodFigures, today: date, lang
             start=fmt_date(period.start, lang=lang),
             end=fmt_date(period.end, lang=lang),
             actions=fmt_count(totals.actions, "participation_action", lang=lang),
-            participants=fmt_int(totals.participants_total, lang=lang),
+            participants=fmt_count(totals.participants_total, "participation", lang=lang),
         )
     ]
     if totals.actions_without_total:

@@ -7,7 +7,7 @@ from data_model import clock
 from data_model.metrics.programme import statutory_counts
 from data_model.metrics.programme_usage import OpportunityUsage, catalogue_usage
 from pages.widgets.data import read
-from pages.widgets.formats import fmt_int
+from pages.widgets.formats import fmt_count, fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
 from pages.widgets.programme_view import date_or_never, pick, scope_note, show_table
@@ -24,7 +24,7 @@ unused = [item for item in distinct.values() if item.unused]
 st.markdown(
     tr(
         "catalogue.summary",
-        total=fmt_int(len(distinct)),
+        total=fmt_count(len(distinct), "opportunity"),
         used=fmt_int(len(distinct) - len(unused)),
         unused=fmt_int(len(unused)),
         months=usage.unused_months,

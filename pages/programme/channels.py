@@ -6,7 +6,7 @@ import streamlit as st
 from data_model import clock
 from data_model.metrics.programme_usage import ChannelUsage, GroupReach, channel_usage
 from pages.widgets.data import read
-from pages.widgets.formats import fmt_int
+from pages.widgets.formats import fmt_count, fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
 from pages.widgets.programme_view import date_or_never, pick, scope_note, show_table
@@ -19,7 +19,7 @@ scope_note(clock.today())
 
 channels = read(channel_usage, user)
 unused = [channel for channel in channels if channel.times_used == 0]
-st.markdown(tr("channels.summary", total=fmt_int(len(channels)), unused=fmt_int(len(unused))))
+st.markdown(tr("channels.summary", total=fmt_count(len(channels), "channel"), unused=fmt_int(len(unused))))
 
 
 def groups(found: tuple[GroupReach, ...]) -> str:
@@ -62,5 +62,5 @@ for channel in channels:
         if channel.times_used == 0:
             st.text(tr("channels.never_used"))
         elif channel.unknown_totals:
-            st.text(tr("channels.unknown_totals", n=channel.unknown_totals))
+            st.text(tr("channels.unknown_totals", n=fmt_count(channel.unknown_totals, "plain_action")))
 freshness_note()

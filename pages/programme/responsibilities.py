@@ -45,7 +45,7 @@ def evidence(duty: DutyStatus) -> str:
         return tr(
             "responsibilities.evidence_found.department_report",
             n=duty.evidence_count,
-            of=len(duty.departments),
+            of=fmt_count(len(duty.departments), "department"),
         )
     return tr(f"responsibilities.evidence_found.{duty.evidence}", n=duty.evidence_count)
 

@@ -24,12 +24,12 @@ fourth.metric(tr("home.actions"), fmt_int(headline.actions))
 st.write(
     tr(
         "home.summary",
-        forms=fmt_int(headline.forms),
-        statutory=fmt_int(headline.statutory_opportunities),
-        partly=fmt_int(headline.partly_statutory_opportunities),
-        principles=fmt_int(headline.principles),
-        measures=fmt_int(measures.total),
-        actors=fmt_int(headline.actors),
+        forms=fmt_count(headline.forms, "form"),
+        statutory=fmt_count(headline.statutory_opportunities, "statutory_right"),
+        partly=fmt_count(headline.partly_statutory_opportunities, "partly_statutory_right"),
+        principles=fmt_count(headline.principles, "principle"),
+        measures=fmt_count(measures.total, "step"),
+        actors=fmt_count(headline.actors, "actor"),
         duties=fmt_count(headline.duties, "duty"),
         population=fmt_int(headline.population),
         year=headline.population_year or "–",

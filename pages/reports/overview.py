@@ -35,7 +35,7 @@ actions.metric(tr("overview.actions"), fmt_int(totals.actions))
 participants.metric(
     tr("overview.participants"),
     fmt_int(totals.participants_total),
-    help=tr("overview.participants_help", unknown=fmt_int(totals.actions_without_total))
+    help=tr("overview.participants_help", unknown=fmt_count(totals.actions_without_total, "plain_action"))
     + " "
     + tr("term.participations_note"),
 )

@@ -22,7 +22,7 @@ from data_model.metrics.trends import quarterly_trends
 from pages.widgets.charts import bars, chart_spec, chart_with_table, heatmap
 from pages.widgets.data import read
 from pages.widgets.filters import report_header
-from pages.widgets.formats import fmt_date, fmt_decimal, fmt_int
+from pages.widgets.formats import fmt_count, fmt_date, fmt_decimal, fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
 from pages.widgets.metric_views import actions_table, gap_list, representation_view, trends_view
@@ -131,7 +131,7 @@ matrix_view(read(department_by_group, user, filters), "department_group", filter
 
 as_of = as_of_day(filters, today)
 st.subheader(tr("reach.unused", months=settings.unused_months, day=fmt_date(as_of)))
-st.caption(tr("reach.unused_scope", months=settings.unused_months, day=fmt_date(as_of)))
+st.caption(tr("reach.unused_scope", months=fmt_count(settings.unused_months, "month"), day=fmt_date(as_of)))
 unused = read(unused_opportunities, filters, as_of)
 st.dataframe(
     pd.DataFrame(

@@ -17,7 +17,7 @@ from pages.widgets.data import read_uncached, write
 from pages.widgets.markdown import plain
 from pages.widgets.texts import lang, say, tr
 
-from .formats import fmt_int
+from .formats import fmt_count, fmt_int
 
 KEY = "official"
 FEEDBACK = f"{KEY}_feedback"
@@ -81,7 +81,10 @@ def _save(user: CurrentUser, content: bytes, filename: str, area: str, year: int
     except PermissionDenied as error:
         st.session_state[FEEDBACK] = ("error", [say(error.message)])
         return
-    st.session_state[FEEDBACK] = ("success", [tr("official.saved", n=len(saved))])
+    st.session_state[FEEDBACK] = (
+        "success",
+        [tr("official.saved", n=fmt_count(len(saved), "population_figure"))],
+    )
 
 
 def _feedback() -> None:

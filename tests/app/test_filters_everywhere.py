@@ -235,7 +235,7 @@ def test_council_page_pdf_and_workbook_follow_the_period(
                 start="1.1.2025",
                 end="31.12.2025",
                 actions=fmt_count(totals.actions, "participation_action"),
-                participants=fmt_int(totals.participants_total),
+                participants=fmt_count(totals.participants_total, "participation"),
             )
         )
         in pdf
@@ -273,7 +273,10 @@ def test_programme_pages_say_their_figures_are_unfiltered(
         if page == "channels":
             channels = channel_usage(session, READER)
             unused = sum(1 for channel in channels if channel.times_used == 0)
-            assert t("channels.summary", total=fmt_int(len(channels)), unused=fmt_int(unused)) in text
+            assert (
+                t("channels.summary", total=fmt_count(len(channels), "channel"), unused=fmt_int(unused))
+                in text
+            )
         if page == "responsibilities":
             duties = [duty for actor in responsibilities(session, today) for duty in actor.duties]
             tally = status_tally(duty.status for duty in duties)
@@ -292,7 +295,7 @@ def test_programme_pages_say_their_figures_are_unfiltered(
             assert (
                 t(
                     "catalogue.summary",
-                    total=fmt_int(len(distinct)),
+                    total=fmt_count(len(distinct), "opportunity"),
                     used=fmt_int(len(distinct) - idle),
                     unused=fmt_int(idle),
                     months=usage.unused_months,

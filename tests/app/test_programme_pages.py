@@ -66,7 +66,7 @@ def test_catalogue_marks_statutory_and_unused(open_app: Callable[..., AppTest]) 
     assert "Kuntalaki 410/2015, 29 §" in text and "Lakisääteinen" in text
     # the baseline actions are from 2023: everything is unused in the last 12 months
     assert "⚠ Käyttämätön (12 kk)" in text
-    assert "**24** mahdollisuutta, joista **0** käytössä ja **24** käyttämättä" in text
+    assert "**24 mahdollisuutta**, joista **0** käytössä ja **24** käyttämättä" in text
 
 
 def test_steps_show_measures_with_nothing_logged(open_app: Callable[..., AppTest]) -> None:

@@ -95,7 +95,7 @@ def test_pdf_states_the_metrics_numbers(report_engine: Engine) -> None:
         start="1.1.2025",
         end="31.12.2025",
         actions=fmt_count(totals.actions, "participation_action"),
-        participants=fmt_int(totals.participants_total),
+        participants=fmt_count(totals.participants_total, "participation"),
     )
     assert totals.actions == 3 + len(MALICIOUS)  # the deleted action is not counted
     assert _squash(sentence) in text

@@ -10,7 +10,7 @@ import pytest
 from data_model.exports.council_summary import PeriodFigures, overview_sentences
 from data_model.exports.periods import period_from_key
 from data_model.formatting import fmt_count
-from data_model.i18n import LANGUAGES, catalogue
+from data_model.i18n import LANGUAGES, catalogue, t
 from data_model.metrics.feedback import FeedbackLoop
 from data_model.metrics.reach import ReachTotals
 
@@ -35,6 +35,63 @@ def test_every_counted_noun_has_both_forms(lang: str) -> None:
     texts = catalogue(lang)
     nouns = {key.split(".")[1] for key in texts if key.startswith("count.")}
     assert nouns and all({f"count.{n}.one", f"count.{n}.other"} <= set(texts) for n in nouns)
+
+
+# What may follow a placeholder in a Finnish text: words that read the same after 1 as after 2
+# (case forms other than the partitive, adverbs, verbs, particles). A count with a noun goes
+# through fmt_count (or i18n.Counted) and its placeholder stands for both; a word not in this
+# list after a placeholder is a fixed noun that gets 1 or 2 wrong, unless it is listed below.
+NUMBERLESS = {
+    "%-yks", "/", "·", "×", "–", "—", "Jakso", "Tilastokeskuksen", "ajallaan", "ajan", "alkaen",
+    "ei", "ennen", "eri", "erääntymässä", "ikäryhmien", "ja", "jaksolla", "kehittämistoimesta",
+    "kk", "kuukauden", "kuukauteen", "käyttämättä", "käytti", "käytössä", "laskettu", "liikaa",
+    "mennessä", "myöhässä", "olisivat", "on", "osallistujan", "osallistujasta", "osallistujista",
+    "puuttuvat", "suunnittelu-", "tai", "tiedot", "toimelta", "toimen", "toimenpiteen", "toimessa",
+    "väestöstä",
+}  # fmt: skip
+# Fixed nouns that stay, and why they are never read after 1.
+FIXED_NOUN_REASONS = {
+    "maximum": "a limit set in code (characters, bytes, rows), never 1",
+    "minimum": "a limit set in code (characters), never 1",
+    "metrics.caution.too_few:limit": "'alle N osallistujaa' takes the partitive after any number",
+    "metrics.note.small_count:limit": "'alle N osallistujaa' takes the partitive after any number",
+    "overview.open.oldest:shown": "said only when more loops are open than the list's length",
+}
+PLACEHOLDER_WORD = re.compile(r"\{(\w+)\}\**\s+([^\s{}.,:;()*]+)")
+
+
+def test_every_word_after_a_placeholder_reads_the_same_after_one_and_two() -> None:
+    """The whole class of '1 toimenpidettä': no fixed noun after a count anywhere in Finnish."""
+    found = [
+        f"{key}: {{{name}}} {word}"
+        for key, text in catalogue("fi").items()
+        if not key.startswith("count.")
+        for name, word in PLACEHOLDER_WORD.findall(text)
+        if word not in NUMBERLESS
+        and name not in FIXED_NOUN_REASONS
+        and f"{key}:{name}" not in FIXED_NOUN_REASONS
+    ]
+    assert found == [], "write the count with fmt_count (a count.<noun> pair), or list the word"
+
+
+def test_the_home_page_summary_counts_in_the_right_number() -> None:
+    """'1 osallisuuden muotoa', '1 askelmerkkiä': the home page's nouns were fixed."""
+    text = t(
+        "home.summary",
+        forms=fmt_count(1, "form"),
+        statutory=fmt_count(1, "statutory_right"),
+        partly=fmt_count(2, "partly_statutory_right"),
+        principles=fmt_count(1, "principle"),
+        measures=fmt_count(9, "step"),
+        actors=fmt_count(1, "actor"),
+        duties=fmt_count(1, "duty"),
+        population="17 827",
+        year=2024,
+    )
+    assert text.startswith(
+        "Ohjelmassa on 1 osallisuuden muoto ja 1 lakisääteinen osallistumisoikeus ja 2 osin "
+        "lakisääteistä osallistumisoikeutta; 1 kehittämisen periaate ja 9 askelmerkkiä; 1 vastuutaho ja 1 tehtävä."
+    )
 
 
 def test_no_catalogue_text_writes_a_count_with_a_fixed_partitive() -> None:
