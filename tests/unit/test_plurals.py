@@ -47,7 +47,7 @@ NUMBERLESS = {
     "kk", "kuukauden", "kuukauteen", "käyttämättä", "käytti", "käytössä", "laskettu", "liikaa",
     "mennessä", "myöhässä", "olisivat", "on", "osallistujan", "osallistujasta", "osallistujista",
     "puuttuvat", "suunnittelu-", "tai", "tiedot", "toimelta", "toimen", "toimenpiteen", "toimessa",
-    "väestöstä",
+    "väestöluvuista", "väestöstä",
 }  # fmt: skip
 # Fixed nouns that stay, and why they are never read after 1.
 FIXED_NOUN_REASONS = {
@@ -56,6 +56,8 @@ FIXED_NOUN_REASONS = {
     "metrics.caution.too_few:limit": "'alle N osallistujaa' takes the partitive after any number",
     "metrics.note.small_count:limit": "'alle N osallistujaa' takes the partitive after any number",
     "overview.open.oldest:shown": "said only when more loops are open than the list's length",
+    "initiative.voters.setting:threshold": "2 % of the town's voters: hundreds, never 1",
+    "initiative.voters.estimate:threshold": "2 % of the town's voters: hundreds, never 1",
 }
 PLACEHOLDER_WORD = re.compile(r"\{(\w+)\}\**\s+([^\s{}.,:;()*]+)")
 
