@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
+from .data_versions import REPORTS, USERS
 from .demo_generator import PlannedAction, PlannedReport, plan_demo
 from .demo_templates import Catalogue, DepartmentInfo
 from .models import (
@@ -158,6 +159,7 @@ def load_demo(session: Session, today: date | None = None) -> int:
         "demo_load",
         entity="action",
         note=f"{len(actions)} demo actions, {len(reports)} reports",
+        also=(REPORTS,),
     )
     return len(actions)
 
@@ -186,5 +188,12 @@ def remove_demo(session: Session) -> int:
     session.execute(delete(DepartmentReport).where(DepartmentReport.is_demo.is_(True)))
     _forget_demo_users(session)
     session.execute(delete(User).where(User.is_demo.is_(True)))
-    record(session, None, "demo_remove", entity="action", note=f"{int(removed or 0)} demo actions")
+    record(
+        session,
+        None,
+        "demo_remove",
+        entity="action",
+        note=f"{int(removed or 0)} demo actions",
+        also=(REPORTS, USERS),
+    )
     return int(removed or 0)

@@ -1,4 +1,5 @@
-"""The audit log and the data version that tells caches a write happened."""
+"""The audit log, and the bump of the data version of what a write changed (see
+data_model.data_versions), which tells caches in every process that it happened."""
 
 from __future__ import annotations
 
@@ -6,38 +7,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..models import AuditEntry, Base, Setting, utcnow
+from .. import data_versions
+from ..models import AuditEntry, Base, utcnow
 from ..permissions import CurrentUser
-
-DATA_VERSION_KEY = "data_version"
-
-
-def bump_data_version(session: Session) -> None:
-    """Every write bumps one counter; cached reads are keyed by it, in every app process."""
-    counter = session.get(Setting, DATA_VERSION_KEY, with_for_update=True)
-    if counter is None:
-        # The first writes on a new database can race to create the counter: the loser of the
-        # insert reads the winner's row and bumps it, instead of failing the user's save.
-        try:
-            with session.begin_nested():
-                session.add(Setting(key=DATA_VERSION_KEY, value="1"))
-            return
-        except IntegrityError:
-            counter = session.get(Setting, DATA_VERSION_KEY, with_for_update=True, populate_existing=True)
-            if counter is None:
-                raise
-    counter.value = str(int(counter.value) + 1)
-    session.flush()
-
-
-def data_version(session: Session) -> int:
-    """The counter bumped by every write (0 before the first)."""
-    value = session.scalar(select(Setting.value).where(Setting.key == DATA_VERSION_KEY))
-    return int(value) if value else 0
 
 
 def record(
@@ -50,9 +24,11 @@ def record(
     after: dict[str, Any] | None = None,
     note: str = "",
     bump: bool = True,
+    also: tuple[str, ...] = (),
 ) -> AuditEntry:
     """Add an audit entry in the caller's transaction and, for a data change, bump the data
-    version (`bump=False` for security events that change no figure)."""
+    version of `entity`'s domain and of the domains in `also` (a write that changes more than
+    one table's rows); `bump=False` for security events that change no figure."""
     entry = AuditEntry(
         at=utcnow(),
         user_id=user.id if user else None,
@@ -66,7 +42,7 @@ def record(
     )
     session.add(entry)
     if bump:
-        bump_data_version(session)
+        data_versions.bump(session, (data_versions.domain_of(entity), *also))
     return entry
 
 

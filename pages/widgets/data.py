@@ -1,7 +1,8 @@
 """The one door from pages to data_model: the engine, cached reads and writes.
 
-Cached reads are keyed by the data version that every write bumps (see
-data_model.services.audit), so a change made in any app process shows on the next rerun.
+Cached reads are keyed by the versions of the data domains they read (see
+data_model.data_versions and data_model.reader_domains): a write bumps its own domain's, so a
+change made in any app process shows on the next rerun, and reads of other domains stay warm.
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ from sqlalchemy.orm import Session
 
 from data_model.bootstrap import prepare_database
 from data_model.config import load_settings
+from data_model.data_versions import data_versions
 from data_model.db import make_engine, require_existing_database, session_factory, transaction
-from data_model.services.audit import data_version
+from data_model.reader_domains import versions_for
 
 T = TypeVar("T")
 
 _READERS: dict[str, Callable[..., Any]] = {}
-# The data version this script run read (see start_script_run); a write forgets it.
-_RUN_VERSION_KEY = "_data_version_this_run"
+# The data versions this script run read (see start_script_run); a write forgets them.
+_RUN_VERSION_KEY = "_data_versions_this_run"
 # The engines this process opened, so a reset can close their pooled connections.
 _OPENED: list[Engine] = []
 
@@ -62,32 +64,42 @@ def reset_engine() -> None:
 
 
 def start_script_run() -> None:
-    """Called first on every run (app.py): this run's first read asks for the data version."""
+    """Called first on every run (app.py): this run's first read asks for the data versions."""
     st.session_state.pop(_RUN_VERSION_KEY, None)
 
 
-def current_data_version() -> int:
-    """The data version, read once per script run (every cached read of the run is keyed by
-    it, and one statement per read was most of a warm render)."""
-    version = st.session_state.get(_RUN_VERSION_KEY)
-    if not isinstance(version, int):
+def current_data_versions() -> dict[str, int]:
+    """Every domain's data version, read once per script run in one statement (every cached
+    read of the run is keyed by some of them, and one statement per read was most of a warm
+    render)."""
+    versions = st.session_state.get(_RUN_VERSION_KEY)
+    if not isinstance(versions, dict):
         with session_factory(engine())() as session:
-            version = data_version(session)
-        st.session_state[_RUN_VERSION_KEY] = version
-    return version
+            versions = data_versions(session)
+        st.session_state[_RUN_VERSION_KEY] = versions
+    return versions
+
+
+def versions_of(fn: Callable[..., Any]) -> tuple[int, ...]:
+    """The versions of the domains reader `fn` reads: what a result of `fn` kept by a page
+    (in session_state) is as fresh as."""
+    return versions_for(fn, current_data_versions())
 
 
 @st.cache_data(show_spinner=False, max_entries=500)
-def _cached(name: str, version: int, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> Any:
+def _cached(
+    name: str, versions: tuple[int, ...], args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]
+) -> Any:
     with session_factory(engine())() as session:
         return _READERS[name](session, *args, **dict(kwargs))
 
 
 def read(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call a data_model reader `fn(session, *args, **kwargs)`, cached until the next write."""
+    """Call a data_model reader `fn(session, *args, **kwargs)`, cached until a write to a
+    domain it reads."""
     name = f"{fn.__module__}.{fn.__qualname__}"
     _READERS[name] = fn
-    return _cached(name, current_data_version(), args, tuple(sorted(kwargs.items())))  # type: ignore[no-any-return]
+    return _cached(name, versions_of(fn), args, tuple(sorted(kwargs.items())))  # type: ignore[no-any-return]
 
 
 def read_uncached(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -9,7 +9,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from data_model.services.audit import DATA_VERSION_KEY
+from data_model.data_versions import DATA_VERSION_KEY
 from tests.sql_statements import sql_statements
 
 OVERVIEW = "pages/reports/overview.py"

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from data_model import clock
 from data_model.auth import attempt_login
+from data_model.data_versions import data_versions
 from data_model.exports.council_summary import local_time, source_lines
 from data_model.metrics.freshness import last_change_at
-from data_model.services.audit import data_version
 from tests.factories import create_user
 
 LATE_UTC = datetime(2026, 12, 2, 23, 30)  # 3.12.2026 klo 01.30 in Helsinki (UTC+2)
@@ -21,11 +21,11 @@ LATE_UTC = datetime(2026, 12, 2, 23, 30)  # 3.12.2026 klo 01.30 in Helsinki (UTC
 
 def test_a_failed_login_leaves_data_version_and_freshness_unchanged(engine: Engine, session: Session) -> None:
     create_user(engine, "valtuutettu", "council")
-    version, changed = data_version(session), last_change_at(session)
+    versions, changed = data_versions(session), last_change_at(session)
     for _ in range(6):  # failures and the lock-out that follows
         attempt_login(session, "valtuutettu", "väärä-salasana-123")
     session.flush()
-    assert data_version(session) == version
+    assert data_versions(session) == versions
     assert last_change_at(session) == changed
 
 

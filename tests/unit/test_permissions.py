@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from data_model.data_versions import data_versions
 from data_model.db import session_factory, transaction
-from data_model.models import ROLES, AuditEntry, Setting, User
+from data_model.models import ROLES, AuditEntry, User
 from data_model.permissions import (
     PAGES,
     PERMISSIONS,
@@ -126,7 +127,7 @@ def _state(session: Session) -> tuple[Any, ...]:
             )
         ),
         session.scalar(select(func.count()).select_from(AuditEntry)),
-        session.scalar(select(Setting.value).where(Setting.key == "data_version")),
+        data_versions(session),
     )
 
 
@@ -198,7 +199,7 @@ def _everything(session: Session) -> tuple[Any, ...]:
 
     return (
         session.scalar(select(func.count()).select_from(AuditEntry)),
-        session.scalar(select(Setting.value).where(Setting.key == "data_version")),
+        data_versions(session),
         tuple(session.execute(select(Action.id, Action.version, Action.deleted_at).order_by(Action.id))),
         session.scalar(select(func.count()).select_from(DepartmentReport)),
     )

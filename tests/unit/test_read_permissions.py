@@ -263,8 +263,6 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
 # Public functions that take a session but are no read service of their own, and why.
 BUILDING_BLOCKS: dict[str, str] = {
     "data_model.services.actions.apply_clean": "part of create/update_action, which check",
-    "data_model.services.audit.bump_data_version": "called by every write, after its check",
-    "data_model.services.audit.data_version": "a number that changes; the cache key of reads",
     "data_model.services.audit.record": "writes the audit entry of a write that checked",
     "data_model.services.audit.changed": "audits, before and after, a write that checked",
     "data_model.services.users.change_own_password": "checks that the actor is the account itself",

@@ -1,0 +1,100 @@
+"""Data versions per domain: what tells cached reads, in every app process, that a write
+changed what they show.
+
+A write bumps the version of the domain its table belongs to and no other, so a logged
+action leaves the users list, the programme texts and the population figures warm in every
+cache. A reader is keyed by the versions of the domains it reads (data_model.reader_domains).
+The counters are rows of the setting table (`data_version.<domain>`), all read in one
+statement per script run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from .models import Setting
+
+# The prefix of every counter's key in the setting table.
+DATA_VERSION_KEY = "data_version"
+
+ACTIONS = "actions"  # actions with their reach, forms, channels, groups and measures
+REPORTS = "reports"  # department reports
+PROGRAMME = "programme"  # the programme's content: catalogue, SWOT, steps, channels, duties
+REFERENCE = "reference"  # departments, areas and audience groups
+POPULATION = "population"  # population figures, the denominators of representation
+SETTINGS = "settings"  # thresholds such as the gap threshold
+USERS = "users"  # accounts
+
+DOMAINS: tuple[str, ...] = (ACTIONS, REPORTS, PROGRAMME, REFERENCE, POPULATION, SETTINGS, USERS)
+
+# The domain of every table a write can audit (the audit entry's `entity`). A new table
+# without one is refused by `domains_of`, and tests/unit/test_data_versions.py names it.
+TABLE_DOMAINS: dict[str, str] = {
+    "action": ACTIONS,
+    "action_reach": ACTIONS,
+    "department_report": REPORTS,
+    "participation_form": PROGRAMME,
+    "opportunity": PROGRAMME,
+    "swot_item": PROGRAMME,
+    "development_principle": PROGRAMME,
+    "development_measure": PROGRAMME,
+    "channel": PROGRAMME,
+    "actor": PROGRAMME,
+    "responsibility": PROGRAMME,
+    "department": REFERENCE,
+    "area": REFERENCE,
+    "audience_group": REFERENCE,
+    "population_figure": POPULATION,
+    "setting": SETTINGS,
+    "app_user": USERS,
+}
+
+
+def version_key(domain: str) -> str:
+    """The setting row that holds `domain`'s counter."""
+    return f"{DATA_VERSION_KEY}.{domain}"
+
+
+def domain_of(entity: str) -> str:
+    """The domain a write to table `entity` changes (KeyError for a table without one: a write
+    that bumped nothing would leave every cache showing the old figures)."""
+    return TABLE_DOMAINS[entity]
+
+
+def _bump_one(session: Session, domain: str) -> None:
+    key = version_key(domain)
+    counter = session.get(Setting, key, with_for_update=True)
+    if counter is None:
+        # The first writes on a new database can race to create the counter: the loser of the
+        # insert reads the winner's row and bumps it, instead of failing the user's save.
+        try:
+            with session.begin_nested():
+                session.add(Setting(key=key, value="1"))
+            return
+        except IntegrityError:
+            counter = session.get(Setting, key, with_for_update=True, populate_existing=True)
+            if counter is None:
+                raise
+    counter.value = str(int(counter.value) + 1)
+    session.flush()
+
+
+def bump(session: Session, domains: Iterable[str]) -> None:
+    """Bump the counters of `domains` in the caller's transaction (in a fixed order, so two
+    writes that bump the same two domains cannot deadlock on each other's rows)."""
+    for domain in sorted(set(domains)):
+        if domain not in DOMAINS:
+            raise KeyError(domain)
+        _bump_one(session, domain)
+
+
+def data_versions(session: Session) -> dict[str, int]:
+    """Every domain's counter (0 before its first write), in one statement."""
+    keys = {version_key(domain): domain for domain in DOMAINS}
+    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(list(keys))))
+    stored = {keys[key]: int(value) for key, value in rows}
+    return {domain: stored.get(domain, 0) for domain in DOMAINS}

@@ -1,0 +1,96 @@
+"""Which domains' data each cached reader reads: its cache key is those domains' versions
+(data_model.data_versions), so a write to any other domain leaves it warm.
+
+Declared here once for every reader the pages call through `data.read`; a reader missing
+from the table is keyed by every domain (never stale, only colder than it needs to be), and
+tests/unit/test_reader_domains.py names it. A reader lists every table it reads, labels and
+thresholds too: a department renamed or a threshold changed must show wherever it is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .data_versions import ACTIONS, DOMAINS, POPULATION, PROGRAMME, REFERENCE, REPORTS, SETTINGS, USERS
+from .exports import council_summary, documents
+from .imports import preview_import, template_csv, template_xlsx
+from .metrics import (
+    actions_list,
+    coverage,
+    drilldown,
+    feedback,
+    freshness,
+    indicators,
+    programme,
+    programme_usage,
+    reach,
+    report_figures,
+    reporting,
+    trends,
+)
+from .metrics.settings import load_metric_settings
+from .services import users
+
+# Figures computed from the actions: counted by their forms, channels, groups and measures
+# (programme and reference labels), divided by population figures, judged by thresholds.
+FIGURES = (ACTIONS, PROGRAMME, REFERENCE, POPULATION, SETTINGS)
+# The audit log and its newest time change with every write.
+EVERY_DOMAIN = DOMAINS
+
+READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
+    # the freshness line and the audit log
+    freshness.last_change_at: EVERY_DOMAIN,
+    actions_list.list_audit: EVERY_DOMAIN,
+    actions_list.audit_vocabulary: EVERY_DOMAIN,
+    # reference data and settings
+    load_metric_settings: (SETTINGS,),
+    users.list_users: (USERS, REFERENCE),
+    users.department_choices: (REFERENCE,),
+    actions_list.action_choices: (PROGRAMME, REFERENCE),
+    drilldown.filter_options: (ACTIONS, PROGRAMME, REFERENCE),
+    template_csv: (PROGRAMME, REFERENCE),
+    template_xlsx: (PROGRAMME, REFERENCE),
+    # kept by the import page for as long as these versions stand (the file's duplicates)
+    preview_import: (ACTIONS, PROGRAMME, REFERENCE),
+    # the programme pages
+    programme.programme_headline: (ACTIONS, PROGRAMME, POPULATION),
+    programme.statutory_counts: (PROGRAMME,),
+    programme_usage.catalogue_usage: (ACTIONS, PROGRAMME, REFERENCE, SETTINGS),
+    programme_usage.development_steps: (ACTIONS, PROGRAMME, REFERENCE),
+    programme_usage.channel_usage: FIGURES,
+    programme_usage.responsibilities: (*FIGURES, REPORTS),
+    indicators.swot_board: (*FIGURES, REPORTS),
+    # actions and department reports
+    actions_list.list_actions: (ACTIONS, PROGRAMME, REFERENCE),
+    actions_list.list_reports: (REPORTS, REFERENCE),
+    reporting.reporting_status: (REPORTS, REFERENCE),
+    # the report pages
+    report_figures.report_figures: FIGURES,
+    feedback.feedback_loop: FIGURES,
+    trends.quarterly_trends: FIGURES,
+    reach.special_group_reach: FIGURES,
+    coverage.department_by_form: FIGURES,
+    coverage.channel_by_group: FIGURES,
+    coverage.department_by_group: FIGURES,
+    coverage.unused_opportunities: FIGURES,
+    coverage.measures_without_actions: FIGURES,
+    drilldown.actions_behind: FIGURES,
+    # the council report holds the freshness line and the reporting status
+    council_summary.build_council_summary: EVERY_DOMAIN,
+    documents.build_pdf: EVERY_DOMAIN,
+    documents.build_excel: EVERY_DOMAIN,
+    documents.build_csv: EVERY_DOMAIN,
+}
+
+
+def domains_of(reader: Callable[..., Any]) -> tuple[str, ...]:
+    """The domains `reader` reads, in DOMAINS order (every domain for an undeclared reader)."""
+    declared = set(READER_DOMAINS.get(reader, EVERY_DOMAIN))
+    return tuple(domain for domain in DOMAINS if domain in declared)
+
+
+def versions_for(reader: Callable[..., Any], versions: dict[str, int]) -> tuple[int, ...]:
+    """`reader`'s cache key: the versions of the domains it reads, from `versions` (every
+    domain's version, as data_versions.data_versions reads them)."""
+    return tuple(versions[domain] for domain in domains_of(reader))
