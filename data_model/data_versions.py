@@ -45,6 +45,7 @@ TABLE_DOMAINS: dict[str, str] = {
     "channel": PROGRAMME,
     "actor": PROGRAMME,
     "responsibility": PROGRAMME,
+    "programme_edition": PROGRAMME,
     "department": REFERENCE,
     "area": REFERENCE,
     "audience_group": REFERENCE,
