@@ -28,8 +28,9 @@ REFERENCE = "reference"  # departments, areas and audience groups
 POPULATION = "population"  # population figures, the denominators of representation
 SETTINGS = "settings"  # thresholds such as the gap threshold
 USERS = "users"  # accounts
+INITIATIVES = "initiatives"  # municipal initiatives (KL 23 §)
 
-DOMAINS: tuple[str, ...] = (ACTIONS, REPORTS, PROGRAMME, REFERENCE, POPULATION, SETTINGS, USERS)
+DOMAINS: tuple[str, ...] = (ACTIONS, REPORTS, PROGRAMME, REFERENCE, POPULATION, SETTINGS, USERS, INITIATIVES)
 
 # The domain of every table a write can audit (the audit entry's `entity`). A new table
 # without one is refused by `domains_of`, and tests/unit/test_data_versions.py names it.
@@ -52,6 +53,7 @@ TABLE_DOMAINS: dict[str, str] = {
     "population_figure": POPULATION,
     "setting": SETTINGS,
     "app_user": USERS,
+    "initiative": INITIATIVES,
 }
 
 
