@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from .. import clock
 from ..i18n import msg, t
 from ..models import AudienceGroup, PopulationFigure
-from ..official_population import TABLE, parse_11re
+from ..official_population import TABLE
+from ..official_population_files import parse_11re
 from ..official_preview import OfficialPreview, build_preview
 from ..permissions import CurrentUser, require
 from . import audit

@@ -8,7 +8,7 @@ from datetime import date
 
 import streamlit as st
 
-from data_model.official_population import parse_11re
+from data_model.official_population_files import parse_11re
 from data_model.official_preview import GroupFigure, OfficialPreview
 from data_model.permissions import CurrentUser, PermissionDenied
 from data_model.services.errors import ValidationError

@@ -14,7 +14,7 @@ from data_model.db import session_factory, transaction
 from data_model.metrics.filters import MetricFilters
 from data_model.metrics.reach import representation
 from data_model.models import AudienceGroup, AuditEntry, PopulationFigure
-from data_model.official_population import parse_11re
+from data_model.official_population_files import parse_11re
 from data_model.official_preview import OfficialPreview, build_preview
 from data_model.permissions import CurrentUser, PermissionDenied
 from data_model.services.errors import ValidationError
