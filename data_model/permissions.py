@@ -24,6 +24,10 @@ PERMISSIONS: dict[str, dict[str, str]] = {
     "programme.write": {COORDINATOR: ANY},  # catalogue, SWOT, steps, channels, duties
     "reference.write": {COORDINATOR: ANY},  # departments, areas, groups, population, settings
     "users.manage": {COORDINATOR: ANY},
+    # Record, edit and retire targets; accept or decline a department's proposal.
+    "target.write": {COORDINATOR: ANY},
+    # Propose a target: a department head for their own department only.
+    "target.propose": {COORDINATOR: ANY, DEPARTMENT_HEAD: OWN},
 }
 
 # read permission -> role -> scope. Nobody logged out reads anything: the login page and the
@@ -47,6 +51,9 @@ READ_PERMISSIONS: dict[str, dict[str, str]] = {
     "initiatives.read": {COORDINATOR: ANY, DEPARTMENT_HEAD: ANY, COUNCIL: ANY},
     # The programme editor's item lists (retired items too) and raw settings.
     "programme_admin.read": {COORDINATOR: ANY},
+    # Targets proposed and not (yet) accepted: the coordinator's, and the proposing
+    # department head's for their own department. Accepted targets are summaries.
+    "target_proposals.read": {COORDINATOR: ANY, DEPARTMENT_HEAD: OWN},
 }
 
 # page key -> roles that get the page in their navigation

@@ -19,6 +19,8 @@ EVENTS = (
     "delete",
     "restore",
     "retire",
+    "accept",
+    "decline",
     "deactivate",
     "feedback",
     "import",

@@ -17,6 +17,7 @@ from .programme import (
     SwotItem,
 )
 from .reference import Area, AudienceGroup, Department, PopulationFigure, Setting
+from .targets import Target
 
 __all__ = [
     "FORMATS",
@@ -42,6 +43,7 @@ __all__ = [
     "Responsibility",
     "Setting",
     "SwotItem",
+    "Target",
     "User",
     "utcnow",
 ]

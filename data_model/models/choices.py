@@ -34,3 +34,9 @@ def one_of(column: str, choices: tuple[str, ...]) -> CheckConstraint:
     """A CHECK that `column` holds one of `choices`; named `<column>_choice` (see base.py)."""
     listed = ", ".join(f"'{choice}'" for choice in choices)
     return CheckConstraint(f"{column} IN ({listed})", name=f"{column}_choice")
+
+
+# Targets (models/targets.py): what a target asks of its figure, who set it, where it stands.
+TARGET_DIRECTIONS = ("at_least", "at_most")
+TARGET_SETTERS = ("council", "city_board", "department")
+TARGET_STATUSES = ("proposed", "accepted", "declined", "retired")

@@ -17,6 +17,8 @@ from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action
 from data_model.services.initiatives import create_initiative
 from data_model.services.reports import submit_department_report
+from data_model.services.targets import propose_target, record_target
+from data_model.target_rules import TargetInput
 from tests.conftest import BACKENDS, _drop_postgres, _postgres_engine, _sqlite_engine
 from tests.factories import create_role_users
 from tests.unit.action_inputs import valid_input
@@ -47,6 +49,21 @@ def initiative_of(session: Session, code: str = "hyvinvointi") -> int:
 
 
 World = tuple[Engine, dict[str, CurrentUser]]
+TODAY = date(2026, 11, 28)
+
+
+def city_target(department_id: int | None = None) -> TargetInput:
+    """A target on the feedback loop for 2026 (one department's when `department_id` is given)."""
+    return TargetInput(
+        figure="feedback_loop_rate",
+        department_id=department_id,
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+        target_value="80",
+        direction="at_least",
+        set_by="council",
+        decision="Kaupunginvaltuusto 12.6.2026 § 45",
+    )
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -74,6 +91,10 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
                 date(2025, 6, 30),
                 "Puolivuotisraportti osallisuudesta.",
             )
+        # A target everyone reads, and a department head's proposal only they and the
+        # coordinator read.
+        record_target(session, people["coordinator"], city_target(), TODAY)
+        propose_target(session, people["department_head"], city_target(department(session)), TODAY)
     yield engine, people
     engine.dispose()
     if name is not None:

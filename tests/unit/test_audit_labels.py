@@ -50,6 +50,7 @@ def test_events_entities_and_fields_have_names(lang: str) -> None:
         "population_figure": _snapshot_fields("data_model/services/official_population.py", "_values"),
         "setting": {"value"},
         "initiative": _snapshot_fields("data_model/services/initiatives.py", "initiative_snapshot"),
+        "target": _snapshot_fields("data_model/services/targets.py", "target_snapshot"),
     }
     for entity in ENTITIES.values():
         by_entity.setdefault(entity.model.__tablename__, set()).update({*entity.fields, "code", "active"})

@@ -56,6 +56,18 @@ EXPECTED: dict[str, dict[str, tuple[bool, bool]]] = {
         "department_head": (False, False),
         "council": (False, False),
     },
+    # Targets: the coordinator records them and decides proposals; a department head proposes
+    # for their own department only.
+    "target.write": {
+        "coordinator": (True, True),
+        "department_head": (False, False),
+        "council": (False, False),
+    },
+    "target.propose": {
+        "coordinator": (True, True),
+        "department_head": (True, False),
+        "council": (False, False),
+    },
 }
 WRITING_PAGES = {"log_action", "actions", "import_actions", "reports", "programme_admin", "users", "audit"}
 

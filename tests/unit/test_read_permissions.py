@@ -38,6 +38,7 @@ from data_model.metrics import (
     programme_usage,
     reach,
     report_figures,
+    targets,
 )
 from data_model.metrics.filters import MetricFilters
 from data_model.models import ROLES, PopulationFigure
@@ -76,6 +77,11 @@ EXPECTED: dict[str, dict[str, tuple[bool, bool]]] = {
         "coordinator": (True, True),
         "department_head": (True, True),
         "council": (True, True),
+    },
+    "target_proposals.read": {
+        "coordinator": (True, True),
+        "department_head": (True, False),
+        "council": (False, False),
     },
 }
 
@@ -254,6 +260,14 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "programme_admin.read",
         lambda s, u: programme_service.population_warnings(_unsplit_total(s), u),
     ),
+    "data_model.metrics.targets.target_progress": (
+        "summary.read",
+        lambda s, u: targets.target_progress(s, u, TODAY),
+    ),
+    "data_model.metrics.targets.target_proposals": (
+        "target_proposals.read",
+        lambda s, u: targets.target_proposals(s, u, department(s)),
+    ),
     "data_model.services.programme.settings_values": (
         "programme_admin.read",
         lambda s, u: programme_service.settings_values(s, u),
@@ -269,6 +283,8 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.initiatives.initiative_rows": "rows for list_initiatives and council_list's callers",
     "data_model.metrics.initiatives.council_list": "part of build_council_summary, which checks",
     "data_model.metrics.initiatives.voter_base": "a count of residents; part of the checked figures",
+    "data_model.metrics.target_figures.measure": "one figure of a target, composed in target_progress",
+    "data_model.metrics.targets.progress_of": "one target's progress, composed in target_progress",
 }
 
 # Readers not checked yet (issue 11): each is composed inside checked entry points above and

@@ -1,0 +1,326 @@
+"""How each target stands, in words: the value now, the value expected by now, on track / at
+risk / missed / reached, and a forecast to the end of its period with its range.
+
+* **Value now** = the figure (target_figures.FIGURES) over the target's period up to today
+  (its last day once it is over), in its scope, judged on that day.
+* **Start value** = 0 for a count that adds up over the period; otherwise the figure over the
+  twelve months before the period began (none for a figure that cannot be rebuilt for a past
+  day). **Expected now** = the start value plus (target − start value) × the share of the
+  period gone; none without a start value.
+* **Forecast**: the figure at each quarter's end so far and today, a straight line through
+  them carried to the period's end, with its 90 % range (forecast.py).
+* **Status** of a period that is over: *reached* when the value meets the target, else
+  *missed*. Of a running period: a count aimed at "at least" that is there already is
+  *reached*, one aimed at "at most" that is over it is *missed*; otherwise *on track* when the
+  value meets the expected value and the forecast's middle meets the target (each where there
+  is one), else *at risk*.
+* Instead of a status a target says why it has none: its period has not started, there is
+  nothing yet to compute the figure from, the figure rests on fewer people (or actions) than
+  the `small_count` setting, or on an estimated population figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..i18n import Decimals, Message, Percent, msg
+from ..models import AudienceGroup, Department, ParticipationForm, Target
+from ..permissions import CurrentUser, readable_department, require_read
+from .filters import MetricFilters, add_months, quarter_of, quarter_range
+from .forecast import Forecast, linear_forecast
+from .labels import Label
+from .settings import load_metric_settings
+from .target_figures import COUNT, FIGURES, FORM, GROUP, SHARE, FigureValue, measure
+
+ON_TRACK, AT_RISK, MISSED, REACHED = "on_track", "at_risk", "missed", "reached"
+NOT_STARTED, NO_DATA, TOO_FEW, ESTIMATE = "not_started", "no_data", "too_few", "estimate"
+# Worst first: the overview shows the few that most need attention.
+ORDER = (MISSED, AT_RISK, None, ON_TRACK, REACHED)
+OVERVIEW_LIMIT = 3
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """A target as stored, with the names of what it is about."""
+
+    id: int
+    figure: str
+    unit: str
+    subject: Label | None
+    department: Label | None  # None: the whole city
+    period_start: date
+    period_end: date
+    target_value: float
+    direction: str  # at_least | at_most
+    set_by: str  # council | city_board | department
+    decision: str
+    note: str
+    lifecycle: str  # proposed | accepted | declined | retired
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """One target and how it stands on `today` (formulas: the module docstring)."""
+
+    target: TargetRow
+    value: float | None
+    basis: int
+    start_value: float | None
+    expected: float | None
+    elapsed: float  # share of the period gone, 0..1
+    progress: str | None  # on_track | at_risk | missed | reached; None when a caution stands
+    cautions: tuple[str, ...]  # not_started | no_data | too_few | estimate
+    forecast: Forecast | None
+    summary: Message  # the value now against the target, in words
+    outlook: Message | None  # the forecast in words, or why there is none
+    caution_texts: tuple[Message, ...]
+
+
+def figure_label(key: str) -> Message:
+    """The name of a target-able figure (the balance score has its one name everywhere)."""
+    return msg("term.metric.score") if key == "balance_score" else msg(f"targets.figure.{key}")
+
+
+def shown_value(unit: str, value: float | None) -> object:
+    """A figure's value as a message value in its unit: 32 %, 0,85, 12."""
+    if value is None:
+        return msg("targets.value.none")
+    if unit == SHARE:
+        return Percent(value)
+    if unit == COUNT:
+        return round(value)
+    return Decimals(value, 2)
+
+
+def _labels(session: Session, targets: list[Target]) -> dict[tuple[str, str], Label]:
+    codes = {target.subject for target in targets if target.subject}
+    labels: dict[tuple[str, str], Label] = {}
+    for group in session.scalars(select(AudienceGroup).where(AudienceGroup.code.in_(codes))):
+        labels[(GROUP, group.code)] = Label(group.id, group.code, group.name_fi, group.name_en)
+    for form in session.scalars(select(ParticipationForm).where(ParticipationForm.code.in_(codes))):
+        labels[(FORM, form.code)] = Label(form.id, form.code, form.name_fi, form.name_en)
+    for row in session.scalars(select(Department)):
+        labels[("department", str(row.id))] = Label(row.id, row.code, row.name_fi, row.name_en)
+    return labels
+
+
+def _row(target: Target, labels: dict[tuple[str, str], Label]) -> TargetRow:
+    spec = FIGURES[target.figure]
+    subject = labels.get((spec.subject or "", target.subject or "")) if target.subject else None
+    department = labels.get(("department", str(target.department_id))) if target.department_id else None
+    return TargetRow(
+        target.id,
+        target.figure,
+        spec.unit,
+        subject,
+        department,
+        target.period_start,
+        target.period_end,
+        target.target_value,
+        target.direction,
+        target.set_by,
+        target.decision,
+        target.note,
+        target.status,
+    )
+
+
+def _window(row: TargetRow, start: date, end: date) -> MetricFilters:
+    departments = (row.department.id,) if row.department else ()
+    return MetricFilters(start=start, end=end, department_ids=departments)
+
+
+def _value(session: Session, user: CurrentUser | None, row: TargetRow, start: date, day: date) -> FigureValue:
+    return measure(
+        session, user, row.figure, row.subject.code if row.subject else None, _window(row, start, day), day
+    )
+
+
+def _meets(row: TargetRow, value: float, aim: float) -> bool:
+    return value >= aim if row.direction == "at_least" else value <= aim
+
+
+def _points(
+    session: Session, user: CurrentUser | None, row: TargetRow, today: date
+) -> list[tuple[float, float]]:
+    """(days into the period, value) at each quarter's end so far, and today."""
+    days: list[date] = []
+    year, quarter = quarter_of(row.period_start)
+    while True:
+        end = quarter_range(year, quarter)[1]
+        if end >= today:
+            break
+        days.append(end)
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    days.append(today)
+    points: list[tuple[float, float]] = []
+    for day in days:
+        found = _value(session, user, row, row.period_start, day).value
+        if found is not None:
+            points.append(((day - row.period_start).days + 1, found))
+    return points
+
+
+def _forecast(
+    session: Session, user: CurrentUser | None, row: TargetRow, today: date, value: float
+) -> tuple[Forecast | None, Message | None]:
+    spec = FIGURES[row.figure]
+    if today >= row.period_end:
+        return None, None
+    if not spec.has_history:
+        return None, msg("targets.forecast.no_history")
+    ceiling = 1.0 if spec.unit == SHARE else None
+    floor = value if spec.cumulative else 0.0  # a count over the period never falls
+    span = (row.period_end - row.period_start).days + 1
+    found = linear_forecast(_points(session, user, row, today), span, floor, ceiling)
+    if found is None:
+        return None, msg("targets.forecast.too_few_points")
+    return found, msg(
+        "targets.forecast.range",
+        low=shown_value(row.unit, found.low),
+        high=shown_value(row.unit, found.high),
+        target=shown_value(row.unit, row.target_value),
+    )
+
+
+def _status(
+    row: TargetRow, today: date, value: float, expected: float | None, forecast: Forecast | None
+) -> str:
+    spec = FIGURES[row.figure]
+    if today > row.period_end:
+        return REACHED if _meets(row, value, row.target_value) else MISSED
+    if spec.cumulative and row.direction == "at_least" and value >= row.target_value:
+        return REACHED
+    if spec.cumulative and row.direction == "at_most" and value > row.target_value:
+        return MISSED
+    on_pace = expected is None or _meets(row, value, expected)
+    heading_there = forecast is None or _meets(row, forecast.central, row.target_value)
+    return ON_TRACK if on_pace and heading_there else AT_RISK
+
+
+def _caution_text(code: str, row: TargetRow, basis: int, limit: int) -> Message:
+    if code == NOT_STARTED:
+        return msg("targets.caution.not_started", start=row.period_start)
+    if code == TOO_FEW:
+        return msg(
+            "targets.caution.too_few",
+            n=basis,
+            limit=limit,
+            what=msg(f"targets.basis.{FIGURES[row.figure].basis_kind}"),
+        )
+    return msg(f"targets.caution.{code}")
+
+
+def progress_of(session: Session, user: CurrentUser | None, row: TargetRow, today: date) -> TargetProgress:
+    """How one target stands on `today`; a building block of `target_progress`, which checks."""
+    spec = FIGURES[row.figure]
+    limit = load_metric_settings(session).small_count
+    span = (row.period_end - row.period_start).days + 1
+    day = min(today, row.period_end)
+    aim = shown_value(row.unit, row.target_value)
+    if today < row.period_start:
+        summary = msg(
+            "targets.summary.not_started", target=aim, direction=msg(f"targets.direction.{row.direction}")
+        )
+        return TargetProgress(
+            row,
+            None,
+            0,
+            None,
+            None,
+            0.0,
+            None,
+            (NOT_STARTED,),
+            None,
+            summary,
+            None,
+            (_caution_text(NOT_STARTED, row, 0, limit),),
+        )
+    elapsed = min(((day - row.period_start).days + 1) / span, 1.0)
+    now = _value(session, user, row, row.period_start, day)
+    start_value: float | None = 0.0 if spec.cumulative else None
+    if not spec.cumulative and spec.has_history:
+        before = row.period_start - timedelta(days=1)
+        start_value = _value(session, user, row, add_months(row.period_start, -12), before).value
+    expected = start_value + (row.target_value - start_value) * elapsed if start_value is not None else None
+    cautions: list[str] = []
+    if now.value is None:
+        cautions.append(NO_DATA)
+    elif spec.sampled and now.basis < limit:
+        cautions.append(TOO_FEW)
+    if now.estimate:
+        cautions.append(ESTIMATE)
+    forecast, outlook = (None, None)
+    progress = None
+    if now.value is not None:
+        forecast, outlook = _forecast(session, user, row, today, now.value)
+        if not cautions:
+            progress = _status(row, today, now.value, expected, forecast)
+    summary = msg(
+        "targets.summary.running"
+        if expected is not None and today <= row.period_end
+        else "targets.summary.value",
+        value=shown_value(row.unit, now.value),
+        expected=shown_value(row.unit, expected),
+        target=aim,
+        direction=msg(f"targets.direction.{row.direction}"),
+        end=row.period_end,
+    )
+    return TargetProgress(
+        row,
+        now.value,
+        now.basis,
+        start_value,
+        expected,
+        elapsed,
+        progress,
+        tuple(cautions),
+        forecast,
+        summary,
+        outlook,
+        tuple(_caution_text(code, row, now.basis, limit) for code in cautions),
+    )
+
+
+def _stored(session: Session, statuses: tuple[str, ...], department_id: int | None) -> list[TargetRow]:
+    query = select(Target).where(Target.status.in_(statuses))
+    if department_id is not None:
+        query = query.where(Target.department_id == department_id)
+    targets = list(session.scalars(query.order_by(Target.period_end, Target.id)))
+    labels = _labels(session, targets)
+    return [_row(target, labels) for target in targets if target.figure in FIGURES]
+
+
+def target_progress(
+    session: Session,
+    user: CurrentUser | None,
+    today: date,
+    department_id: int | None = None,
+    include_retired: bool = False,
+) -> list[TargetProgress]:
+    """Every accepted target (and retired ones on request), soonest end first, each with how
+    it stands on `today`; only one department's when `department_id` is given."""
+    require_read(user, "summary.read")
+    statuses = ("accepted", "retired") if include_retired else ("accepted",)
+    return [progress_of(session, user, row, today) for row in _stored(session, statuses, department_id)]
+
+
+def target_proposals(
+    session: Session, user: CurrentUser | None, department_id: int | None = None
+) -> list[TargetRow]:
+    """Proposed and declined targets: every department's for the coordinator, a department
+    head's own department's for them (asking for another department is refused)."""
+    department = readable_department(user, "target_proposals.read", department_id)
+    rows = _stored(session, ("proposed", "declined"), department)
+    return sorted(rows, key=lambda row: (row.lifecycle != "proposed", -row.id))
+
+
+def targets_that_matter(rows: list[TargetProgress], limit: int = OVERVIEW_LIMIT) -> list[TargetProgress]:
+    """The few targets the overview shows: running or ended ones, worst status first (missed,
+    at risk, those that cannot be judged, on track, reached), soonest end first within each."""
+    started = [row for row in rows if NOT_STARTED not in row.cautions]
+    return sorted(started, key=lambda row: (ORDER.index(row.progress), row.target.period_end))[:limit]
