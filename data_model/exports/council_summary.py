@@ -31,6 +31,7 @@ from ..metrics.programme_usage import ActorDuties, CatalogueUsage, catalogue_usa
 from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures
 from ..metrics.reporting import DUE_SOON, OVERDUE, reporting_status
 from ..metrics.settings import load_metric_settings
+from ..metrics.targets import target_progress
 from ..metrics.trends import quarterly_trends
 from ..models import utcnow
 from ..permissions import CurrentUser, require_read
@@ -48,6 +49,7 @@ from .summary_tables import (
     representation_table,
 )
 from .tables import INT, RATIO, SHARE, Table, pick_name
+from .target_table import target_brief_table, target_sentences, target_table
 
 Number = int | float | None
 # ASCII minus: Streamlit reads the direction of a change from a leading "-".
@@ -114,6 +116,8 @@ class CouncilSummary:
     tables: tuple[Table, ...]  # every table, one workbook sheet each
     pdf_tables: tuple[Table, ...]  # the same figures, narrow enough for an A4 page
     sources: tuple[str, ...]
+    # The targets as of the period's last day (today while it runs), one sentence each.
+    target_sentences: tuple[str, ...] = ()
 
     def table(self, key: str) -> Table:
         """The table with `key` (representation, gaps, duties, …)."""
@@ -393,6 +397,7 @@ def build_council_summary(
     no_reach_gaps = {gap.group.code for gap in current.gaps if gap.no_reach}
     initiatives = council_list(session, period.start, period.end, today)
     initiative_numbers = initiative_figures(session, user, period_filters(period), today)
+    targets = target_progress(session, user, judged_on)
     tables = (
         representation_table(current.representation, threshold, lang),
         gap_table(current.gaps, lang),
@@ -401,6 +406,7 @@ def build_council_summary(
         reporting_table(reporting_status(session, judged_on), lang),
         duty_table(actors, lang),
         measure_table(current.measures, lang),
+        target_table(targets, lang),
         initiative_table(initiatives, today, lang),
     )
     # The workbook has room for every column; the printed page gets narrower versions.
@@ -408,6 +414,7 @@ def build_council_summary(
         "channels": channel_reach_table(channels, lang),
         "catalogue": catalogue_brief_table(catalogue, judged_on, lang),
         "initiatives": initiative_brief_table(tables[-1]),
+        "targets": target_brief_table(targets, lang),
     }
     return CouncilSummary(
         period=period,
@@ -444,6 +451,7 @@ def build_council_summary(
         tables=tables,
         pdf_tables=tuple(narrow.get(table.key, table) for table in tables),
         sources=source_lines(changed, today, lang),
+        target_sentences=target_sentences(targets, lang),
     )
 
 

@@ -109,6 +109,7 @@ def pdf_document(summary: CouncilSummary, charts: list[Chart]) -> PdfDocument:
         Section(t("council.section.feedback", lang), bullets=summary.feedback_sentences),
         Section(t("council.section.duties", lang), bullets=summary.duty_sentences),
         Section(t("council.section.initiatives", lang), bullets=summary.initiative_sentences),
+        Section(t("targets.section", lang), bullets=summary.target_sentences),
         Section(
             t("council.section.measures", lang),
             paragraphs=(t("council.measures.with", lang),),

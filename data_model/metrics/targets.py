@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..i18n import Decimals, Message, Percent, msg
+from ..i18n import Decimals, Message, Named, Percent, msg
 from ..models import AudienceGroup, Department, ParticipationForm, Target
 from ..permissions import CurrentUser, readable_department, require_read
 from .filters import MetricFilters, add_months, quarter_of, quarter_range
@@ -94,6 +94,11 @@ def shown_value(unit: str, value: float | None) -> object:
     if unit == COUNT:
         return round(value)
     return Decimals(value, 2)
+
+
+def value_text(unit: str, value: float | None, lang: str) -> str:
+    """A figure's value written in `lang`, as the sentences write it: "32 %", "0,85", "12"."""
+    return msg("targets.value", value=shown_value(unit, value)).text(lang)
 
 
 def _labels(session: Session, targets: list[Target]) -> dict[tuple[str, str], Label]:
@@ -324,3 +329,24 @@ def targets_that_matter(rows: list[TargetProgress], limit: int = OVERVIEW_LIMIT)
     at risk, those that cannot be judged, on track, reached), soonest end first within each."""
     started = [row for row in rows if NOT_STARTED not in row.cautions]
     return sorted(started, key=lambda row: (ORDER.index(row.progress), row.target.period_end))[:limit]
+
+
+def target_title(row: TargetRow) -> Message:
+    """What a target is about in a few words: the figure, its group or form, and its scope."""
+    scope = (
+        Named(row.department.name_fi, row.department.name_en) if row.department else msg("targets.scope.city")
+    )
+    figure = figure_label(row.figure)
+    if row.subject is None:
+        return msg("targets.title.plain", figure=figure, scope=scope)
+    return msg(
+        "targets.title.subject",
+        figure=figure,
+        subject=Named(row.subject.name_fi, row.subject.name_en),
+        scope=scope,
+    )
+
+
+def progress_name(progress: TargetProgress) -> Message:
+    """The status in words, or that it cannot be judged (the cautions say why)."""
+    return msg(f"targets.progress.{progress.progress or 'none'}")

@@ -125,6 +125,10 @@ def summary_sections(summary: CouncilSummary) -> None:
     st.subheader(tr("council.section.initiatives"))
     bullets(summary.initiative_sentences)
     show_table(summary.table("initiatives"))
+    st.subheader(tr("targets.section"))
+    bullets(summary.target_sentences)
+    if summary.table("targets").rows:
+        show_table(summary.table("targets"))
     st.subheader(tr("council.section.measures"))
     with_progress, without_progress = st.columns(2)
     with with_progress:
@@ -138,7 +142,7 @@ def summary_sections(summary: CouncilSummary) -> None:
         shown = [
             table
             for table in summary.tables
-            if table.key not in ("representation", "duties", "reporting", "initiatives")
+            if table.key not in ("representation", "duties", "reporting", "initiatives", "targets")
         ]
         for tab, table in zip(st.tabs([table.title for table in shown]), shown, strict=True):
             with tab:

@@ -9,12 +9,14 @@ from data_model.metrics.filters import as_of_day
 from data_model.metrics.measures import measure_counts
 from data_model.metrics.report_figures import report_figures
 from data_model.metrics.reporting import reported_on_time, reporting_status
+from data_model.metrics.targets import target_progress, targets_that_matter
 from data_model.metrics.trends import quarterly_trends
 from pages.widgets.data import read
 from pages.widgets.filters import report_header
 from pages.widgets.formats import fmt_count, fmt_date, fmt_int, fmt_pct
 from pages.widgets.guard import page_user
 from pages.widgets.metric_views import gap_list, representation_view, trends_view
+from pages.widgets.targets_view import overview_targets
 from pages.widgets.texts import lang, tr
 
 today = clock.today()
@@ -64,6 +66,9 @@ advanced.metric(
 st.header(tr("overview.gaps"))
 gap_list(figures.gaps, with_suggestions=False)
 st.caption(tr("overview.gaps_more"))
+
+followed = read(target_progress, user, today)
+overview_targets(targets_that_matter(followed), len(followed))
 
 st.header(tr("overview.representation"))
 representation_view(figures.representation, totals)

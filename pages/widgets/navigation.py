@@ -40,6 +40,7 @@ PAGE_FILES: dict[str, PageEntry] = {
         PageEntry("overview", "pages/reports/overview.py", "reports", ":material/dashboard:"),
         PageEntry("reach", "pages/reports/reach.py", "reports", ":material/groups:"),
         PageEntry("council", "pages/reports/council.py", "reports", ":material/description:"),
+        PageEntry("targets", "pages/reports/targets.py", "reports", ":material/flag:"),
         PageEntry("swot", "pages/programme/swot.py", "programme", ":material/grid_view:"),
         PageEntry("catalogue", "pages/programme/catalogue.py", "programme", ":material/list:"),
         PageEntry("steps", "pages/programme/steps.py", "programme", ":material/stairs:"),

@@ -38,6 +38,7 @@ from data_model.metrics import (
     programme_usage,
     reach,
     report_figures,
+    target_choices,
     targets,
 )
 from data_model.metrics.filters import MetricFilters
@@ -263,6 +264,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
     "data_model.metrics.targets.target_progress": (
         "summary.read",
         lambda s, u: targets.target_progress(s, u, TODAY),
+    ),
+    "data_model.metrics.target_choices.target_choices": (
+        "summary.read",
+        lambda s, u: target_choices.target_choices(s, u),
     ),
     "data_model.metrics.targets.target_proposals": (
         "target_proposals.read",
