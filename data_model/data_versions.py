@@ -29,8 +29,19 @@ POPULATION = "population"  # population figures, the denominators of representat
 SETTINGS = "settings"  # thresholds such as the gap threshold
 USERS = "users"  # accounts
 INITIATIVES = "initiatives"  # municipal initiatives (KL 23 §)
+TARGETS = "targets"  # the targets followed on the overview and the targets page
 
-DOMAINS: tuple[str, ...] = (ACTIONS, REPORTS, PROGRAMME, REFERENCE, POPULATION, SETTINGS, USERS, INITIATIVES)
+DOMAINS: tuple[str, ...] = (
+    ACTIONS,
+    REPORTS,
+    PROGRAMME,
+    REFERENCE,
+    POPULATION,
+    SETTINGS,
+    USERS,
+    INITIATIVES,
+    TARGETS,
+)
 
 # The domain of every table a write can audit (the audit entry's `entity`). A new table
 # without one is refused by `domains_of`, and tests/unit/test_data_versions.py names it.
@@ -54,6 +65,7 @@ TABLE_DOMAINS: dict[str, str] = {
     "setting": SETTINGS,
     "app_user": USERS,
     "initiative": INITIATIVES,
+    "target": TARGETS,
 }
 
 

@@ -12,7 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .data_versions import ACTIONS, DOMAINS, POPULATION, PROGRAMME, REFERENCE, REPORTS, SETTINGS, USERS
+from .data_versions import (
+    ACTIONS,
+    DOMAINS,
+    POPULATION,
+    PROGRAMME,
+    REFERENCE,
+    REPORTS,
+    SETTINGS,
+    TARGETS,
+    USERS,
+)
 from .exports import council_summary, documents
 from .imports import preview_import, template_csv, template_xlsx
 from .metrics import (
@@ -31,6 +41,8 @@ from .metrics import (
     trends,
 )
 from .metrics.settings import load_metric_settings
+from .metrics.target_choices import target_choices
+from .metrics.targets import target_progress, target_proposals
 from .services import users
 
 # Figures computed from the actions: counted by their forms, channels, groups and measures
@@ -78,6 +90,10 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     coverage.unused_opportunities: FIGURES,
     measures.measures_without_actions: FIGURES,
     drilldown.actions_behind: FIGURES,
+    # targets: their progress is measured by every kind of figure
+    target_progress: EVERY_DOMAIN,
+    target_proposals: (TARGETS, REFERENCE, USERS),
+    target_choices: (PROGRAMME, REFERENCE),
     # the council report holds the freshness line and the reporting status
     council_summary.build_council_summary: EVERY_DOMAIN,
     documents.build_pdf: EVERY_DOMAIN,
