@@ -13,8 +13,10 @@ from datetime import date
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
-from .data_versions import REPORTS, USERS
+from . import clock
+from .data_versions import INITIATIVES, REPORTS, USERS
 from .demo_generator import PlannedAction, PlannedReport, plan_demo
+from .demo_initiatives import load_demo_initiatives, remove_demo_initiatives
 from .demo_templates import Catalogue, DepartmentInfo
 from .models import (
     Action,
@@ -148,7 +150,8 @@ def load_demo(session: Session, today: date | None = None) -> int:
     rows = _Rows(session)
     actions = [rows.action(planned) for planned in plan.actions if planned.ref not in present]
     reports = [rows.report(p) for p in plan.reports if (p.department, p.period_start) not in reported]
-    if not actions and not reports:
+    initiatives = load_demo_initiatives(session, today or clock.today())
+    if not actions and not reports and not initiatives:
         return 0
     session.add_all(actions)
     session.add_all(reports)
@@ -158,8 +161,8 @@ def load_demo(session: Session, today: date | None = None) -> int:
         None,
         "demo_load",
         entity="action",
-        note=f"{len(actions)} demo actions, {len(reports)} reports",
-        also=(REPORTS,),
+        note=f"{len(actions)} demo actions, {len(reports)} reports, {initiatives} initiatives",
+        also=(REPORTS, INITIATIVES),
     )
     return len(actions)
 
@@ -186,6 +189,7 @@ def remove_demo(session: Session) -> int:
     actions and everything logged by real users stay."""
     removed = session.execute(delete(Action).where(Action.is_demo.is_(True))).rowcount  # type: ignore[attr-defined]
     session.execute(delete(DepartmentReport).where(DepartmentReport.is_demo.is_(True)))
+    remove_demo_initiatives(session)
     _forget_demo_users(session)
     session.execute(delete(User).where(User.is_demo.is_(True)))
     record(
@@ -194,6 +198,6 @@ def remove_demo(session: Session) -> int:
         "demo_remove",
         entity="action",
         note=f"{int(removed or 0)} demo actions",
-        also=(REPORTS, USERS),
+        also=(REPORTS, USERS, INITIATIVES),
     )
     return int(removed or 0)

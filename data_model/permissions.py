@@ -71,6 +71,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "actions": (COORDINATOR, DEPARTMENT_HEAD),
     "import_actions": (COORDINATOR, DEPARTMENT_HEAD),
     "reports": (COORDINATOR, DEPARTMENT_HEAD),
+    "initiatives": (COORDINATOR, DEPARTMENT_HEAD, COUNCIL),
     "programme_admin": (COORDINATOR,),
     "users": (COORDINATOR,),
     "audit": (COORDINATOR,),

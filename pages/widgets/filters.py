@@ -109,8 +109,10 @@ def _multiselect(title: str, labels: tuple[Label, ...], by: str, name: str) -> t
     return tuple(chosen)
 
 
-def metric_filters(today: date) -> MetricFilters:
-    """Draw the filters in the sidebar and return what they select."""
+def metric_filters(today: date, about_actions: bool = True) -> MetricFilters:
+    """Draw the filters in the sidebar and return what they select. Without `about_actions`
+    only the period and the department are offered (figures of records that have no form,
+    area or channel, such as initiatives)."""
     options = read(filter_options, current_user())
     choices = _period_choices(options, today)
     _from_address(options, choices)
@@ -131,9 +133,13 @@ def metric_filters(today: date) -> MetricFilters:
             st.date_input(tr("reach.filters.end"), key=KEY + "end", format="DD.MM.YYYY")
         start, end = _period_range(period, today)
         departments = _multiselect(tr("reach.filters.department"), options.departments, "id", "dept")
-        forms = _multiselect(tr("reach.filters.form"), options.forms, "code", "form")
-        areas = _multiselect(tr("reach.filters.area"), options.areas, "id", "area")
-        channels = _multiselect(tr("reach.filters.channel"), options.channels, "code", "channel")
+        forms: tuple[int | str, ...] = ()
+        areas: tuple[int | str, ...] = ()
+        channels: tuple[int | str, ...] = ()
+        if about_actions:
+            forms = _multiselect(tr("reach.filters.form"), options.forms, "code", "form")
+            areas = _multiselect(tr("reach.filters.area"), options.areas, "id", "area")
+            channels = _multiselect(tr("reach.filters.channel"), options.channels, "code", "channel")
     filters = MetricFilters(
         start=start,
         end=end,

@@ -52,6 +52,7 @@ PAGE_FILES: dict[str, PageEntry] = {
         PageEntry("actions", "pages/manage/actions.py", "manage", ":material/table:"),
         PageEntry("import_actions", "pages/manage/import_actions.py", "manage", ":material/upload:"),
         PageEntry("reports", "pages/manage/reports.py", "manage", ":material/summarize:"),
+        PageEntry("initiatives", "pages/manage/initiatives.py", "manage", ":material/how_to_vote:"),
         PageEntry("programme_admin", "pages/manage/settings.py", "admin", ":material/edit_note:"),
         PageEntry("users", "pages/manage/users.py", "admin", ":material/manage_accounts:"),
         PageEntry("audit", "pages/manage/audit.py", "admin", ":material/history:"),
