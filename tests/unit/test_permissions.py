@@ -41,6 +41,11 @@ EXPECTED: dict[str, dict[str, tuple[bool, bool]]] = {
         "department_head": (True, False),
         "council": (False, False),
     },
+    "initiative.write": {
+        "coordinator": (True, True),
+        "department_head": (True, False),
+        "council": (False, False),
+    },
     "programme.write": {
         "coordinator": (True, True),
         "department_head": (False, False),
