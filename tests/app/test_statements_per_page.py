@@ -28,6 +28,7 @@ NOT_YET: dict[str, tuple[int, str]] = {
     "reach": (34, "settings three times, audience groups four times, a query per matrix"),
     "swot": (43, "each indicator's queries, current and previous period apart"),
     "council": (75, "the period's figures twice (this and the previous period), per section"),
+    "initiatives": (34, "figures, register, deleted list and form each read departments and voters"),
     "programme_admin": (94, "a lazy load per item's group, form and actor; options per field"),
 }
 
