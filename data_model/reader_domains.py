@@ -90,8 +90,8 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     coverage.unused_opportunities: FIGURES,
     measures.measures_without_actions: FIGURES,
     drilldown.actions_behind: FIGURES,
-    # targets: their progress is measured by every kind of figure
-    target_progress: EVERY_DOMAIN,
+    # targets: their progress is measured by every kind of figure (no account's data)
+    target_progress: tuple(domain for domain in DOMAINS if domain != USERS),
     target_proposals: (TARGETS, REFERENCE, USERS),
     target_choices: (PROGRAMME, REFERENCE),
     # the council report holds the freshness line and the reporting status
