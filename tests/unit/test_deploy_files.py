@@ -1,15 +1,99 @@
-"""deploy/ stays consistent: nginx sends each browser to one process and upgrades the
-WebSocket, its upstream lists the ports the units are enabled on, and only the release
-step migrates."""
+"""deploy/ stays consistent: nginx accepts the shipped configuration (`nginx -t`), sends each
+browser to one process and upgrades the WebSocket, its upstream lists the ports the units are
+enabled on, and only the release step migrates."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import socket
+import subprocess
 from pathlib import Path
+
+import pytest
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 NGINX = (DEPLOY / "nginx" / "heinola.conf").read_text(encoding="utf-8")
 README = (DEPLOY.parent / "README.md").read_text(encoding="utf-8")
+
+
+NGINX_BINARY = Path("/usr/sbin/nginx")
+SHIPPED_CERTIFICATE = "/etc/ssl/heinola/fullchain.pem"
+SHIPPED_KEY = "/etc/ssl/heinola/privkey.pem"
+
+
+def _require(tool: str | None, name: str) -> str:
+    """The tool's path; without it skipped, or failed when CI is set (.ci/run installs it)."""
+    if tool is not None and Path(tool).exists():
+        return tool
+    message = f"{name} is missing: install Debian's {name} package (.ci/run does)."
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def nginx_test(site: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """`nginx -t` on the site file `site` as /etc/nginx/conf.d/ would include it, with a
+    throw-away certificate for the shipped paths and every file nginx writes in `folder`, so
+    it runs as any user."""
+    nginx = _require(str(NGINX_BINARY), "nginx")
+    folder.mkdir(exist_ok=True)
+    openssl = _require(shutil.which("openssl"), "openssl")
+    certificate, key = folder / "fullchain.pem", folder / "privkey.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-keyout", str(key), "-out", str(certificate)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    assert SHIPPED_CERTIFICATE in site and SHIPPED_KEY in site
+    # `nginx -t` binds the listening sockets too: free local ports instead of 80 and 443.
+    assert "listen 80;" in site and "listen 443 " in site
+    http, https = _free_port(), _free_port()
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{http};").replace(
+        "listen 443 ", f"listen 127.0.0.1:{https} "
+    )
+    (folder / "site.conf").write_text(
+        site.replace(SHIPPED_CERTIFICATE, str(certificate)).replace(SHIPPED_KEY, str(key)), encoding="utf-8"
+    )
+    (folder / "logs").mkdir()
+    # Debian's nginx is built with /var/log/nginx and /var/lib/nginx: point each at `folder`.
+    temp = "".join(
+        f"    {kind}_temp_path {folder / kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (folder / "nginx.conf").write_text(
+        f"events {{}}\nhttp {{\n    access_log {folder / 'access.log'};\n{temp}    include {folder / 'site.conf'};\n}}\n",
+        encoding="utf-8",
+    )
+    return subprocess.run(
+        [nginx, "-t", "-p", f"{folder}/", "-c", str(folder / "nginx.conf"),
+         "-g", f"pid {folder / 'nginx.pid'}; error_log {folder / 'error.log'};"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def test_nginx_accepts_the_shipped_configuration(tmp_path: Path) -> None:
+    result = nginx_test(NGINX, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "test is successful" in result.stderr
+
+
+def test_nginx_test_fails_on_a_broken_configuration(tmp_path: Path) -> None:
+    # The check above can fail: a directive this nginx does not know (as `http2 on;` was for
+    # Debian 12's nginx 1.22) and a missing semicolon are refused.
+    unknown = nginx_test(
+        NGINX.replace("proxy_buffering off;", "proxy_buffering off;\n    http3_nonsense on;"), tmp_path / "a"
+    )
+    assert unknown.returncode != 0 and "unknown directive" in unknown.stderr
+    unclosed = nginx_test(NGINX.replace("return 404;", "return 404"), tmp_path / "b")
+    assert unclosed.returncode != 0
 
 
 def _upstream() -> str:
