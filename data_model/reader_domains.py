@@ -40,7 +40,7 @@ from .metrics import (
     reporting,
     trends,
 )
-from .metrics.settings import load_metric_settings
+from .metrics.settings import metric_settings
 from .metrics.target_choices import target_choices
 from .metrics.targets import target_progress, target_proposals
 from .services import users
@@ -57,7 +57,7 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     actions_list.list_audit: EVERY_DOMAIN,
     actions_list.audit_vocabulary: EVERY_DOMAIN,
     # reference data and settings
-    load_metric_settings: (SETTINGS,),
+    metric_settings: (SETTINGS,),
     users.list_users: (USERS, REFERENCE),
     users.department_choices: (REFERENCE,),
     actions_list.action_choices: (PROGRAMME, REFERENCE),

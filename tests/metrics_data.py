@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from data_model.db import transaction
 from data_model.metrics.filters import MetricFilters
+from data_model.metrics.gaps import Gap, gaps_among
+from data_model.metrics.reach import representation
 from data_model.models import (
     Action,
     ActionReach,
@@ -146,3 +148,11 @@ def build_small_fixture(engine: Engine) -> SmallFixture:
             deleted=True,
         )
         return SmallFixture(camp.id, evening.id, school.id, deleted.id)
+
+
+def gaps_of(
+    session: Session, filters: MetricFilters, lang: str = "fi", threshold: float | None = None
+) -> list[Gap]:
+    """The gaps of the filtered actions, judged on their representation as report_figures and
+    the council summary judge them."""
+    return gaps_among(session, filters, representation(session, filters), lang, threshold)

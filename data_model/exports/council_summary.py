@@ -187,8 +187,8 @@ def period_figures(
         representation=reach.representation,
         score=reach.score,
         gaps=gaps_among(session, filters, reach.representation, lang),
-        feedback=feedback_loop(session, filters, judged_on),
-        unused=unused_opportunities(session, filters, judged_on),
+        feedback=feedback_loop(session, user, filters, judged_on),
+        unused=unused_opportunities(session, user, filters, judged_on),
         measures=measure_activity(session, user, filters),
     )
 
@@ -389,11 +389,11 @@ def build_council_summary(
     numbers = key_numbers(current, earlier, lang)
     threshold = load_metric_settings(session).gap_threshold
     judged_on = evaluation_day(period, today)
-    actors = responsibilities(session, judged_on)
-    catalogue = catalogue_usage(session, judged_on)
-    trends = quarterly_trends(session, trend_filters(period, today))
-    channels = channel_by_group(session, period_filters(period))
-    changed = local_time(last_change_at(session))
+    actors = responsibilities(session, user, judged_on)
+    catalogue = catalogue_usage(session, user, judged_on)
+    trends = quarterly_trends(session, user, trend_filters(period, today))
+    channels = channel_by_group(session, user, period_filters(period))
+    changed = local_time(last_change_at(session, user))
     no_reach_gaps = {gap.group.code for gap in current.gaps if gap.no_reach}
     initiatives = council_list(session, period.start, period.end, today)
     initiative_numbers = initiative_figures(session, user, period_filters(period), today)
@@ -403,7 +403,7 @@ def build_council_summary(
         gap_table(current.gaps, lang),
         catalogue_table(catalogue, judged_on, lang),
         channel_table(channels, lang),
-        reporting_table(reporting_status(session, judged_on), lang),
+        reporting_table(reporting_status(session, user, judged_on), lang),
         duty_table(actors, lang),
         measure_table(current.measures, lang),
         target_table(targets, lang),

@@ -25,6 +25,7 @@ from ..models import (
     Opportunity,
     ParticipationForm,
 )
+from ..permissions import CurrentUser, require_read
 from .file_format import COLUMNS, LIST_SEPARATOR, NO_WORD, YES_WORD, template_headers
 
 
@@ -104,13 +105,16 @@ def _guide(session: Session, lang: str) -> list[list[str]]:
     return lines
 
 
-def template_csv(session: Session) -> bytes:
-    """The empty import template as CSV."""
+def template_csv(session: Session, user: CurrentUser | None) -> bytes:
+    """The empty import template as CSV (its reach columns name the audience groups)."""
+    require_read(user, "summary.read")
     return table_csv(template_headers(session))
 
 
-def template_xlsx(session: Session, lang: str = DEFAULT_LANGUAGE) -> bytes:
-    """The empty import template as Excel, with a guide sheet listing every valid value."""
+def template_xlsx(session: Session, user: CurrentUser | None, lang: str = DEFAULT_LANGUAGE) -> bytes:
+    """The empty import template as Excel, with a guide sheet listing every valid value (the
+    reference data every signed-in reader sees)."""
+    require_read(user, "summary.read")
     return table_xlsx(
         template_headers(session), guide=_guide(session, lang), guide_title=t("import.guide.sheet", lang)
     )

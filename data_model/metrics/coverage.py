@@ -93,9 +93,10 @@ def department_by_form(session: Session, user: CurrentUser | None, filters: Metr
     return _matrix(session, statement, Department, ParticipationForm)
 
 
-def channel_by_group(session: Session, filters: MetricFilters) -> Matrix:
+def channel_by_group(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
     """Participants per channel × audience group: the group's recorded participants in the
     actions that used the channel (an action with two channels counts for both)."""
+    require_read(user, "summary.read")
     statement = (
         select(action_channel.c.channel_id, ActionReach.audience_group_id, func.sum(ActionReach.count))
         .join(Action, Action.id == action_channel.c.action_id)
@@ -118,9 +119,12 @@ def department_by_group(session: Session, user: CurrentUser | None, filters: Met
     return _matrix(session, statement, Department, AudienceGroup)
 
 
-def unused_opportunities(session: Session, filters: MetricFilters, today: date) -> list[UnusedOpportunity]:
+def unused_opportunities(
+    session: Session, user: CurrentUser | None, filters: MetricFilters, today: date
+) -> list[UnusedOpportunity]:
     """Active catalogue opportunities with no action starting in the last `unused_months`
     (setting) before `today`, among the actions matching the filters other than the period."""
+    require_read(user, "summary.read")
     since = add_months(today, -load_metric_settings(session).unused_months)
     last_used = (
         select(Action.opportunity_id, func.max(Action.start_date).label("last_used"))

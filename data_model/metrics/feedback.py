@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Action, Department, ParticipationForm
 from ..models.actions import action_form
+from ..permissions import CurrentUser, require_read
 from .filters import MetricFilters, action_conditions
 from .labels import Label
 from .settings import load_metric_settings
@@ -64,8 +65,17 @@ def _planning_or_decision() -> ColumnElement[bool]:
     return Action.id.in_(with_form)
 
 
-def feedback_loop(session: Session, filters: MetricFilters, today: date) -> FeedbackLoop:
+def feedback_loop(
+    session: Session, user: CurrentUser | None, filters: MetricFilters, today: date
+) -> FeedbackLoop:
     """The feedback-loop rate and the open loops as of `today` (formulas: module docstring)."""
+    require_read(user, "summary.read")
+    return loop_figures(session, filters, today)
+
+
+def loop_figures(session: Session, filters: MetricFilters, today: date) -> FeedbackLoop:
+    """What `feedback_loop` answers, unchecked: the building block of the SWOT indicator
+    (composed in `indicators.swot_board`, which checks)."""
     days = load_metric_settings(session).open_loop_days
     conditions = [*action_conditions(filters), _planning_or_decision()]
     closed_on = func.coalesce(Action.end_date, Action.start_date)

@@ -31,7 +31,7 @@ from ..models.actions import action_channel, action_intended_group
 from ..models.programme import channel_audience
 from .filters import MetricFilters, action_conditions
 from .labels import Label
-from .reach import YOUTH, GroupRepresentation, representation
+from .reach import YOUTH, GroupRepresentation
 from .settings import load_metric_settings
 
 BEST_LIMIT = 3
@@ -243,14 +243,6 @@ def _severity(row: GroupRepresentation) -> tuple[float, float]:
     return (row.index or 0.0, -(row.population_share or 0.0))
 
 
-def gaps(
-    session: Session, filters: MetricFilters, lang: str = DEFAULT_LANGUAGE, threshold: float | None = None
-) -> list[Gap]:
-    """The gaps in the filtered actions, worst first, each with its sentence in `lang` and
-    suggestions. `threshold` overrides the `gap_threshold` setting."""
-    return gaps_among(session, filters, representation(session, filters), lang, threshold)
-
-
 def gaps_among(
     session: Session,
     filters: MetricFilters,
@@ -258,8 +250,9 @@ def gaps_among(
     lang: str = DEFAULT_LANGUAGE,
     threshold: float | None = None,
 ) -> list[Gap]:
-    """The gaps among the representation rows of `filters`, already computed (see `gaps`), so a
-    page that shows the representation too does not compute it twice."""
+    """The gaps among the representation rows of `filters`, already computed, worst first, each
+    with its sentence in `lang` and suggestions; `threshold` overrides the `gap_threshold`
+    setting. A building block: pages get the gaps from `report_figures`, which checks."""
     limit = load_metric_settings(session).gap_threshold if threshold is None else threshold
     rows = sorted((row for row in compared if is_gap(row, limit)), key=_severity)
     suggestions = _suggestions(session, rows, filters)

@@ -20,10 +20,10 @@ from ..indicators import INDICATORS
 from ..models import Action, AudienceGroup, Channel, Opportunity, SwotItem
 from ..models.actions import action_channel
 from ..permissions import CurrentUser, require_read
-from .feedback import feedback_loop
+from .feedback import loop_figures
 from .filters import MetricFilters, action_conditions, add_months
 from .reach import AGE, YOUTH, GroupRepresentation, participants_by_group, representation
-from .reporting import reported_on_time, reporting_status
+from .reporting import department_statuses, reported_on_time
 from .settings import load_metric_settings
 
 YEAR = 12
@@ -194,13 +194,13 @@ def _vulnerable_reach(session: Session, window: MetricFilters) -> _Measured:
 
 def _feedback_loop_rate(session: Session, window: MetricFilters) -> _Measured:
     assert window.end is not None  # noqa: S101 - period() always sets it
-    loop = feedback_loop(session, window, window.end)
+    loop = loop_figures(session, window, window.end)
     return _Measured(loop.rate, loop.actions, _share_text(loop.with_feedback, loop.actions))
 
 
 def _departments_reporting(session: Session, window: MetricFilters) -> _Measured:
     assert window.end is not None  # noqa: S101 - period() always sets it
-    rows = reporting_status(session, window.end)
+    rows = department_statuses(session, window.end)
     on_time = reported_on_time(rows)
     return _Measured(on_time / len(rows) if rows else None, len(rows), _share_text(on_time, len(rows)))
 
@@ -304,11 +304,6 @@ def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:
         sample=current.sample,
         small_sample=spec.sampled and current.sample < settings.small_count,
     )
-
-
-def indicator_values(session: Session, keys: tuple[str, ...], today: date) -> dict[str, IndicatorValue]:
-    """Several indicators at once (the SWOT board asks for each key it shows)."""
-    return {key: indicator_value(session, key, today) for key in keys}
 
 
 @dataclass(frozen=True)

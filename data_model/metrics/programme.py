@@ -41,9 +41,10 @@ def _count(session: Session, model: type, *where: object) -> int:
     return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)  # type: ignore[arg-type]
 
 
-def statutory_counts(session: Session) -> dict[str, int]:
+def statutory_counts(session: Session, user: CurrentUser | None) -> dict[str, int]:
     """Active opportunities per statutory kind ("statutory", "partly", "voluntary"): the one
     count the home page and the catalogue both state, so they cannot disagree."""
+    require_read(user, "summary.read")
     rows = session.execute(
         select(Opportunity.statutory, func.count()).where(Opportunity.active).group_by(Opportunity.statutory)
     ).all()
@@ -59,7 +60,7 @@ def programme_headline(session: Session, user: CurrentUser | None) -> ProgrammeH
         .order_by(PopulationFigure.year.desc())
         .limit(1)
     ).first()
-    statutory = statutory_counts(session)
+    statutory = statutory_counts(session, user)
     return ProgrammeHeadline(
         swot_items=_count(session, SwotItem, SwotItem.active),
         forms=_count(session, ParticipationForm),

@@ -40,8 +40,8 @@ from .reporting import (
     STATUSES,
     UNTRACKED,
     ReportingStatus,
+    department_statuses,
     reported_on_time,
-    reporting_status,
 )
 from .settings import load_metric_settings
 
@@ -111,12 +111,15 @@ def _department_names(rows: object) -> dict[int, tuple[str, ...]]:
     return {key: tuple(values) for key, values in names.items()}
 
 
-def catalogue_usage(session: Session, today: date, include_retired: bool = False) -> CatalogueUsage:
+def catalogue_usage(
+    session: Session, user: CurrentUser | None, today: date, include_retired: bool = False
+) -> CatalogueUsage:
     """Each catalogue item by participation form, with times used, last use and departments
     (actions starting on or before `today`); "unused" as metrics.coverage decides it."""
+    require_read(user, "summary.read")
     months = load_metric_settings(session).unused_months
     since = add_months(today, -months)
-    unused_ids = {item.opportunity.id for item in unused_opportunities(session, MetricFilters(), today)}
+    unused_ids = {item.opportunity.id for item in unused_opportunities(session, user, MetricFilters(), today)}
     usage = {
         row.opportunity_id: (int(row.times), row.last)
         for row in session.execute(
@@ -425,7 +428,7 @@ def _duty_status(
             status, months_shown, None, next_due, 0, (), duty.cadence_assumed,
         )  # fmt: skip
     if duty.evidence == "department_report":
-        departments = tuple(reporting_status(session, today))
+        departments = tuple(department_statuses(session, today))
         count = reported_on_time(departments)
         status = min((d.status for d in departments), key=STATUSES.index, default=UNTRACKED)
         # The duty is as late as its latest department: show that department's dates.
@@ -444,8 +447,11 @@ def _duty_status(
     )  # fmt: skip
 
 
-def responsibilities(session: Session, today: date, include_retired: bool = False) -> list[ActorDuties]:
+def responsibilities(
+    session: Session, user: CurrentUser | None, today: date, include_retired: bool = False
+) -> list[ActorDuties]:
     """The actors and their duties, each with cadence, status and the evidence behind it."""
+    require_read(user, "summary.read")
     continuous_months = load_metric_settings(session).unused_months
     result = []
     for actor in session.scalars(select(Actor).order_by(Actor.sort_order)):

@@ -244,11 +244,6 @@ def _totals_and_foreign_denominator(session: Session, filters: MetricFilters) ->
     return totals, foreign
 
 
-def reach_totals(session: Session, filters: MetricFilters) -> ReachTotals:
-    """Counts of actions and participants behind the filtered figures."""
-    return _totals_and_foreign_denominator(session, filters)[0]
-
-
 def population_figures(session: Session, end_year: int | None) -> dict[int | None, PopulationFigureInfo]:
     """Per audience group id (None = total population): the figure of the latest year ≤
     `end_year`, else the latest year there is (None: always the latest)."""
@@ -398,7 +393,6 @@ __all__ = [
     "participants_by_group",
     "population_figures",
     "reach_figures",
-    "reach_totals",
     "representation",
     "representation_score",
 ]

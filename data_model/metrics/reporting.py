@@ -21,6 +21,7 @@ from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from ..models import Department, DepartmentReport
+from ..permissions import CurrentUser, require_read
 from .filters import add_months
 from .labels import Label
 
@@ -72,10 +73,20 @@ def status_tally(statuses: Iterable[str]) -> dict[str, int]:
 
 
 def reporting_status(
-    session: Session, today: date, department_ids: tuple[int, ...] = ()
+    session: Session, user: CurrentUser | None, today: date, department_ids: tuple[int, ...] = ()
 ) -> list[ReportingStatus]:
     """Each active department that must report, in sort order, with its status on `today`;
-    only the departments in `department_ids` when it is given (the department filter)."""
+    only the departments in `department_ids` when it is given (the department filter). Every
+    signed-in reader sees every department's dates: they are a summary, not the reports."""
+    require_read(user, "summary.read")
+    return department_statuses(session, today, department_ids)
+
+
+def department_statuses(
+    session: Session, today: date, department_ids: tuple[int, ...] = ()
+) -> list[ReportingStatus]:
+    """What `reporting_status` answers, unchecked: the building block of the readers that
+    compose it (the duties, the SWOT indicators), which check their own reader."""
     last = (
         select(
             DepartmentReport.department_id,

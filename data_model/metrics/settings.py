@@ -17,6 +17,7 @@ from sqlalchemy.orm import ORMExecuteState, Session
 
 from ..models import Setting
 from ..models.reference import DEFAULT_SETTINGS
+from ..permissions import CurrentUser, require_read
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,16 @@ def _forget_on_write(state: ORMExecuteState) -> None:
         _forget(state.session)
 
 
+def metric_settings(session: Session, user: CurrentUser | None) -> MetricSettings:
+    """The thresholds the figures were judged by, for a page that states them (the gap
+    threshold, the months that make an opportunity unused)."""
+    require_read(user, "summary.read")
+    return load_metric_settings(session)
+
+
 def load_metric_settings(session: Session) -> MetricSettings:
-    """The current thresholds; each falls back to its default when missing or invalid."""
+    """The current thresholds; each falls back to its default when missing or invalid. The
+    building block of every metric that applies them: a page asks `metric_settings`."""
     memo = session.info.get(_MEMO_KEY)
     if isinstance(memo, MetricSettings):
         return memo

@@ -25,7 +25,7 @@ from .coverage import department_by_form, unused_opportunities
 from .feedback import feedback_loop
 from .filters import MetricFilters
 from .programme import statutory_counts
-from .reach import AGE, FOREIGN_LANGUAGE, group_share, reach_figures, reach_totals
+from .reach import AGE, FOREIGN_LANGUAGE, group_share, reach_figures
 from .reporting import reported_on_time, reporting_status
 
 SHARE, RATIO, COUNT = "share", "ratio", "count"
@@ -93,7 +93,7 @@ def _balance_score(
 def _feedback_loop_rate(
     session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
 ) -> FigureValue:
-    loop = feedback_loop(session, filters, judged_on)
+    loop = feedback_loop(session, user, filters, judged_on)
     return FigureValue(loop.rate, loop.actions)
 
 
@@ -111,7 +111,7 @@ def _actions_per_form(
 def _actions_logged(
     session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
 ) -> FigureValue:
-    count = reach_totals(session, filters).actions
+    count = reach_figures(session, filters).totals.actions
     return FigureValue(float(count), count)
 
 
@@ -119,15 +119,15 @@ def _opportunities_in_use(
     session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
 ) -> FigureValue:
     # In use as the catalogue page says it: used within the `unused_months` before the day.
-    active = sum(statutory_counts(session).values())
-    unused = len(unused_opportunities(session, filters, judged_on))
+    active = sum(statutory_counts(session, user).values())
+    unused = len(unused_opportunities(session, user, filters, judged_on))
     return FigureValue(float(active - unused), active)
 
 
 def _reports_on_time(
     session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
 ) -> FigureValue:
-    statuses = reporting_status(session, judged_on, filters.department_ids)
+    statuses = reporting_status(session, user, judged_on, filters.department_ids)
     if not statuses:
         return FigureValue(None, 0)
     return FigureValue(reported_on_time(statuses) / len(statuses), len(statuses))

@@ -14,6 +14,7 @@ from sqlalchemy import Integer, case, cast, extract, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Action
+from ..permissions import CurrentUser, require_read
 from .filters import MetricFilters, action_conditions, quarter_of
 from .reach import action_sizes
 
@@ -46,9 +47,12 @@ def _next(year: int, quarter: int) -> tuple[int, int]:
     return (year + 1, 1) if quarter == 4 else (year, quarter + 1)
 
 
-def quarterly_trends(session: Session, filters: MetricFilters) -> list[QuarterTrend]:
+def quarterly_trends(
+    session: Session, user: CurrentUser | None, filters: MetricFilters
+) -> list[QuarterTrend]:
     """One row per quarter from the first to the last quarter with actions (or the filter's
     period when it is set), oldest first."""
+    require_read(user, "summary.read")
     month = cast(extract("month", Action.start_date), Integer)
     year = cast(extract("year", Action.start_date), Integer).label("year")
     quarter = case((month <= 3, 1), (month <= 6, 2), (month <= 9, 3), else_=4).label("quarter")

@@ -23,7 +23,7 @@ st.write(tr("import.intro"))
 first, second = st.columns(2)
 first.download_button(
     tr("import.template_csv"),
-    read(template_csv),
+    read(template_csv, user),
     file_name="toimenpiteet-pohja.csv",
     mime="text/csv",
     on_click="ignore",
@@ -31,7 +31,7 @@ first.download_button(
 )
 second.download_button(
     tr("import.template_xlsx"),
-    read(template_xlsx, lang()),
+    read(template_xlsx, user, lang()),
     file_name="toimenpiteet-pohja.xlsx",
     mime=XLSX_MIME,
     on_click="ignore",

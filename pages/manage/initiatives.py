@@ -46,9 +46,9 @@ st.title(tr("page.initiatives"))
 flash(BASE)
 st.write(tr("initiatives.intro"))
 today = clock.today()
-filters = metric_filters(today, about_actions=False)
+filters = metric_filters(today, user, about_actions=False)
 st.caption(tr("overview.period", period=period_text(filters)))
-freshness_note()
+freshness_note(user)
 
 
 def voter_note(figures: InitiativeFigures) -> None:

@@ -70,7 +70,7 @@ if submitted:
 
 # --- who has reported ------------------------------------------------------------------------
 st.subheader(tr("reports.status_heading"), anchor=False)
-statuses = read(reporting_status, clock.today())
+statuses = read(reporting_status, user, clock.today())
 st.caption(tr("reports.scope", day=fmt_date(clock.today())))
 st.dataframe(
     pd.DataFrame(

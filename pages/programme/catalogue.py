@@ -13,9 +13,9 @@ from pages.widgets.markdown import plain
 from pages.widgets.programme_view import date_or_never, pick, scope_note, show_table
 from pages.widgets.texts import freshness_note, lang, tr
 
-page_user("catalogue")
+user = page_user("catalogue")
 st.title(tr("page.catalogue"))
-usage = read(catalogue_usage, clock.today())
+usage = read(catalogue_usage, user, clock.today())
 st.write(tr("catalogue.intro", months=usage.unused_months))
 scope_note(clock.today())
 
@@ -56,10 +56,10 @@ for form in usage.forms:
     show_table([row(item) for item in ordered])
 
 statutory = [item for item in distinct.values() if item.statutory != "voluntary"]
-counts = read(statutory_counts)
+counts = read(statutory_counts, user)
 with st.expander(
     tr("catalogue.statutory_title", statutory=fmt_int(counts["statutory"]), partly=fmt_int(counts["partly"]))
 ):
     for item in statutory:
         st.text(f"{pick(item.name_fi, item.name_en)} — {item.legal_basis_in(lang()) or '–'}")
-freshness_note()
+freshness_note(user)

@@ -63,4 +63,4 @@ for channel in channels:
             st.text(tr("channels.never_used"))
         elif channel.unknown_totals:
             st.text(tr("channels.unknown_totals", n=fmt_count(channel.unknown_totals, "plain_action")))
-freshness_note()
+freshness_note(user)

@@ -14,12 +14,12 @@ from pages.widgets.programme_view import date_or_never, pick, scope_note, show_t
 from pages.widgets.texts import freshness_note, lang, tr
 
 today = clock.today()
-page_user("responsibilities")
+user = page_user("responsibilities")
 st.title(tr("page.responsibilities"))
 st.write(tr("responsibilities.intro", days=fmt_count(DUE_SOON_DAYS, "day")))
 scope_note(clock.today())
 
-actors = read(responsibilities, today)
+actors = read(responsibilities, user, today)
 duties = [duty for actor in actors for duty in actor.duties]
 counts = status_tally(duty.status for duty in duties)
 st.markdown(
@@ -79,10 +79,10 @@ def reporting_row(row: ReportingStatus) -> dict[str, object]:
 
 
 st.subheader(tr("responsibilities.reporting_title"))
-reporting = read(reporting_status, today)
+reporting = read(reporting_status, user, today)
 if reporting:
     show_table([reporting_row(department) for department in reporting])
     st.caption(tr("responsibilities.report_cadence_assumed"))
 else:
     st.caption(tr("responsibilities.no_reporting"))
-freshness_note()
+freshness_note(user)

@@ -16,7 +16,7 @@ from pages.widgets.programme_view import date_or_never, pick, show_table
 from pages.widgets.texts import tr
 
 user = page_user("steps")
-filters = report_header(tr("page.steps"), clock.today())
+filters = report_header(tr("page.steps"), clock.today(), user)
 st.write(tr("steps.intro"))
 
 principles = read(development_steps, user, filters)

@@ -51,4 +51,4 @@ for row in QUADRANT_ROWS:
             for card in items:
                 draw_card(card)
 
-freshness_note()
+freshness_note(user)

@@ -35,4 +35,4 @@ st.write(
         year=headline.population_year or "–",
     )
 )
-freshness_note()
+freshness_note(user)

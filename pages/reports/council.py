@@ -192,7 +192,7 @@ def downloads(period: Period, today: date) -> None:
 user = page_user("council")
 st.title(tr("page.council"))
 st.write(tr("council.intro"))
-freshness_note()
+freshness_note(user)
 today = local_today()
 period = choose_period(today)
 summary = read(build_council_summary, user, period.key, today, lang())

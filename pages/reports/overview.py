@@ -21,15 +21,15 @@ from pages.widgets.texts import lang, tr
 
 today = clock.today()
 user = page_user("overview")
-filters = report_header(tr("page.overview"), today)
+filters = report_header(tr("page.overview"), today, user)
 
 figures = read(report_figures, user, filters, lang())
 totals = figures.totals
 # "As of" figures are judged on the period's last day (today while it runs), as the council
 # summary judges them, so the two pages agree for one period.
 as_of = as_of_day(filters, today)
-loop = read(feedback_loop, filters, as_of)
-reporting = read(reporting_status, as_of, filters.department_ids)
+loop = read(feedback_loop, user, filters, as_of)
+reporting = read(reporting_status, user, as_of, filters.department_ids)
 measures = read(measure_counts, user, filters)
 
 actions, participants, departments, feedback, reports, advanced = st.columns(6)
@@ -74,7 +74,7 @@ st.header(tr("overview.representation"))
 representation_view(figures.representation, totals)
 
 st.header(tr("overview.trends"))
-trends_view(read(quarterly_trends, filters))
+trends_view(read(quarterly_trends, user, filters))
 
 st.header(tr("overview.feedback"))
 st.write(

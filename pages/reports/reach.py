@@ -17,7 +17,7 @@ from data_model.metrics.filters import MetricFilters, as_of_day
 from data_model.metrics.measures import measures_without_actions
 from data_model.metrics.reach import special_group_reach
 from data_model.metrics.report_figures import report_figures
-from data_model.metrics.settings import load_metric_settings
+from data_model.metrics.settings import metric_settings
 from data_model.metrics.trends import quarterly_trends
 from pages.widgets.charts import bars, chart_spec, chart_with_table, heatmap
 from pages.widgets.data import read
@@ -83,11 +83,11 @@ def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_ro
 
 today = clock.today()
 user = page_user("reach")
-filters = report_header(tr("page.reach"), today)
+filters = report_header(tr("page.reach"), today, user)
 
 figures = read(report_figures, user, filters, lang())
 totals, rows = figures.totals, figures.representation
-settings = read(load_metric_settings)
+settings = read(metric_settings, user)
 
 st.header(tr("reach.representation"))
 st.write(tr("reach.definition", threshold=fmt_decimal(settings.gap_threshold, 2)))
@@ -126,13 +126,13 @@ else:
 
 st.header(tr("reach.coverage"))
 matrix_view(read(department_by_form, user, filters), "department_form", filters)
-matrix_view(read(channel_by_group, filters), "channel_group", filters, drop_empty_rows=True)
+matrix_view(read(channel_by_group, user, filters), "channel_group", filters, drop_empty_rows=True)
 matrix_view(read(department_by_group, user, filters), "department_group", filters, drop_empty_rows=True)
 
 as_of = as_of_day(filters, today)
 st.subheader(tr("reach.unused", months=settings.unused_months, day=fmt_date(as_of)))
 st.caption(tr("reach.unused_scope", months=fmt_count(settings.unused_months, "month"), day=fmt_date(as_of)))
-unused = read(unused_opportunities, filters, as_of)
+unused = read(unused_opportunities, user, filters, as_of)
 st.dataframe(
     pd.DataFrame(
         {
@@ -153,7 +153,7 @@ else:
     st.caption(tr("reach.measures.none"))
 
 st.header(tr("reach.trends"))
-trends_view(read(quarterly_trends, filters))
+trends_view(read(quarterly_trends, user, filters))
 
 st.header(tr("reach.actions"))
 options = read(filter_options, user)

@@ -13,8 +13,8 @@ import streamlit as st
 from data_model.metrics.drilldown import FilterOptions, filter_options
 from data_model.metrics.filters import MetricFilters, council_term_range, year_range
 from data_model.metrics.labels import Label
+from data_model.permissions import CurrentUser
 
-from .auth import current_user
 from .data import read
 from .formats import fmt_date
 from .texts import freshness_note, lang, tr
@@ -109,11 +109,11 @@ def _multiselect(title: str, labels: tuple[Label, ...], by: str, name: str) -> t
     return tuple(chosen)
 
 
-def metric_filters(today: date, about_actions: bool = True) -> MetricFilters:
+def metric_filters(today: date, user: CurrentUser, about_actions: bool = True) -> MetricFilters:
     """Draw the filters in the sidebar and return what they select. Without `about_actions`
     only the period and the department are offered (figures of records that have no form,
     area or channel, such as initiatives)."""
-    options = read(filter_options, current_user())
+    options = read(filter_options, user)
     choices = _period_choices(options, today)
     _from_address(options, choices)
     with st.sidebar:
@@ -159,10 +159,10 @@ def period_text(filters: MetricFilters) -> str:
     return f"{fmt_date(filters.start)}–{fmt_date(filters.end)}"
 
 
-def report_header(title: str, today: date) -> MetricFilters:
+def report_header(title: str, today: date, user: CurrentUser) -> MetricFilters:
     """A report page's title, filters, period and data freshness; returns the filters."""
     st.title(title)
-    filters = metric_filters(today)
+    filters = metric_filters(today, user)
     st.caption(tr("overview.period", period=period_text(filters)))
-    freshness_note()
+    freshness_note(user)
     return filters

@@ -8,6 +8,7 @@ from data_model.clock import fmt_stored
 from data_model.config import load_settings
 from data_model.i18n import DEFAULT_LANGUAGE, LANGUAGES, Message, t
 from data_model.metrics.freshness import last_change_at
+from data_model.permissions import CurrentUser
 
 from .data import read
 
@@ -49,9 +50,9 @@ def demo_banner() -> None:
         st.warning(tr("app.demo_banner"), icon=":material/science:")
 
 
-def freshness_note() -> None:
+def freshness_note(user: CurrentUser) -> None:
     """When the data last changed: every figure on a page is as fresh as this."""
-    changed = read(last_change_at)
+    changed = read(last_change_at, user)
     st.caption(
         tr("app.freshness", when=fmt_stored(changed, lang=lang())) if changed else tr("app.freshness_never")
     )

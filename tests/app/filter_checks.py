@@ -16,12 +16,13 @@ from data_model.exports.council_summary import KEY_LABELS
 from data_model.formatting import fmt_decimal, fmt_int
 from data_model.i18n import t
 from data_model.metrics.filters import MetricFilters
-from data_model.metrics.gaps import Gap, gaps
-from data_model.metrics.reach import reach_totals, representation
+from data_model.metrics.gaps import Gap
+from data_model.metrics.reach import reach_figures, representation
 from data_model.metrics.trends import quarterly_trends
 from data_model.models import Area, Department
 from tests.app.metric_pages import page_text
-from tests.metrics_data import add_action, build_small_fixture
+from tests.factories import READER
+from tests.metrics_data import add_action, build_small_fixture, gaps_of
 
 FUTURE = date(2100, 1, 1)  # no action starts after it
 
@@ -89,9 +90,9 @@ def suggestion_names(items: object) -> str:
 def assert_differs_from_unfiltered(engine: Engine, filters: MetricFilters) -> None:
     """The fixture must make the filter matter, or the checks below could not fail."""
     with open_session(engine) as session:
-        assert reach_totals(session, filters) != reach_totals(session, MetricFilters())
-        youth = {gap.group.code: gap for gap in gaps(session, MetricFilters(), threshold=3.0)}
-        youth_filtered = {gap.group.code: gap for gap in gaps(session, filters, threshold=3.0)}
+        assert reach_figures(session, filters).totals != reach_figures(session, MetricFilters()).totals
+        youth = {gap.group.code: gap for gap in gaps_of(session, MetricFilters(), threshold=3.0)}
+        youth_filtered = {gap.group.code: gap for gap in gaps_of(session, filters, threshold=3.0)}
         assert youth.get("youth_15_29") != youth_filtered.get("youth_15_29")
 
 
@@ -130,7 +131,7 @@ def assert_representation(at: AppTest, session: Session, filters: MetricFilters)
 
 
 def assert_trends(at: AppTest, session: Session, filters: MetricFilters) -> None:
-    rows = quarterly_trends(session, filters)
+    rows = quarterly_trends(session, READER, filters)
     if not rows:
         assert t("reach.trends.none") in page_text(at)
         return

@@ -32,14 +32,13 @@ from data_model.metrics.coverage import (
 from data_model.metrics.drilldown import actions_behind
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import MetricFilters, as_of_day
-from data_model.metrics.gaps import gaps
 from data_model.metrics.measures import measure_counts, measures_without_actions
 from data_model.metrics.programme_usage import (
     catalogue_usage,
     channel_usage,
     responsibilities,
 )
-from data_model.metrics.reach import overall_score, reach_totals, representation, special_group_reach
+from data_model.metrics.reach import overall_score, reach_figures, representation, special_group_reach
 from data_model.metrics.reporting import OVERDUE, reporting_status, status_tally
 from data_model.permissions import CurrentUser
 from tests.app.filter_checks import (
@@ -58,6 +57,7 @@ from tests.app.filter_checks import (
 )
 from tests.app.metric_pages import metric_values, open_with_filters, page_text
 from tests.factories import READER
+from tests.metrics_data import gaps_of
 
 OVERVIEW, REACH, COUNCIL = "pages/reports/overview.py", "pages/reports/reach.py", "pages/reports/council.py"
 # The steps page follows the filters: tests/app/test_measures_everywhere.py checks it.
@@ -81,9 +81,9 @@ def test_overview_follows_each_filter(
     today = clock.today()
     as_of = as_of_day(filters, today)
     with open_session(app_engine) as session:
-        totals = reach_totals(session, filters)
-        loop = feedback_loop(session, filters, as_of)
-        reporting = reporting_status(session, as_of, filters.department_ids)
+        totals = reach_figures(session, filters).totals
+        loop = feedback_loop(session, READER, filters, as_of)
+        reporting = reporting_status(session, READER, as_of, filters.department_ids)
         on_time = sum(1 for row in reporting if row.status != OVERDUE)
         measures = measure_counts(session, READER, filters)
         assert metric_values(at) == {
@@ -101,7 +101,7 @@ def test_overview_follows_each_filter(
             ),
         }
         text = page_text(at)
-        assert_gap_text(text, gaps(session, filters), with_suggestions=False)
+        assert_gap_text(text, gaps_of(session, filters), with_suggestions=False)
         assert_representation(at, session, filters)
         assert_trends(at, session, filters)
         assert (
@@ -131,10 +131,10 @@ def test_reach_follows_each_filter(
         assert metric_values(at) == {t("term.metric.score"): fmt_decimal(overall_score(rows), 2)}
         assert_representation(at, session, filters)
         text = page_text(at)
-        found = gaps(session, filters)
+        found = gaps_of(session, filters)
         assert_gap_text(text, found, with_suggestions=True)
         # The advice's counts are the channel × group coverage of the same filter.
-        coverage_cells = channel_by_group(session, filters)
+        coverage_cells = channel_by_group(session, READER, filters)
         for gap in found:
             for item in (*gap.best_channels, *gap.target_channels):
                 if gap.group.code in {column.code for column in coverage_cells.columns}:
@@ -151,7 +151,7 @@ def test_reach_follows_each_filter(
         unused = page_frame(at, t("reach.unused.last_used"))
         assert list(unused[t("reach.unused.opportunity")]) == [
             item.opportunity.name_fi
-            for item in unused_opportunities(session, filters, as_of_day(filters, today))
+            for item in unused_opportunities(session, READER, filters, as_of_day(filters, today))
         ]
         measures = [label.name_fi for label in measures_without_actions(session, READER, filters)]
         every_measure = {
@@ -177,14 +177,14 @@ def test_council_page_pdf_and_workbook_follow_the_period(
     at.selectbox(key="council_period_year").select(period).run()
     assert not at.exception
     with open_session(app_engine) as session:
-        totals = reach_totals(session, filters)
-        found = gaps(session, filters)
-        coverage_cells = channel_by_group(session, filters)
+        totals = reach_figures(session, filters).totals
+        found = gaps_of(session, filters)
+        coverage_cells = channel_by_group(session, READER, filters)
         for gap in found:
             for item in gap.best_channels:
                 assert item.reached == coverage_cells.value(item.item.code, gap.group.code)
-        loop = feedback_loop(session, filters, as_of)
-        unused = unused_opportunities(session, filters, as_of)
+        loop = feedback_loop(session, READER, filters, as_of)
+        unused = unused_opportunities(session, READER, filters, as_of)
         advanced = measure_counts(session, READER, filters).with_actions
         score = overall_score(representation(session, filters))
         expected = {
@@ -254,7 +254,7 @@ def test_council_says_it_covers_every_department_and_area(
     at.segmented_control[0].set_value("year").run()
     at.selectbox(key="council_period_year").select(period_from_key("2025")).run()
     with open_session(app_engine) as session:
-        totals = reach_totals(session, period_filters(period_from_key("2025")))
+        totals = reach_figures(session, period_filters(period_from_key("2025"))).totals
     assert metric_values(at)[t("council.key.actions")] == fmt_int(totals.actions)
 
 
@@ -278,7 +278,7 @@ def test_programme_pages_say_their_figures_are_unfiltered(
                 in text
             )
         if page == "responsibilities":
-            duties = [duty for actor in responsibilities(session, today) for duty in actor.duties]
+            duties = [duty for actor in responsibilities(session, READER, today) for duty in actor.duties]
             tally = status_tally(duty.status for duty in duties)
             assert (
                 t(
@@ -289,7 +289,7 @@ def test_programme_pages_say_their_figures_are_unfiltered(
                 in text
             )
         if page == "catalogue":
-            usage = catalogue_usage(session, today)
+            usage = catalogue_usage(session, READER, today)
             distinct = {item.code: item for form in usage.forms for item in form.opportunities}
             idle = sum(1 for item in distinct.values() if item.unused)
             assert (

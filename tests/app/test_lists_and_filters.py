@@ -18,11 +18,12 @@ from data_model.formatting import fmt_count, fmt_date, fmt_int
 from data_model.i18n import t
 from data_model.metrics.actions_list import ActionFilter, list_actions
 from data_model.metrics.filters import MetricFilters
-from data_model.metrics.reach import reach_totals
+from data_model.metrics.reach import reach_figures
 from data_model.metrics.reporting import reporting_status
 from data_model.permissions import CurrentUser
 from tests.app.filter_checks import build_filtered_data, filter_choice, open_session, page_frame
 from tests.app.metric_pages import open_with_filters, page_text
+from tests.factories import READER
 
 ACTIONS, REPORTS = "pages/manage/actions.py", "pages/manage/reports.py"
 FILTERS = ("period", "department", "area")
@@ -49,7 +50,10 @@ def test_actions_list_says_the_report_filters_do_not_apply(
 ) -> None:
     params, filters = filter_choice(name, filtered_data)
     with open_session(app_engine) as session:  # the filter changes the report pages' count
-        assert reach_totals(session, filters).actions != reach_totals(session, MetricFilters()).actions
+        assert (
+            reach_figures(session, filters).totals.actions
+            != reach_figures(session, MetricFilters()).totals.actions
+        )
     at = open_with_filters(open_app("koordinaattori"), ACTIONS, **params)
     assert not at.exception
     text = page_text(at)
@@ -72,7 +76,7 @@ def test_actions_list_with_the_same_period_and_department_counts_as_the_overview
     assert not at.exception
     both = MetricFilters(start=period.start, end=period.end, department_ids=department.department_ids)
     with open_session(app_engine) as session:
-        expected = reach_totals(session, both).actions
+        expected = reach_figures(session, both).totals.actions
     own = ActionFilter(
         department_id=filtered_data["department"], start_from=date(2025, 1, 1), start_to=date(2025, 12, 31)
     )
@@ -91,7 +95,7 @@ def test_reports_page_says_the_report_filters_do_not_apply(
     today = clock.today()
     assert t("reports.scope", day=fmt_date(today)) in page_text(at)
     with open_session(app_engine) as session:
-        statuses = reporting_status(session, today)
+        statuses = reporting_status(session, READER, today)
     table = page_frame(at, t("reports.col.next_due"))
     assert list(table[t("reports.col.department")]) == [row.department.name_fi for row in statuses]
     assert len(statuses) > 1  # every department, not the filtered one

@@ -37,6 +37,7 @@ from data_model.models import (
 from data_model.models.actions import action_channel, action_form, action_intended_group, action_measure
 from data_model.seed_files import SeedError
 from data_model.validation import validate_action
+from tests.factories import READER
 
 TODAY = date(2026, 11, 28)
 OPEN_LOOP_DAYS = 60
@@ -259,9 +260,9 @@ def test_the_dashboard_metrics_show_the_gaps(demo_engine: Engine) -> None:
         youth, older = group_share(rows, YOUTH), group_share(rows, "older_65_74")
         assert youth is not None and youth.index is not None and youth.index < 0.5
         assert older is not None and older.index is not None and older.index > 1.0
-        statuses = reporting_status(session, TODAY)
+        statuses = reporting_status(session, READER, TODAY)
         assert [s.department.code for s in statuses if s.status == OVERDUE] == ["kaupunkiymparisto"]
-        loop = feedback_loop(session, MetricFilters(), TODAY)
+        loop = feedback_loop(session, READER, MetricFilters(), TODAY)
         assert len(loop.open_loops) >= 5
         assert loop.rate is not None and loop.rate > 0.6
 

@@ -25,11 +25,10 @@ from data_model.formatting import fmt_count, fmt_decimal, fmt_int, fmt_pct
 from data_model.i18n import t
 from data_model.metrics.coverage import unused_opportunities
 from data_model.metrics.feedback import feedback_loop
-from data_model.metrics.gaps import gaps
-from data_model.metrics.reach import reach_totals, representation
+from data_model.metrics.reach import reach_figures, representation
 from data_model.metrics.reporting import reporting_status
 from tests.factories import READER
-from tests.metrics_data import add_action, build_small_fixture
+from tests.metrics_data import add_action, build_small_fixture, gaps_of
 
 PERIOD = "2025"
 TODAY = date(2026, 11, 28)
@@ -84,10 +83,10 @@ def _records(sheet: Worksheet) -> list[dict[str, object]]:
 def test_pdf_states_the_metrics_numbers(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
         filters = period_filters(period_from_key(PERIOD))
-        totals = reach_totals(session, filters)
-        found = gaps(session, filters)
+        totals = reach_figures(session, filters).totals
+        found = gaps_of(session, filters)
         rows = representation(session, filters)
-        loop = feedback_loop(session, filters, date(2025, 12, 31))
+        loop = feedback_loop(session, READER, filters, date(2025, 12, 31))
         text = _squash(_pdf_text(build_pdf(session, READER, PERIOD, TODAY).data))
     sentence = t(
         "council.overview.actions",
@@ -118,12 +117,12 @@ def test_pdf_states_the_metrics_numbers(report_engine: Engine) -> None:
 def test_workbook_holds_the_metrics_numbers_as_numbers(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
         filters = period_filters(period_from_key(PERIOD))
-        totals = reach_totals(session, filters)
+        totals = reach_figures(session, filters).totals
         rows = representation(session, filters)
-        found = gaps(session, filters)
-        loop = feedback_loop(session, filters, date(2025, 12, 31))
-        unused = unused_opportunities(session, filters, date(2025, 12, 31))
-        statuses = reporting_status(session, date(2025, 12, 31))
+        found = gaps_of(session, filters)
+        loop = feedback_loop(session, READER, filters, date(2025, 12, 31))
+        unused = unused_opportunities(session, READER, filters, date(2025, 12, 31))
+        statuses = reporting_status(session, READER, date(2025, 12, 31))
         data = build_excel(session, READER, PERIOD, TODAY).data
     actions = _records(_sheet(data, t("council.sheet.actions")))
     assert len(actions) == totals.actions
@@ -152,7 +151,7 @@ def test_workbook_holds_the_metrics_numbers_as_numbers(report_engine: Engine) ->
 def test_summary_compares_with_the_previous_period_of_the_same_kind(report_engine: Engine) -> None:
     with session_factory(report_engine)() as session:
         summary = build_council_summary(session, READER, "2025-Q4", TODAY)
-        previous = reach_totals(session, period_filters(period_from_key("2025-Q3")))
+        previous = reach_figures(session, period_filters(period_from_key("2025-Q3"))).totals
     actions = summary.number("actions")
     assert summary.previous is not None and summary.previous.key == "2025-Q3"
     assert (actions.value, actions.previous) == (len(MALICIOUS), previous.actions)

@@ -14,19 +14,19 @@ from data_model.auth import attempt_login
 from data_model.data_versions import data_versions
 from data_model.exports.council_summary import local_time, source_lines
 from data_model.metrics.freshness import last_change_at
-from tests.factories import create_user
+from tests.factories import READER, create_user
 
 LATE_UTC = datetime(2026, 12, 2, 23, 30)  # 3.12.2026 klo 01.30 in Helsinki (UTC+2)
 
 
 def test_a_failed_login_leaves_data_version_and_freshness_unchanged(engine: Engine, session: Session) -> None:
     create_user(engine, "valtuutettu", "council")
-    versions, changed = data_versions(session), last_change_at(session)
+    versions, changed = data_versions(session), last_change_at(session, READER)
     for _ in range(6):  # failures and the lock-out that follows
         attempt_login(session, "valtuutettu", "väärä-salasana-123")
     session.flush()
     assert data_versions(session) == versions
-    assert last_change_at(session) == changed
+    assert last_change_at(session, READER) == changed
 
 
 def test_stored_utc_late_at_night_is_shown_as_the_next_day_in_helsinki() -> None:

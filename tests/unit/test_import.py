@@ -28,7 +28,7 @@ from data_model.imports import (
 )
 from data_model.models import Action, AuditEntry
 from data_model.permissions import CurrentUser, PermissionDenied
-from tests.factories import create_role_users
+from tests.factories import READER, create_role_users
 from tests.unit.action_inputs import count_actions, count_audit
 
 BASELINE = Path(__file__).resolve().parents[2] / "seed_data" / "programme" / "baseline_actions.yaml"
@@ -75,8 +75,8 @@ def _good_rows(headers: list[str]) -> list[list[object]]:
 def test_the_template_has_every_field_and_a_column_per_group(engine: Engine) -> None:
     with transaction(engine) as session:
         headers = template_headers(session)
-        csv_text = template_csv(session).decode("utf-8-sig")
-        book = load_workbook(io.BytesIO(template_xlsx(session)))
+        csv_text = template_csv(session, READER).decode("utf-8-sig")
+        book = load_workbook(io.BytesIO(template_xlsx(session, READER)))
     assert headers[:3] == ["Tunniste", "Toimiala", "Otsikko"]
     assert "Osallistujia: Nuoret (15–29 v)" in headers
     assert csv_text.splitlines()[0].split(";") == headers
@@ -87,7 +87,7 @@ def test_the_template_has_every_field_and_a_column_per_group(engine: Engine) -> 
 
 def test_the_templates_guide_is_in_the_readers_language(engine: Engine) -> None:
     with transaction(engine) as session:
-        book = load_workbook(io.BytesIO(template_xlsx(session, "en")))
+        book = load_workbook(io.BytesIO(template_xlsx(session, READER, "en")))
     guide = [[cell.value for cell in row] for row in book["Guide"].iter_rows()]
     assert guide[0][0].startswith("One row is one action.")
     assert ["Column", "Code", "Name"] in guide

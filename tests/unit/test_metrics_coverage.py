@@ -44,7 +44,7 @@ def test_inactive_department_appears_when_it_has_actions(engine: Engine) -> None
 def test_channel_and_department_by_group(engine: Engine) -> None:
     build_small_fixture(engine)
     with session_factory(engine)() as session:
-        channels = channel_by_group(session, YEAR_2025)
+        channels = channel_by_group(session, READER, YEAR_2025)
         departments = department_by_group(session, READER, YEAR_2025)
     columns = [label.code for label in channels.columns]
     assert "residents" not in columns and "youth_15_29" in columns
@@ -67,11 +67,11 @@ def test_unused_opportunities_in_the_last_twelve_months(engine: Engine) -> None:
     with session_factory(engine)() as session:
         end_of_2025 = {
             item.opportunity.code: item.last_used
-            for item in unused_opportunities(session, MetricFilters(), date(2025, 12, 31))
+            for item in unused_opportunities(session, READER, MetricFilters(), date(2025, 12, 31))
         }
         spring_2024 = {
             item.opportunity.code: item.last_used
-            for item in unused_opportunities(session, MetricFilters(), date(2024, 5, 1))
+            for item in unused_opportunities(session, READER, MetricFilters(), date(2024, 5, 1))
         }
     assert len(end_of_2025) == 24 - 2
     assert "nuorisovaltuusto" not in end_of_2025 and "kaavoituksen_tilaisuudet" not in end_of_2025

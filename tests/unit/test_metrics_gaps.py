@@ -9,11 +9,11 @@ from sqlalchemy import Engine, select, update
 from data_model.db import session_factory, transaction
 from data_model.formatting import NBSP
 from data_model.metrics.filters import MetricFilters
-from data_model.metrics.gaps import Gap, gap_notes, gaps, gaps_among
+from data_model.metrics.gaps import Gap, gap_notes, gaps_among
 from data_model.metrics.reach import representation
 from data_model.metrics.settings import MetricSettings, load_metric_settings
 from data_model.models import Area, Department, Setting
-from tests.metrics_data import YEAR_2025, build_small_fixture
+from tests.metrics_data import YEAR_2025, build_small_fixture, gaps_of
 from tests.sql_statements import sql_statements
 
 YEAR_2023 = MetricFilters(start=date(2023, 1, 1), end=date(2023, 12, 31))
@@ -23,7 +23,7 @@ def _gaps(
     engine: Engine, filters: MetricFilters, lang: str = "fi", threshold: float | None = None
 ) -> list[Gap]:
     with session_factory(engine)() as session:
-        return gaps(session, filters, lang, threshold)
+        return gaps_of(session, filters, lang, threshold)
 
 
 def _codes(found: list[Gap]) -> list[str]:

@@ -16,7 +16,7 @@ from data_model.metrics.reach import (
     overall_score,
     participants_by_group,
     population_figures,
-    reach_totals,
+    reach_figures,
     representation,
 )
 from data_model.models import AudienceGroup, Department, PopulationFigure, Setting
@@ -56,7 +56,7 @@ def test_the_2023_baseline_shows_young_people_hardly_reached(engine: Engine) -> 
 
 
 def test_baseline_totals_keep_unknown_ages_apart(session: Session) -> None:
-    totals = reach_totals(session, MetricFilters(start=date(2023, 1, 1), end=date(2023, 12, 31)))
+    totals = reach_figures(session, MetricFilters(start=date(2023, 1, 1), end=date(2023, 12, 31))).totals
     assert totals.actions == 3
     assert totals.participants_total == 137 + 36 + 496
     assert (totals.actions_with_total, totals.actions_without_total) == (3, 0)
@@ -107,12 +107,14 @@ def test_filters_narrow_the_actions(engine: Engine) -> None:
     build_small_fixture(engine)
     with session_factory(engine)() as session:
         welfare = session.scalars(select(Department.id).where(Department.code == "hyvinvointi")).one()
-        by_department = reach_totals(session, MetricFilters(department_ids=(welfare,)))
-        by_form = reach_totals(session, replace(YEAR_2025, form_codes=("paatos",)))
-        by_channel = reach_totals(session, replace(YEAR_2025, channel_codes=("wilma", "facebook")))
-        with_baseline = reach_totals(session, MetricFilters(channel_codes=("wilma", "facebook")))
-        in_summer = reach_totals(session, MetricFilters(start=date(2025, 4, 1), end=date(2025, 6, 30)))
-        everything = reach_totals(session, MetricFilters())
+        by_department = reach_figures(session, MetricFilters(department_ids=(welfare,))).totals
+        by_form = reach_figures(session, replace(YEAR_2025, form_codes=("paatos",))).totals
+        by_channel = reach_figures(session, replace(YEAR_2025, channel_codes=("wilma", "facebook"))).totals
+        with_baseline = reach_figures(session, MetricFilters(channel_codes=("wilma", "facebook"))).totals
+        in_summer = reach_figures(
+            session, MetricFilters(start=date(2025, 4, 1), end=date(2025, 6, 30))
+        ).totals
+        everything = reach_figures(session, MetricFilters()).totals
     assert (by_department.actions, by_department.participants_total, by_department.actions_without_total) == (
         2,
         40,
@@ -183,7 +185,7 @@ def test_active_departments_leave_out_advocacy_bodies(engine: Engine) -> None:
     with transaction(engine) as session:
         add_action(session, "nuorisovaltuusto", "Nuorisovaltuuston kokous", date(2025, 4, 1), total=12)
     with session_factory(engine)() as session:
-        totals = reach_totals(session, YEAR_2025)
+        totals = reach_figures(session, YEAR_2025).totals
     # Hyvinvointi and kaupunkiympäristö logged 2025 actions; the youth council is not a toimiala.
     assert totals.departments_active == 2
     assert totals.actions == 4

@@ -12,6 +12,7 @@ from data_model.metrics.indicators import indicator_value
 from data_model.metrics.programme_usage import responsibilities
 from data_model.metrics.reporting import reported_on_time, reporting_status
 from data_model.models import Department, DepartmentReport
+from tests.factories import READER
 
 
 def _add_report(engine: Engine, department: str, start: date, end: date, deleted: bool = False) -> None:
@@ -29,7 +30,10 @@ def _add_report(engine: Engine, department: str, start: date, end: date, deleted
 
 def _status(engine: Engine, today: date) -> dict[str, tuple[str, date]]:
     with session_factory(engine)() as session:
-        return {row.department.code: (row.status, row.next_due) for row in reporting_status(session, today)}
+        return {
+            row.department.code: (row.status, row.next_due)
+            for row in reporting_status(session, READER, today)
+        }
 
 
 def test_without_reports_every_department_is_overdue(engine: Engine) -> None:
@@ -52,7 +56,9 @@ def test_status_follows_the_last_report(engine: Engine) -> None:
     assert _status(engine, date(2025, 10, 1))["kaupunkiymparisto"][0] == "overdue"  # deleted report
     with session_factory(engine)() as session:
         row = next(
-            r for r in reporting_status(session, date(2025, 10, 1)) if r.department.code == "hyvinvointi"
+            r
+            for r in reporting_status(session, READER, date(2025, 10, 1))
+            if r.department.code == "hyvinvointi"
         )
     assert (row.last_period_end, row.days_to_due, row.cadence_months) == (date(2025, 6, 30), 90, 6)
 
@@ -64,13 +70,13 @@ def test_reported_on_time_is_one_count_for_the_indicator_and_the_duties(engine: 
     _add_report(engine, "hyvinvointi", date(2025, 1, 1), date(2025, 6, 30))  # due 30.12.: due soon
     _add_report(engine, "yhteiset_palvelut", date(2025, 4, 1), date(2025, 9, 30))  # ok
     with session_factory(engine)() as session:
-        statuses = reporting_status(session, today)
+        statuses = reporting_status(session, READER, today)
         assert sorted(row.status for row in statuses) == ["due_soon", "ok", "overdue"]
         assert reported_on_time(statuses) == 2
         assert indicator_value(session, "departments_reporting", today).value == pytest.approx(2 / 3)
         duties = [
             duty
-            for actor in responsibilities(session, today)
+            for actor in responsibilities(session, READER, today)
             for duty in actor.duties
             if duty.evidence == "department_report"
         ]

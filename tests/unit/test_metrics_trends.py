@@ -16,13 +16,14 @@ from data_model.metrics.filters import (
     quarter_range,
 )
 from data_model.metrics.trends import QuarterTrend, quarterly_trends
+from tests.factories import READER
 from tests.metrics_data import YEAR_2025, build_small_fixture
 
 
 def test_quarters_of_2025(engine: Engine) -> None:
     build_small_fixture(engine)
     with session_factory(engine)() as session:
-        rows = quarterly_trends(session, YEAR_2025)
+        rows = quarterly_trends(session, READER, YEAR_2025)
     assert rows == [
         QuarterTrend(2025, 1, actions=1, participants=40, youth=30, age_denominator=40, digital_actions=0),
         QuarterTrend(2025, 2, actions=1, participants=60, youth=0, age_denominator=60, digital_actions=0),
@@ -38,7 +39,7 @@ def test_quarters_of_2025(engine: Engine) -> None:
 def test_all_time_runs_from_the_first_to_the_last_quarter(engine: Engine) -> None:
     build_small_fixture(engine)
     with session_factory(engine)() as session:
-        rows = quarterly_trends(session, MetricFilters())
+        rows = quarterly_trends(session, READER, MetricFilters())
     assert (rows[0].label, rows[-1].label, len(rows)) == ("2023/1", "2025/3", 11)
     by_label = {row.label: row for row in rows}
     assert (by_label["2023/1"].participants, by_label["2023/1"].digital_actions) == (496, 1)
@@ -48,7 +49,7 @@ def test_all_time_runs_from_the_first_to_the_last_quarter(engine: Engine) -> Non
 
 def test_no_actions_no_quarters(engine: Engine) -> None:
     with session_factory(engine)() as session:
-        assert quarterly_trends(session, MetricFilters(department_ids=(-1,))) == []
+        assert quarterly_trends(session, READER, MetricFilters(department_ids=(-1,))) == []
 
 
 def test_period_helpers() -> None:

@@ -20,7 +20,7 @@ from tests.unit.programme_fixture import TODAY, build
 
 
 def _opportunities(session: Session) -> dict[tuple[str, str], object]:
-    usage = catalogue_usage(session, TODAY)
+    usage = catalogue_usage(session, READER, TODAY)
     return {(form.code, item.code): item for form in usage.forms for item in form.opportunities}
 
 
@@ -43,14 +43,14 @@ def test_catalogue_counts_uses_departments_and_unused(session: Session) -> None:
 def test_catalogue_unused_window_follows_the_setting(session: Session) -> None:
     build(session)
     session.get(Setting, "unused_months").value = "24"  # type: ignore[union-attr]
-    usage = catalogue_usage(session, TODAY)
+    usage = catalogue_usage(session, READER, TODAY)
     assert (usage.unused_months, usage.since) == (24, date(2023, 6, 30))
     budgeting = next(i for f in usage.forms for i in f.opportunities if i.code == "osallistuva_budjetointi")
     assert budgeting.unused is False
 
 
 def test_catalogue_lists_all_24_items_once_each(session: Session) -> None:
-    usage = catalogue_usage(session, TODAY)
+    usage = catalogue_usage(session, READER, TODAY)
     codes = [item.code for form in usage.forms for item in form.opportunities]
     assert len(codes) == 26 and len(set(codes)) == 24
 
@@ -77,7 +77,7 @@ def test_channel_reach_compared_with_targets(session: Session) -> None:
 
 def test_responsibility_statuses(session: Session) -> None:
     build(session)
-    duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
+    duties = {d.code: d for actor in responsibilities(session, READER, TODAY) for d in actor.duties}
     assert len(duties) == 10
     reporting = duties["toimialat_raportointi"]
     by_department = {d.department.code: (d.status, d.last_period_end) for d in reporting.departments}
@@ -112,7 +112,7 @@ def test_responsibility_statuses(session: Session) -> None:
 
 
 def test_advocacy_duties_overdue_without_their_actions(session: Session) -> None:
-    duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
+    duties = {d.code: d for actor in responsibilities(session, READER, TODAY) for d in actor.duties}
     assert duties["vte_osallistuminen_suunnitteluun"].status == "overdue"
     assert duties["vte_osallistuminen_suunnitteluun"].last_evidence is None
 
@@ -129,7 +129,7 @@ def test_a_duty_is_evidenced_only_by_its_own_kind_of_action(session: Session) ->
     """The residents' 'comment on the programme before approval' showed done on the evidence
     of an unrelated action; their survey duty counted any action at all."""
     build(session)
-    duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
+    duties = {d.code: d for actor in responsibilities(session, READER, TODAY) for d in actor.duties}
     assert duties["asukkaat_ohjelman_kommentointi"].status == "untracked"
     surveys = duties["asukkaat_seuranta_kyselyin"]
     # the fixture's two survey actions (last 10.5.2025), not its other actions
@@ -142,14 +142,14 @@ def test_a_duty_is_evidenced_only_by_its_own_kind_of_action(session: Session) ->
         )
         .values(opportunity_id=None)
     )
-    duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
+    duties = {d.code: d for actor in responsibilities(session, READER, TODAY) for d in actor.duties}
     assert duties["asukkaat_seuranta_kyselyin"].status == "overdue"
     assert duties["asukkaat_seuranta_kyselyin"].last_evidence is None
 
 
 def test_cadences_the_programme_does_not_state_are_marked_as_assumed(session: Session) -> None:
     """'Tietyin väliajoin' was shown as the fact 'Puolivuosittain'."""
-    duties = {d.code: d for actor in responsibilities(session, TODAY) for d in actor.duties}
+    duties = {d.code: d for actor in responsibilities(session, READER, TODAY) for d in actor.duties}
     assert duties["kh_hyvaksyy_ja_seuraa"].cadence_assumed is False  # "valtuustokausittain", p. 15
     assert duties["toimialat_raportointi"].cadence_assumed is True
     assert duties["asukkaat_seuranta_kyselyin"].cadence_assumed is True

@@ -1,0 +1,324 @@
+"""What data_model reads with a session, sorted: the read services (each with its permission
+and a call that answers with data in tests.unit.read_world), the writes (they call `require`)
+and the building blocks composed inside checked readers, each with its reason.
+
+test_read_permissions calls every read service as every role; test_pages_call_only_checked_readers
+keeps the pages to read services and writes. A new public function in data_model.metrics,
+.services or .exports that takes a session must be sorted here: the enumeration cannot be
+outgrown silently."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from types import ModuleType
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+import data_model.exports
+import data_model.imports
+import data_model.metrics
+import data_model.services
+from data_model.exports import council_summary, documents
+from data_model.exports.periods import period_from_key
+from data_model.metrics import (
+    actions_list,
+    coverage,
+    drilldown,
+    feedback,
+    freshness,
+    indicators,
+    initiatives,
+    measures,
+    programme,
+    programme_usage,
+    reach,
+    report_figures,
+    reporting,
+    settings,
+    target_choices,
+    targets,
+    trends,
+)
+from data_model.metrics.filters import MetricFilters
+from data_model.models import PopulationFigure
+from data_model.permissions import CurrentUser
+from data_model.services import programme as programme_service
+from data_model.services import users
+from tests.unit.read_world import action_of, department, initiative_of
+
+TODAY = date(2026, 11, 28)
+
+Reader = Callable[[Session, CurrentUser | None], object]
+
+
+def _unsplit_total(session: Session) -> Session:
+    """The session with a year whose total has no age groups, so the warnings have something to say."""
+    session.add(PopulationFigure(year=2099, audience_group_id=None, count=10, source="testi"))
+    return session
+
+
+# service -> (read permission, a call as the given user, in the department_head's department)
+READ_SERVICES: dict[str, tuple[str, Reader]] = {
+    "data_model.services.users.list_users": ("users.read", lambda s, u: users.list_users(s, u)),
+    "data_model.services.users.department_choices": (
+        "users.read",
+        lambda s, u: users.department_choices(s, u),
+    ),
+    "data_model.metrics.actions_list.list_audit": (
+        "audit.read",
+        lambda s, u: actions_list.list_audit(s, u, actions_list.AuditFilter()),
+    ),
+    "data_model.metrics.actions_list.audit_vocabulary": (
+        "audit.read",
+        lambda s, u: actions_list.audit_vocabulary(s, u),
+    ),
+    "data_model.metrics.actions_list.action_choices": (
+        "summary.read",
+        lambda s, u: actions_list.action_choices(s, u),
+    ),
+    "data_model.metrics.actions_list.list_actions": (
+        "actions.read",
+        lambda s, u: actions_list.list_actions(s, u, actions_list.ActionFilter(department_id=department(s))),
+    ),
+    "data_model.metrics.actions_list.action_for_edit": (
+        "actions.read",
+        lambda s, u: actions_list.action_for_edit(s, u, action_of(s)),
+    ),
+    "data_model.metrics.actions_list.list_reports": (
+        "reports.read",
+        lambda s, u: actions_list.list_reports(s, u, department(s)),
+    ),
+    "data_model.metrics.programme_usage.channel_usage": (
+        "summary.read",
+        lambda s, u: programme_usage.channel_usage(s, u),
+    ),
+    "data_model.metrics.measures.development_steps": (
+        "summary.read",
+        lambda s, u: measures.development_steps(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.measures.measure_activity": (
+        "summary.read",
+        lambda s, u: measures.measure_activity(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.measures.measure_counts": (
+        "summary.read",
+        lambda s, u: measures.measure_counts(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.indicators.swot_board": (
+        "summary.read",
+        lambda s, u: indicators.swot_board(s, u, TODAY),
+    ),
+    "data_model.metrics.programme.programme_headline": (
+        "summary.read",
+        lambda s, u: programme.programme_headline(s, u),
+    ),
+    "data_model.metrics.drilldown.actions_behind": (
+        "summary.read",
+        lambda s, u: drilldown.actions_behind(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.drilldown.filter_options": (
+        "summary.read",
+        lambda s, u: drilldown.filter_options(s, u),
+    ),
+    "data_model.metrics.coverage.department_by_form": (
+        "summary.read",
+        lambda s, u: coverage.department_by_form(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.coverage.department_by_group": (
+        "summary.read",
+        lambda s, u: coverage.department_by_group(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.measures.measures_without_actions": (
+        "summary.read",
+        lambda s, u: measures.measures_without_actions(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.reach.representation_score": (
+        "summary.read",
+        lambda s, u: reach.representation_score(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.report_figures.report_figures": (
+        "summary.read",
+        lambda s, u: report_figures.report_figures(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.reach.special_group_reach": (
+        "summary.read",
+        lambda s, u: reach.special_group_reach(s, u, MetricFilters()),
+    ),
+    "data_model.exports.council_summary.build_council_summary": (
+        "summary.read",
+        lambda s, u: council_summary.build_council_summary(s, u, "2025", TODAY),
+    ),
+    "data_model.exports.documents.build_excel": (
+        "summary.read",
+        lambda s, u: documents.build_excel(s, u, "2025", TODAY),
+    ),
+    "data_model.exports.documents.build_csv": (
+        "summary.read",
+        lambda s, u: documents.build_csv(s, u, "2025", TODAY),
+    ),
+    "data_model.exports.documents.build_pdf": (
+        "summary.read",
+        lambda s, u: documents.build_pdf(s, u, "2025", TODAY),
+    ),
+    "data_model.metrics.initiatives.list_initiatives": (
+        "initiatives.read",
+        lambda s, u: initiatives.list_initiatives(s, u, initiatives.InitiativeFilter()),
+    ),
+    "data_model.metrics.initiatives.initiative_for_edit": (
+        "initiatives.read",
+        lambda s, u: initiatives.initiative_for_edit(s, u, initiative_of(s)),
+    ),
+    "data_model.metrics.initiatives.initiative_figures": (
+        "initiatives.read",
+        lambda s, u: initiatives.initiative_figures(s, u, MetricFilters(), TODAY),
+    ),
+    "data_model.services.programme.editable_items": (
+        "programme_admin.read",
+        lambda s, u: programme_service.editable_items(s, u, "channel"),
+    ),
+    "data_model.services.programme.reference_options": (
+        "programme_admin.read",
+        lambda s, u: programme_service.reference_options(s, u, "channel", "target_groups"),
+    ),
+    "data_model.services.programme.population_warnings": (
+        "programme_admin.read",
+        lambda s, u: programme_service.population_warnings(_unsplit_total(s), u),
+    ),
+    "data_model.metrics.targets.target_progress": (
+        "summary.read",
+        lambda s, u: targets.target_progress(s, u, TODAY),
+    ),
+    "data_model.metrics.target_choices.target_choices": (
+        "summary.read",
+        lambda s, u: target_choices.target_choices(s, u),
+    ),
+    "data_model.metrics.targets.target_proposals": (
+        "target_proposals.read",
+        lambda s, u: targets.target_proposals(s, u, department(s)),
+    ),
+    "data_model.services.programme.settings_values": (
+        "programme_admin.read",
+        lambda s, u: programme_service.settings_values(s, u),
+    ),
+    "data_model.metrics.programme.statutory_counts": (
+        "summary.read",
+        lambda s, u: programme.statutory_counts(s, u),
+    ),
+    "data_model.metrics.coverage.channel_by_group": (
+        "summary.read",
+        lambda s, u: coverage.channel_by_group(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.coverage.unused_opportunities": (
+        "summary.read",
+        lambda s, u: coverage.unused_opportunities(s, u, MetricFilters(), TODAY),
+    ),
+    "data_model.metrics.feedback.feedback_loop": (
+        "summary.read",
+        lambda s, u: feedback.feedback_loop(s, u, MetricFilters(), TODAY),
+    ),
+    "data_model.metrics.reporting.reporting_status": (
+        "summary.read",
+        lambda s, u: reporting.reporting_status(s, u, TODAY),
+    ),
+    "data_model.metrics.trends.quarterly_trends": (
+        "summary.read",
+        lambda s, u: trends.quarterly_trends(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.programme_usage.catalogue_usage": (
+        "summary.read",
+        lambda s, u: programme_usage.catalogue_usage(s, u, TODAY),
+    ),
+    "data_model.metrics.programme_usage.responsibilities": (
+        "summary.read",
+        lambda s, u: programme_usage.responsibilities(s, u, TODAY),
+    ),
+    "data_model.metrics.freshness.last_change_at": (
+        "summary.read",
+        lambda s, u: freshness.last_change_at(s, u),
+    ),
+    "data_model.metrics.settings.metric_settings": (
+        "summary.read",
+        lambda s, u: settings.metric_settings(s, u),
+    ),
+    "data_model.imports.templates.template_csv": (
+        "summary.read",
+        lambda s, u: data_model.imports.template_csv(s, u),
+    ),
+    "data_model.imports.templates.template_xlsx": (
+        "summary.read",
+        lambda s, u: data_model.imports.template_xlsx(s, u),
+    ),
+    "data_model.exports.council_summary.period_figures": (
+        "summary.read",
+        lambda s, u: council_summary.period_figures(s, u, period_from_key("2025"), TODAY, "fi"),
+    ),
+}
+
+# Public functions that take a session but are no read service of their own, and why.
+BUILDING_BLOCKS: dict[str, str] = {
+    "data_model.services.actions.apply_clean": "part of create/update_action, which check",
+    "data_model.services.audit.record": "writes the audit entry of a write that checked",
+    "data_model.services.audit.changed": "audits, before and after, a write that checked",
+    "data_model.services.users.change_own_password": "checks that the actor is the account itself",
+    "data_model.metrics.initiatives.initiative_rows": "rows for list_initiatives and council_list's callers",
+    "data_model.metrics.initiatives.council_list": "part of build_council_summary, which checks",
+    "data_model.metrics.initiatives.voter_base": "a count of residents; part of the checked figures",
+    "data_model.metrics.target_figures.measure": "one figure of a target, composed in target_progress",
+    "data_model.metrics.targets.progress_of": "one target's progress, composed in target_progress",
+    # Readers composed inside checked readers; a page reaches their figures only through those
+    # (test_pages_call_only_checked_readers keeps it so).
+    "data_model.metrics.reach.reach_figures": "composed in report_figures, representation_score and "
+    "the council's period_figures, which check",
+    "data_model.metrics.reach.representation": "composed in the SWOT indicators (swot_board checks)",
+    "data_model.metrics.reach.participants_by_group": "composed in special_group_reach and the SWOT "
+    "indicators, which check",
+    "data_model.metrics.reach.population_figures": "composed in reach_figures",
+    "data_model.metrics.gaps.gaps_among": "composed in report_figures and period_figures, which check",
+    "data_model.metrics.settings.load_metric_settings": "the thresholds every metric applies; a page "
+    "asks metric_settings, which checks",
+    "data_model.metrics.reporting.department_statuses": "composed in responsibilities and the SWOT "
+    "indicators, which check",
+    "data_model.metrics.feedback.loop_figures": "composed in the SWOT indicators (swot_board checks)",
+    "data_model.metrics.indicators.indicator_value": "composed in swot_board, which checks",
+    "data_model.imports.file_format.reach_headers": "composed in the import templates and the import, which check",
+    "data_model.imports.parsing.parse_file": "composed in preview_import and import_actions, which check",
+    "data_model.imports.file_format.template_headers": "composed in the import templates, which check",
+    "data_model.exports.action_rows.actions_table": "the actions sheet of build_excel and build_csv "
+    "(the council report DESIGN.md lets every role download), which check",
+}
+
+
+def takes_session(function: Callable[..., Any]) -> bool:
+    """True when one of `function`'s parameters is annotated as a database Session."""
+    return any("Session" in str(p.annotation) for p in inspect.signature(function).parameters.values())
+
+
+def _modules() -> Iterator[ModuleType]:
+    # The import is a service of its own, outside services/.
+    for package in (data_model.metrics, data_model.services, data_model.exports, data_model.imports):
+        for module_info in pkgutil.iter_modules(package.__path__):
+            yield importlib.import_module(f"{package.__name__}.{module_info.name}")
+
+
+def session_functions() -> dict[str, Callable[..., Any]]:
+    """Every public function of the data_model packages (and the import) that is handed a
+    database session."""
+    found: dict[str, Callable[..., Any]] = {}
+    for module in _modules():
+        for name, value in vars(module).items():
+            if name.startswith("_") or not inspect.isfunction(value) or value.__module__ != module.__name__:
+                continue
+            if takes_session(value):
+                found[f"{module.__name__}.{name}"] = value
+    return found
+
+
+def is_write(function: Callable[..., Any]) -> bool:
+    """True when `function` is a write service: its own code calls `permissions.require`."""
+    return re.search(r"\brequire\(", inspect.getsource(function)) is not None
