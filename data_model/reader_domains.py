@@ -15,6 +15,7 @@ from typing import Any
 from .data_versions import (
     ACTIONS,
     DOMAINS,
+    INITIATIVES,
     POPULATION,
     PROGRAMME,
     REFERENCE,
@@ -32,6 +33,7 @@ from .metrics import (
     feedback,
     freshness,
     indicators,
+    initiatives,
     measures,
     programme,
     programme_usage,
@@ -94,6 +96,10 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     target_progress: tuple(domain for domain in DOMAINS if domain != USERS),
     target_proposals: (TARGETS, REFERENCE, USERS),
     target_choices: (PROGRAMME, REFERENCE),
+    # municipal initiatives: departments' names, and the 2 % threshold from the voters setting
+    # or, when it is unset, estimated from the population figures
+    initiatives.list_initiatives: (INITIATIVES, REFERENCE, SETTINGS, POPULATION),
+    initiatives.initiative_figures: (INITIATIVES, REFERENCE, SETTINGS, POPULATION),
     # the council report holds the freshness line and the reporting status
     council_summary.build_council_summary: EVERY_DOMAIN,
     documents.build_pdf: EVERY_DOMAIN,

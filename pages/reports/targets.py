@@ -117,6 +117,7 @@ if records or proposes:
                 tr("targets.field.scope"),
                 ["", *departments],
                 format_func=lambda code: departments.get(code, tr("targets.scope.city")),
+                placeholder=tr("app.choose_one"),
                 key=f"{key}.scope",
             )
             department_id = int(scope) if scope else None
@@ -143,6 +144,7 @@ if records or proposes:
                 tr("targets.field.set_by"),
                 TARGET_SETTERS,
                 format_func=lambda code: tr(f"targets.set_by.{code}"),
+                placeholder=tr("app.choose_one"),
                 key=f"{key}.set_by",
             )
             decision = st.text_input(

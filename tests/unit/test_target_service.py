@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from data_model.data_versions import TARGETS, data_versions
 from data_model.db import session_factory, transaction
 from data_model.metrics.targets import target_proposals
 from data_model.models import AuditEntry, Target
 from data_model.permissions import CurrentUser, PermissionDenied
-from data_model.services.audit import data_version
 from data_model.services.targets import (
     TargetNotFound,
     decide_proposal,
@@ -55,7 +55,7 @@ def _state(engine: Engine) -> tuple[Any, ...]:
             session.execute(select(Target.id, Target.status, Target.target_value).order_by(Target.id))
         )
         audits = session.scalar(select(func.count()).select_from(AuditEntry))
-        return rows, audits, data_version(session)
+        return rows, audits, data_versions(session)[TARGETS]
 
 
 def _entries(session: Session, target_id: int) -> list[AuditEntry]:
