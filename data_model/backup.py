@@ -28,6 +28,7 @@ from sqlalchemy import (
     Engine,
     Integer,
     Numeric,
+    Select,
     Table,
     delete,
     func,
@@ -37,7 +38,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeEngine
 
-from .models import Base
+from .data_versions import DATA_VERSION_KEY, counters, is_version_key, move_past
+from .models import Base, Setting
 from .schema import alembic_config, migrate
 
 FORMAT = 1
@@ -107,10 +109,19 @@ def head_revision(engine: Engine) -> str:
     return head
 
 
+def _content(table: Table) -> Select[Any]:
+    # The domains' data-version counters are the running app's cache keys, not the city's
+    # data: a backup leaves them out and a restore moves them past the numbers already used.
+    query = select(table)
+    if table.name == Setting.__tablename__:
+        query = query.where(~table.c.key.startswith(f"{DATA_VERSION_KEY}."))
+    return query
+
+
 def _batches(connection: Connection, table: Table) -> Iterator[pa.RecordBatch]:
     schema = _schema(table)
     order = list(table.primary_key.columns) or list(table.columns)
-    result = connection.execution_options(yield_per=BATCH_ROWS).execute(select(table).order_by(*order))
+    result = connection.execution_options(yield_per=BATCH_ROWS).execute(_content(table).order_by(*order))
     for rows in result.partitions():
         columns = [
             pa.array([_to_arrow(column.type, row[i]) for row in rows], type=schema.field(i).type)
@@ -197,6 +208,11 @@ def _reset_sequences(connection: Connection) -> None:
         )
 
 
+def _is_counter(table: Table, row: dict[str, Any]) -> bool:
+    # A backup from before the counters were left out still holds them.
+    return table.name == Setting.__tablename__ and is_version_key(str(row["key"]))
+
+
 def restore(engine: Engine, path: Path, force: bool = False) -> dict[str, Any]:
     """Load the backup `path` into `engine`; returns its manifest.
 
@@ -218,6 +234,7 @@ def restore(engine: Engine, path: Path, force: bool = False) -> dict[str, Any]:
                     "Tietokannassa on jo tietoja; --force korvaa ne. / The database is not empty; "
                     "use --force to replace its content."
                 )
+            before = counters(connection)
             for table in reversed(_tables()):
                 connection.execute(delete(table))
             for table in _tables():
@@ -227,8 +244,10 @@ def restore(engine: Engine, path: Path, force: bool = False) -> dict[str, Any]:
                             {c.name: _from_arrow(c.type, row[c.name]) for c in table.columns}
                             for row in batch.to_pylist()
                         ]
+                        rows = [row for row in rows if not _is_counter(table, row)]
                         if rows:
                             connection.execute(table.insert(), rows)
+            move_past(connection, before)
             if connection.dialect.name == "postgresql":
                 _reset_sequences(connection)
     return manifest

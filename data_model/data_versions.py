@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -111,5 +111,30 @@ def data_versions(session: Session) -> dict[str, int]:
     """Every domain's counter (0 before its first write), in one statement."""
     keys = {version_key(domain): domain for domain in DOMAINS}
     rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(list(keys))))
+    stored = {keys[key]: int(value) for key, value in rows}
+    return {domain: stored.get(domain, 0) for domain in DOMAINS}
+
+
+def is_version_key(key: str) -> bool:
+    """Whether a setting row is a domain's counter (cache bookkeeping, not the city's data)."""
+    return key.startswith(f"{DATA_VERSION_KEY}.")
+
+
+def move_past(connection: Connection, before: dict[str, int]) -> None:
+    """Set every domain's counter beyond `before` (the counters as they were before the data
+    was replaced wholesale, e.g. by a restore): the app's processes cached figures under every
+    number up to `before`, and the replaced data must never be served under one of them."""
+    keys = [version_key(domain) for domain in DOMAINS]
+    connection.execute(delete(Setting).where(Setting.key.in_(keys)))
+    connection.execute(
+        insert(Setting),
+        [{"key": version_key(d), "value": str(before.get(d, 0) + 1)} for d in DOMAINS],
+    )
+
+
+def counters(connection: Connection) -> dict[str, int]:
+    """Every domain's counter read on a bare connection (for the backup's restore)."""
+    keys = {version_key(domain): domain for domain in DOMAINS}
+    rows = connection.execute(select(Setting.key, Setting.value).where(Setting.key.in_(list(keys))))
     stored = {keys[key]: int(value) for key, value in rows}
     return {domain: stored.get(domain, 0) for domain in DOMAINS}

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, func, select, text
 from data_model.__main__ import main
 from data_model.backup import BackupError, _one_snapshot, backup, backup_content, restore
 from data_model.bootstrap import prepare_database
+from data_model.data_versions import DOMAINS, data_versions, is_version_key
 from data_model.db import make_engine, session_factory, transaction
 from data_model.models import Action, AuditEntry, User
 from data_model.permissions import CurrentUser
@@ -126,3 +127,21 @@ def test_backup_reads_every_table_from_one_snapshot(engine: Engine) -> None:
         with transaction(engine) as session:
             session.add(AuditEntry(event="create", note="kesken varmuuskopion"))
         assert connection.scalar(select(func.count()).select_from(AuditEntry)) == before
+
+
+def test_a_restore_moves_every_data_version_past_the_numbers_used(engine: Engine, tmp_path: Path) -> None:
+    # Running processes cached figures under every counter value up to now; had the restore
+    # brought back the backup's lower counters, the next saves would reuse numbers whose
+    # cached figures are of the data the restore replaced.
+    _fill(engine)
+    path = tmp_path / "b.zip"
+    backup(engine, path)
+    with transaction(engine) as session:
+        create_action(session, _coordinator(engine), valid_input(session, title="Backupin jälkeen"))
+    with session_factory(engine)() as session:
+        before = data_versions(session)
+    restore(engine, path, force=True)
+    with session_factory(engine)() as session:
+        after = data_versions(session)
+    assert all(after[domain] > before[domain] for domain in DOMAINS), (before, after)
+    assert not [row for row in backup_content(path)["setting"] if is_version_key(row["key"])]
