@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from data_model.data_versions import INITIATIVES, data_versions
 from data_model.db import session_factory, transaction
 from data_model.models import AuditEntry, Initiative
 from data_model.permissions import CurrentUser, PermissionDenied
 from data_model.services.actions import VersionConflict
-from data_model.services.audit import data_version
 from data_model.services.initiatives import (
     InitiativeNotFound,
     create_initiative,
@@ -54,7 +54,7 @@ def test_a_head_registers_their_departments_initiative_audited_and_versioned(
     engine: Engine, users: dict[str, CurrentUser]
 ) -> None:
     with session_factory(engine)() as session:
-        before = data_version(session)
+        before = data_versions(session)[INITIATIVES]
     initiative_id, _ = _create(engine, users["department_head"])
     with session_factory(engine)() as session:
         stored = session.get_one(Initiative, initiative_id)
@@ -66,7 +66,7 @@ def test_a_head_registers_their_departments_initiative_audited_and_versioned(
         assert stored.decision_date is None and stored.source == "manual"
         (entry,) = _entries(session, initiative_id)
         assert entry.event == "create" and entry.after is not None and entry.after["signatories"] == 14
-        assert data_version(session) > before
+        assert data_versions(session)[INITIATIVES] > before
 
 
 @pytest.mark.parametrize("who", ["council", "other_department_head"])
