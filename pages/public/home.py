@@ -21,6 +21,7 @@ first.metric(tr("home.swot"), fmt_int(headline.swot_items))
 second.metric(tr("home.opportunities"), fmt_int(headline.opportunities))
 third.metric(tr("home.channels"), fmt_int(headline.channels))
 fourth.metric(tr("home.actions"), fmt_int(headline.actions))
+st.caption(tr("home.scope"))
 st.write(
     tr(
         "home.summary",

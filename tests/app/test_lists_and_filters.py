@@ -25,7 +25,7 @@ from tests.app.filter_checks import build_filtered_data, filter_choice, open_ses
 from tests.app.metric_pages import open_with_filters, page_text
 from tests.factories import READER
 
-ACTIONS, REPORTS = "pages/manage/actions.py", "pages/manage/reports.py"
+ACTIONS, REPORTS, HOME = "pages/manage/actions.py", "pages/manage/reports.py", "pages/public/home.py"
 FILTERS = ("period", "department", "area")
 
 
@@ -99,3 +99,20 @@ def test_reports_page_says_the_report_filters_do_not_apply(
     table = page_frame(at, t("reports.col.next_due"))
     assert list(table[t("reports.col.department")]) == [row.department.name_fi for row in statuses]
     assert len(statuses) > 1  # every department, not the filtered one
+
+
+@pytest.mark.parametrize("name", FILTERS)
+def test_home_page_says_its_figures_are_all_time(
+    open_app: Callable[..., AppTest], app_engine: Engine, filtered_data: dict[str, int], name: str
+) -> None:
+    # The home page's action count is every logged action whatever the report filters in the
+    # address say; it must say so rather than pass for the chosen period's figure.
+    params, filters = filter_choice(name, filtered_data)
+    at = open_with_filters(open_app("koordinaattori"), HOME, **params)
+    assert not at.exception
+    text = page_text(at)
+    assert t("home.scope") in text
+    with open_session(app_engine) as session:
+        every = reach_figures(session, MetricFilters()).totals.actions
+        assert reach_figures(session, filters).totals.actions != every
+    assert fmt_int(every) in [metric.value for metric in at.metric]

@@ -47,7 +47,7 @@ NUMBERLESS = {
     "kk", "kuukauden", "kuukauteen", "käyttämättä", "käytti", "käytössä", "laskettu", "liikaa",
     "mennessä", "myöhässä", "olisivat", "on", "osallistujan", "osallistujasta", "osallistujista",
     "puuttuvat", "suunnittelu-", "tai", "tiedot", "toimelta", "toimen", "toimenpiteen", "toimessa",
-    "väestöluvuista", "väestöstä",
+    "tavoitteesta", "väestöluvuista", "väestöstä",
 }  # fmt: skip
 # Fixed nouns that stay, and why they are never read after 1.
 FIXED_NOUN_REASONS = {
