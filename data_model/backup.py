@@ -39,6 +39,7 @@ from sqlalchemy import (
 from sqlalchemy.types import TypeEngine
 
 from .data_versions import DATA_VERSION_KEY, counters, is_version_key, move_past
+from .db import refresh_planner_statistics
 from .models import Base, Setting
 from .schema import alembic_config, migrate
 
@@ -250,4 +251,5 @@ def restore(engine: Engine, path: Path, force: bool = False) -> dict[str, Any]:
             move_past(connection, before)
             if connection.dialect.name == "postgresql":
                 _reset_sequences(connection)
+            refresh_planner_statistics(connection)
     return manifest
