@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from streamlit.testing.v1 import AppTest
 
+from data_model.formatting import fmt_count
 from data_model.i18n import t
 from tests.app.programme_text import shown_text
 
@@ -29,6 +30,7 @@ def test_a_channel_group_is_never_both_reached_and_not_reached(open_app: Callabl
 def test_home_and_catalogue_count_the_same_statutory_opportunities(open_app: Callable[..., AppTest]) -> None:
     # The seed's catalogue: 9 statutory opportunities and 1 partly statutory one.
     home = shown_text(open_app("valtuutettu"))
-    assert "9 lakisääteistä ja 1 osin lakisääteistä" in home
+    assert fmt_count(9, "statutory_right") in home
+    assert fmt_count(1, "partly_statutory_right") in home
     catalogue = open_app("valtuutettu", page="pages/programme/catalogue.py")
     assert t("catalogue.statutory_title", statutory="9", partly="1") in [e.label for e in catalogue.expander]
