@@ -6,10 +6,12 @@ Create Date: 2026-12-02 17:20:00
 """
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from alembic import op
+
+from data_model.clock import utcnow
 
 revision: str = "0007"
 down_revision: str | None = "0006"
@@ -78,7 +80,7 @@ def upgrade() -> None:
     )
     first_id = None
     if holds_items:
-        now = datetime.now(UTC).replace(tzinfo=None)  # stored as naive UTC, as everywhere
+        now = utcnow()  # the one clock: naive UTC, as stored everywhere
         op.bulk_insert(edition, [{**FIRST, "created_at": now}])
         first_id = bind.scalar(sa.text("SELECT id FROM programme_edition WHERE code = :code"), FIRST)
     for table in PER_EDITION:
