@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeEngine
 
-from .data_versions import DATA_VERSION_KEY, counters, is_version_key, move_past
+from .data_versions import VERSION_KEY_PREFIX, data_versions, is_version_key, move_past
 from .db import refresh_planner_statistics
 from .models import Base, Setting
 from .schema import alembic_config, migrate
@@ -115,7 +115,7 @@ def _content(table: Table) -> Select[Any]:
     # data: a backup leaves them out and a restore moves them past the numbers already used.
     query = select(table)
     if table.name == Setting.__tablename__:
-        query = query.where(~table.c.key.startswith(f"{DATA_VERSION_KEY}."))
+        query = query.where(~table.c.key.startswith(VERSION_KEY_PREFIX))
     return query
 
 
@@ -235,7 +235,7 @@ def restore(engine: Engine, path: Path, force: bool = False) -> dict[str, Any]:
                     "Tietokannassa on jo tietoja; --force korvaa ne. / The database is not empty; "
                     "use --force to replace its content."
                 )
-            before = counters(connection)
+            before = data_versions(connection)
             for table in reversed(_tables()):
                 connection.execute(delete(table))
             for table in _tables():

@@ -69,9 +69,12 @@ TABLE_DOMAINS: dict[str, str] = {
 }
 
 
+VERSION_KEY_PREFIX = f"{DATA_VERSION_KEY}."
+
+
 def version_key(domain: str) -> str:
     """The setting row that holds `domain`'s counter."""
-    return f"{DATA_VERSION_KEY}.{domain}"
+    return f"{VERSION_KEY_PREFIX}{domain}"
 
 
 def domain_of(entity: str) -> str:
@@ -107,8 +110,9 @@ def bump(session: Session, domains: Iterable[str]) -> None:
         _bump_one(session, domain)
 
 
-def data_versions(session: Session) -> dict[str, int]:
-    """Every domain's counter (0 before its first write), in one statement."""
+def data_versions(session: Session | Connection) -> dict[str, int]:
+    """Every domain's counter (0 before its first write), in one statement (on a session, or
+    on a bare connection as the backup's restore has)."""
     keys = {version_key(domain): domain for domain in DOMAINS}
     rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(list(keys))))
     stored = {keys[key]: int(value) for key, value in rows}
@@ -117,7 +121,7 @@ def data_versions(session: Session) -> dict[str, int]:
 
 def is_version_key(key: str) -> bool:
     """Whether a setting row is a domain's counter (cache bookkeeping, not the city's data)."""
-    return key.startswith(f"{DATA_VERSION_KEY}.")
+    return key.startswith(VERSION_KEY_PREFIX)
 
 
 def move_past(connection: Connection, before: dict[str, int]) -> None:
@@ -130,11 +134,3 @@ def move_past(connection: Connection, before: dict[str, int]) -> None:
         insert(Setting),
         [{"key": version_key(d), "value": str(before.get(d, 0) + 1)} for d in DOMAINS],
     )
-
-
-def counters(connection: Connection) -> dict[str, int]:
-    """Every domain's counter read on a bare connection (for the backup's restore)."""
-    keys = {version_key(domain): domain for domain in DOMAINS}
-    rows = connection.execute(select(Setting.key, Setting.value).where(Setting.key.in_(list(keys))))
-    stored = {keys[key]: int(value) for key, value in rows}
-    return {domain: stored.get(domain, 0) for domain in DOMAINS}
