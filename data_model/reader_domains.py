@@ -28,15 +28,17 @@ from .exports import council_summary, documents
 from .imports import preview_import, template_csv, template_xlsx
 from .metrics import (
     actions_list,
+    catalogue,
+    channels,
     coverage,
     drilldown,
+    duties,
     feedback,
     freshness,
     indicators,
     initiatives,
     measures,
     programme,
-    programme_usage,
     reach,
     report_figures,
     reporting,
@@ -71,11 +73,11 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     # the programme pages
     programme.programme_headline: (ACTIONS, PROGRAMME, POPULATION),
     programme.statutory_counts: (PROGRAMME,),
-    programme_usage.catalogue_usage: (ACTIONS, PROGRAMME, REFERENCE, SETTINGS),
+    catalogue.catalogue_usage: (ACTIONS, PROGRAMME, REFERENCE, SETTINGS),
     measures.development_steps: (ACTIONS, PROGRAMME, REFERENCE),
     measures.measure_counts: (ACTIONS, PROGRAMME, REFERENCE),
-    programme_usage.channel_usage: FIGURES,
-    programme_usage.responsibilities: (*FIGURES, REPORTS),
+    channels.channel_usage: FIGURES,
+    duties.responsibilities: (*FIGURES, REPORTS),
     indicators.swot_board: (*FIGURES, REPORTS),
     # actions and department reports
     actions_list.list_actions: (ACTIONS, PROGRAMME, REFERENCE),

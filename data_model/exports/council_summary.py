@@ -3,7 +3,7 @@ their status, the development measures with and without progress, and what chang
 previous period of the same kind.
 
 Nothing is computed here that the metrics already compute: every figure comes from a call to
-`data_model.metrics` (reach, gaps, …) or `metrics.programme_usage` (duties), for this period
+`data_model.metrics` (reach, gaps, …) or `metrics.duties`, for this period
 and for the previous one. This module only picks the figures, puts them into plain Finnish
 (or English) sentences, and into tables that the page, the PDF and the workbook all draw.
 """
@@ -19,15 +19,16 @@ from sqlalchemy.orm import Session
 from .. import clock
 from ..formatting import fmt_count, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_pct
 from ..i18n import DEFAULT_LANGUAGE, t
+from ..metrics.catalogue import CatalogueUsage, catalogue_usage
 from ..metrics.cautions import representation_cautions
 from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities
+from ..metrics.duties import ActorDuties, responsibilities
 from ..metrics.feedback import FeedbackLoop, feedback_loop
 from ..metrics.filters import MetricFilters, add_months, as_of_day
 from ..metrics.freshness import last_change_at
 from ..metrics.gaps import Gap, gaps_among
 from ..metrics.initiatives import council_list, initiative_figures
 from ..metrics.measures import MeasureActivity, measure_activity
-from ..metrics.programme_usage import ActorDuties, CatalogueUsage, catalogue_usage, responsibilities
 from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures
 from ..metrics.reporting import DUE_SOON, OVERDUE, reporting_status
 from ..metrics.settings import load_metric_settings

@@ -7,11 +7,12 @@ from datetime import date
 
 from ..formatting import fmt_date, fmt_decimal, fmt_int
 from ..i18n import t
+from ..metrics.catalogue import CatalogueUsage
 from ..metrics.coverage import Matrix
+from ..metrics.duties import ActorDuties
 from ..metrics.filters import add_months
 from ..metrics.gaps import Gap, Suggestion
 from ..metrics.measures import MeasureActivity
-from ..metrics.programme_usage import ActorDuties, CatalogueUsage
 from ..metrics.reach import GroupRepresentation
 from ..metrics.reporting import ReportingStatus
 from .tables import BOOL, DATE, INT, RATIO, SHARE, TEXT, YEAR, Column, Table, council_columns, pick_name

@@ -62,6 +62,11 @@ def linked_actions(kind: str, codes: tuple[str, ...]) -> Select[int]:
     )
 
 
+def live_actions() -> ColumnElement[bool]:
+    """The condition every figure shares: an action counts unless it is soft-deleted."""
+    return Action.deleted_at.is_(None)
+
+
 def action_conditions(filters: MetricFilters) -> list[ColumnElement[bool]]:
     """WHERE conditions on `Action` for the filters; always excludes soft-deleted actions."""
     conditions: list[ColumnElement[bool]] = [Action.deleted_at.is_(None)]

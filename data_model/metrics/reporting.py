@@ -4,7 +4,7 @@ For an active department with `report_cadence_months`: the next report is due `c
 months after the end of the period its last (not deleted) report covered; with no report yet,
 `cadence` months after the programme was approved (16.10.2023). Status as of `today`:
 "overdue" after the due date, "due_soon" within DUE_SOON_DAYS before it, else "ok".
-The same four codes (with "untracked") are the statuses of every duty (programme_usage), so
+The same four codes (with "untracked") are the statuses of every duty (metrics.duties), so
 one status has one code and one name (`term.status.<code>`) on every page and export.
 
 A department has **reported on time** when it is not overdue (due soon is still on time):

@@ -4,8 +4,8 @@ how often and when each was used, by which departments; unused ones said in word
 import streamlit as st
 
 from data_model import clock
+from data_model.metrics.catalogue import OpportunityUsage, catalogue_usage
 from data_model.metrics.programme import statutory_counts
-from data_model.metrics.programme_usage import OpportunityUsage, catalogue_usage
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_count, fmt_int
 from pages.widgets.guard import page_user

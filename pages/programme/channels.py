@@ -4,7 +4,7 @@ whom the actions using it reached compared with the groups it is meant for."""
 import streamlit as st
 
 from data_model import clock
-from data_model.metrics.programme_usage import ChannelUsage, GroupReach, channel_usage
+from data_model.metrics.channels import ChannelUsage, GroupReach, channel_usage
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_count, fmt_int
 from pages.widgets.guard import page_user

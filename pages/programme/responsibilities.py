@@ -4,7 +4,7 @@ behind it, and each department's reporting status."""
 import streamlit as st
 
 from data_model import clock
-from data_model.metrics.programme_usage import DutyStatus, responsibilities
+from data_model.metrics.duties import DutyStatus, responsibilities
 from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporting_status, status_tally
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_count, fmt_int

@@ -24,20 +24,18 @@ from data_model.exports.documents import build_excel, build_pdf
 from data_model.exports.periods import period_from_key
 from data_model.formatting import fmt_count, fmt_date, fmt_decimal, fmt_int, fmt_pct
 from data_model.i18n import t
+from data_model.metrics.catalogue import catalogue_usage
+from data_model.metrics.channels import channel_usage
 from data_model.metrics.coverage import (
     channel_by_group,
     department_by_form,
     unused_opportunities,
 )
 from data_model.metrics.drilldown import actions_behind
+from data_model.metrics.duties import responsibilities
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import MetricFilters, as_of_day
 from data_model.metrics.measures import measure_counts, measures_without_actions
-from data_model.metrics.programme_usage import (
-    catalogue_usage,
-    channel_usage,
-    responsibilities,
-)
 from data_model.metrics.reach import overall_score, reach_figures, representation, special_group_reach
 from data_model.metrics.reporting import OVERDUE, reporting_status, status_tally
 from data_model.permissions import CurrentUser

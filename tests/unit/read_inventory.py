@@ -28,15 +28,17 @@ from data_model.exports import council_summary, documents
 from data_model.exports.periods import period_from_key
 from data_model.metrics import (
     actions_list,
+    catalogue,
+    channels,
     coverage,
     drilldown,
+    duties,
     feedback,
     freshness,
     indicators,
     initiatives,
     measures,
     programme,
-    programme_usage,
     reach,
     report_figures,
     reporting,
@@ -94,9 +96,9 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "reports.read",
         lambda s, u: actions_list.list_reports(s, u, department(s)),
     ),
-    "data_model.metrics.programme_usage.channel_usage": (
+    "data_model.metrics.channels.channel_usage": (
         "summary.read",
-        lambda s, u: programme_usage.channel_usage(s, u),
+        lambda s, u: channels.channel_usage(s, u),
     ),
     "data_model.metrics.measures.development_steps": (
         "summary.read",
@@ -230,13 +232,13 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: trends.quarterly_trends(s, u, MetricFilters()),
     ),
-    "data_model.metrics.programme_usage.catalogue_usage": (
+    "data_model.metrics.catalogue.catalogue_usage": (
         "summary.read",
-        lambda s, u: programme_usage.catalogue_usage(s, u, TODAY),
+        lambda s, u: catalogue.catalogue_usage(s, u, TODAY),
     ),
-    "data_model.metrics.programme_usage.responsibilities": (
+    "data_model.metrics.duties.responsibilities": (
         "summary.read",
-        lambda s, u: programme_usage.responsibilities(s, u, TODAY),
+        lambda s, u: duties.responsibilities(s, u, TODAY),
     ),
     "data_model.metrics.freshness.last_change_at": (
         "summary.read",

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import Engine, select
 
 from data_model.db import session_factory, transaction
+from data_model.metrics.duties import responsibilities
 from data_model.metrics.indicators import indicator_value
-from data_model.metrics.programme_usage import responsibilities
 from data_model.metrics.reporting import reported_on_time, reporting_status
 from data_model.models import Department, DepartmentReport
 from tests.factories import READER

@@ -8,12 +8,9 @@ from datetime import date
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from data_model.metrics.programme_usage import (
-    catalogue_usage,
-    channel_usage,
-    deadline_status,
-    responsibilities,
-)
+from data_model.metrics.catalogue import catalogue_usage
+from data_model.metrics.channels import channel_usage
+from data_model.metrics.duties import deadline_status, responsibilities
 from data_model.models import Action, Opportunity, Setting
 from tests.factories import READER
 from tests.unit.programme_fixture import TODAY, build
