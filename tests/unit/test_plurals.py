@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from data_model.exports.council_summary import PeriodFigures, overview_sentences
+from data_model.exports.council_sentences import overview_sentences
+from data_model.exports.council_summary import PeriodFigures
 from data_model.exports.periods import period_from_key
 from data_model.formatting import fmt_count
 from data_model.i18n import LANGUAGES, catalogue, t
