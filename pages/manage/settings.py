@@ -21,11 +21,10 @@ from data_model.services.programme import (
     population_warnings,
     reference_options,
     set_active,
-    settings_values,
     update_item,
-    update_setting,
 )
 from data_model.services.programme_fields import ENTITIES, SETTINGS, Field
+from data_model.services.settings import settings_values, update_setting
 from pages.widgets.data import read_uncached, write
 from pages.widgets.guard import page_user
 from pages.widgets.official_population import draw_official_population

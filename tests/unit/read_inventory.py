@@ -51,6 +51,7 @@ from data_model.metrics.filters import MetricFilters
 from data_model.models import PopulationFigure
 from data_model.permissions import CurrentUser
 from data_model.services import programme as programme_service
+from data_model.services import settings as settings_service
 from data_model.services import users
 from tests.unit.read_world import action_of, department, initiative_of
 
@@ -204,9 +205,9 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "target_proposals.read",
         lambda s, u: targets.target_proposals(s, u, department(s)),
     ),
-    "data_model.services.programme.settings_values": (
+    "data_model.services.settings.settings_values": (
         "programme_admin.read",
-        lambda s, u: programme_service.settings_values(s, u),
+        lambda s, u: settings_service.settings_values(s, u),
     ),
     "data_model.metrics.programme.statutory_counts": (
         "summary.read",

@@ -16,6 +16,7 @@ from data_model.db import session_factory, transaction
 from data_model.models import AuditEntry, Base, Channel, Department, LoginThrottle, PopulationFigure
 from data_model.permissions import CurrentUser
 from data_model.services import programme, reports, users
+from data_model.services import settings as settings_service
 from data_model.services.actions import create_action
 from data_model.services.programme_fields import ENTITIES
 from data_model.validation import ActionInput
@@ -86,7 +87,7 @@ WRITES: dict[str, tuple[str, Callable[[Session, dict[str, CurrentUser]], object]
     ),
     "setting": (
         "settings",
-        lambda s, r: programme.update_setting(s, r["coordinator"], "gap_threshold", "0.4"),
+        lambda s, r: settings_service.update_setting(s, r["coordinator"], "gap_threshold", "0.4"),
     ),
     "user": (
         "users",

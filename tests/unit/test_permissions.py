@@ -232,6 +232,7 @@ def _wrong_calls(action_id: int, department_id: int) -> dict[str, Callable[[Sess
 
     from data_model.models import SwotItem
     from data_model.services import actions, programme, reports
+    from data_model.services import settings as settings_service
     from tests.unit.action_inputs import valid_input
 
     return {
@@ -259,7 +260,7 @@ def _wrong_calls(action_id: int, department_id: int) -> dict[str, Callable[[Sess
         "programme.set_active": lambda s, u: programme.set_active(
             s, u, "swot", _first_id(s, SwotItem), False
         ),
-        "programme.update_setting": lambda s, u: programme.update_setting(s, u, "gap_threshold", "0.7"),
+        "settings.update_setting": lambda s, u: settings_service.update_setting(s, u, "gap_threshold", "0.7"),
     }
 
 

@@ -15,8 +15,8 @@ from data_model.services.programme import (
     editable_items,
     set_active,
     update_item,
-    update_setting,
 )
+from data_model.services.settings import update_setting
 from tests.factories import EDITOR, create_role_users
 from tests.unit.programme_fixture import audit_entries, id_of
 

@@ -33,8 +33,9 @@ from data_model.imports import (
 from data_model.models import Action
 from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action, update_action
-from data_model.services.programme import create_item, update_setting
+from data_model.services.programme import create_item
 from data_model.services.reports import submit_department_report
+from data_model.services.settings import update_setting
 from data_model.services.users import create_user
 from data_model.text_safety import has_unsafe_characters
 from data_model.validation import COST_MAX, COUNT_MAX, ActionInput, ValidationError
