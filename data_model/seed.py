@@ -10,7 +10,6 @@ on the first error, which names the file and line.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,40 +30,34 @@ from .models import (
     DevelopmentPrinciple,
     Opportunity,
     ParticipationForm,
-    PopulationFigure,
     ProgrammeEdition,
     Responsibility,
-    Setting,
     SwotItem,
 )
 from .models.choices import (
     APPROVERS,
     CADENCES,
-    DEPARTMENT_KINDS,
     EVIDENCE,
     FORMATS,
-    GROUP_KINDS,
     QUADRANTS,
     STATUTORY,
 )
-from .models.reference import DEFAULT_SETTINGS
-from .seed_files import Record, SeedError, check_unique, parse_bool, parse_int, read_csv, read_yaml_list
+from .seed_files import (
+    Record,
+    SeedError,
+    check_unique,
+    parse_choice,
+    parse_date,
+    parse_int,
+    read_yaml_list,
+    rows_by_code,
+)
+from .seed_reference import load_areas, load_audience_groups, load_departments, load_population, load_settings
 
 PROGRAMME_DIR = PROJECT_ROOT / "seed_data" / "programme"
 
 
 M = TypeVar("M")
-
-
-def _choice(record: Record, key: str, allowed: tuple[str, ...]) -> str:
-    value = str(record.get(key, "")).strip()
-    if value not in allowed:
-        raise record.fail(f"{key}: '{value}' ei ole sallittu (allowed: {', '.join(allowed)})")
-    return value
-
-
-def _codes(session: Session, model: type[M]) -> dict[str, M]:
-    return {row.code: row for row in session.scalars(select(model))}  # type: ignore[attr-defined]
 
 
 def _edition_codes(session: Session, model: type[M], edition: ProgrammeEdition) -> dict[str, M]:
@@ -96,13 +89,13 @@ def _load_edition(session: Session, folder: Path) -> ProgrammeEdition:
         raise SeedError(f"{folder / 'edition.yaml'}: yksi painos (exactly one edition), {len(records)} found")
     record = records[0]
     record.require("code", "name_fi", "name_en", "period_start", "period_end")
-    start, end = _parse_date(record, "period_start"), _parse_date(record, "period_end")
+    start, end = parse_date(record, "period_start"), parse_date(record, "period_end")
     assert start is not None and end is not None  # noqa: S101 - required above
     if end < start:
         raise record.fail("period_end: jakso päättyy ennen alkuaan (period ends before it starts)")
     approved_by = record.get("approved_by")
     if approved_by is not None:
-        approved_by = _choice(record, "approved_by", APPROVERS)
+        approved_by = parse_choice(record, "approved_by", APPROVERS)
     section = record.get("approval_section")
     if section is not None:
         section = parse_int(record, "approval_section")
@@ -118,7 +111,7 @@ def _load_edition(session: Session, folder: Path) -> ProgrammeEdition:
         period_start=start,
         period_end=end,
         approved_by=approved_by,
-        approved_on=_parse_date(record, "approved_on"),
+        approved_on=parse_date(record, "approved_on"),
         approval_section=section,
     )
     session.add(edition)
@@ -129,7 +122,7 @@ def _load_edition(session: Session, folder: Path) -> ProgrammeEdition:
 def _load_forms(session: Session, folder: Path) -> None:
     records = read_yaml_list(folder / "forms.yaml")
     check_unique(records, "code")
-    existing = _codes(session, ParticipationForm)
+    existing = rows_by_code(session, ParticipationForm)
     for order, record in enumerate(records):
         record.require("code", "name_fi", "name_en")
         if record.get("code") in existing:
@@ -151,12 +144,12 @@ def _load_opportunities(session: Session, folder: Path, edition: ProgrammeEditio
     records = read_yaml_list(folder / "opportunities.yaml")
     check_unique(records, "code")
     check_unique(records, "name_fi")
-    forms = _codes(session, ParticipationForm)
+    forms = rows_by_code(session, ParticipationForm)
     existing = _edition_codes(session, Opportunity, edition)
     for order, record in enumerate(records):
         record.require("code", "name_fi", "name_en", "forms")
         linked = _lookup(record, "forms", forms, "osallisuuden muoto")
-        statutory = _choice(record, "statutory", STATUTORY)
+        statutory = parse_choice(record, "statutory", STATUTORY)
         if record.get("code") in existing:
             _fill_blank_english(
                 existing[record.get("code")], {"legal_basis_en": record.get("legal_basis_en") or ""}
@@ -186,7 +179,7 @@ def _load_swot(session: Session, folder: Path, edition: ProgrammeEdition) -> Non
     existing = _edition_codes(session, SwotItem, edition)
     for order, record in enumerate(records):
         record.require("code", "quadrant", "text_fi")
-        quadrant = _choice(record, "quadrant", QUADRANTS)
+        quadrant = parse_choice(record, "quadrant", QUADRANTS)
         indicator = record.get("indicator")
         if indicator is not None and indicator not in INDICATORS:
             raise record.fail(f"tuntematon indikaattori '{indicator}' (unknown indicator)")
@@ -246,34 +239,11 @@ def _load_steps(session: Session, folder: Path, edition: ProgrammeEdition) -> No
     session.flush()
 
 
-def _load_audience_groups(session: Session, folder: Path) -> None:
-    records = read_yaml_list(folder / "audience_groups.yaml")
-    check_unique(records, "code")
-    existing = _codes(session, AudienceGroup)
-    for order, record in enumerate(records):
-        record.require("code", "name_fi", "kind")
-        kind = _choice(record, "kind", GROUP_KINDS)
-        if record.get("code") in existing:
-            continue
-        session.add(
-            AudienceGroup(
-                code=record.get("code"),
-                name_fi=record.get("name_fi"),
-                name_en=record.get("name_en", ""),
-                kind=kind,
-                age_min=record.get("age_min"),
-                age_max=record.get("age_max"),
-                sort_order=order,
-            )
-        )
-    session.flush()
-
-
 def _load_channels(session: Session, folder: Path, edition: ProgrammeEdition) -> None:
     records = read_yaml_list(folder / "channels.yaml")
     check_unique(records, "code")
     check_unique(records, "name_fi")
-    groups = _codes(session, AudienceGroup)
+    groups = rows_by_code(session, AudienceGroup)
     existing = _edition_codes(session, Channel, edition)
     for order, record in enumerate(records):
         record.require("code", "name_fi", "target_groups")
@@ -326,8 +296,8 @@ def _load_responsibilities(session: Session, folder: Path, edition: ProgrammeEdi
         for duty_order, item in enumerate(record.get("duties")):
             duty = record.child(item)
             duty.require("code", "text_fi")
-            cadence = _choice(duty, "cadence", CADENCES)
-            evidence = _choice(duty, "evidence", EVIDENCE)
+            cadence = parse_choice(duty, "cadence", CADENCES)
+            evidence = parse_choice(duty, "evidence", EVIDENCE)
             if duty.get("code") in existing_duties:
                 continue
             actor.duties.append(
@@ -345,100 +315,16 @@ def _load_responsibilities(session: Session, folder: Path, edition: ProgrammeEdi
     session.flush()
 
 
-def _load_departments(session: Session, folder: Path) -> None:
-    records = read_yaml_list(folder / "departments.yaml")
-    check_unique(records, "code")
-    check_unique(records, "name_fi")
-    existing = _codes(session, Department)
-    for order, record in enumerate(records):
-        record.require("code", "name_fi", "kind")
-        kind = _choice(record, "kind", DEPARTMENT_KINDS)
-        if record.get("code") in existing:
-            continue
-        session.add(
-            Department(
-                code=record.get("code"),
-                name_fi=record.get("name_fi"),
-                name_en=record.get("name_en", ""),
-                kind=kind,
-                report_cadence_months=record.get("report_cadence_months"),
-                active=bool(record.get("active", True)),
-                sort_order=order,
-            )
-        )
-    session.flush()
-
-
-def _load_areas(session: Session, folder: Path) -> None:
-    records = read_csv(folder / "areas.csv", ["name"])
-    check_unique(records, "name")
-    existing = set(session.scalars(select(Area.name)))
-    for order, record in enumerate(records):
-        record.require("name")
-        name = str(record.get("name")).strip()
-        if name not in existing:
-            session.add(Area(name=name, sort_order=order))
-    session.flush()
-
-
-def _load_population(session: Session, folder: Path) -> None:
-    records = read_csv(
-        folder / "population.csv", ["group_code", "year", "count", "estimate", "source", "method"]
-    )
-    groups = _codes(session, AudienceGroup)
-    existing = {(row.audience_group_id, row.year) for row in session.scalars(select(PopulationFigure))}
-    seen: dict[tuple[int | None, int], Record] = {}
-    for record in records:
-        record.require("group_code", "year", "count", "source")
-        code = str(record.get("group_code")).strip()
-        if code != "total" and code not in groups:
-            raise record.fail(f"tuntematon kohderyhmä '{code}' (unknown audience group)")
-        group_id = None if code == "total" else groups[code].id
-        year = parse_int(record, "year")
-        count = parse_int(record, "count")
-        if count < 0:
-            raise record.fail("count: väkiluku ei voi olla negatiivinen")
-        key = (group_id, year)
-        if key in seen:
-            raise record.fail(f"toistuva väestöluku {code} {year}, ensin rivillä {seen[key].line}")
-        seen[key] = record
-        if key in existing:
-            continue
-        session.add(
-            PopulationFigure(
-                audience_group_id=group_id,
-                year=year,
-                count=count,
-                estimate=parse_bool(record, "estimate"),
-                source=record.get("source", ""),
-                method=record.get("method", ""),
-            )
-        )
-    session.flush()
-
-
-def _parse_date(record: Record, key: str) -> date | None:
-    value = record.get(key)
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise record.fail(f"{key}: virheellinen päivämäärä '{value}' (use YYYY-MM-DD)") from None
-
-
 def _load_baseline(session: Session, folder: Path, edition: ProgrammeEdition) -> None:
     records = read_yaml_list(folder / "baseline_actions.yaml")
     check_unique(records, "code")
-    departments = _codes(session, Department)
+    departments = rows_by_code(session, Department)
     # The baseline happened under this folder's edition: its actions link to that edition's items.
     opportunities = _edition_codes(session, Opportunity, edition)
-    forms = _codes(session, ParticipationForm)
+    forms = rows_by_code(session, ParticipationForm)
     measures = _edition_codes(session, DevelopmentMeasure, edition)
     channels = _edition_codes(session, Channel, edition)
-    groups = _codes(session, AudienceGroup)
+    groups = rows_by_code(session, AudienceGroup)
     areas = {area.name: area for area in session.scalars(select(Area))}
     existing = set(session.scalars(select(Action.external_ref).where(Action.external_ref.is_not(None))))
     for record in records:
@@ -462,8 +348,8 @@ def _load_baseline(session: Session, folder: Path, edition: ProgrammeEdition) ->
             "channels": _lookup(record, "channels", channels, "viestintäkanava"),
             "intended_groups": _lookup(record, "intended_groups", groups, "kohderyhmä"),
         }
-        start, end = _parse_date(record, "start_date"), _parse_date(record, "end_date")
-        fmt = _choice(record, "format", FORMATS)
+        start, end = parse_date(record, "start_date"), parse_date(record, "end_date")
+        fmt = parse_choice(record, "format", FORMATS)
         ref = f"baseline:{record.get('code')}"
         if ref in existing:
             continue
@@ -489,14 +375,6 @@ def _load_baseline(session: Session, folder: Path, edition: ProgrammeEdition) ->
     session.flush()
 
 
-def _load_settings(session: Session) -> None:
-    existing = set(session.scalars(select(Setting.key)))
-    for key, value in DEFAULT_SETTINGS.items():
-        if key not in existing:
-            session.add(Setting(key=key, value=value))
-    session.flush()
-
-
 def load_programme(session: Session, folder: Path = PROGRAMME_DIR) -> None:
     """Load every programme file in dependency order; raises SeedError naming file and line."""
     if not folder.is_dir():
@@ -506,11 +384,11 @@ def load_programme(session: Session, folder: Path = PROGRAMME_DIR) -> None:
     _load_opportunities(session, folder, edition)
     _load_swot(session, folder, edition)
     _load_steps(session, folder, edition)
-    _load_audience_groups(session, folder)
+    load_audience_groups(session, folder)
     _load_channels(session, folder, edition)
     _load_responsibilities(session, folder, edition)
-    _load_departments(session, folder)
-    _load_areas(session, folder)
-    _load_population(session, folder)
+    load_departments(session, folder)
+    load_areas(session, folder)
+    load_population(session, folder)
     _load_baseline(session, folder, edition)
-    _load_settings(session)
+    load_settings(session)

@@ -5,12 +5,17 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from .config import PROJECT_ROOT
+
+M = TypeVar("M")
 
 
 class SeedError(ValueError):
@@ -129,3 +134,29 @@ def parse_int(record: Record, key: str) -> int:
         return int(value)
     except ValueError:
         raise record.fail(f"{key}: odotettiin kokonaislukua, saatiin '{value}'") from None
+
+
+def parse_choice(record: Record, key: str, allowed: tuple[str, ...]) -> str:
+    """The record's value for `key`, which must be one of `allowed`."""
+    value = str(record.get(key, "")).strip()
+    if value not in allowed:
+        raise record.fail(f"{key}: '{value}' ei ole sallittu (allowed: {', '.join(allowed)})")
+    return value
+
+
+def rows_by_code(session: Session, model: type[M]) -> dict[str, M]:
+    """Every row of `model` by its code (the seed files refer to rows by code)."""
+    return {row.code: row for row in session.scalars(select(model))}  # type: ignore[attr-defined]
+
+
+def parse_date(record: Record, key: str) -> date | None:
+    """An ISO date, or None when the field is empty."""
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise record.fail(f"{key}: virheellinen päivämäärä '{value}' (use YYYY-MM-DD)") from None

@@ -1,6 +1,6 @@
 """The coordinator keeps the programme's content current: SWOT, catalogue, measures,
 channels, responsibilities ("programme.write") and the reference data behind the figures —
-population, audience groups, departments, areas, thresholds ("reference.write").
+population, audience groups, departments, areas ("reference.write"; the thresholds: services.settings).
 
 Every write checks the permission first, validates every field (a message per field, keys programme_admin.error.*),
 writes, and records an audit entry with the values before and after. Nothing is deleted:

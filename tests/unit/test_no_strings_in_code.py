@@ -37,6 +37,7 @@ ALLOWED_MODULES = {
     "data_model/backup.py": "backup and restore run from the command line; their errors go to the operator",
     "data_model/config.py": "start-up configuration errors for the operator, written in both languages at once",
     "data_model/seed.py": "errors in seed_data/ files, with file:line, for whoever edits those files",
+    "data_model/seed_reference.py": "errors in seed_data/ files, with file:line, for whoever edits those files",
     "data_model/seed_files.py": "reads seed_data/ files: the words are the files' own (kyllä, true)",
     "data_model/demo_generator.py": "the invented demo actions are content, like the seed data, not UI text",
     "data_model/demo_templates.py": "reads the demo templates: its errors name file:line for whoever edits them",
