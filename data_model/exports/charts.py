@@ -48,8 +48,9 @@ def _inline(values: list[dict[str, object]]) -> dict[str, object]:
 
 def representation_height(groups: int) -> int:
     """Pixels the representation chart needs with its axis and legend (Streamlit does not
-    size a chart with a banded axis by itself)."""
-    return ROW_HEIGHT * groups + 110
+    size a chart with a banded axis by itself): the rows, then the axis with its title and the
+    legend below it, which Streamlit fits into the same height."""
+    return ROW_HEIGHT * groups + 150
 
 
 def representation_chart(
@@ -74,7 +75,8 @@ def representation_chart(
     order = [name for name, _value in rows]
     base = alt.Chart(frame).encode(
         x=alt.X("index:Q", title=axis_title),
-        y=alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
+        # Every group keeps its name: Vega drops every other label when rows are tight.
+        y=alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False)),
     )
     bars = base.mark_bar().encode(
         color=alt.Color(

@@ -144,7 +144,7 @@ def build(session: Session) -> None:
         participants_total=9,
         format="in_person",
     )
-    # Reports: one department on time, one late, one never (see test_programme_usage).
+    # Reports: one department on time, one late, one never (see test_programme_parts_usage).
     session.add_all(
         [
             DepartmentReport(

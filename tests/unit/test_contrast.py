@@ -112,3 +112,14 @@ def test_paired_bars_are_filled_and_outlined_not_only_two_colours() -> None:
     encoding = paired_bars(pairs, "group", "measure", "share", "t", percent=True).to_dict()["encoding"]
     assert encoding["fill"]["scale"]["range"] == [CATEGORY[0], BACKGROUND]
     assert encoding["stroke"]["scale"]["range"] == list(CATEGORY[:2])
+
+
+def test_every_group_of_the_representation_chart_keeps_its_name() -> None:
+    # On the council page Vega dropped every other group's name (Nuoret among them) when the
+    # rows were tight; a bar without its name can only be read from the table.
+    spec = representation_chart(
+        [("A", 0.4), ("B", 1.1), ("C", 0.9)], 0.8, "i", "Aukko", "Ei aukkoa"
+    ).to_dict()
+    axes = [layer["encoding"]["y"]["axis"] for layer in spec["layer"] if "y" in layer.get("encoding", {})]
+    axes += [spec["encoding"]["y"]["axis"]] if "encoding" in spec and "y" in spec["encoding"] else []
+    assert axes and all(axis["labelOverlap"] is False for axis in axes)
