@@ -248,7 +248,7 @@ def build_council_summary(
     catalogue = catalogue_usage(session, user, judged_on)
     trends = quarterly_trends(session, user, trend_filters(period, today))
     channels = channel_by_group(session, user, period_filters(period))
-    changed = local_time(last_change_at(session, user))
+    changed = clock.to_local(last_change_at(session, user))
     no_reach_gaps = {gap.group.code for gap in current.gaps if gap.no_reach}
     initiatives = council_list(session, period.start, period.end, today)
     initiative_numbers = initiative_figures(session, user, period_filters(period), today)
@@ -308,16 +308,6 @@ def build_council_summary(
         sources=source_lines(changed, today, lang),
         target_sentences=target_sentences(targets, lang),
     )
-
-
-def local_today() -> date:
-    """Today in Finland: the day reports are dated by (kept as a name for callers)."""
-    return clock.today()
-
-
-def local_time(moment: datetime | None) -> datetime | None:
-    """A stored (naive UTC) moment as naive Finnish local time."""
-    return clock.to_local(moment)
 
 
 def source_lines(changed: datetime | None, today: date, lang: str) -> tuple[str, ...]:

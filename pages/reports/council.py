@@ -11,7 +11,8 @@ from datetime import date
 
 import streamlit as st
 
-from data_model.exports.council_summary import CouncilSummary, build_council_summary, local_today
+from data_model import clock
+from data_model.exports.council_summary import CouncilSummary, build_council_summary
 from data_model.exports.documents import ExportFile, build_csv, build_excel, build_pdf
 from data_model.exports.periods import KINDS, QUARTER, Period, default_period, recent_periods
 from data_model.exports.summary_charts import Figure, representation_figure, trend_figure
@@ -193,7 +194,7 @@ user = page_user("council")
 st.title(tr("page.council"))
 st.write(tr("council.intro"))
 freshness_note(user)
-today = local_today()
+today = clock.today()
 period = choose_period(today)
 summary = read(build_council_summary, user, period.key, today, lang())
 summary_sections(summary)

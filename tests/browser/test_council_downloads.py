@@ -14,8 +14,8 @@ from pathlib import Path
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
+from data_model import clock
 from data_model.db import transaction
-from data_model.exports.council_summary import local_today
 from data_model.exports.periods import QUARTER, default_period
 from data_model.i18n import t
 from data_model.permissions import CurrentUser
@@ -37,7 +37,7 @@ def _download(page: Page, label: str, folder: Path) -> Path:
 def test_council_member_downloads_the_quarter_report(
     live_app: LiveApp, page: Page, make_user: Callable[..., CurrentUser], tmp_path: Path
 ) -> None:
-    quarter = default_period(QUARTER, local_today())  # what the page opens with
+    quarter = default_period(QUARTER, clock.today())  # what the page opens with
     with transaction(live_app.engine) as session:
         add_action(session, "hyvinvointi", "Selaintestin nuorisofoorumi", quarter.start, total=321)
         add_action(session, "hyvinvointi", HOSTILE, quarter.start, total=1)
@@ -50,7 +50,7 @@ def test_council_member_downloads_the_quarter_report(
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "council-report-built.png"), full_page=True)
 
-    made_on = re.escape(local_today().isoformat())
+    made_on = re.escape(clock.today().isoformat())
     pdf = _download(page, t("council.download.pdf"), tmp_path)
     assert re.fullmatch(rf"osallisuusraportti_{quarter.key}_{made_on}\.pdf", pdf.name)
     text = " ".join(page_.extract_text() for page_ in PdfReader(pdf).pages)

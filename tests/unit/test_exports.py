@@ -15,8 +15,9 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from data_model import clock
 from data_model.db import session_factory, transaction
-from data_model.exports.council_summary import build_council_summary, local_time, period_filters
+from data_model.exports.council_summary import build_council_summary, period_filters
 from data_model.exports.documents import build_csv, build_excel, build_pdf, file_name
 from data_model.exports.pdf_export import find_unicode_font, latin1
 from data_model.exports.periods import period_from_key
@@ -251,9 +252,9 @@ def test_a_running_period_says_its_figures_are_as_of_today(report_engine: Engine
 
 
 def test_data_change_times_are_shown_in_finnish_time() -> None:
-    assert local_time(datetime(2026, 1, 15, 10, 0)) == datetime(2026, 1, 15, 12, 0)
-    assert local_time(datetime(2026, 7, 15, 10, 0)) == datetime(2026, 7, 15, 13, 0)
-    assert local_time(None) is None
+    assert clock.to_local(datetime(2026, 1, 15, 10, 0)) == datetime(2026, 1, 15, 12, 0)
+    assert clock.to_local(datetime(2026, 7, 15, 10, 0)) == datetime(2026, 7, 15, 13, 0)
+    assert clock.to_local(None) is None
 
 
 def test_estimated_population_is_flagged_in_the_pdf(report_engine: Engine) -> None:
