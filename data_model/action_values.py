@@ -31,6 +31,7 @@ def action_input_of(action: Action) -> ActionInput:
         feedback_method=action.feedback_method,
         feedback_url=action.feedback_url,
         decision_change=action.decision_change,
+        is_public=action.is_public,
         staff_experience=action.staff_experience,
         cost_eur=action.cost_eur,
         source_note=action.source_note,

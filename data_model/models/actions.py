@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -78,6 +79,9 @@ class Action(Base):
     feedback_method: Mapped[str] = mapped_column(String(300), default="")
     feedback_url: Mapped[str] = mapped_column(String(500), default="")
     decision_change: Mapped[str] = mapped_column(Text, default="")
+    # The department's choice to publish the action's summary (title, department, date, what
+    # changed, the feedback link) in the public view; never public unless chosen.
+    is_public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
     staff_experience: Mapped[int | None] = mapped_column(Integer)
     cost_eur: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     # Where the record came from: manual | import | baseline | demo

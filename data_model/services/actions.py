@@ -74,6 +74,7 @@ def action_snapshot(action: Action) -> dict[str, Any]:
         "feedback_method": action.feedback_method,
         "feedback_url": action.feedback_url,
         "decision_change": action.decision_change,
+        "is_public": action.is_public,
         "staff_experience": action.staff_experience,
         "cost_eur": str(action.cost_eur) if action.cost_eur is not None else None,
         "source": action.source,
@@ -142,6 +143,7 @@ def _copy_values(session: Session, action: Action, clean: CleanAction) -> None:
     action.feedback_method = clean.feedback_method
     action.feedback_url = clean.feedback_url
     action.decision_change = clean.decision_change
+    action.is_public = clean.is_public
     action.staff_experience = clean.staff_experience
     action.cost_eur = clean.cost_eur
     action.source_note = clean.source_note

@@ -62,6 +62,7 @@ class ActionInput:
     feedback_method: str = ""
     feedback_url: str = ""
     decision_change: str = ""
+    is_public: bool = False
     staff_experience: Raw = None
     cost_eur: Raw = None
     source_note: str = ""
@@ -92,6 +93,7 @@ class CleanAction:
     feedback_method: str
     feedback_url: str
     decision_change: str
+    is_public: bool
     staff_experience: int | None
     cost_eur: Decimal | None
     source_note: str
@@ -267,6 +269,7 @@ def check_action(
         feedback_method=feedback_method or "",
         feedback_url=feedback_url or "",
         decision_change=decision_change or "",
+        is_public=data.is_public,
         staff_experience=staff,
         cost_eur=cost,
         source_note=source_note or "",

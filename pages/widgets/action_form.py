@@ -268,9 +268,7 @@ def action_form(
         reach = _reach_inputs(choices, dict(start.reach), errors, key)
         if "reach" in errors:  # the age groups' sum; each group's own message is beside it
             st.error(plain(say(errors["reach"])), icon=":material/error:")
-        reach_estimate = st.checkbox(
-            tr("action.reach_estimate"), value=start.reach_estimate, key=f"{key}.estimate"
-        )
+        reach_estimate = st.checkbox(tr("action.reach_estimate"), start.reach_estimate, key=f"{key}.estimate")
         officials = st.checkbox(
             tr("action.officials_took_part"), value=start.officials_took_part, key=f"{key}.officials"
         )
@@ -300,6 +298,8 @@ def action_form(
             key=f"{key}.change",
         )
         _field_error(errors, "decision_change")
+        is_public = st.checkbox(tr("action.is_public"), start.is_public, key=f"{key}.public")
+        st.caption(tr("action.is_public_help"))
 
         first, second = st.columns(2)
         with first:
@@ -343,6 +343,7 @@ def action_form(
         feedback_method=feedback_method,
         feedback_url=feedback_url,
         decision_change=decision_change,
+        is_public=is_public,
         staff_experience=staff,
         cost_eur=cost.strip() or None,
         source_note=start.source_note,

@@ -259,3 +259,18 @@ def test_mark_feedback_given_checks_its_values(engine: Engine, users: dict[str, 
     assert set(refused.value.errors) == {"feedback_date", "feedback_method"}
     with transaction(engine) as session:
         assert not session.get_one(Action, action_id).feedback_given
+
+
+def test_an_action_is_private_until_its_department_publishes_it(
+    engine: Engine, users: dict[str, CurrentUser]
+) -> None:
+    head = users["department_head"]
+    action_id, version = _create(engine, head)
+    with transaction(engine) as session:
+        assert session.get_one(Action, action_id).is_public is False
+        update_action(session, head, action_id, version, valid_input(session, is_public=True))
+    with transaction(engine) as session:
+        assert session.get_one(Action, action_id).is_public is True
+        update = _entries(session, action_id)[-1]
+        assert update.before is not None and update.after is not None
+        assert (update.before["is_public"], update.after["is_public"]) == (False, True)
