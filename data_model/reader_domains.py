@@ -33,6 +33,7 @@ from .metrics import (
     coverage,
     drilldown,
     duties,
+    evaluation,
     feedback,
     freshness,
     indicators,
@@ -102,6 +103,8 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     # or, when it is unset, estimated from the population figures
     initiatives.list_initiatives: (INITIATIVES, REFERENCE, SETTINGS, POPULATION),
     initiatives.initiative_figures: (INITIATIVES, REFERENCE, SETTINGS, POPULATION),
+    # an edition's evaluation: every figure, the targets, the reporting and the freshness line
+    evaluation.edition_evaluation: EVERY_DOMAIN,
     # the council report holds the freshness line and the reporting status
     council_summary.build_council_summary: EVERY_DOMAIN,
     documents.build_pdf: EVERY_DOMAIN,

@@ -221,3 +221,32 @@ def measures_without_actions(
         for _principle, measure in _activity(session, filters, False, False)
         if measure.nothing_logged
     ]
+
+
+@dataclass(frozen=True)
+class MeasureReach:
+    """The participants of the filtered actions that advanced one measure: the sum of the
+    known totals, and how many of the actions left their total unknown (unknown is not 0)."""
+
+    participants: int
+    actions_without_total: int
+
+
+def measure_reach(session: Session, filters: MetricFilters) -> dict[int, MeasureReach]:
+    """Per measure id, the participants of the filtered actions linked to it, in one statement.
+    An action linked to two measures counts for both. A building block: the edition's
+    evaluation reads it through `metrics.evaluation.edition_evaluation`, which checks."""
+    linked = (
+        select(action_measure.c.development_measure_id.label("measure_id"), Action.participants_total)
+        .join(Action, Action.id == action_measure.c.action_id)
+        .where(*action_conditions(filters))
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            linked.c.measure_id,
+            func.coalesce(func.sum(linked.c.participants_total), 0),
+            func.count().filter(linked.c.participants_total.is_(None)),
+        ).group_by(linked.c.measure_id)
+    )
+    return {measure_id: MeasureReach(int(total), int(unknown)) for measure_id, total, unknown in rows}

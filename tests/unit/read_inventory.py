@@ -33,6 +33,7 @@ from data_model.metrics import (
     coverage,
     drilldown,
     duties,
+    evaluation,
     feedback,
     freshness,
     indicators,
@@ -53,7 +54,7 @@ from data_model.permissions import CurrentUser
 from data_model.services import programme as programme_service
 from data_model.services import settings as settings_service
 from data_model.services import users
-from tests.unit.read_world import action_of, department, initiative_of
+from tests.unit.read_world import action_of, department, edition_of, initiative_of
 
 TODAY = date(2026, 11, 28)
 
@@ -257,6 +258,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: data_model.imports.template_xlsx(s, u),
     ),
+    "data_model.metrics.evaluation.edition_evaluation": (
+        "summary.read",
+        lambda s, u: evaluation.edition_evaluation(s, u, edition_of(s), TODAY),
+    ),
     "data_model.exports.council_summary.period_figures": (
         "summary.read",
         lambda s, u: council_summary.period_figures(s, u, period_from_key("2025"), TODAY, "fi"),
@@ -288,7 +293,9 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.reporting.department_statuses": "composed in responsibilities and the SWOT "
     "indicators, which check",
     "data_model.metrics.feedback.loop_figures": "composed in the SWOT indicators (swot_board checks)",
-    "data_model.metrics.indicators.indicator_value": "composed in swot_board, which checks",
+    "data_model.metrics.indicators.indicator_value": "composed in swot_board and edition_evaluation, "
+    "which check",
+    "data_model.metrics.measures.measure_reach": "composed in edition_evaluation, which checks",
     "data_model.imports.file_format.reach_headers": "composed in the import templates and the import, which check",
     "data_model.imports.parsing.parse_file": "composed in preview_import and import_actions, which check",
     "data_model.imports.file_format.template_headers": "composed in the import templates, which check",

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from data_model.db import transaction
-from data_model.models import Action, Department, Initiative
+from data_model.models import Action, Department, Initiative, ProgrammeEdition
 from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action
 from data_model.services.initiatives import create_initiative
@@ -50,6 +50,11 @@ def initiative_of(session: Session, code: str = "hyvinvointi") -> int:
 
 World = tuple[Engine, dict[str, CurrentUser]]
 TODAY = date(2026, 11, 28)
+
+
+def edition_of(session: Session) -> int:
+    """The first edition's id (the seeded 2023–2025)."""
+    return session.scalars(select(ProgrammeEdition.id).order_by(ProgrammeEdition.id)).first() or 0
 
 
 def city_target(department_id: int | None = None) -> TargetInput:

@@ -1,0 +1,255 @@
+"""The evaluation of one edition of the programme: what the council reviews at the end of it.
+
+Every figure is an existing metric called for the edition's windows, never recomputed here:
+
+* **The edition's period** = its `period_start` up to its `period_end`, or up to today while
+  it runs (`evaluated_on`). The measures (actions, departments, participants), the feedback
+  loop and the statutory opportunities are counted over it; the duties and the departments'
+  reporting are judged on `evaluated_on`.
+* **At the start** = the twelve months up to the edition's approval (the situation the
+  programme was written from: the June 2023 survey and the workshops), or up to the first day
+  of its period when no approval is recorded. **At the end** = the last twelve months of the
+  period, up to `evaluated_on`. The SWOT indicators are the indicators' own values on those two
+  days (metrics.indicators: each looks back its own months from the day) and the gaps are
+  report_figures' for those two windows.
+* **The targets** = the accepted and retired targets whose period overlaps the edition's, as
+  they stand today (a target over by now is reached or missed).
+* **The edition's items**: the SWOT items, measures, catalogue items and actors of this
+  edition only (retired ones too: the council evaluates what the edition held).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import literal, select, union_all
+from sqlalchemy.orm import Session
+
+from ..i18n import DEFAULT_LANGUAGE, in_language
+from ..models import Actor, DevelopmentMeasure, Opportunity, ProgrammeEdition, SwotItem
+from ..permissions import CurrentUser, require_read
+from .catalogue import OpportunityUsage, catalogue_usage
+from .duties import ActorDuties, responsibilities
+from .feedback import FeedbackLoop, feedback_loop
+from .filters import MetricFilters
+from .freshness import last_change_at
+from .indicators import YEAR, IndicatorValue, indicator_value, period
+from .measures import MeasureActivity, MeasureReach, development_steps, measure_reach
+from .report_figures import ReportFigures, report_figures
+from .reporting import ReportingStatus, reporting_status
+from .targets import TargetProgress, target_progress
+
+STATUTORY = "statutory"  # Opportunity.statutory: statutory | partly | voluntary
+
+
+@dataclass(frozen=True)
+class EditionInfo:
+    """The edition evaluated: its name, period and approval (body, date, §)."""
+
+    id: int
+    code: str
+    name_fi: str
+    name_en: str
+    period_start: date
+    period_end: date
+    approved_by: str | None
+    approved_on: date | None
+    approval_section: int | None
+
+    def name(self, lang: str) -> str:
+        """The edition's name in `lang` (Finnish when there is no English name)."""
+        return in_language(lang, self.name_fi, self.name_en)
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    """One development measure of the edition: its actions and departments, and whom they reached."""
+
+    principle_fi: str
+    principle_en: str
+    activity: MeasureActivity
+    reach: MeasureReach
+
+
+@dataclass(frozen=True)
+class SwotResult:
+    """One SWOT item of the edition with its indicator at the start and at the end."""
+
+    code: str
+    quadrant: str
+    text_fi: str
+    text_en: str
+    active: bool
+    indicator: str | None
+    at_start: IndicatorValue | None
+    at_end: IndicatorValue | None
+
+
+@dataclass(frozen=True)
+class StatutoryUse:
+    """A statutory catalogue opportunity of the edition and whether the edition's period used it."""
+
+    usage: OpportunityUsage
+    used: bool
+
+
+@dataclass(frozen=True)
+class EditionEvaluation:
+    """Everything the evaluation page and its documents show for one edition."""
+
+    edition: EditionInfo
+    today: date
+    evaluated_on: date  # the period's last day, or today while it runs
+    whole: MetricFilters  # the edition's period up to evaluated_on
+    start_window: MetricFilters  # the twelve months up to the approval (the start)
+    end_window: MetricFilters  # the last twelve months up to evaluated_on (the end)
+    figures: ReportFigures  # over the whole period: actions, participants, score, gaps
+    start: ReportFigures
+    end: ReportFigures
+    measures: tuple[MeasureResult, ...]
+    swot: tuple[SwotResult, ...]
+    feedback: FeedbackLoop
+    statutory: tuple[StatutoryUse, ...]
+    duties: tuple[ActorDuties, ...]
+    reporting: tuple[ReportingStatus, ...]
+    targets: tuple[TargetProgress, ...]
+    data_changed_at: datetime | None
+
+    @property
+    def ended(self) -> bool:
+        return self.today > self.edition.period_end
+
+
+def _edition(session: Session, edition_id: int) -> EditionInfo:
+    row = session.get(ProgrammeEdition, edition_id)
+    if row is None:
+        raise LookupError(f"no programme edition {edition_id}")
+    return EditionInfo(
+        row.id,
+        row.code,
+        row.name_fi,
+        row.name_en,
+        row.period_start,
+        row.period_end,
+        row.approved_by,
+        row.approved_on,
+        row.approval_section,
+    )
+
+
+def _edition_items(session: Session, edition_id: int) -> dict[str, set[int]]:
+    """The ids of the edition's SWOT items, measures, catalogue items and actors, in one statement."""
+    parts = [
+        select(literal(kind).label("kind"), model.id.label("id")).where(model.edition_id == edition_id)
+        for kind, model in (
+            ("swot", SwotItem),
+            ("measure", DevelopmentMeasure),
+            ("opportunity", Opportunity),
+            ("actor", Actor),
+        )
+    ]
+    found: dict[str, set[int]] = {"swot": set(), "measure": set(), "opportunity": set(), "actor": set()}
+    for kind, item_id in session.execute(union_all(*parts)):
+        found[kind].add(item_id)
+    return found
+
+
+def start_day(edition: EditionInfo) -> date:
+    """The day the start is judged on: the approval, or the period's first day without one."""
+    return edition.approved_on or edition.period_start
+
+
+def _indicators(session: Session, ids: set[int], start: date, end: date) -> tuple[SwotResult, ...]:
+    items = session.scalars(
+        select(SwotItem).where(SwotItem.id.in_(ids)).order_by(SwotItem.sort_order, SwotItem.id)
+    ).all()
+    values: dict[tuple[str, date], IndicatorValue] = {}
+    for item in items:
+        for day in (start, end):
+            if item.indicator and (item.indicator, day) not in values:
+                values[(item.indicator, day)] = indicator_value(session, item.indicator, day)
+    return tuple(
+        SwotResult(
+            item.code,
+            item.quadrant,
+            item.text_fi,
+            item.text_en,
+            item.active,
+            item.indicator,
+            values.get((item.indicator, start)) if item.indicator else None,
+            values.get((item.indicator, end)) if item.indicator else None,
+        )
+        for item in items
+    )
+
+
+def _overlaps(progress: TargetProgress, edition: EditionInfo) -> bool:
+    target = progress.target
+    return target.period_start <= edition.period_end and target.period_end >= edition.period_start
+
+
+def edition_evaluation(
+    session: Session,
+    user: CurrentUser | None,
+    edition_id: int,
+    today: date,
+    lang: str = DEFAULT_LANGUAGE,
+) -> EditionEvaluation:
+    """The evaluation of the edition `edition_id` as of `today` (see the module's rules); gap
+    sentences in `lang`."""
+    require_read(user, "summary.read")
+    edition = _edition(session, edition_id)
+    items = _edition_items(session, edition_id)
+    evaluated_on = min(today, edition.period_end)
+    whole = MetricFilters(start=edition.period_start, end=evaluated_on)
+    start_window = period(start_day(edition), YEAR)
+    end_window = period(evaluated_on, YEAR)
+    reach = measure_reach(session, whole)
+    measures = tuple(
+        MeasureResult(
+            principle.title_fi,
+            principle.title_en,
+            measure,
+            reach.get(measure.id, MeasureReach(0, 0)),
+        )
+        for principle in development_steps(session, user, whole, include_retired=True)
+        for measure in principle.measures
+        if measure.id in items["measure"]
+    )
+    catalogue = catalogue_usage(session, user, evaluated_on, include_retired=True)
+    seen: set[int] = set()
+    statutory: list[StatutoryUse] = []
+    for form in catalogue.forms:
+        for usage in form.opportunities:
+            if usage.id in items["opportunity"] and usage.statutory == STATUTORY and usage.id not in seen:
+                seen.add(usage.id)
+                used = usage.last_used is not None and usage.last_used >= edition.period_start
+                statutory.append(StatutoryUse(usage, used))
+    return EditionEvaluation(
+        edition=edition,
+        today=today,
+        evaluated_on=evaluated_on,
+        whole=whole,
+        start_window=start_window,
+        end_window=end_window,
+        figures=report_figures(session, user, whole, lang),
+        start=report_figures(session, user, start_window, lang),
+        end=report_figures(session, user, end_window, lang),
+        measures=measures,
+        swot=_indicators(session, items["swot"], start_day(edition), evaluated_on),
+        feedback=feedback_loop(session, user, whole, evaluated_on),
+        statutory=tuple(statutory),
+        duties=tuple(
+            actor
+            for actor in responsibilities(session, user, evaluated_on, include_retired=True)
+            if actor.id in items["actor"]
+        ),
+        reporting=tuple(reporting_status(session, user, evaluated_on)),
+        targets=tuple(
+            row
+            for row in target_progress(session, user, today, include_retired=True)
+            if _overlaps(row, edition)
+        ),
+        data_changed_at=last_change_at(session, user),
+    )
