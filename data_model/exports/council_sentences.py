@@ -150,8 +150,21 @@ def statutory_sentences(catalogue: CatalogueUsage, lang: str) -> tuple[str, ...]
                 name = pick_name(lang, item.name_fi, item.name_en)
                 unused.append(name)
     if not unused:
-        return (t("council.statutory.all_used", lang, months=catalogue.unused_months),)
-    return (t("council.statutory.unused", lang, months=catalogue.unused_months, items=", ".join(unused)),)
+        return (
+            t(
+                "council.statutory.all_used",
+                lang,
+                months=fmt_count(catalogue.unused_months, "months_within", lang=lang),
+            ),
+        )
+    return (
+        t(
+            "council.statutory.unused",
+            lang,
+            months=fmt_count(catalogue.unused_months, "months_since", lang=lang),
+            items=", ".join(unused),
+        ),
+    )
 
 
 def duty_sentences(actors: list[ActorDuties], lang: str) -> tuple[str, ...]:

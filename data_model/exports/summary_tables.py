@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..formatting import fmt_date, fmt_decimal, fmt_int
+from ..formatting import fmt_count, fmt_date, fmt_decimal, fmt_int
 from ..i18n import t
 from ..metrics.catalogue import CatalogueUsage
 from ..metrics.coverage import Matrix
@@ -123,7 +123,14 @@ def catalogue_table(catalogue: CatalogueUsage, judged_on: date, lang: str) -> Ta
                 ("times_used", INT),
                 ("last_used", DATE),
             ),
-            Column(t("council.col.unused", lang, months=catalogue.unused_months), BOOL),
+            Column(
+                t(
+                    "council.col.unused",
+                    lang,
+                    months=fmt_count(catalogue.unused_months, "months_short", lang=lang),
+                ),
+                BOOL,
+            ),
         ),
         tuple(
             (
@@ -171,7 +178,14 @@ def catalogue_brief_table(catalogue: CatalogueUsage, judged_on: date, lang: str)
             *council_columns(
                 lang, ("opportunity", TEXT), ("statutory", TEXT), ("times_used", INT), ("last_used", DATE)
             ),
-            Column(t("council.col.unused", lang, months=catalogue.unused_months), BOOL),
+            Column(
+                t(
+                    "council.col.unused",
+                    lang,
+                    months=fmt_count(catalogue.unused_months, "months_short", lang=lang),
+                ),
+                BOOL,
+            ),
         ),
         tuple(rows),
         note=t("council.note.catalogue", lang, day=fmt_date(judged_on, lang=lang)),

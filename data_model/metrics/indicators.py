@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..i18n import Decimals, Message, Percent, msg
+from ..i18n import Counted, Decimals, Message, Percent, msg
 from ..indicators import INDICATORS
 from ..models import Action, AudienceGroup, Channel, Opportunity, SwotItem
 from ..models.actions import action_channel
@@ -280,7 +280,11 @@ def trend_of(current: float | None, previous: float | None, unit: str) -> str | 
 
 def _basis(key: str, months: int, has_trend: bool) -> Message:
     basis = msg(f"indicator.{key}.basis")
-    return msg("indicator.basis_with_period", basis=basis, months=months) if has_trend else basis
+    return (
+        msg("indicator.basis_with_period", basis=basis, months=Counted(months, "months_short"))
+        if has_trend
+        else basis
+    )
 
 
 def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:

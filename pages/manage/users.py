@@ -14,7 +14,7 @@ from data_model.permissions import PermissionDenied
 from data_model.services import users
 from data_model.validation import ValidationError
 from pages.widgets.data import read, write
-from pages.widgets.formats import fmt_date
+from pages.widgets.formats import fmt_date, fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.texts import say, tr
 
@@ -71,7 +71,7 @@ st.dataframe(
     ),
     hide_index=True,
 )
-st.caption(tr("users.count", active=sum(row.active for row in rows), total=len(rows)))
+st.caption(tr("users.count", active=fmt_int(sum(row.active for row in rows)), total=fmt_int(len(rows))))
 
 add_tab, edit_tab = st.tabs([tr("users.add.title"), tr("users.edit.title")])
 

@@ -16,7 +16,7 @@ from pages.widgets.texts import freshness_note, lang, tr
 user = page_user("catalogue")
 st.title(tr("page.catalogue"))
 usage = read(catalogue_usage, user, clock.today())
-st.write(tr("catalogue.intro", months=usage.unused_months))
+st.write(tr("catalogue.intro", months=fmt_count(usage.unused_months, "months_within")))
 scope_note(clock.today())
 
 distinct = {item.code: item for form in usage.forms for item in form.opportunities}
@@ -27,7 +27,7 @@ st.markdown(
         total=fmt_count(len(distinct), "opportunity"),
         used=fmt_int(len(distinct) - len(unused)),
         unused=fmt_int(len(unused)),
-        months=usage.unused_months,
+        months=fmt_count(usage.unused_months, "months_short"),
     )
 )
 
@@ -36,7 +36,9 @@ def row(item: OpportunityUsage) -> dict[str, object]:
     return {
         tr("catalogue.col.name"): pick(item.name_fi, item.name_en),
         tr("catalogue.col.status"): (
-            tr("catalogue.unused", months=usage.unused_months) if item.unused else tr("catalogue.in_use")
+            tr("catalogue.unused", months=fmt_count(usage.unused_months, "months_short"))
+            if item.unused
+            else tr("catalogue.in_use")
         ),
         tr("catalogue.col.statutory"): tr(f"term.statutory.{item.statutory}")
         + (f": {item.legal_basis_in(lang())}" if item.legal_basis else ""),

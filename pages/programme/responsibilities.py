@@ -71,7 +71,7 @@ for actor in actors:
 def reporting_row(row: ReportingStatus) -> dict[str, object]:
     return {
         tr("responsibilities.col.department"): row.department.name(lang()),
-        tr("responsibilities.col.report_cadence"): tr("responsibilities.months", n=row.cadence_months),
+        tr("responsibilities.col.report_cadence"): fmt_count(row.cadence_months, "months_short"),
         tr("responsibilities.col.last_report"): date_or_never(row.last_period_end),
         tr("responsibilities.col.next_due"): date_or_never(row.next_due),
         tr("responsibilities.col.status"): tr(f"term.status.{row.status}"),

@@ -130,7 +130,9 @@ matrix_view(read(channel_by_group, user, filters), "channel_group", filters, dro
 matrix_view(read(department_by_group, user, filters), "department_group", filters, drop_empty_rows=True)
 
 as_of = as_of_day(filters, today)
-st.subheader(tr("reach.unused", months=settings.unused_months, day=fmt_date(as_of)))
+st.subheader(
+    tr("reach.unused", months=fmt_count(settings.unused_months, "months_since"), day=fmt_date(as_of))
+)
 st.caption(tr("reach.unused_scope", months=fmt_count(settings.unused_months, "month"), day=fmt_date(as_of)))
 unused = read(unused_opportunities, user, filters, as_of)
 st.dataframe(

@@ -296,7 +296,7 @@ def test_programme_pages_say_their_figures_are_unfiltered(
                     total=fmt_count(len(distinct), "opportunity"),
                     used=fmt_int(len(distinct) - idle),
                     unused=fmt_int(idle),
-                    months=usage.unused_months,
+                    months=fmt_count(usage.unused_months, "months_short"),
                 )
                 in text
             )

@@ -4,14 +4,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
-from data_model.exports.council_sentences import overview_sentences
+from data_model.exports.council_sentences import overview_sentences, statutory_sentences
 from data_model.exports.council_summary import PeriodFigures
 from data_model.exports.periods import period_from_key
 from data_model.formatting import fmt_count
 from data_model.i18n import LANGUAGES, catalogue, t
+from data_model.metrics.catalogue import CatalogueUsage
 from data_model.metrics.feedback import FeedbackLoop
 from data_model.metrics.reach import ReachTotals
 
@@ -43,7 +45,7 @@ def test_every_counted_noun_has_both_forms(lang: str) -> None:
 # through fmt_count (or i18n.Counted) and its placeholder stands for both; a word not in this
 # list after a placeholder is a fixed noun that gets 1 or 2 wrong, unless it is listed below.
 NUMBERLESS = {
-    "%-yks", "/", "·", "×", "–", "—", "Jakso", "Tilastokeskuksen", "ajallaan", "ajan", "alkaen",
+    "%-yks", "/", "·", "×", "–", "—", "Jakso", "aikana", "Tilastokeskuksen", "ajallaan", "ajan", "alkaen",
     "ei", "ennen", "eri", "erääntymässä", "ikäryhmien", "ja", "jaksolla", "kehittämistoimesta",
     "kk", "kuukauden", "kuukauteen", "käyttämättä", "käytti", "käytössä", "laskettu", "liikaa",
     "mennessä", "myöhässä", "olisivat", "on", "osallistujan", "osallistujasta", "osallistujista",
@@ -131,3 +133,49 @@ def test_one_action_in_the_council_summary_is_singular() -> None:
     )
     sentence = overview_sentences(period, figures, period.end, "fi")[0]
     assert "1 osallisuustoimenpide," in sentence and "toimenpidettä" not in sentence
+
+
+# What may follow a placeholder in an English text: words that read the same after 1 as after 2
+# (prepositions, conjunctions, symbols, participles, adjectives). A plural noun ('{months}
+# months') or a verb that agrees with the count ('{decided} were decided') is wrong after 1:
+# write the count with fmt_count (a count.<noun> pair), or put it after a colon.
+NUMBERLESS_EN = {
+    "/", "·", "×", "–", "—", "Period", "add", "after", "and", "arrived", "as", "away", "before",
+    "by", "cannot", "due", "from", "in", "is", "not", "of", "oldest", "on", "open", "or",
+    "overdue", "pp", "summed", "too", "unused", "up", "used", "with", "would",
+}  # fmt: skip
+# Placeholders that hold a name, an id, a year or a share, never a count: the verb after them
+# agrees with the thing named ('User {username} was added', 'The details of {username} were').
+NOT_COUNTS = {"id", "username", "name", "year", "basis", "share", "population_share"}
+FIXED_NOUN_REASONS_EN = {
+    "initiative.voters.setting:count": "the town's voters: thousands, never 1",
+    "initiative.voters.estimate:count": "the town's voters: thousands, never 1",
+}
+
+
+def test_every_word_after_a_placeholder_reads_the_same_after_one_and_two_in_english() -> None:
+    """'Unused for 1 months', '1 actions have no participant total': the English class."""
+    found = [
+        f"{key}: {{{name}}} {word}"
+        for key, text in catalogue("en").items()
+        if not key.startswith("count.")
+        for name, word in PLACEHOLDER_WORD.findall(text)
+        if word not in NUMBERLESS_EN
+        and name not in NOT_COUNTS
+        and name not in FIXED_NOUN_REASONS
+        and f"{key}:{name}" not in FIXED_NOUN_REASONS
+        and f"{key}:{name}" not in FIXED_NOUN_REASONS_EN
+    ]
+    assert found == [], "write the count with fmt_count (a count.<noun> pair), or list the word"
+
+
+def test_a_one_month_window_is_one_month_in_english_and_finnish() -> None:
+    """The coordinator may set the 'unused' window to 1 month: 'the last 1 months' was wrong."""
+    window = CatalogueUsage(forms=(), unused_months=1, since=date(2026, 11, 1))
+    assert statutory_sentences(window, "en") == (
+        "Every statutory participation opportunity has been used in the last 1 month.",
+    )
+    assert "viimeisen 1 kuukauden aikana" in statutory_sentences(window, "fi")[0]
+    twelve = CatalogueUsage(forms=(), unused_months=12, since=date(2025, 12, 1))
+    assert "in the last 12 months." in statutory_sentences(twelve, "en")[0]
+    assert "viimeisen 12 kuukauden aikana" in statutory_sentences(twelve, "fi")[0]
