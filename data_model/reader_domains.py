@@ -40,6 +40,7 @@ from .metrics import (
     initiatives,
     measures,
     programme,
+    public_view,
     reach,
     report_figures,
     reporting,
@@ -105,6 +106,8 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     initiatives.initiative_figures: (INITIATIVES, REFERENCE, SETTINGS, POPULATION),
     # an edition's evaluation: every figure, the targets, the reporting and the freshness line
     evaluation.edition_evaluation: EVERY_DOMAIN,
+    # the public view: the year's figures, the initiatives and the published actions
+    public_view.public_summary: (*FIGURES, INITIATIVES),
     # the council report holds the freshness line and the reporting status
     council_summary.build_council_summary: EVERY_DOMAIN,
     documents.build_pdf: EVERY_DOMAIN,

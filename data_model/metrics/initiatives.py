@@ -239,6 +239,12 @@ def initiative_figures(
     """Open, past the six months, led to action, not told (formulas: module docstring).
     The period and department filters apply; the others are about actions and do not."""
     require_read(user, "initiatives.read")
+    return initiative_counts(session, filters, today)
+
+
+def initiative_counts(session: Session, filters: MetricFilters, today: date) -> InitiativeFigures:
+    """What `initiative_figures` answers, unchecked: composed in it and in the public view's
+    aggregates (metrics.public_view, which shows only its suppressed counts)."""
     day = as_of_day(filters, today)
     scope: list[ColumnElement[bool]] = [_live(), Initiative.received_date <= day]
     if filters.department_ids:

@@ -277,6 +277,8 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.initiatives.initiative_rows": "rows for list_initiatives and council_list's callers",
     "data_model.metrics.initiatives.council_list": "part of build_council_summary, which checks",
     "data_model.metrics.initiatives.voter_base": "a count of residents; part of the checked figures",
+    "data_model.metrics.initiatives.initiative_counts": "composed in initiative_figures, which checks, "
+    "and in the public view, which shows only its suppressed counts",
     "data_model.metrics.target_figures.measure": "one figure of a target, composed in target_progress",
     "data_model.metrics.targets.progress_of": "one target's progress, composed in target_progress",
     # Readers composed inside checked readers; a page reaches their figures only through those
@@ -301,6 +303,16 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.imports.file_format.template_headers": "composed in the import templates, which check",
     "data_model.exports.action_rows.actions_table": "the actions sheet of build_excel and build_csv "
     "(the council report DESIGN.md lets every role download), which check",
+}
+
+
+# Readers that deliberately take NO user, and why: the public view (issue 15) answers anyone,
+# logged in or not, so there is no role to check. What keeps them safe is what they return:
+# only the programme's lists, aggregates suppressed by data_model.disclosure, and the actions a
+# department marked public (tests/unit/test_public_view.py, test_public_html.py).
+PUBLIC_READERS: dict[str, str] = {
+    "data_model.metrics.public_view.public_summary": "the login-free public page: public aggregates "
+    "and published actions only",
 }
 
 

@@ -20,6 +20,7 @@ from data_model.models import ROLES
 from data_model.permissions import READ_PERMISSIONS, CurrentUser, PermissionDenied, can, require_read
 from tests.unit.read_inventory import (
     BUILDING_BLOCKS,
+    PUBLIC_READERS,
     READ_SERVICES,
     is_write,
     session_functions,
@@ -103,15 +104,28 @@ def test_every_function_with_a_session_is_a_checked_read_a_write_or_a_named_buil
     unlisted = {
         name
         for name, function in session_functions().items()
-        if not is_write(function) and name not in READ_SERVICES and name not in BUILDING_BLOCKS
+        if not is_write(function)
+        and name not in READ_SERVICES
+        and name not in BUILDING_BLOCKS
+        and name not in PUBLIC_READERS
     }
-    assert unlisted == set(), "list each in READ_SERVICES (with a check) or BUILDING_BLOCKS"
+    assert unlisted == set(), "list each in READ_SERVICES (with a check), BUILDING_BLOCKS or PUBLIC_READERS"
 
 
 def test_the_lists_name_only_functions_that_exist() -> None:
     existing = set(session_functions())
-    assert set(READ_SERVICES) | set(BUILDING_BLOCKS) <= existing
+    assert set(READ_SERVICES) | set(BUILDING_BLOCKS) | set(PUBLIC_READERS) <= existing
     assert not set(READ_SERVICES) & set(BUILDING_BLOCKS)
+    assert not set(PUBLIC_READERS) & (set(READ_SERVICES) | set(BUILDING_BLOCKS))
+
+
+def test_a_public_reader_takes_no_user_at_all() -> None:
+    # Taking no user is the point: a public reader cannot answer differently by role, so it
+    # cannot leak what one role may read to the logged-out.
+    functions = session_functions()
+    for name in PUBLIC_READERS:
+        parameters = inspect.signature(functions[name]).parameters.values()
+        assert not any("CurrentUser" in str(p.annotation) or p.name == "user" for p in parameters), name
 
 
 def test_every_read_service_checks_its_permission_in_its_own_code() -> None:

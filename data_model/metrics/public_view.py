@@ -1,0 +1,294 @@
+"""The public view (issue 15): what residents may read without logging in.
+
+`public_summary` takes NO user on purpose: it is the one reader the login-free page and the
+static HTML export call, and it returns only
+* the programme's own lists (the participation forms and the catalogue with its legal bases),
+* aggregates of one calendar year, every count through data_model.disclosure (under 5 shown
+  as "alle 5", complementary suppression where rows add up to a total),
+* the records a department chose to publish (`Action.is_public`): title, department, dates,
+  what changed and the feedback link, and nothing else of them;
+never a person's name (no user, no free text but the published fields), never a share of a
+hidden count.
+
+* **Actions by form**: the year's live actions (by start date) per participation form; an
+  action may have several forms, so the rows overlap and have no total.
+* **Actions by area**: per area, plus the actions with no area recorded, adding up to the
+  year's actions.
+* **Reached by age**: each age band's recorded participants plus those of unknown age in the
+  same actions, adding up to the participants of the actions that recorded ages
+  (metrics.reach: `age_denominator`).
+* **Missed**: the groups metrics.gaps calls a gap in the year (no reach, or represented under
+  the gap threshold), by name with their population share (a public statistic).
+* **Initiatives**: received in the year and open at its end (or today), each on its own, and
+  those decided in the year by outcome with their total (metrics.initiatives).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session
+
+from ..disclosure import PublicTable, Shown, disclose, public_table
+from ..editions import edition_in_force
+from ..i18n import in_language, t
+from ..models import Action, Area, Department, Opportunity, ParticipationForm
+from ..models.actions import action_form
+from ..models.programme import opportunity_form
+from .filters import MetricFilters, action_conditions, live_actions, year_range
+from .gaps import is_gap
+from .initiatives import initiative_counts
+from .reach import AGE, reach_figures
+from .settings import load_metric_settings
+
+CHANGES_KEPT = 50  # the newest published actions the view lists
+
+
+@dataclass(frozen=True)
+class PublicOpportunity:
+    """A catalogue item as the public reads it: name, statutory or not, and the law."""
+
+    code: str
+    name_fi: str
+    name_en: str
+    statutory: str  # statutory | partly | voluntary
+    legal_basis_fi: str
+    legal_basis_en: str
+
+    def name(self, lang: str) -> str:
+        return in_language(lang, self.name_fi, self.name_en)
+
+    def legal_basis(self, lang: str) -> str:
+        return in_language(lang, self.legal_basis_fi, self.legal_basis_en)
+
+
+@dataclass(frozen=True)
+class PublicForm:
+    """A participation form with its description and the ways to take part under it."""
+
+    code: str
+    name_fi: str
+    name_en: str
+    description_fi: str
+    description_en: str
+    opportunities: tuple[PublicOpportunity, ...]
+
+    def name(self, lang: str) -> str:
+        return in_language(lang, self.name_fi, self.name_en)
+
+    def description(self, lang: str) -> str:
+        return in_language(lang, self.description_fi, self.description_en)
+
+
+@dataclass(frozen=True)
+class MissedGroup:
+    """A group the year's actions missed, with its share of the population."""
+
+    code: str
+    name_fi: str
+    name_en: str
+    population_share: float | None
+
+    def name(self, lang: str) -> str:
+        return in_language(lang, self.name_fi, self.name_en)
+
+
+@dataclass(frozen=True)
+class PublicChange:
+    """A published action whose participants were told how their input was used."""
+
+    title: str
+    department_fi: str
+    department_en: str
+    start_date: date
+    feedback_date: date | None
+    decision_change: str
+    feedback_url: str
+
+    def department(self, lang: str) -> str:
+        return in_language(lang, self.department_fi, self.department_en)
+
+
+@dataclass(frozen=True)
+class PublicInitiatives:
+    """Municipal initiatives of the year, every count suppressed."""
+
+    received: Shown
+    open: Shown
+    outcomes: PublicTable  # decided in the year: led to action, did not, not recorded
+
+
+@dataclass(frozen=True)
+class PublicSummary:
+    """Everything the public view shows for one calendar year (see the module docstring)."""
+
+    year: int
+    years: tuple[int, ...]  # the years with actions, for the choice of year
+    forms: tuple[PublicForm, ...]
+    actions_by_form: PublicTable
+    actions_by_area: PublicTable
+    reached_by_age: PublicTable
+    missed: tuple[MissedGroup, ...]
+    initiatives: PublicInitiatives
+    changes: tuple[PublicChange, ...]
+    # Hook for the experience-of-participation trend (issue 15, engineer "experience"): its
+    # public reader's suppressed results go here once it lands; None = not yet available.
+    experience: None = None
+
+
+def _both(key: str) -> tuple[str, str]:
+    return t(key, "fi"), t(key, "en")
+
+
+def _years(session: Session, today: date) -> tuple[int, ...]:
+    """The calendar years from the first action's to the last one's (today's at the latest),
+    newest first."""
+    first, last = session.execute(
+        select(func.min(Action.start_date), func.max(Action.start_date)).where(
+            live_actions(), Action.start_date <= today
+        )
+    ).one()
+    if first is None:
+        return (today.year,)
+    return tuple(range(last.year, first.year - 1, -1))
+
+
+def _forms(session: Session, today: date) -> tuple[PublicForm, ...]:
+    edition = edition_in_force(session, today)
+    listing = session.execute(
+        select(ParticipationForm, Opportunity)
+        .join(opportunity_form, opportunity_form.c.form_id == ParticipationForm.id)
+        .join(Opportunity, Opportunity.id == opportunity_form.c.opportunity_id)
+        .where(Opportunity.active, Opportunity.edition_id == edition.id)
+        .order_by(ParticipationForm.sort_order, Opportunity.sort_order, Opportunity.id)
+    ).all()
+    items: dict[int, list[PublicOpportunity]] = {}
+    for form, item in listing:
+        items.setdefault(form.id, []).append(
+            PublicOpportunity(
+                item.code,
+                item.name_fi,
+                item.name_en,
+                item.statutory,
+                item.legal_basis or "",
+                item.legal_basis_en,
+            )
+        )
+    forms = session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order))
+    return tuple(
+        PublicForm(
+            form.code,
+            form.name_fi,
+            form.name_en,
+            form.description_fi,
+            form.description_en,
+            tuple(items.get(form.id, ())),
+        )
+        for form in forms
+    )
+
+
+def _actions_by_form(session: Session, filters: MetricFilters) -> PublicTable:
+    counts: dict[int, int] = {
+        form_id: int(count)
+        for form_id, count in session.execute(
+            select(action_form.c.participation_form_id, func.count(distinct(Action.id)))
+            .join(Action, Action.id == action_form.c.action_id)
+            .where(*action_conditions(filters))
+            .group_by(action_form.c.participation_form_id)
+        )
+    }
+    forms = session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order))
+    return public_table(
+        [(form.code, form.name_fi, form.name_en, int(counts.get(form.id, 0))) for form in forms],
+        with_total=False,
+    )
+
+
+def _actions_by_area(session: Session, filters: MetricFilters) -> PublicTable:
+    counts = {
+        area_id: int(count)
+        for area_id, count in session.execute(
+            select(Action.area_id, func.count(Action.id))
+            .where(*action_conditions(filters))
+            .group_by(Action.area_id)
+        )
+    }
+    areas = session.scalars(select(Area).order_by(Area.sort_order, Area.id))
+    rows = [
+        (str(area.id), area.name, area.name, counts.get(area.id, 0))
+        for area in areas
+        if area.active or area.id in counts
+    ]
+    rows.append(("none", *_both("public.area_not_recorded"), counts.get(None, 0)))
+    return public_table(rows, with_total=True)
+
+
+def _reach(session: Session, filters: MetricFilters) -> tuple[PublicTable, tuple[MissedGroup, ...]]:
+    figures = reach_figures(session, filters)
+    threshold = load_metric_settings(session).gap_threshold
+    bands = [row for row in figures.representation if row.kind == AGE]
+    rows = [(row.group.code, row.group.name_fi, row.group.name_en, row.participants) for row in bands]
+    rows.append(("age_unknown", *_both("public.age_unknown"), figures.totals.age_unknown))
+    missed = tuple(
+        MissedGroup(row.group.code, row.group.name_fi, row.group.name_en, row.population_share)
+        for row in figures.representation
+        if is_gap(row, threshold)
+    )
+    return public_table(rows, with_total=True), missed
+
+
+def _initiatives(session: Session, filters: MetricFilters, today: date) -> PublicInitiatives:
+    figures = initiative_counts(session, filters, today)
+    outcomes = [
+        ("led_to_action", *_both("public.initiative.led"), figures.led_to_action),
+        ("no_action", *_both("public.initiative.not_led"), figures.outcome_known - figures.led_to_action),
+        ("unknown", *_both("public.initiative.unknown"), figures.decided - figures.outcome_known),
+    ]
+    return PublicInitiatives(disclose(figures.received), disclose(figures.open), public_table(outcomes, True))
+
+
+def _changes(session: Session) -> tuple[PublicChange, ...]:
+    rows = session.execute(
+        select(Action, Department)
+        .join(Department, Department.id == Action.department_id)
+        .where(live_actions(), Action.is_public.is_(True), Action.feedback_given.is_(True))
+        .order_by(Action.feedback_date.desc().nulls_last(), Action.start_date.desc(), Action.id.desc())
+        .limit(CHANGES_KEPT)
+    ).all()
+    return tuple(
+        PublicChange(
+            action.title,
+            department.name_fi,
+            department.name_en,
+            action.start_date,
+            action.feedback_date,
+            action.decision_change,
+            action.feedback_url,
+        )
+        for action, department in rows
+    )
+
+
+def public_summary(session: Session, year: int | None, today: date) -> PublicSummary:
+    """The public view of `year`, None for the latest year with actions (module docstring).
+    Deliberately takes no user: it answers anyone, logged in or not, and holds only public
+    aggregates and published records."""
+    years = _years(session, today)
+    year = years[0] if year is None else year
+    start, end = year_range(year)
+    filters = MetricFilters(start=start, end=min(end, today))
+    reached, missed = _reach(session, filters)
+    return PublicSummary(
+        year=year,
+        years=years,
+        forms=_forms(session, today),
+        actions_by_form=_actions_by_form(session, filters),
+        actions_by_area=_actions_by_area(session, filters),
+        reached_by_age=reached,
+        missed=missed,
+        initiatives=_initiatives(session, filters, today),
+        changes=_changes(session),
+    )
