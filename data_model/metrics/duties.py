@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, func, select, true
+from sqlalchemy.orm import Session, selectinload
 
 from ..models import (
     Action,
@@ -100,38 +100,80 @@ def deadline_status(last: date | None, months: int, today: date) -> tuple[str, d
     return OK, next_due
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    """Which actions evidence a duty: those of one kind of department and one opportunity
+    (None: any), counted since `since`."""
+
+    kind: str | None
+    opportunity: str | None
+    since: date
+
+
+def _evidence_of(actor_code: str, duty: Responsibility, since: date) -> _Evidence:
+    kind = ACTOR_DEPARTMENT_KIND.get(actor_code) if duty.evidence == "action" else None
+    opportunity = DUTY_OPPORTUNITY.get(duty.code) if duty.evidence == "action" else None
+    return _Evidence(kind, opportunity, since)
+
+
 def _action_evidence(
-    session: Session, actor_code: str, since: date, today: date, duty_code: str = ""
-) -> tuple[date | None, int]:
-    kind = ACTOR_DEPARTMENT_KIND.get(actor_code)
-    query = select(
-        func.max(Action.start_date), func.count(Action.id).filter(Action.start_date > since)
-    ).where(live_actions(), Action.start_date <= today)
-    if kind is not None:
-        query = query.join(Department, Department.id == Action.department_id).where(Department.kind == kind)
-    opportunity = DUTY_OPPORTUNITY.get(duty_code)
-    if opportunity is not None:
-        query = query.join(Opportunity, Opportunity.id == Action.opportunity_id).where(
-            Opportunity.code == opportunity
+    session: Session, wanted: set[_Evidence], today: date
+) -> dict[_Evidence, tuple[date | None, int]]:
+    """The newest action and the count since each `since`, for every evidence the duties ask
+    for, in one statement (one per duty was issue 12's statement count)."""
+    if not wanted:
+        return {}
+    keys = sorted(wanted, key=lambda e: (e.kind or "", e.opportunity or "", e.since))
+    columns = []
+    for key in keys:
+        matches = and_(
+            true(),
+            *([Department.kind == key.kind] if key.kind is not None else []),
+            *([Opportunity.code == key.opportunity] if key.opportunity is not None else []),
         )
-    last, count = session.execute(query).one()
-    return last, int(count or 0)
+        columns += [
+            func.max(case((matches, Action.start_date))),
+            func.count(Action.id).filter(matches, Action.start_date > key.since),
+        ]
+    row = session.execute(
+        select(*columns)
+        .select_from(Action)
+        .join(Department, Department.id == Action.department_id)
+        .outerjoin(Opportunity, Opportunity.id == Action.opportunity_id)
+        .where(live_actions(), Action.start_date <= today)
+    ).one()
+    return {key: (row[2 * i], int(row[2 * i + 1] or 0)) for i, key in enumerate(keys)}
 
 
-def _review_evidence(session: Session, since: date, today: date) -> tuple[date | None, int]:
-    last_action, actions = _action_evidence(session, "", since, today)
-    last_report, reports = session.execute(
+def _report_evidence(session: Session, sinces: set[date], today: date) -> dict[date, tuple[date | None, int]]:
+    """The newest department report and the count since each of `sinces`, in one statement."""
+    if not sinces:
+        return {}
+    ordered = sorted(sinces)
+    row = session.execute(
         select(
             func.max(DepartmentReport.period_end),
-            func.count(DepartmentReport.id).filter(DepartmentReport.period_end > since),
+            *(
+                func.count(DepartmentReport.id).filter(DepartmentReport.period_end > since)
+                for since in ordered
+            ),
         ).where(DepartmentReport.deleted_at.is_(None), DepartmentReport.period_end <= today)
     ).one()
-    dates = [day for day in (last_action, last_report) if day is not None]
-    return (max(dates) if dates else None), actions + int(reports or 0)
+    last, *counts = row
+    return {since: (last, int(count or 0)) for since, count in zip(ordered, counts, strict=True)}
+
+
+@dataclass(frozen=True)
+class _Found:
+    """Everything the duties' statuses rest on, read once for all duties."""
+
+    actions: dict[_Evidence, tuple[date | None, int]]
+    reports: dict[date, tuple[date | None, int]]
+    departments: tuple[ReportingStatus, ...]
 
 
 def _duty_status(
-    session: Session, actor: Actor, duty: Responsibility, today: date, continuous_months: int
+    found: _Found, actor: Actor, duty: Responsibility, today: date, continuous_months: int
 ) -> DutyStatus:
     months = CADENCE_MONTHS.get(duty.cadence, continuous_months)
     since = add_months(today, -months)
@@ -145,7 +187,7 @@ def _duty_status(
             status, months_shown, None, next_due, 0, (), duty.cadence_assumed,
         )  # fmt: skip
     if duty.evidence == "department_report":
-        departments = tuple(department_statuses(session, today))
+        departments = found.departments
         count = reported_on_time(departments)
         status = min((d.status for d in departments), key=STATUSES.index, default=UNTRACKED)
         # The duty is as late as its latest department: show that department's dates.
@@ -153,10 +195,11 @@ def _duty_status(
         last = laggard.last_period_end if laggard else None
         next_due = laggard.next_due if laggard else None
     else:
-        if duty.evidence == "action":
-            last, count = _action_evidence(session, actor.code, since, today, duty.code)
-        else:
-            last, count = _review_evidence(session, since, today)
+        last, count = found.actions[_evidence_of(actor.code, duty, since)]
+        if duty.evidence != "action":  # a programme review: any action or department report
+            last_report, reports = found.reports[since]
+            dates = [day for day in (last, last_report) if day is not None]
+            last, count = (max(dates) if dates else None), count + reports
         status, next_due = deadline_status(last, months, today)
     return DutyStatus(
         duty.id, duty.code, duty.text_fi, duty.text_en, duty.cadence, duty.evidence, duty.active,
@@ -170,12 +213,34 @@ def responsibilities(
     """The actors and their duties, each with cadence, status and the evidence behind it."""
     require_read(user, "summary.read")
     continuous_months = load_metric_settings(session).unused_months
-    result = []
-    for actor in session.scalars(select(Actor).order_by(Actor.sort_order)):
-        duties = tuple(
-            _duty_status(session, actor, duty, today, continuous_months)
-            for duty in actor.duties
-            if duty.active or include_retired
+    actors = session.scalars(
+        select(Actor).options(selectinload(Actor.duties)).order_by(Actor.sort_order)
+    ).all()
+    shown = [(actor, [duty for duty in actor.duties if duty.active or include_retired]) for actor in actors]
+    # What every duty's evidence needs, gathered first and read in a few statements.
+    wanted: set[_Evidence] = set()
+    report_sinces: set[date] = set()
+    with_departments = False
+    for actor, duties in shown:
+        for duty in duties:
+            since = add_months(today, -CADENCE_MONTHS.get(duty.cadence, continuous_months))
+            if duty.evidence in ("action", "programme_review"):
+                wanted.add(_evidence_of(actor.code, duty, since))
+            if duty.evidence == "programme_review":
+                report_sinces.add(since)
+            with_departments = with_departments or duty.evidence == "department_report"
+    found = _Found(
+        _action_evidence(session, wanted, today),
+        _report_evidence(session, report_sinces, today),
+        tuple(department_statuses(session, today)) if with_departments else (),
+    )
+    return [
+        ActorDuties(
+            actor.id,
+            actor.code,
+            actor.name_fi,
+            actor.name_en,
+            tuple(_duty_status(found, actor, duty, today, continuous_months) for duty in duties),
         )
-        result.append(ActorDuties(actor.id, actor.code, actor.name_fi, actor.name_en, duties))
-    return result
+        for actor, duties in shown
+    ]
