@@ -1,7 +1,8 @@
 """Entry point: page chrome, language, login, and the navigation the user's role allows.
 
-Before login only the login page and the accessibility statement exist in the navigation,
-so no other page can run, whatever URL is asked for.
+Before login only the login page, the public view (public aggregates only, issue 15) and the
+accessibility statement exist in the navigation, so no other page can run, whatever URL is
+asked for.
 """
 
 import streamlit as st
@@ -38,6 +39,13 @@ accessibility = st.Page(
     icon=":material/accessibility_new:",
     url_path="accessibility",
 )
+# The public view opens without login (issue 15) and stays in every logged-in user's menu.
+public_view = st.Page(
+    "pages/public/public_view.py",
+    title=tr("page.public"),
+    icon=":material/public:",
+    url_path="public",
+)
 # The login check is the first to touch the database: an unreachable one is said here.
 with error_boundary():
     signed_in = signed_in_user(make_authenticator(key), key)
@@ -56,7 +64,7 @@ if signed_in is None:
         st.Page("pages/public/login.py", title=tr("page.login"), url_path=url_path, visibility="hidden")
         for url_path in protected_url_paths()
     ]
-    sections = {tr("nav.section.public"): [login, accessibility, *stand_ins]}
+    sections = {tr("nav.section.public"): [login, public_view, accessibility, *stand_ins]}
     landing_page = login
 else:
     account_sidebar(signed_in)
@@ -79,7 +87,7 @@ else:
             url_path="home",
             default=True,
         )
-        sections = {tr("nav.section.public"): [home]}
+        sections = {tr("nav.section.public"): [home, public_view]}
         sections.update(pages_by_section(signed_in.user.role, default_first=False))
         sections |= account
     # Every other known address (the login form's, another role's page, any page while a

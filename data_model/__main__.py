@@ -1,5 +1,5 @@
 """Command line: `python -m data_model init [--demo]`, `demo --remove`, `user add …`,
-`backup --out FILE`, `restore FILE [--force]`."""
+`backup --out FILE`, `restore FILE [--force]`, `public-html --out FILE [--lang en] [--year N]`."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ import getpass
 import sys
 from pathlib import Path
 
+from . import clock
 from .backup import BackupError, backup, restore
 from .bootstrap import prepare_database
 from .config import load_settings
-from .db import make_engine, transaction
+from .db import make_engine, session_factory, transaction
 from .demo import remove_demo
+from .exports.public_html import write_public_html
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .models import ROLES
 from .seed_files import SeedError
 from .services.users import SYSTEM_ACTOR, create_user
@@ -88,6 +91,14 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _public_html(args: argparse.Namespace) -> int:
+    engine = make_engine(load_settings().database_url)
+    with session_factory(engine)() as session:
+        written = write_public_html(session, Path(args.out), args.year, clock.today(), args.lang)
+    print(f"Julkinen näkymä {written} ({args.lang}). / Public view written.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m data_model", description="Osallistuva Heinola")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -119,6 +130,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace whatever the database holds with the backup"
     )
     restore_command.set_defaults(run=_restore)
+    public = commands.add_parser(
+        "public-html", help="write the public view as one self-contained HTML file for the city's website"
+    )
+    public.add_argument("--out", required=True, metavar="FILE", help="the HTML file to write")
+    public.add_argument(
+        "--lang", default=DEFAULT_LANGUAGE, choices=LANGUAGES, help="the language (default fi)"
+    )
+    public.add_argument("--year", type=int, help="the calendar year (default: the latest with actions)")
+    public.set_defaults(run=_public_html)
     return parser
 
 

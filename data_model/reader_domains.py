@@ -24,7 +24,7 @@ from .data_versions import (
     TARGETS,
     USERS,
 )
-from .exports import council_summary, documents
+from .exports import council_summary, documents, public_html
 from .imports import preview_import, template_csv, template_xlsx
 from .metrics import (
     actions_list,
@@ -108,6 +108,7 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     evaluation.edition_evaluation: EVERY_DOMAIN,
     # the public view: the year's figures, the initiatives and the published actions
     public_view.public_summary: (*FIGURES, INITIATIVES),
+    public_html.public_html: (*FIGURES, INITIATIVES),
     # the council report holds the freshness line and the reporting status
     council_summary.build_council_summary: EVERY_DOMAIN,
     documents.build_pdf: EVERY_DOMAIN,

@@ -208,6 +208,15 @@ def current_user() -> CurrentUser:
     return user
 
 
+def signed_in_or_none() -> CurrentUser | None:
+    """The user app.py checked on this run, or None when logged out: for the pages that open
+    without login (the public view) and only change what they offer to a signed-in user."""
+    user = st.session_state.get(CURRENT_USER_KEY)
+    if isinstance(user, CurrentUser) and st.session_state.get("authentication_status"):
+        return user
+    return None
+
+
 def must_change_password_now() -> bool:
     """True while the logged-in user still has a one-time password."""
     return bool(st.session_state.get(MUST_CHANGE_KEY))

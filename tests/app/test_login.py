@@ -1,5 +1,5 @@
-"""Login and navigation through AppTest: before login only the login page and the
-accessibility statement exist; each role gets exactly its pages; a deactivated user's
+"""Login and navigation through AppTest: before login only the login page, the public view
+and the accessibility statement exist; each role gets exactly its pages; a deactivated user's
 session ends on the next run; the login form works and refuses a bad password."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pages.widgets.navigation import PAGE_FILES
 from tests.factories import TEST_PASSWORD
 
 # Pages every logged-in user has besides those of their role.
-ACCOUNT_PAGES = {"home", "change_password", "accessibility"}
+ACCOUNT_PAGES = {"home", "public", "change_password", "accessibility"}
 ROLE_OF = {
     "koordinaattori": "coordinator",
     "toimialajohtaja": "department_head",
@@ -35,6 +35,7 @@ EXTRA_FILES = {
     "change_password": "pages/account/change_password.py",
     "accessibility": "pages/public/accessibility.py",
     "login": "pages/public/login.py",
+    "public": "pages/public/public_view.py",
 }
 
 
@@ -58,7 +59,7 @@ def log_in_with_form(at: AppTest, username: str, password: str) -> AppTest:
 def test_logged_out_only_login_and_accessibility(open_app: Callable[..., AppTest]) -> None:
     at = open_app()
     assert not at.exception
-    assert navigation(at) == {"login", "accessibility"}
+    assert navigation(at) == {"login", "public", "accessibility"}
     assert [field.label for field in at.text_input] == ["Käyttäjätunnus", "Salasana"]
     with pytest.raises(ValueError):
         at.switch_page("pages/reports/overview.py")
@@ -102,14 +103,14 @@ def test_deactivated_user_is_logged_out_on_next_run(
     with transaction(app_engine) as session:
         session.execute(update(User).where(User.username == "toimialajohtaja").values(active=False))
     at.run()
-    assert navigation(at) == {"login", "accessibility"}
+    assert navigation(at) == {"login", "public", "accessibility"}
     assert at.session_state["authentication_status"] is None
     assert any("ei ole enää käytössä" in error.value for error in at.error)
 
 
 def test_session_of_unknown_user_is_not_logged_in(open_app: Callable[..., AppTest]) -> None:
     at = open_app("eiole")
-    assert navigation(at) == {"login", "accessibility"}
+    assert navigation(at) == {"login", "public", "accessibility"}
 
 
 def test_login_form_logs_in_with_the_right_password(open_app: Callable[..., AppTest]) -> None:
@@ -125,7 +126,7 @@ def test_login_form_logs_in_with_the_right_password(open_app: Callable[..., AppT
 def test_login_form_refuses_a_bad_password(open_app: Callable[..., AppTest], app_engine: Engine) -> None:
     at = log_in_with_form(open_app(), "koordinaattori", "väärä-salasana-123")
     assert not at.exception
-    assert navigation(at) == {"login", "accessibility"}
+    assert navigation(at) == {"login", "public", "accessibility"}
     assert any("väärä" in error.value for error in at.error)
     with session_factory(app_engine)() as session:
         events = session.scalars(
@@ -139,7 +140,7 @@ def test_five_failures_lock_the_form(open_app: Callable[..., AppTest]) -> None:
     for _ in range(5):
         log_in_with_form(at, "valtuutettu", "väärä-salasana-123")
     log_in_with_form(at, "valtuutettu", TEST_PASSWORD)
-    assert navigation(at) == {"login", "accessibility"}
+    assert navigation(at) == {"login", "public", "accessibility"}
     assert any("lukittu" in error.value for error in at.error)
 
 
@@ -147,7 +148,7 @@ def test_logout_button_ends_the_session(open_app: Callable[..., AppTest]) -> Non
     at = open_app("koordinaattori")
     at.sidebar.button(key="logout_button").click().run()
     assert not at.exception
-    assert navigation(at) == {"login", "accessibility"}
+    assert navigation(at) == {"login", "public", "accessibility"}
     assert not at.session_state["authentication_status"]
 
 

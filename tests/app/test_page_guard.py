@@ -19,7 +19,7 @@ from pages.widgets.auth import CURRENT_USER_KEY
 from pages.widgets.navigation import ACCOUNT_URL_PATHS, PAGE_FILES
 
 ROOT = Path(__file__).resolve().parents[2]
-PUBLIC_PAGES = {"pages/public/login.py", "pages/public/accessibility.py"}
+PUBLIC_PAGES = {"pages/public/login.py", "pages/public/accessibility.py", "pages/public/public_view.py"}
 ACCOUNT_PAGES = {"pages/public/home.py": "home", "pages/account/change_password.py": "change_password"}
 PAGE_KEYS = {entry.path: key for key, entry in PAGE_FILES.items()} | ACCOUNT_PAGES
 # What a page shows once it reads data: none of it may appear on a refused page.

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, select, update
 
 from data_model.db import transaction
 from data_model.models import Area, User
+from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action
 from data_model.services.initiatives import create_initiative
 from tests.factories import create_role_users
@@ -39,10 +40,11 @@ class AreaPlan:
 PLAN = (AreaPlan("Aapelinpelto", 7), AreaPlan("Hevossaari", 2), AreaPlan(None, 6))
 
 
-def build_public_world(engine: Engine) -> None:
+def build_public_world(engine: Engine, people: dict[str, CurrentUser] | None = None) -> None:
     """The actions of PLAN in 2025 (one public with its feedback, the rest private), a
-    private action with feedback carrying the names, and two initiatives naming a resident."""
-    people = create_role_users(engine)
+    private action with feedback carrying the names, and two initiatives naming a resident;
+    logged by the department head of `people` (made here when not given)."""
+    people = people or create_role_users(engine)
     head = people["department_head"]
     with transaction(engine) as session:
         session.execute(update(User).where(User.id == head.id).values(display_name=STAFF_NAME))

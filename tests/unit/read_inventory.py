@@ -313,6 +313,9 @@ BUILDING_BLOCKS: dict[str, str] = {
 PUBLIC_READERS: dict[str, str] = {
     "data_model.metrics.public_view.public_summary": "the login-free public page: public aggregates "
     "and published actions only",
+    "data_model.exports.public_html.public_html": "the same view as one static HTML file for the "
+    "city's website",
+    "data_model.exports.public_html.write_public_html": "writes public_html to a file (the CLI)",
 }
 
 
