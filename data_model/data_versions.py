@@ -30,6 +30,7 @@ SETTINGS = "settings"  # thresholds such as the gap threshold
 USERS = "users"  # accounts
 INITIATIVES = "initiatives"  # municipal initiatives (KL 23 §)
 TARGETS = "targets"  # the targets followed on the overview and the targets page
+EXPERIENCE = "experience"  # survey results on residents' experience of participation
 
 DOMAINS: tuple[str, ...] = (
     ACTIONS,
@@ -41,6 +42,7 @@ DOMAINS: tuple[str, ...] = (
     USERS,
     INITIATIVES,
     TARGETS,
+    EXPERIENCE,
 )
 
 # The domain of every table a write can audit (the audit entry's `entity`). A new table
@@ -66,6 +68,7 @@ TABLE_DOMAINS: dict[str, str] = {
     "app_user": USERS,
     "initiative": INITIATIVES,
     "target": TARGETS,
+    "experience_result": EXPERIENCE,
 }
 
 

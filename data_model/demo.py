@@ -14,7 +14,8 @@ from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from . import clock
-from .data_versions import INITIATIVES, REPORTS, USERS
+from .data_versions import EXPERIENCE, INITIATIVES, REPORTS, USERS
+from .demo_experience import load_demo_experience, remove_demo_experience
 from .demo_generator import PlannedAction, PlannedReport, plan_demo
 from .demo_initiatives import load_demo_initiatives, remove_demo_initiatives
 from .demo_templates import Catalogue, DepartmentInfo
@@ -151,7 +152,8 @@ def load_demo(session: Session, today: date | None = None) -> int:
     actions = [rows.action(planned) for planned in plan.actions if planned.ref not in present]
     reports = [rows.report(p) for p in plan.reports if (p.department, p.period_start) not in reported]
     initiatives = load_demo_initiatives(session, today or clock.today())
-    if not actions and not reports and not initiatives:
+    results = load_demo_experience(session, today or clock.today())
+    if not actions and not reports and not initiatives and not results:
         return 0
     session.add_all(actions)
     session.add_all(reports)
@@ -161,8 +163,9 @@ def load_demo(session: Session, today: date | None = None) -> int:
         None,
         "demo_load",
         entity="action",
-        note=f"{len(actions)} demo actions, {len(reports)} reports, {initiatives} initiatives",
-        also=(REPORTS, INITIATIVES),
+        note=f"{len(actions)} demo actions, {len(reports)} reports, {initiatives} initiatives, "
+        f"{results} survey results",
+        also=(REPORTS, INITIATIVES, EXPERIENCE),
     )
     return len(actions)
 
@@ -190,6 +193,7 @@ def remove_demo(session: Session) -> int:
     removed = session.execute(delete(Action).where(Action.is_demo.is_(True))).rowcount  # type: ignore[attr-defined]
     session.execute(delete(DepartmentReport).where(DepartmentReport.is_demo.is_(True)))
     remove_demo_initiatives(session)
+    remove_demo_experience(session)
     _forget_demo_users(session)
     session.execute(delete(User).where(User.is_demo.is_(True)))
     record(
@@ -198,6 +202,6 @@ def remove_demo(session: Session) -> int:
         "demo_remove",
         entity="action",
         note=f"{int(removed or 0)} demo actions",
-        also=(REPORTS, USERS, INITIATIVES),
+        also=(REPORTS, USERS, INITIATIVES, EXPERIENCE),
     )
     return int(removed or 0)

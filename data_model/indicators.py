@@ -16,4 +16,12 @@ INDICATORS: tuple[str, ...] = (
     "digital_share",
     "awareness_channels",
     "older_reach",
+    "participation_experience",
 )
+
+# Output figures that stand in for residents' measured experience until a survey measures it:
+# a SWOT item pointing at one shows the experience of participation instead wherever survey
+# results for everyone exist (the programme's weakness "toiveita ei arvosteta" and threat "kuilu
+# päättäjien ja asukkaiden välillä" are about what residents feel, which only a survey tells).
+EXPERIENCE = "participation_experience"
+OUTCOME_FIRST: frozenset[str] = frozenset({"feedback_loop_rate", "officials_or_decision_changed"})

@@ -28,6 +28,8 @@ PERMISSIONS: dict[str, dict[str, str]] = {
     "target.write": {COORDINATOR: ANY},
     # Propose a target: a department head for their own department only.
     "target.propose": {COORDINATOR: ANY, DEPARTMENT_HEAD: OWN},
+    # Survey results on residents' experience of participation: the coordinator's to record.
+    "experience.write": {COORDINATOR: ANY},
 }
 
 # read permission -> role -> scope. Nobody logged out reads anything: the login page and the

@@ -15,6 +15,7 @@ from typing import Any
 from .data_versions import (
     ACTIONS,
     DOMAINS,
+    EXPERIENCE,
     INITIATIVES,
     POPULATION,
     PROGRAMME,
@@ -34,6 +35,7 @@ from .metrics import (
     drilldown,
     duties,
     evaluation,
+    experience,
     feedback,
     freshness,
     indicators,
@@ -80,7 +82,7 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     measures.measure_counts: (ACTIONS, PROGRAMME, REFERENCE),
     channels.channel_usage: FIGURES,
     duties.responsibilities: (*FIGURES, REPORTS),
-    indicators.swot_board: (*FIGURES, REPORTS),
+    indicators.swot_board: (*FIGURES, REPORTS, EXPERIENCE),
     # actions and department reports
     actions_list.list_actions: (ACTIONS, PROGRAMME, REFERENCE),
     actions_list.list_reports: (REPORTS, REFERENCE),
@@ -109,6 +111,8 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     # the public view: the year's figures, the initiatives and the published actions
     public_view.public_summary: (*FIGURES, INITIATIVES),
     public_html.public_html: (*FIGURES, INITIATIVES),
+    # the experience of participation beside the reach of the same group: every action's reach
+    experience.experience_trends: (EXPERIENCE, ACTIONS, REFERENCE),
     # the council report holds the freshness line and the reporting status
     council_summary.build_council_summary: EVERY_DOMAIN,
     documents.build_pdf: EVERY_DOMAIN,

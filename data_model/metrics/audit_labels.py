@@ -59,6 +59,8 @@ def field_name(entity: str, name: str, lang: str = DEFAULT_LANGUAGE) -> str:
     keys = [f"action.{name}"] if entity == "action" else []
     if entity == "initiative":
         keys = [f"initiative.field.{name}"]
+    if entity == "experience_result":
+        keys = [f"experience.field.{name}"]
     keys += [f"programme_admin.field.{name}", f"audit.field.{name}"]
     return _first(keys, lang) or name
 

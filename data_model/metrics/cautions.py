@@ -1,16 +1,19 @@
-"""The two cautions that go with representation figures, decided and worded once for the
-pages, the council page, the PDF and the workbook.
+"""The cautions that go with representation figures and survey results, decided and worded
+once for the pages, the council page, the PDF and the workbook.
 
 * **Estimate**: a group's population figure is an estimate, not a statistic, so its
   representation is indicative.
 * **Too few**: a group has participants, but fewer than the `small_count` setting; a group with
   none is a gap of its own (see gaps.py), not a small count.
+* **Small sample**: a survey result on the experience of participation rests on fewer than 30
+  respondents (metrics/experience.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..formatting import fmt_count
 from ..i18n import DEFAULT_LANGUAGE, t
 from .reach import GroupRepresentation
 
@@ -42,4 +45,26 @@ def representation_cautions(rows: list[GroupRepresentation], lang: str = DEFAULT
             if few
             else None
         ),
+    )
+
+
+# A survey result resting on fewer respondents than this is flagged: a handful of answers
+# moves a score 0–100 by more than any change worth reporting.
+SMALL_SAMPLE_RESPONDENTS = 30
+
+
+def small_sample(respondents: int) -> bool:
+    """Whether a survey result rests on too few respondents to conclude from."""
+    return respondents < SMALL_SAMPLE_RESPONDENTS
+
+
+def sample_caution(respondents: int, lang: str = DEFAULT_LANGUAGE) -> str | None:
+    """The small-sample caution for a result of `respondents` answers, or None."""
+    if not small_sample(respondents):
+        return None
+    return t(
+        "metrics.caution.small_sample",
+        lang,
+        n=fmt_count(respondents, "respondent", lang=lang),
+        limit=SMALL_SAMPLE_RESPONDENTS,
     )

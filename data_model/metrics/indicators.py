@@ -16,10 +16,12 @@ from sqlalchemy import ColumnElement, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..i18n import Counted, Decimals, Message, Percent, msg
-from ..indicators import INDICATORS
-from ..models import Action, AudienceGroup, Channel, Opportunity, SwotItem
+from ..indicators import EXPERIENCE, INDICATORS, OUTCOME_FIRST
+from ..models import Action, AudienceGroup, Channel, ExperienceResult, Opportunity, SwotItem
 from ..models.actions import action_channel
 from ..permissions import CurrentUser, require_read
+from .cautions import small_sample
+from .experience import THL_SURVEYS
 from .feedback import loop_figures
 from .filters import MetricFilters, action_conditions, add_months
 from .reach import AGE, YOUTH, GroupRepresentation, participants_by_group, representation
@@ -30,7 +32,7 @@ YEAR = 12
 NO_ACTIONS = msg("indicator.no_actions")
 QUARTER = 3
 # A change smaller than this is "flat": shares in share points, scores in score points.
-FLAT = {"share": 0.01, "score": 0.05, "count": 0.0, "ratio": 0.05}
+FLAT = {"share": 0.01, "score": 0.05, "count": 0.0, "ratio": 0.05, "survey": 1.0}
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class IndicatorValue:
     key: str
     label: Message
     value: float | None  # None: nothing to compute it from in the period
-    unit: str  # count | share | score | ratio
+    unit: str  # count | share | score | ratio | survey (a score 0–100 or a share agreeing)
     text: Message  # the value in words, e.g. "12 / 24 (50 %)"
     previous: float | None
     trend: str | None  # up | down | flat | None (no previous value)
@@ -287,10 +289,68 @@ def _basis(key: str, months: int, has_trend: bool) -> Message:
     )
 
 
+def experience_value(session: Session) -> IndicatorValue | None:
+    """Everyone's experience of participation in the latest survey year, with its trend
+    against the same survey's year before; None when no survey result describes everyone.
+    THL's indicator is preferred to the city's own survey, as its scale is the same each year."""
+    results = session.scalars(
+        select(ExperienceResult)
+        .where(
+            ExperienceResult.deleted_at.is_(None),
+            ExperienceResult.audience_group_id.is_(None),
+            ExperienceResult.area_id.is_(None),
+        )
+        .order_by(ExperienceResult.year.desc(), ExperienceResult.id)
+    ).all()
+    if not results:
+        return None
+    survey = next((r.survey for r in results if r.survey in THL_SURVEYS), results[0].survey)
+    series = [r for r in results if r.survey == survey]
+    latest = series[0]
+    uses_score = latest.score is not None
+
+    def value_of(result: ExperienceResult) -> float | None:
+        return result.score if uses_score else result.agree_pct
+
+    previous = value_of(series[1]) if len(series) > 1 else None
+    current = value_of(latest)
+    shown = Decimals(current, 0) if uses_score else Percent((current or 0) / 100)
+    return IndicatorValue(
+        key=EXPERIENCE,
+        label=msg(f"indicator.{EXPERIENCE}.label"),
+        value=current,
+        unit="survey",
+        text=msg(
+            "indicator.experience",
+            value=shown,
+            year=latest.year,
+            respondents=Counted(latest.respondents, "respondent"),
+        ),
+        previous=previous,
+        trend=trend_of(current, previous, "survey"),
+        basis=msg(f"indicator.{EXPERIENCE}.basis", survey=msg(f"experience.survey.{survey}")),
+        sample=latest.respondents,
+        small_sample=small_sample(latest.respondents),
+    )
+
+
 def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:
     """The indicator `key` (one of INDICATORS) now, with its trend against the period before."""
     if key not in INDICATORS:
         raise KeyError(f"unknown indicator '{key}'")
+    if key == EXPERIENCE:
+        return experience_value(session) or IndicatorValue(
+            key=key,
+            label=msg(f"indicator.{key}.label"),
+            value=None,
+            unit="survey",
+            text=msg("indicator.no_survey"),
+            previous=None,
+            trend=None,
+            basis=msg(f"indicator.{key}.basis", survey=msg("experience.survey.none")),
+            sample=0,
+            small_sample=False,
+        )
     spec = SPECS[key]
     settings = load_metric_settings(session)
     months = spec.months if spec.months is not None else settings.unused_months
@@ -323,16 +383,21 @@ class SwotCard:
 
 
 def swot_board(session: Session, user: CurrentUser | None, today: date) -> list[SwotCard]:
-    """The active SWOT items in order, each with its indicator's value and trend."""
+    """The active SWOT items in order, each with its indicator's value and trend; an item
+    whose output figure stands in for residents' experience (OUTCOME_FIRST) shows the
+    experience of participation where a survey measured it."""
     require_read(user, "summary.read")
     items = session.scalars(
         select(SwotItem).where(SwotItem.active).order_by(SwotItem.sort_order, SwotItem.id)
     )
     cache: dict[str, IndicatorValue] = {}
+    experience = experience_value(session)
     cards = []
     for item in items:
         value = None
-        if item.indicator:
+        if item.indicator in OUTCOME_FIRST and experience is not None:
+            value = experience
+        elif item.indicator:
             if item.indicator not in cache:
                 cache[item.indicator] = indicator_value(session, item.indicator, today)
             value = cache[item.indicator]

@@ -4,6 +4,7 @@ from .actions import Action, ActionReach, DepartmentReport
 from .base import Base, utcnow
 from .choices import FORMATS, ROLES
 from .editions import ProgrammeEdition
+from .experience import ExperienceResult
 from .initiatives import Initiative
 from .people import AuditEntry, LoginThrottle, User
 from .programme import (
@@ -34,6 +35,7 @@ __all__ = [
     "DepartmentReport",
     "DevelopmentMeasure",
     "DevelopmentPrinciple",
+    "ExperienceResult",
     "Initiative",
     "LoginThrottle",
     "Opportunity",

@@ -40,3 +40,9 @@ def one_of(column: str, choices: tuple[str, ...]) -> CheckConstraint:
 TARGET_DIRECTIONS = ("at_least", "at_most")
 TARGET_SETTERS = ("council", "city_board", "department")
 TARGET_STATUSES = ("proposed", "accepted", "declined", "retired")
+
+# Experience of participation (models/experience.py): the surveys that measure it. THL's
+# participation indicator is asked in the school health survey and in the wellbeing region's
+# adult survey; the city asks its own residents too.
+EXPERIENCE_SURVEYS = ("thl_school_health", "thl_wellbeing_region", "city_survey")
+EXPERIENCE_SOURCES = ("manual", "import", "demo")

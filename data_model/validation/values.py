@@ -107,6 +107,20 @@ def date_in_range(value: RawDate, today: date) -> date | None:
     return parsed
 
 
+def number_between(value: Raw, low: int, high: int) -> float | None:
+    """A number from `low` to `high` (a score, a percentage; decimals allowed, a decimal comma
+    too), or None when left empty."""
+    if _is_blank(value) or (isinstance(value, float) and value != value):
+        return None
+    message = msg("validation.number_between", low=low, high=high)
+    if isinstance(value, bool):
+        raise Invalid(message)
+    number = _decimal(value, message)
+    if not number.is_finite() or not (low <= number <= high):
+        raise Invalid(message)
+    return float(number)
+
+
 def money(value: Raw) -> Decimal | None:
     """Euros ≥ 0 with at most two decimals, or None when left empty."""
     if _is_blank(value):

@@ -34,6 +34,7 @@ from data_model.metrics import (
     drilldown,
     duties,
     evaluation,
+    experience,
     feedback,
     freshness,
     indicators,
@@ -262,6 +263,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: evaluation.edition_evaluation(s, u, edition_of(s), TODAY),
     ),
+    "data_model.metrics.experience.experience_trends": (
+        "summary.read",
+        lambda s, u: experience.experience_trends(s, u),
+    ),
     "data_model.exports.council_summary.period_figures": (
         "summary.read",
         lambda s, u: council_summary.period_figures(s, u, period_from_key("2025"), TODAY, "fi"),
@@ -298,6 +303,9 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.indicators.indicator_value": "composed in swot_board and edition_evaluation, "
     "which check",
     "data_model.metrics.measures.measure_reach": "composed in edition_evaluation, which checks",
+    "data_model.metrics.indicators.experience_value": "composed in swot_board, which checks",
+    "data_model.metrics.experience.experience_trend_rows": "composed in experience_trends, which checks; "
+    "aggregates only, for a public view's own checked reader",
     "data_model.imports.file_format.reach_headers": "composed in the import templates and the import, which check",
     "data_model.imports.parsing.parse_file": "composed in preview_import and import_actions, which check",
     "data_model.imports.file_format.template_headers": "composed in the import templates, which check",

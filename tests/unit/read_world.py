@@ -15,6 +15,7 @@ from data_model.db import transaction
 from data_model.models import Action, Department, Initiative, ProgrammeEdition
 from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action
+from data_model.services.experience import create_experience
 from data_model.services.initiatives import create_initiative
 from data_model.services.reports import submit_department_report
 from data_model.services.targets import propose_target, record_target
@@ -22,6 +23,7 @@ from data_model.target_rules import TargetInput
 from tests.conftest import BACKENDS, _drop_postgres, _postgres_engine, _sqlite_engine
 from tests.factories import create_role_users
 from tests.unit.action_inputs import valid_input
+from tests.unit.experience_inputs import experience_input
 from tests.unit.initiative_inputs import initiative_input
 
 
@@ -100,6 +102,8 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         # coordinator read.
         record_target(session, people["coordinator"], city_target(), TODAY)
         propose_target(session, people["department_head"], city_target(department(session)), TODAY)
+        # A survey result on the experience of participation, which every role reads.
+        create_experience(session, people["coordinator"], experience_input(session))
     yield engine, people
     engine.dispose()
     if name is not None:

@@ -11,6 +11,7 @@ import pytest
 from data_model.i18n import LANGUAGES
 from data_model.metrics.audit_labels import EVENTS, entity_name, event_name, field_name
 from data_model.models import Base
+from data_model.services.experience import FIELDS
 from data_model.services.programme_fields import ENTITIES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,6 +52,7 @@ def test_events_entities_and_fields_have_names(lang: str) -> None:
         "setting": {"value"},
         "initiative": _snapshot_fields("data_model/services/initiatives.py", "initiative_snapshot"),
         "target": _snapshot_fields("data_model/services/targets.py", "target_snapshot"),
+        "experience_result": {*FIELDS, "source", "deleted_at", "version"},
     }
     for entity in ENTITIES.values():
         by_entity.setdefault(entity.model.__tablename__, set()).update({*entity.fields, "code", "active"})

@@ -73,6 +73,11 @@ EXPECTED: dict[str, dict[str, tuple[bool, bool]]] = {
         "department_head": (True, False),
         "council": (False, False),
     },
+    "experience.write": {
+        "coordinator": (True, True),
+        "department_head": (False, False),
+        "council": (False, False),
+    },
 }
 WRITING_PAGES = {"log_action", "actions", "import_actions", "reports", "programme_admin", "users", "audit"}
 

@@ -45,7 +45,7 @@ def test_every_counted_noun_has_both_forms(lang: str) -> None:
 # through fmt_count (or i18n.Counted) and its placeholder stands for both; a word not in this
 # list after a placeholder is a fixed noun that gets 1 or 2 wrong, unless it is listed below.
 NUMBERLESS = {
-    "%-yks", "/", "·", "×", "–", "—", "Jakso", "aikana", "Tilastokeskuksen", "ajallaan", "ajan", "alkaen",
+    "%", "%-yks", "→", "/", "·", "×", "–", "—", "Jakso", "aikana", "Tilastokeskuksen", "ajallaan", "ajan", "alkaen",
     "ei", "ennen", "eri", "erääntymässä", "ikäryhmien", "ja", "jaksolla", "kehittämistoimesta",
     "kk", "kuukauden", "kuukauteen", "käyttämättä", "käytti", "käytössä", "laskettu", "liikaa",
     "mennessä", "myöhässä", "olisivat", "on", "osallistujan", "osallistujasta", "osallistujista",
@@ -140,13 +140,13 @@ def test_one_action_in_the_council_summary_is_singular() -> None:
 # months') or a verb that agrees with the count ('{decided} were decided') is wrong after 1:
 # write the count with fmt_count (a count.<noun> pair), or put it after a colon.
 NUMBERLESS_EN = {
-    "/", "·", "×", "–", "—", "Period", "add", "after", "and", "arrived", "as", "away", "before",
+    "%", "→", "/", "·", "×", "–", "—", "Period", "add", "after", "and", "arrived", "as", "away", "before",
     "by", "cannot", "due", "from", "in", "is", "not", "of", "oldest", "on", "open", "or",
     "overdue", "pp", "summed", "too", "unused", "up", "used", "with", "would",
 }  # fmt: skip
 # Placeholders that hold a name, an id, a year or a share, never a count: the verb after them
 # agrees with the thing named ('User {username} was added', 'The details of {username} were').
-NOT_COUNTS = {"id", "username", "name", "year", "basis", "share", "population_share"}
+NOT_COUNTS = {"id", "username", "name", "year", "basis", "share", "population_share", "low"}
 FIXED_NOUN_REASONS_EN = {
     "initiative.voters.setting:count": "the town's voters: thousands, never 1",
     "initiative.voters.estimate:count": "the town's voters: thousands, never 1",
