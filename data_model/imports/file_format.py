@@ -73,3 +73,22 @@ def header_of(name: str, reach_columns: dict[str, str]) -> str:
         code = name.split(".", 1)[1] if "." in name else ""
         return reach_columns.get(code, COLUMNS["participants_total"])
     return COLUMNS.get(aliases.get(base, base), name)
+
+
+# The survey results' import (imports/experience.py): field -> Finnish header, in template order.
+EXPERIENCE_COLUMNS: dict[str, str] = {
+    "survey": "Kysely",
+    "year": "Vuosi",
+    "group": "Ryhmä",
+    "area": "Alue",
+    "respondents": "Vastaajia",
+    "score": "Pistemäärä (0–100)",
+    "agree_pct": "Samaa mieltä (%)",
+    "neutral_pct": "Ei samaa eikä eri mieltä (%)",
+    "disagree_pct": "Eri mieltä (%)",
+    "source_name": "Lähde",
+    "source_url": "Lähteen linkki",
+}
+EXPERIENCE_SHEET = "Kyselytulokset"
+# The group column's word for a result that describes every respondent (an empty cell says so too).
+EVERYONE_WORD = "kaikki"

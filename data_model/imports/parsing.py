@@ -112,22 +112,29 @@ def _flag_repeat(
     seen.setdefault(key, row.number)
 
 
-def parse_file(session: Session, user: CurrentUser, filename: str, content: bytes) -> list[ParsedRow]:
-    """Every data row of the file, each with its problems; raises ImportRefused when the file
-    as a whole cannot be read (unreadable, too large, a bad header row)."""
+def header_and_rows(filename: str, content: bytes) -> tuple[list[str], list[tuple[int, list[object]]]]:
+    """The file's header row as text, and its data rows that are not blank, each with its row
+    number as the spreadsheet shows it; raises ImportRefused for a file without a header or
+    with too many rows (and whatever read_table refuses). Shared by every import."""
     table = read_table(filename, content)
     if not table or all(blank(cell) for cell in table[0]):
         raise ImportRefused([RowProblem(0, "", msg("import.error.no_header"))])
     headers = [text(cell) for cell in table[0]]
-    words = Vocabulary(session)
-    reach_columns, unknown_reach = _reach_columns(headers, words)
-    _check_headers(headers, reach_columns, unknown_reach)
-
     data_rows = [
         (number, cells) for number, cells in enumerate(table[1:], start=2) if not all(blank(c) for c in cells)
     ]
     if len(data_rows) > MAX_ROWS:
         raise ImportRefused([RowProblem(0, "", msg("import.error.too_many_rows", maximum=MAX_ROWS))])
+    return headers, data_rows
+
+
+def parse_file(session: Session, user: CurrentUser, filename: str, content: bytes) -> list[ParsedRow]:
+    """Every data row of the file, each with its problems; raises ImportRefused when the file
+    as a whole cannot be read (unreadable, too large, a bad header row)."""
+    headers, data_rows = header_and_rows(filename, content)
+    words = Vocabulary(session)
+    reach_columns, unknown_reach = _reach_columns(headers, words)
+    _check_headers(headers, reach_columns, unknown_reach)
     existing_refs = set(session.scalars(select(Action.external_ref).where(Action.external_ref.is_not(None))))
     seen_refs: dict[str, int] = {}
     seen_actions: dict[tuple[object, ...], int] = {}

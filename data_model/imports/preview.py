@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -26,11 +27,15 @@ class PreviewRow:
     ok: bool
 
 
-@dataclass(frozen=True)
-class ImportPreview:
-    """What a file holds: its rows, and every problem; importable only when there is none."""
+RowT = TypeVar("RowT")
 
-    rows: tuple[PreviewRow, ...]
+
+@dataclass(frozen=True)
+class ImportPreview(Generic[RowT]):
+    """What a file holds: its rows (of any import: actions, survey results), and every
+    problem; importable only when there is none."""
+
+    rows: tuple[RowT, ...]
     problems: tuple[RowProblem, ...]
 
     @property
@@ -38,7 +43,9 @@ class ImportPreview:
         return bool(self.rows) and not self.problems
 
 
-def preview_import(session: Session, user: CurrentUser, filename: str, content: bytes) -> ImportPreview:
+def preview_import(
+    session: Session, user: CurrentUser, filename: str, content: bytes
+) -> ImportPreview[PreviewRow]:
     """Read `content` and check every row; nothing is written."""
     require(user, "action.write", user.department_id)
     try:

@@ -60,11 +60,12 @@ def table_xlsx(
     rows: Iterable[list[object]] = (),
     guide: list[list[str]] | None = None,
     guide_title: str = "",
+    sheet_title: str = "Toimenpiteet",
 ) -> bytes:
     """An Excel workbook with the table on its first sheet and an optional guide sheet."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "Toimenpiteet"
+    sheet.title = sheet_title
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -72,6 +72,17 @@ ALLOWED_LITERALS: dict[tuple[str, str], str] = {
             "Lähde",
         )
     },
+    **{
+        (IMPORT_FORMAT, header): "a column header of the survey results' import file (the Finnish template)"
+        for header in (
+            "Pistemäärä (0–100)",
+            "Samaa mieltä (%)",
+            "Ei samaa eikä eri mieltä (%)",
+            "Eri mieltä (%)",
+            "Lähteen linkki",
+            "Kyselytulokset",
+        )
+    },
     (IMPORT_FORMAT, "paikan päällä"): "a value the import file may hold for the format column",
     (IMPORT_FORMAT, "kyllä"): "the yes word the import file holds and the template writes",
     (
