@@ -13,6 +13,7 @@ from data_model.metrics.coverage import (
     unused_opportunities,
 )
 from data_model.metrics.drilldown import actions_behind, filter_options
+from data_model.metrics.experience import experience_trends
 from data_model.metrics.filters import MetricFilters, as_of_day
 from data_model.metrics.measures import measures_without_actions
 from data_model.metrics.reach import special_group_reach
@@ -21,6 +22,7 @@ from data_model.metrics.settings import metric_settings
 from data_model.metrics.trends import quarterly_trends
 from pages.widgets.charts import bars, chart_spec, chart_with_table, heatmap
 from pages.widgets.data import read
+from pages.widgets.experience_view import experience_view
 from pages.widgets.filters import report_header
 from pages.widgets.formats import fmt_count, fmt_date, fmt_decimal, fmt_int
 from pages.widgets.guard import page_user
@@ -98,6 +100,10 @@ if totals.actions_without_total:
 
 st.header(tr("reach.gaps"))
 gap_list(figures.gaps)
+
+st.header(tr("experience.heading"))
+st.write(tr("experience.intro"))
+experience_view(read(experience_trends, user))
 
 st.header(tr("reach.special"))
 special = read(special_group_reach, user, filters)
