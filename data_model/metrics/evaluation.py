@@ -38,6 +38,7 @@ from .indicators import YEAR, IndicatorValue, indicator_value, period
 from .measures import MeasureActivity, MeasureReach, development_steps, measure_reach
 from .report_figures import ReportFigures, report_figures
 from .reporting import ReportingStatus, reporting_status
+from .settings import load_metric_settings
 from .targets import TargetProgress, target_progress
 
 STATUTORY = "statutory"  # Opportunity.statutory: statutory | partly | voluntary
@@ -115,6 +116,7 @@ class EditionEvaluation:
     reporting: tuple[ReportingStatus, ...]
     targets: tuple[TargetProgress, ...]
     data_changed_at: datetime | None
+    gap_threshold: float  # the setting the gaps were judged by
 
     @property
     def ended(self) -> bool:
@@ -168,7 +170,9 @@ def _indicators(session: Session, ids: set[int], start: date, end: date) -> tupl
     for item in items:
         for day in (start, end):
             if item.indicator and (item.indicator, day) not in values:
-                values[(item.indicator, day)] = indicator_value(session, item.indicator, day)
+                values[(item.indicator, day)] = indicator_value(
+                    session, item.indicator, day, with_trend=False
+                )
     return tuple(
         SwotResult(
             item.code,
@@ -252,4 +256,40 @@ def edition_evaluation(
             if _overlaps(row, edition)
         ),
         data_changed_at=last_change_at(session, user),
+        gap_threshold=load_metric_settings(session).gap_threshold,
     )
+
+
+@dataclass(frozen=True)
+class EditionChoice:
+    """An edition a reader can choose to evaluate."""
+
+    id: int
+    name_fi: str
+    name_en: str
+    period_start: date
+    period_end: date
+    approved: bool
+
+    def name(self, lang: str) -> str:
+        """The edition's name in `lang` (Finnish when there is no English name)."""
+        return in_language(lang, self.name_fi, self.name_en)
+
+
+def edition_choices(session: Session, user: CurrentUser | None) -> list[EditionChoice]:
+    """Every edition of the programme, the latest period first."""
+    require_read(user, "summary.read")
+    rows = session.scalars(
+        select(ProgrammeEdition).order_by(ProgrammeEdition.period_start.desc(), ProgrammeEdition.id.desc())
+    )
+    return [
+        EditionChoice(row.id, row.name_fi, row.name_en, row.period_start, row.period_end, row.approved)
+        for row in rows
+    ]
+
+
+def default_choice(choices: list[EditionChoice], today: date) -> EditionChoice | None:
+    """The edition a council evaluates first: the latest approved one whose period has ended,
+    else the latest of all."""
+    ended = [row for row in choices if row.approved and row.period_end < today]
+    return ended[0] if ended else (choices[0] if choices else None)

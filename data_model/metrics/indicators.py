@@ -334,8 +334,9 @@ def experience_value(session: Session) -> IndicatorValue | None:
     )
 
 
-def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:
-    """The indicator `key` (one of INDICATORS) now, with its trend against the period before."""
+def indicator_value(session: Session, key: str, today: date, with_trend: bool = True) -> IndicatorValue:
+    """The indicator `key` (one of INDICATORS) now, with its trend against the period before
+    (left out with `with_trend=False`: an evaluation compares two days of its own)."""
     if key not in INDICATORS:
         raise KeyError(f"unknown indicator '{key}'")
     if key == EXPERIENCE:
@@ -355,7 +356,8 @@ def indicator_value(session: Session, key: str, today: date) -> IndicatorValue:
     settings = load_metric_settings(session)
     months = spec.months if spec.months is not None else settings.unused_months
     current = spec.measure(session, period(today, months))
-    previous = spec.measure(session, period(add_months(today, -months), months)) if spec.has_trend else None
+    wanted = spec.has_trend and with_trend
+    previous = spec.measure(session, period(add_months(today, -months), months)) if wanted else None
     return IndicatorValue(
         key=key,
         label=msg(f"indicator.{key}.label"),

@@ -16,11 +16,11 @@ from data_model.exports.council_summary import CouncilSummary, build_council_sum
 from data_model.exports.documents import ExportFile, build_csv, build_excel, build_pdf
 from data_model.exports.periods import KINDS, QUARTER, Period, default_period, recent_periods
 from data_model.exports.summary_charts import Figure, representation_figure, trend_figure
-from data_model.exports.tables import Table, as_text
 from pages.widgets.charts import draw_chart
 from pages.widgets.data import read
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
+from pages.widgets.report_tables import bullets, show_table
 from pages.widgets.texts import freshness_note, lang, tr
 
 BUILT_KEY = "council_built"
@@ -52,29 +52,6 @@ def choose_period(today: date) -> Period:
         key=f"council_period_{kind}",
         placeholder=tr("app.choose_one"),
     )
-
-
-def bullets(lines: tuple[str, ...]) -> None:
-    # Sentences carry names typed in the app: shown as plain text, never as Markdown.
-    for line in lines:
-        st.text(f"• {line}")
-
-
-def show_table(table: Table) -> None:
-    # Written as in the PDF (decimal comma, "15 %", "–" for unknown); the workbook has the
-    # typed values for sorting and sums.
-    yes, no = tr("council.yes"), tr("council.no")
-    records = [
-        {
-            column.header: as_text(value, column.kind, yes, no)
-            for column, value in zip(table.columns, row, strict=True)
-        }
-        for row in table.rows
-    ]
-    st.markdown(f"**{table.title}**")  # titles come from the locale files, not from users
-    st.dataframe(records, hide_index=True, width="stretch")
-    if table.note:
-        st.caption(table.note)
 
 
 def show_figure(figure: Figure | None) -> None:

@@ -41,6 +41,7 @@ PAGE_FILES: dict[str, PageEntry] = {
         PageEntry("reach", "pages/reports/reach.py", "reports", ":material/groups:"),
         PageEntry("council", "pages/reports/council.py", "reports", ":material/description:"),
         PageEntry("targets", "pages/reports/targets.py", "reports", ":material/flag:"),
+        PageEntry("evaluation", "pages/reports/evaluation.py", "reports", ":material/fact_check:"),
         PageEntry("swot", "pages/programme/swot.py", "programme", ":material/grid_view:"),
         PageEntry("catalogue", "pages/programme/catalogue.py", "programme", ":material/list:"),
         PageEntry("steps", "pages/programme/steps.py", "programme", ":material/stairs:"),

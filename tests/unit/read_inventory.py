@@ -24,7 +24,7 @@ import data_model.exports
 import data_model.imports
 import data_model.metrics
 import data_model.services
-from data_model.exports import council_summary, documents
+from data_model.exports import council_summary, documents, evaluation_report
 from data_model.exports.periods import period_from_key
 from data_model.metrics import (
     actions_list,
@@ -266,6 +266,14 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
     "data_model.metrics.experience.experience_trends": (
         "summary.read",
         lambda s, u: experience.experience_trends(s, u),
+    ),
+    "data_model.metrics.evaluation.edition_choices": (
+        "summary.read",
+        lambda s, u: evaluation.edition_choices(s, u),
+    ),
+    "data_model.exports.evaluation_report.build_evaluation_report": (
+        "summary.read",
+        lambda s, u: evaluation_report.build_evaluation_report(s, u, edition_of(s), TODAY),
     ),
     "data_model.exports.council_summary.period_figures": (
         "summary.read",
