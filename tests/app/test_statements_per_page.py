@@ -30,8 +30,8 @@ NOT_YET: dict[str, tuple[int, str]] = {
     "council": (79, "the period's figures twice (this and the previous period), per section"),
     "initiatives": (34, "figures, register, deleted list and form each read departments and voters"),
     # the existing metrics called as they are: each SWOT indicator on two days (~37), the reach
-    # figures of three windows (~30), a deadline query per duty (~15)
-    "evaluation": (110, "SWOT indicators on two days, reach of three windows, duties one by one"),
+    # figures of three windows (~30), the catalogue, steps and targets (~15)
+    "evaluation": (100, "SWOT indicators on two days, reach of three windows, then each part"),
     "programme_admin": (94, "a lazy load per item's group, form and actor; options per field"),
 }
 
