@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from data_model.i18n import Message
@@ -26,6 +27,7 @@ from data_model.services.programme import (
 from data_model.services.programme_fields import ENTITIES, SETTINGS, Field
 from data_model.services.settings import settings_values, update_setting
 from pages.widgets.data import read_uncached, write
+from pages.widgets.formats import shown_cells
 from pages.widgets.guard import page_user
 from pages.widgets.official_population import draw_official_population
 from pages.widgets.texts import say, tr
@@ -212,19 +214,20 @@ def draw_entity(entity: str) -> None:
             help=tr("programme_admin.retire_help"),
         )
     with st.expander(tr("programme_admin.all_rows", n=len(items))):
-        st.dataframe(
-            [
-                {
-                    tr(f"programme_admin.field.{name}"): ", ".join(value)
-                    if isinstance(value, list)
-                    else value
-                    for name, value in item.items()
-                    if name in spec.fields or name == "active"
-                }
-                for item in items
-            ],
-            hide_index=True,
-        )
+        rows = [
+            {
+                # a year is a name for a time, not a count: "2024", never "2 024"
+                tr(f"programme_admin.field.{name}"): ", ".join(value)
+                if isinstance(value, list)
+                else str(value)
+                if name == "year"
+                else value
+                for name, value in item.items()
+                if name in spec.fields or name == "active"
+            }
+            for item in items
+        ]
+        st.dataframe(shown_cells(pd.DataFrame(rows)), hide_index=True)
 
 
 def save_settings() -> None:

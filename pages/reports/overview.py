@@ -93,7 +93,7 @@ if loop.open_loops:
                 tr("overview.open.title"): [row.title for row in loop.open_loops],
                 tr("overview.open.department"): [row.department.name(lang()) for row in loop.open_loops],
                 tr("overview.open.closed_on"): [fmt_date(row.closed_on) for row in loop.open_loops],
-                tr("overview.open.days"): [row.days_open for row in loop.open_loops],
+                tr("overview.open.days"): [fmt_int(row.days_open) for row in loop.open_loops],
             }
         ),
         hide_index=True,

@@ -16,6 +16,8 @@ from streamlit.delta_generator import DeltaGenerator
 from data_model.exports.charts import readable
 from data_model.exports.palette import BACKGROUND, BLUE, CATEGORY, VIRIDIS, heat_colour, heat_domain, text_on
 
+from .formats import shown_cells
+
 # Streamlit fits a chart into its default height unless told otherwise; fitting only the
 # width keeps one readable row per category however many there are.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
@@ -71,6 +73,7 @@ def chart_with_table(
     else:
         left, right = st.columns(list(ratio), gap="medium")
         draw_chart(left, chart, description)
+    table = shown_cells(table)  # the chart draws the numbers; the table writes them for reading
     with right:
         if key is None:
             st.dataframe(table, hide_index=True, width="stretch")

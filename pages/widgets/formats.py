@@ -3,7 +3,11 @@ in the sidebar filled in, so a page writes `fmt_int(n)` and an English reader se
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
+from numbers import Integral, Number
+
+import pandas as pd
 
 from data_model import clock, formatting
 
@@ -41,3 +45,20 @@ def fmt_eur(value: float | None, unknown: str = "–") -> str:
 def fmt_stored(moment: datetime | None, unknown: str = "–") -> str:
     """A stored UTC moment in Helsinki time, written the user's way."""
     return clock.fmt_stored(moment, unknown, lang=lang())
+
+
+def shown_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with every number written the reader's way ('9 535', '–' for unknown): a raw
+    int in a table cell is drawn by Streamlit as '9535' or '9,535', whatever the language."""
+    return table.apply(lambda column: column.map(_shown_cell))
+
+
+def _shown_cell(value: object) -> object:
+    if isinstance(value, bool) or not isinstance(value, Number):
+        return value
+    if isinstance(value, Integral):
+        return fmt_int(int(value))
+    number = float(value)  # type: ignore[arg-type]
+    if math.isnan(number):
+        return "–"
+    return fmt_int(int(number)) if number.is_integer() else fmt_decimal(number, 2)

@@ -134,7 +134,9 @@ def representation_notices(rows: list[GroupRepresentation]) -> None:
             pd.DataFrame(
                 {
                     tr("reach.table.group"): [row.group.name(lang()) for row in rows],
-                    tr("reach.sources.year"): [row.population.year for row in rows],
+                    tr("reach.sources.year"): [
+                        str(row.population.year) for row in rows
+                    ],  # a year, not a count
                     tr("reach.table.population"): [fmt_int(row.population.count) for row in rows],
                     tr("reach.sources.estimate"): [row.estimate for row in rows],
                     tr("reach.sources.source"): [row.population.source for row in rows],

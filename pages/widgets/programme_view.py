@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from data_model.i18n import in_language
 
-from .formats import fmt_date
+from .formats import fmt_date, shown_cells
 from .markdown import plain
 from .texts import lang, tr
 
@@ -37,9 +38,16 @@ def scope_note(today: date) -> None:
 def show_table(rows: list[dict[str, object]]) -> None:
     """A static table that wraps long texts; st.table reads Markdown, so text is escaped."""
     st.table(
-        [
-            {column: plain(value) if isinstance(value, str) else value for column, value in row.items()}
-            for row in rows
-        ],
+        shown_cells(
+            pd.DataFrame(
+                [
+                    {
+                        column: plain(value) if isinstance(value, str) else value
+                        for column, value in row.items()
+                    }
+                    for row in rows
+                ]
+            )
+        ),
         hide_index=True,
     )
