@@ -38,7 +38,7 @@ def test_reach_for_every_role(open_app: Callable[..., AppTest], username: str) -
     assert "Väestöluvut vuodelta 2024" in text
     assert "137 osallistujasta" in text  # the denominator, stated
     coverage = _table(at, "Toimiala")
-    assert coverage[coverage["Toimiala"] == "Yhteiset palvelut"].iloc[0]["Suunnitteluosallisuus"] == 3
+    assert coverage[coverage["Toimiala"] == "Yhteiset palvelut"].iloc[0]["Suunnitteluosallisuus"] == "3"
 
 
 def test_reach_with_filters(open_app: Callable[..., AppTest]) -> None:
