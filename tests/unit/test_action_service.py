@@ -21,13 +21,7 @@ from data_model.services.actions import (
     update_action,
 )
 from data_model.validation import ValidationError
-from tests.factories import create_role_users
 from tests.unit.action_inputs import count_actions, count_audit, department_id, valid_input
-
-
-@pytest.fixture
-def users(engine: Engine) -> dict[str, CurrentUser]:
-    return create_role_users(engine)
 
 
 def _create(engine: Engine, user: CurrentUser, department: str = "hyvinvointi") -> tuple[int, int]:

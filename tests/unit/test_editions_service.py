@@ -31,7 +31,6 @@ from data_model.services.actions import create_action
 from data_model.services.editions import start_next_edition, update_edition
 from data_model.services.errors import ValidationError
 from data_model.services.programme import create_item, editable_items, set_active, update_item
-from tests.factories import create_role_users
 from tests.unit.action_inputs import valid_input
 
 TODAY = date(2026, 11, 28)
@@ -51,11 +50,6 @@ PER_EDITION: tuple[Any, ...] = (
     Actor,
     Responsibility,
 )
-
-
-@pytest.fixture
-def users(engine: Engine) -> dict[str, CurrentUser]:
-    return create_role_users(engine)
 
 
 def _first_edition(session: Session) -> ProgrammeEdition:

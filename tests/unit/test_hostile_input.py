@@ -24,15 +24,10 @@ from data_model.imports import (
 from data_model.permissions import CurrentUser
 from data_model.text_safety import clean_text
 from data_model.validation import ActionInput, validate_action
-from tests.factories import READER, create_role_users
+from tests.factories import READER
 from tests.metrics_data import add_action, build_small_fixture
 
 TODAY = date(2026, 11, 28)
-
-
-@pytest.fixture
-def users(engine: Engine) -> dict[str, CurrentUser]:
-    return create_role_users(engine)
 
 
 def _action(**values: object) -> ActionInput:

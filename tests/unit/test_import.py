@@ -28,15 +28,10 @@ from data_model.imports import (
 )
 from data_model.models import Action, AuditEntry
 from data_model.permissions import CurrentUser, PermissionDenied
-from tests.factories import READER, create_role_users
+from tests.factories import READER
 from tests.unit.action_inputs import count_actions, count_audit
 
 BASELINE = Path(__file__).resolve().parents[2] / "seed_data" / "programme" / "baseline_actions.yaml"
-
-
-@pytest.fixture
-def users(engine: Engine) -> dict[str, CurrentUser]:
-    return create_role_users(engine)
 
 
 def _row(headers: list[str], **values: Any) -> list[object]:

@@ -23,15 +23,9 @@ from data_model.services.initiatives import (
 )
 from data_model.validation import ValidationError
 from data_model.validation.initiatives import check_initiative
-from tests.factories import create_role_users
 from tests.unit.initiative_inputs import initiative_input
 
 TODAY = date(2026, 11, 28)
-
-
-@pytest.fixture
-def users(engine: Engine) -> dict[str, CurrentUser]:
-    return create_role_users(engine)
 
 
 def _create(engine: Engine, user: CurrentUser, department: str = "hyvinvointi") -> tuple[int, int]:

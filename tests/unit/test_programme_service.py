@@ -17,13 +17,8 @@ from data_model.services.programme import (
     update_item,
 )
 from data_model.services.settings import update_setting
-from tests.factories import EDITOR, create_role_users
+from tests.factories import EDITOR
 from tests.unit.programme_fixture import audit_entries, id_of
-
-
-@pytest.fixture
-def users(engine: Engine) -> dict[str, CurrentUser]:
-    return create_role_users(engine)
 
 
 def test_coordinator_edit_is_saved_and_audited(engine: Engine, users: dict[str, CurrentUser]) -> None:

@@ -15,7 +15,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, select
@@ -39,7 +38,6 @@ from data_model.services.settings import update_setting
 from data_model.services.users import create_user
 from data_model.text_safety import has_unsafe_characters
 from data_model.validation import COST_MAX, COUNT_MAX, ActionInput, ValidationError
-from tests.factories import create_role_users
 
 settings.register_profile(
     "ci",
@@ -87,11 +85,6 @@ DATES: st.SearchStrategy[Any] = st.one_of(
 CODES = st.lists(
     st.one_of(st.sampled_from(["tieto", "suunnittelu", "paatos", "toiminta"]), HOSTILE_TEXT), max_size=4
 )
-
-
-@pytest.fixture
-def users(engine: Engine) -> dict[str, CurrentUser]:
-    return create_role_users(engine)
 
 
 @contextmanager
