@@ -50,7 +50,8 @@ def fmt_stored(moment: datetime | None, unknown: str = "–") -> str:
 def shown_cells(table: pd.DataFrame) -> pd.DataFrame:
     """The table with every number written the reader's way ('9 535', '–' for unknown): a raw
     int in a table cell is drawn by Streamlit as '9535' or '9,535', whatever the language."""
-    return table.apply(lambda column: column.map(_shown_cell))
+    shown: pd.DataFrame = table.apply(lambda column: column.map(_shown_cell))
+    return shown
 
 
 def _shown_cell(value: object) -> object:
