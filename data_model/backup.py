@@ -41,6 +41,7 @@ from sqlalchemy.types import TypeEngine
 from .data_versions import VERSION_KEY_PREFIX, data_versions, is_version_key, move_past
 from .db import refresh_planner_statistics
 from .models import Base, Setting
+from .rollups import rebuild_rollups
 from .schema import alembic_config, migrate
 
 FORMAT = 1
@@ -92,7 +93,8 @@ def _schema(table: Table) -> pa.Schema:
 
 def _tables() -> list[Table]:
     # Parents before children, so a restore never inserts a row before the row it points at.
-    return list(Base.metadata.sorted_tables)
+    # Derived tables (the monthly sums) are not the city's data: a restore rebuilds them.
+    return [table for table in Base.metadata.sorted_tables if not table.info.get("derived")]
 
 
 def schema_revision(connection: Connection) -> str | None:
@@ -248,6 +250,7 @@ def restore(engine: Engine, path: Path, force: bool = False) -> dict[str, Any]:
                         rows = [row for row in rows if not _is_counter(table, row)]
                         if rows:
                             connection.execute(table.insert(), rows)
+            rebuild_rollups(connection)
             move_past(connection, before)
             if connection.dialect.name == "postgresql":
                 _reset_sequences(connection)

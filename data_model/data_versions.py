@@ -50,6 +50,9 @@ DOMAINS: tuple[str, ...] = (
 TABLE_DOMAINS: dict[str, str] = {
     "action": ACTIONS,
     "action_reach": ACTIONS,
+    # The monthly sums change with the actions, in the same transaction (data_model/rollups.py).
+    "action_month": ACTIONS,
+    "reach_month": ACTIONS,
     "department_report": REPORTS,
     "participation_form": PROGRAMME,
     "opportunity": PROGRAMME,

@@ -132,6 +132,9 @@ def make_engine(url: str) -> Engine:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    # Every session keeps the monthly sums current: importing the module registers its hooks.
+    from . import rollups  # noqa: F401
+
     return sessionmaker(engine, expire_on_commit=False)
 
 

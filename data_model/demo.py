@@ -34,6 +34,7 @@ from .models import (
     User,
 )
 from .models.programme import opportunity_form
+from .rollups import buckets_of, refresh_buckets
 from .services.audit import record
 
 DEMO_REF_PREFIX = "demo:"
@@ -190,7 +191,12 @@ def remove_demo(session: Session) -> int:
 
     Reach and link rows go with their action (ON DELETE CASCADE); programme data, baseline
     actions and everything logged by real users stay."""
+    # A bulk DELETE bypasses the flush hooks: the monthly sums of its buckets are redone here.
+    session.flush()
+    connection = session.connection()
+    touched = buckets_of(connection, Action.is_demo.is_(True))
     removed = session.execute(delete(Action).where(Action.is_demo.is_(True))).rowcount  # type: ignore[attr-defined]
+    refresh_buckets(connection, touched)
     session.execute(delete(DepartmentReport).where(DepartmentReport.is_demo.is_(True)))
     remove_demo_initiatives(session)
     remove_demo_experience(session)

@@ -18,12 +18,14 @@ from .programme import (
     SwotItem,
 )
 from .reference import Area, AudienceGroup, Department, PopulationFigure, Setting
+from .rollups import ActionMonth, ReachMonth
 from .targets import Target
 
 __all__ = [
     "FORMATS",
     "ROLES",
     "Action",
+    "ActionMonth",
     "ActionReach",
     "Actor",
     "Area",
@@ -42,6 +44,7 @@ __all__ = [
     "ParticipationForm",
     "PopulationFigure",
     "ProgrammeEdition",
+    "ReachMonth",
     "Responsibility",
     "Setting",
     "SwotItem",
