@@ -174,7 +174,7 @@ def test_the_migration_fills_the_sums_from_the_rows_already_there(
     config = alembic_config(engine)
     with engine.connect() as connection, connection.begin():
         config.attributes["connection"] = connection
-        command.downgrade(config, "0009")
+        command.downgrade(config, "0011")
     with engine.connect() as connection:
         assert not inspect(connection).has_table("action_month")
     migrate(engine)
