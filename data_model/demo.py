@@ -117,6 +117,9 @@ class _Rows:
             feedback_method=planned.feedback_method,
             feedback_url=planned.feedback_url,
             decision_change=planned.decision_change,
+            # A department that published its feedback online also publishes the action in
+            # the public view, so the demo shows "what changed because of your input".
+            is_public=bool(planned.feedback_url),
             staff_experience=planned.staff_experience,
             cost_eur=planned.cost_eur,
         )

@@ -32,8 +32,9 @@ PERMISSIONS: dict[str, dict[str, str]] = {
     "experience.write": {COORDINATOR: ANY},
 }
 
-# read permission -> role -> scope. Nobody logged out reads anything: the login page and the
-# accessibility statement read no data.
+# read permission -> role -> scope. Nobody logged out holds any of them: the login page and the
+# accessibility statement read no data, and the public view reads only through readers that
+# take no user at all and return public aggregates (metrics.public_view, data_model.disclosure).
 READ_PERMISSIONS: dict[str, dict[str, str]] = {
     # Aggregates, the programme, the council report: DESIGN.md lets every role see every
     # dashboard.

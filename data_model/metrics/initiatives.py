@@ -242,9 +242,12 @@ def initiative_figures(
     return initiative_counts(session, filters, today)
 
 
-def initiative_counts(session: Session, filters: MetricFilters, today: date) -> InitiativeFigures:
+def initiative_counts(
+    session: Session, filters: MetricFilters, today: date, with_past_limit: bool = True
+) -> InitiativeFigures:
     """What `initiative_figures` answers, unchecked: composed in it and in the public view's
-    aggregates (metrics.public_view, which shows only its suppressed counts)."""
+    aggregates (metrics.public_view, which shows only its suppressed counts and asks
+    `with_past_limit=False`: no voter base, no rows, past_limit None)."""
     day = as_of_day(filters, today)
     scope: list[ColumnElement[bool]] = [_live(), Initiative.received_date <= day]
     if filters.department_ids:
@@ -267,7 +270,7 @@ def initiative_counts(session: Session, filters: MetricFilters, today: date) -> 
             func.count(Initiative.id).filter(not_told),
         ).where(*scope)
     ).one()
-    voters = voter_base(session)
+    voters = voter_base(session) if with_past_limit else None
     past: list[InitiativeRow] = []
     if voters is not None:
         candidates = initiative_rows(

@@ -133,8 +133,11 @@ class PublicSummary:
     missed: tuple[MissedGroup, ...]
     initiatives: PublicInitiatives
     changes: tuple[PublicChange, ...]
-    # Hook for the experience-of-participation trend (issue 15, engineer "experience"): its
-    # public reader's suppressed results go here once it lands; None = not yet available.
+    # HOOK, the experience-of-participation trend (issue 15; metrics.experience, not on main
+    # when this was written): fill it from its unchecked rows (experience_trend_rows) with
+    # each year's score and a `disclose`d respondent count, and any reach count beside it
+    # through data_model.disclosure too; exports.public_sections._experience then draws it
+    # in place of its "not yet published" line. None = not yet available.
     experience: None = None
 
 
@@ -155,7 +158,7 @@ def _years(session: Session, today: date) -> tuple[int, ...]:
     return tuple(range(last.year, first.year - 1, -1))
 
 
-def _forms(session: Session, today: date) -> tuple[PublicForm, ...]:
+def _forms(session: Session, today: date, forms: list[ParticipationForm]) -> tuple[PublicForm, ...]:
     edition = edition_in_force(session, today)
     listing = session.execute(
         select(ParticipationForm, Opportunity)
@@ -176,7 +179,6 @@ def _forms(session: Session, today: date) -> tuple[PublicForm, ...]:
                 item.legal_basis_en,
             )
         )
-    forms = session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order))
     return tuple(
         PublicForm(
             form.code,
@@ -190,7 +192,7 @@ def _forms(session: Session, today: date) -> tuple[PublicForm, ...]:
     )
 
 
-def _actions_by_form(session: Session, filters: MetricFilters) -> PublicTable:
+def _actions_by_form(session: Session, filters: MetricFilters, forms: list[ParticipationForm]) -> PublicTable:
     counts: dict[int, int] = {
         form_id: int(count)
         for form_id, count in session.execute(
@@ -200,7 +202,6 @@ def _actions_by_form(session: Session, filters: MetricFilters) -> PublicTable:
             .group_by(action_form.c.participation_form_id)
         )
     }
-    forms = session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order))
     return public_table(
         [(form.code, form.name_fi, form.name_en, int(counts.get(form.id, 0))) for form in forms],
         with_total=False,
@@ -241,7 +242,7 @@ def _reach(session: Session, filters: MetricFilters) -> tuple[PublicTable, tuple
 
 
 def _initiatives(session: Session, filters: MetricFilters, today: date) -> PublicInitiatives:
-    figures = initiative_counts(session, filters, today)
+    figures = initiative_counts(session, filters, today, with_past_limit=False)
     outcomes = [
         ("led_to_action", *_both("public.initiative.led"), figures.led_to_action),
         ("no_action", *_both("public.initiative.not_led"), figures.outcome_known - figures.led_to_action),
@@ -281,11 +282,12 @@ def public_summary(session: Session, year: int | None, today: date) -> PublicSum
     start, end = year_range(year)
     filters = MetricFilters(start=start, end=min(end, today))
     reached, missed = _reach(session, filters)
+    forms = list(session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order)))
     return PublicSummary(
         year=year,
         years=years,
-        forms=_forms(session, today),
-        actions_by_form=_actions_by_form(session, filters),
+        forms=_forms(session, today, forms),
+        actions_by_form=_actions_by_form(session, filters, forms),
         actions_by_area=_actions_by_area(session, filters),
         reached_by_age=reached,
         missed=missed,

@@ -61,3 +61,12 @@ def test_a_cold_render_runs_at_most_15_statements(
     assert not at.exception
     ceiling = NOT_YET.get(page, (TARGET, ""))[0]
     assert _cold_statements(at) <= ceiling
+
+
+def test_the_public_view_renders_cold_within_the_target(
+    open_app: Callable[..., AppTest], with_demo_actions: None
+) -> None:
+    # Logged out: the year's figures, the catalogue, the initiatives and the published actions.
+    at = open_app(None, "pages/public/public_view.py")
+    assert not at.exception
+    assert _cold_statements(at) <= TARGET

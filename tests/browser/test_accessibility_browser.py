@@ -35,7 +35,7 @@ AXE = Axe()
 def _page_keys(role: str) -> list[str]:
     """The menu's pages for a role, by catalogue key, in menu order."""
     if role == ANONYMOUS:
-        return ["login", "accessibility"]
+        return ["login", "public", "accessibility"]
     return ["home", *pages_for(role), "change_password", "accessibility"]
 
 

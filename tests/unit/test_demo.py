@@ -138,6 +138,9 @@ def test_every_field_is_used(demo_engine: Engine) -> None:
         assert _count(session, Action, demo, Action.officials_took_part.is_(False)) > 0
         assert _count(session, Action, demo, Action.decision_change != "") >= 5
         assert _count(session, Action, demo, Action.feedback_url != "") > 0
+        # The public view's "what changed": published actions, and private ones beside them.
+        assert _count(session, Action, demo, Action.is_public.is_(True), Action.feedback_given.is_(True)) > 0
+        assert _count(session, Action, demo, Action.is_public.is_(False)) > 0
         assert _count(session, Action, demo, Action.staff_experience <= 2) > 0
         assert _count(session, Action, demo, Action.staff_experience.is_(None)) > 0
         assert _count(session, Action, demo, Action.cost_eur.is_(None)) > 0
