@@ -25,7 +25,7 @@ from .data_versions import (
     TARGETS,
     USERS,
 )
-from .exports import council_summary, documents, evaluation_report, public_html
+from .exports import council_summary, documents, evaluation_documents, evaluation_report, public_html
 from .imports import preview_import, template_csv, template_xlsx
 from .metrics import (
     actions_list,
@@ -110,6 +110,8 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     evaluation.edition_evaluation: EVERY_DOMAIN,
     evaluation.edition_choices: (PROGRAMME,),
     evaluation_report.build_evaluation_report: EVERY_DOMAIN,
+    evaluation_documents.build_evaluation_pdf: EVERY_DOMAIN,
+    evaluation_documents.build_evaluation_excel: EVERY_DOMAIN,
     # the public view: the year's figures, the initiatives and the published actions
     public_view.public_summary: (*FIGURES, INITIATIVES),
     public_html.public_html: (*FIGURES, INITIATIVES),

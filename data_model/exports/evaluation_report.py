@@ -200,13 +200,13 @@ def evaluation_report(found: EditionEvaluation, lang: str = DEFAULT_LANGUAGE) ->
         _keyed(
             representation_table(threshold_rows[0], threshold, lang),
             "representation_start",
-            start.label,
+            t("evaluation.table.representation_start", lang),
         ),
         _keyed(gap_table(found.start.gaps, lang), "gaps_start", t("evaluation.table.gaps_start", lang)),
         _keyed(
             representation_table(threshold_rows[1], threshold, lang),
             "representation_end",
-            end.label,
+            t("evaluation.table.representation_end", lang),
         ),
         _keyed(gap_table(found.end.gaps, lang), "gaps_end", t("evaluation.table.gaps_end", lang)),
         statutory_table(found.statutory, lang),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from data_model import clock
+from data_model.exports.evaluation_documents import build_evaluation_excel, build_evaluation_pdf
 from data_model.exports.evaluation_report import EvaluationReport, WindowSummary, build_evaluation_report
 from data_model.metrics.evaluation import EditionChoice, default_choice, edition_choices
 from pages.widgets.data import read
@@ -33,6 +34,30 @@ def window(summary: WindowSummary) -> None:
     bullets(summary.gaps)
     for notice in summary.notices:
         st.caption(plain(notice))
+
+
+BUILT_KEY = "evaluation_built"
+
+
+def downloads(choice: EditionChoice) -> None:
+    # The documents are built only when asked: the PDF takes seconds, the page should not.
+    st.subheader(tr("evaluation.section.downloads"))
+    wanted = (choice.id, clock.today(), lang())
+    if st.button(tr("evaluation.create"), type="primary", icon=":material/description:"):
+        st.session_state[BUILT_KEY] = wanted
+    if st.session_state.get(BUILT_KEY) != wanted:
+        return
+    with st.spinner(tr("evaluation.creating")):
+        pdf = read(build_evaluation_pdf, user, *wanted)
+        excel = read(build_evaluation_excel, user, *wanted)
+    columns = st.columns(2)
+    for column, export, label, icon in (
+        (columns[0], pdf, "evaluation.download_pdf", ":material/picture_as_pdf:"),
+        (columns[1], excel, "evaluation.download_excel", ":material/table_view:"),
+    ):
+        column.download_button(
+            tr(label), export.data, file_name=export.name, mime=export.mime, on_click="ignore", icon=icon
+        )
 
 
 def sections(report: EvaluationReport) -> None:
@@ -79,3 +104,4 @@ if chosen is None:
     st.info(tr("evaluation.no_editions"))
 else:
     sections(read(build_evaluation_report, user, chosen.id, clock.today(), lang()))
+    downloads(chosen)

@@ -40,3 +40,12 @@ def test_every_role_reads_the_seeded_editions_evaluation(
         str(row.activity.actions) for row in found.measures
     ]
     assert len(measures) == 9
+
+
+def test_the_council_member_creates_the_pdf_and_the_workbook(open_app: Callable[..., AppTest]) -> None:
+    at = open_app("valtuutettu", page=PAGE)
+    assert not at.exception
+    at = at.button[0].click().run()
+    assert not at.exception
+    labels = [element.proto.label for element in at.get("download_button")]
+    assert labels == ["Lataa PDF", "Lataa Excel"]

@@ -24,7 +24,7 @@ import data_model.exports
 import data_model.imports
 import data_model.metrics
 import data_model.services
-from data_model.exports import council_summary, documents, evaluation_report
+from data_model.exports import council_summary, documents, evaluation_documents, evaluation_report
 from data_model.exports.periods import period_from_key
 from data_model.metrics import (
     actions_list,
@@ -274,6 +274,14 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
     "data_model.exports.evaluation_report.build_evaluation_report": (
         "summary.read",
         lambda s, u: evaluation_report.build_evaluation_report(s, u, edition_of(s), TODAY),
+    ),
+    "data_model.exports.evaluation_documents.build_evaluation_pdf": (
+        "summary.read",
+        lambda s, u: evaluation_documents.build_evaluation_pdf(s, u, edition_of(s), TODAY),
+    ),
+    "data_model.exports.evaluation_documents.build_evaluation_excel": (
+        "summary.read",
+        lambda s, u: evaluation_documents.build_evaluation_excel(s, u, edition_of(s), TODAY),
     ),
     "data_model.exports.council_summary.period_figures": (
         "summary.read",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from data_model.db import session_factory, transaction
 from data_model.metrics.evaluation import EditionEvaluation, edition_evaluation
@@ -15,64 +15,19 @@ from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import MetricFilters
 from data_model.metrics.indicators import indicator_value
 from data_model.metrics.report_figures import report_figures
-from data_model.models import ProgrammeEdition
 from data_model.permissions import PermissionDenied
 from data_model.services.editions import start_next_edition
 from data_model.services.targets import record_target
 from data_model.target_rules import TargetInput
 from tests.factories import READER, create_role_users
-from tests.metrics_data import add_action
+from tests.unit.evaluation_fixture import MEASURE, YOUTH, edition_id, log_evaluation_actions
 
 TODAY = date(2026, 12, 7)
-SEEDED = "osallistuva_heinola_2023_2025"
-MEASURE = "vuorovaikutus_jalkautuminen"
-YOUTH = "youth_15_29"
 
 
-def _edition_id(engine: Engine, code: str = SEEDED) -> int:
+def _evaluate(engine: Engine, chosen: int | None = None) -> EditionEvaluation:
     with session_factory(engine)() as session:
-        return session.scalars(select(ProgrammeEdition.id).where(ProgrammeEdition.code == code)).one()
-
-
-def _fixture(engine: Engine) -> None:
-    """Two actions in the edition advancing one measure (one with an unknown total), one after it."""
-    with transaction(engine) as session:
-        add_action(
-            session,
-            "hyvinvointi",
-            "Nuorten kuuleminen",
-            date(2024, 3, 10),
-            total=40,
-            reach={YOUTH: 30},
-            forms=["suunnittelu"],
-            measures=[MEASURE],
-            feedback_given=True,
-        )
-        add_action(
-            session,
-            "kaupunkiymparisto",
-            "Kaavailta",
-            date(2025, 5, 5),
-            total=None,
-            forms=["paatos"],
-            measures=[MEASURE],
-            opportunity="kaavoituksen_tilaisuudet",
-        )
-        add_action(
-            session,
-            "hyvinvointi",
-            "Seuraavan kauden toimi",
-            date(2026, 2, 1),
-            total=500,
-            reach={YOUTH: 400},
-            measures=[MEASURE],
-            opportunity="nuorisovaltuusto",
-        )
-
-
-def _evaluate(engine: Engine, edition_id: int | None = None) -> EditionEvaluation:
-    with session_factory(engine)() as session:
-        return edition_evaluation(session, READER, edition_id or _edition_id(engine), TODAY)
+        return edition_evaluation(session, READER, chosen or edition_id(engine), TODAY)
 
 
 def test_the_edition_and_its_windows(engine: Engine) -> None:
@@ -90,7 +45,7 @@ def test_the_edition_and_its_windows(engine: Engine) -> None:
 
 
 def test_each_measure_says_its_actions_departments_and_reach(engine: Engine) -> None:
-    _fixture(engine)
+    log_evaluation_actions(engine)
     found = _evaluate(engine)
     assert len(found.measures) == 9
     by_code = {row.activity.code: row for row in found.measures}
@@ -104,7 +59,7 @@ def test_each_measure_says_its_actions_departments_and_reach(engine: Engine) -> 
 
 
 def test_swot_indicators_at_the_start_and_at_the_end_are_the_indicators_own(engine: Engine) -> None:
-    _fixture(engine)
+    log_evaluation_actions(engine)
     found = _evaluate(engine)
     assert len(found.swot) == 16
     with_indicator = [row for row in found.swot if row.indicator]
@@ -120,7 +75,7 @@ def test_swot_indicators_at_the_start_and_at_the_end_are_the_indicators_own(engi
 
 
 def test_the_youth_gap_at_the_start_and_the_figures_of_each_window(engine: Engine) -> None:
-    _fixture(engine)
+    log_evaluation_actions(engine)
     found = _evaluate(engine)
     # the 2023 survey and workshops reached hardly any young people
     assert YOUTH in {gap.group.code for gap in found.start.gaps}
@@ -138,7 +93,7 @@ def test_the_youth_gap_at_the_start_and_the_figures_of_each_window(engine: Engin
 
 
 def test_feedback_loop_and_statutory_opportunities(engine: Engine) -> None:
-    _fixture(engine)
+    log_evaluation_actions(engine)
     found = _evaluate(engine)
     with session_factory(engine)() as session:
         assert found.feedback == feedback_loop(session, READER, found.whole, date(2025, 12, 31))
@@ -158,7 +113,7 @@ def test_duties_and_reporting_are_the_editions(engine: Engine) -> None:
 
 
 def test_targets_overlapping_the_edition_and_whether_they_were_met(engine: Engine) -> None:
-    _fixture(engine)
+    log_evaluation_actions(engine)
     users = create_role_users(engine)
     with transaction(engine) as session:
         for start, end, value in (
@@ -206,4 +161,4 @@ def test_the_next_editions_copies_stay_out_of_the_earlier_evaluation(engine: Eng
 
 def test_without_an_account_the_evaluation_is_refused(engine: Engine) -> None:
     with session_factory(engine)() as session, pytest.raises(PermissionDenied):
-        edition_evaluation(session, None, _edition_id(engine), TODAY)
+        edition_evaluation(session, None, edition_id(engine), TODAY)
