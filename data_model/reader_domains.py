@@ -113,8 +113,8 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     evaluation_documents.build_evaluation_pdf: EVERY_DOMAIN,
     evaluation_documents.build_evaluation_excel: EVERY_DOMAIN,
     # the public view: the year's figures, the initiatives and the published actions
-    public_view.public_summary: (*FIGURES, INITIATIVES),
-    public_html.public_html: (*FIGURES, INITIATIVES),
+    public_view.public_summary: (*FIGURES, INITIATIVES, EXPERIENCE),
+    public_html.public_html: (*FIGURES, INITIATIVES, EXPERIENCE),
     # the experience of participation beside the reach of the same group: every action's reach
     experience.experience_trends: (EXPERIENCE, ACTIONS, REFERENCE),
     # the council report holds the freshness line and the reporting status

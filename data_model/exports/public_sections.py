@@ -123,10 +123,42 @@ def _reach(summary: PublicSummary, lang: str) -> Section:
 
 
 def _experience(summary: PublicSummary, lang: str) -> Section:
-    # Hook: the experience-of-participation trend joins here when its public reader lands.
-    return Section(
-        "experience", 2, t("public.experience.heading", lang), (t("public.experience.pending", lang),)
+    tables = tuple(
+        TextTable(
+            t(
+                "public.experience.caption",
+                lang,
+                survey=t(f"experience.survey.{trend.survey}", lang),
+                group=trend.group(lang),
+            ),
+            (
+                t("public.col.year", lang),
+                t("experience.measure.score" if trend.uses_score else "experience.measure.agree", lang),
+                t("public.col.respondents", lang),
+            ),
+            tuple(
+                (
+                    str(point.year),
+                    "–"
+                    if point.value is None
+                    else (
+                        fmt_int(round(point.value), lang=lang)
+                        if trend.uses_score
+                        else fmt_pct(point.value / 100, lang=lang)
+                    ),
+                    point.respondents.text(lang),
+                )
+                for point in trend.years
+            ),
+        )
+        for trend in summary.experience
     )
+    body = (
+        t("public.experience.body", lang, limit=fmt_int(SMALL_COUNT, lang=lang))
+        if tables
+        else t("public.experience.pending", lang)
+    )
+    return Section("experience", 2, t("public.experience.heading", lang), (body,), tables)
 
 
 def _initiatives(summary: PublicSummary, lang: str) -> Section:

@@ -31,12 +31,13 @@ from datetime import date
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
-from ..disclosure import PublicTable, Shown, disclose, public_table
+from ..disclosure import SMALL_COUNT, PublicTable, Shown, disclose, public_table
 from ..editions import edition_in_force
 from ..i18n import in_language, t
 from ..models import Action, Area, Department, Opportunity, ParticipationForm
 from ..models.actions import action_form
 from ..models.programme import opportunity_form
+from .experience import experience_trend_rows
 from .filters import MetricFilters, action_conditions, live_actions, year_range
 from .gaps import is_gap
 from .initiatives import initiative_counts
@@ -121,6 +122,30 @@ class PublicInitiatives:
 
 
 @dataclass(frozen=True)
+class PublicExperienceYear:
+    """One year's survey result: the score 0–100 (or the share who agree, 0–100) and the
+    respondents; the result is None when fewer than SMALL_COUNT answered (it describes them)."""
+
+    year: int
+    value: float | None
+    respondents: Shown
+
+
+@dataclass(frozen=True)
+class PublicExperience:
+    """One survey's results for one group, oldest year first."""
+
+    survey: str
+    group_fi: str
+    group_en: str
+    uses_score: bool
+    years: tuple[PublicExperienceYear, ...]
+
+    def group(self, lang: str) -> str:
+        return in_language(lang, self.group_fi, self.group_en)
+
+
+@dataclass(frozen=True)
 class PublicSummary:
     """Everything the public view shows for one calendar year (see the module docstring)."""
 
@@ -133,12 +158,9 @@ class PublicSummary:
     missed: tuple[MissedGroup, ...]
     initiatives: PublicInitiatives
     changes: tuple[PublicChange, ...]
-    # HOOK, the experience-of-participation trend (issue 15; metrics.experience, not on main
-    # when this was written): fill it from its unchecked rows (experience_trend_rows) with
-    # each year's score and a `disclose`d respondent count, and any reach count beside it
-    # through data_model.disclosure too; exports.public_sections._experience then draws it
-    # in place of its "not yet published" line. None = not yet available.
-    experience: None = None
+    # The experience-of-participation trends (metrics.experience): survey results only, the
+    # reach beside them is not shown here.
+    experience: tuple[PublicExperience, ...] = ()
 
 
 def _both(key: str) -> tuple[str, str]:
@@ -273,6 +295,28 @@ def _changes(session: Session) -> tuple[PublicChange, ...]:
     )
 
 
+def _experience(session: Session) -> tuple[PublicExperience, ...]:
+    trends = experience_trend_rows(session)
+    everyone = _both("experience.group.everyone")
+    return tuple(
+        PublicExperience(
+            trend.survey,
+            trend.group.name_fi if trend.group else everyone[0],
+            trend.group.name_en if trend.group else everyone[1],
+            trend.uses_score,
+            tuple(
+                PublicExperienceYear(
+                    point.year,
+                    point.value if point.respondents >= SMALL_COUNT else None,
+                    disclose(point.respondents),
+                )
+                for point in trend.points
+            ),
+        )
+        for trend in trends
+    )
+
+
 def public_summary(session: Session, year: int | None, today: date) -> PublicSummary:
     """The public view of `year`, None for the latest year with actions (module docstring).
     Deliberately takes no user: it answers anyone, logged in or not, and holds only public
@@ -293,4 +337,5 @@ def public_summary(session: Session, year: int | None, today: date) -> PublicSum
         missed=missed,
         initiatives=_initiatives(session, filters, today),
         changes=_changes(session),
+        experience=_experience(session),
     )

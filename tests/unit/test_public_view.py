@@ -9,9 +9,13 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
-from data_model.db import session_factory
+from data_model.db import session_factory, transaction
 from data_model.disclosure import PublicTable, Shown
+from data_model.exports.public_sections import public_sections
 from data_model.metrics.public_view import PublicSummary, public_summary
+from data_model.services.experience import create_experience
+from data_model.validation.experience import ExperienceInput
+from tests.factories import create_role_users
 from tests.unit.public_checks import small_derivable
 from tests.unit.public_world import (
     PRIVATE_TITLE,
@@ -87,3 +91,29 @@ def test_initiatives_are_counted_never_named(summary: PublicSummary) -> None:
     assert summary.initiatives.received == Shown(None)
     assert summary.initiatives.open == Shown(None)
     assert all(row.count.hidden for row in summary.initiatives.outcomes.rows)
+
+
+def test_the_experience_trend_hides_a_result_of_fewer_than_five_respondents(engine: Engine) -> None:
+    people = create_role_users(engine)
+    with transaction(engine) as session:
+        for year, respondents, score in ((2023, 3, 55), (2025, 40, 64)):
+            create_experience(
+                session,
+                people["coordinator"],
+                ExperienceInput(
+                    survey="city_survey",
+                    year=year,
+                    respondents=respondents,
+                    score=score,
+                    source_name="Kaupungin asukaskysely",
+                ),
+            )
+    with session_factory(engine)() as session:
+        summary = public_summary(session, YEAR, TODAY)
+    (trend,) = summary.experience
+    assert [(p.year, p.value, p.respondents.value) for p in trend.years] == [
+        (2023, None, None),
+        (2025, 64, 40),
+    ]
+    (section,) = [s for s in public_sections(summary, "fi") if s.key == "experience"]
+    assert section.tables[0].rows == (("2023", "–", "alle 5"), ("2025", "64", "40"))
