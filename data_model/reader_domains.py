@@ -98,8 +98,10 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     coverage.unused_opportunities: FIGURES,
     measures.measures_without_actions: FIGURES,
     drilldown.actions_behind: FIGURES,
-    # targets: their progress is measured by every kind of figure (no account's data)
-    target_progress: tuple(domain for domain in DOMAINS if domain != USERS),
+    # targets: their progress is measured by the figures of target_figures.FIGURES (actions
+    # with their labels, population, thresholds, the reports on time) and the targets
+    # themselves; no figure counts initiatives or accounts
+    target_progress: (*FIGURES, REPORTS, TARGETS),
     target_proposals: (TARGETS, REFERENCE, USERS),
     target_choices: (PROGRAMME, REFERENCE),
     # municipal initiatives: departments' names, and the 2 % threshold from the voters setting

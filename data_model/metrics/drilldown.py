@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, String, cast, literal, select, union_all
+from sqlalchemy import Select, String, cast, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -138,15 +138,18 @@ def filter_options(session: Session, user: CurrentUser | None) -> FilterOptions:
     found: dict[str, list[Label]] = {
         kind: [] for kind in ("departments", "forms", "areas", "channels", "groups")
     }
-    for kind, key, code, name_fi, name_en in session.execute(
-        select(lists.c.kind, lists.c.id, lists.c.code, lists.c.name_fi, lists.c.name_en).order_by(
-            lists.c.kind, lists.c.sort_order, lists.c.id
-        )
+    # The first action's date rides along on every row (the period choices start from its
+    # year): one statement for the whole sidebar.
+    first_action = (
+        select(func.min(Action.start_date)).where(Action.deleted_at.is_(None)).scalar_subquery()
+    )
+    first: date | None = None
+    for kind, key, code, name_fi, name_en, first in session.execute(
+        select(
+            lists.c.kind, lists.c.id, lists.c.code, lists.c.name_fi, lists.c.name_en, first_action
+        ).order_by(lists.c.kind, lists.c.sort_order, lists.c.id)
     ):
         found[kind].append(Label(key, code, name_fi, name_en))
-    first = session.scalar(
-        select(Action.start_date).where(Action.deleted_at.is_(None)).order_by(Action.start_date)
-    )
     return FilterOptions(
         departments=tuple(found["departments"]),
         forms=tuple(found["forms"]),

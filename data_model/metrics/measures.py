@@ -132,25 +132,23 @@ def _activity(
 ) -> list[tuple[DevelopmentPrinciple, MeasureActivity]]:
     """Each measure in programme order with its principle and its filtered actions."""
     linked = _linked(filters)
-    counts = {
-        row.measure_id: (int(row.n), row.last)
-        for row in session.execute(
-            select(
-                linked.c.measure_id, func.count().label("n"), func.max(linked.c.start_date).label("last")
-            ).group_by(linked.c.measure_id)
-        )
-    }
+    # The counts ride on the programme's list of measures: one statement, not two.
+    counts = (
+        select(linked.c.measure_id, func.count().label("n"), func.max(linked.c.start_date).label("last"))
+        .group_by(linked.c.measure_id)
+        .subquery()
+    )
     departments, recent = _details(session, filters) if details else ({}, {})
     statement = (
-        select(DevelopmentPrinciple, DevelopmentMeasure)
+        select(DevelopmentPrinciple, DevelopmentMeasure, counts.c.n, counts.c.last)
         .join(DevelopmentMeasure, DevelopmentMeasure.principle_id == DevelopmentPrinciple.id)
+        .outerjoin(counts, counts.c.measure_id == DevelopmentMeasure.id)
         .order_by(DevelopmentPrinciple.sort_order, DevelopmentMeasure.sort_order, DevelopmentMeasure.id)
     )
     if not include_retired:
         statement = statement.where(DevelopmentMeasure.active)
     result = []
-    for principle, measure in session.execute(statement).all():
-        n, last = counts.get(measure.id, (0, None))
+    for principle, measure, n, last in session.execute(statement).all():
         result.append(
             (
                 principle,
@@ -160,7 +158,7 @@ def _activity(
                     text_fi=measure.text_fi,
                     text_en=measure.text_en,
                     active=measure.active,
-                    actions=n,
+                    actions=int(n or 0),
                     departments=departments.get(measure.id, ()),
                     last_activity=last,
                     recent_actions=recent.get(measure.id, ()),

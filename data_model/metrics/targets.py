@@ -102,6 +102,8 @@ def value_text(unit: str, value: float | None, lang: str) -> str:
 
 
 def _labels(session: Session, targets: list[Target]) -> dict[tuple[str, str], Label]:
+    if not targets:  # nothing to name: no statements (the overview's usual case)
+        return {}
     codes = {target.subject for target in targets if target.subject}
     labels: dict[tuple[str, str], Label] = {}
     for group in session.scalars(select(AudienceGroup).where(AudienceGroup.code.in_(codes))):

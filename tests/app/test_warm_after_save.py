@@ -12,15 +12,18 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from data_model.data_versions import ACTIONS
+from data_model.data_versions import ACTIONS, INITIATIVES
 from data_model.db import transaction
 from data_model.metrics.freshness import last_change_at
+from data_model.metrics.targets import target_progress
 from data_model.permissions import CurrentUser
 from data_model.reader_domains import domains_of
 from data_model.services import users
+from data_model.services.initiatives import create_initiative
 from pages.widgets import data
 from tests.app.metric_pages import log_youth_evening, metric_values
 from tests.sql_statements import sql_statements
+from tests.unit.initiative_inputs import initiative_input
 
 USERS_PAGE = "pages/manage/users.py"
 OVERVIEW = "pages/reports/overview.py"
@@ -112,3 +115,21 @@ def test_a_new_user_leaves_every_figure_warm(
         assert not at.exception
         # A freshness line says when anything last changed; every figure stays cached.
         assert set(ran) <= {last_change_at}
+
+
+def test_a_saved_initiative_leaves_the_overview_and_its_targets_warm(
+    open_app: Callable[..., AppTest],
+    role_users: dict[str, CurrentUser],
+    app_engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No target measures an initiative: their progress reads actions, reports, the programme,
+    # reference data, population, settings and the targets themselves, nothing else.
+    overview = open_app("koordinaattori", OVERVIEW)
+    with transaction(app_engine) as session:
+        create_initiative(session, role_users["coordinator"], initiative_input(session))
+    with readers_run(monkeypatch) as ran:
+        overview.run()
+    assert not overview.exception
+    assert set(ran) <= {last_change_at}
+    assert INITIATIVES not in domains_of(target_progress)
