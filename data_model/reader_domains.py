@@ -89,6 +89,8 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     reporting.reporting_status: (REPORTS, REFERENCE),
     # the report pages
     report_figures.report_figures: FIGURES,
+    # the reach figures, feedback, measures and trends, and the departments' reporting
+    report_figures.overview_figures: (*FIGURES, REPORTS),
     feedback.feedback_loop: FIGURES,
     trends.quarterly_trends: FIGURES,
     reach.special_group_reach: FIGURES,

@@ -140,16 +140,15 @@ def filter_options(session: Session, user: CurrentUser | None) -> FilterOptions:
     }
     # The first action's date rides along on every row (the period choices start from its
     # year): one statement for the whole sidebar.
-    first_action = (
-        select(func.min(Action.start_date)).where(Action.deleted_at.is_(None)).scalar_subquery()
-    )
-    first: date | None = None
-    for kind, key, code, name_fi, name_en, first in session.execute(
+    first_action = select(func.min(Action.start_date)).where(Action.deleted_at.is_(None)).scalar_subquery()
+    rows = session.execute(
         select(
             lists.c.kind, lists.c.id, lists.c.code, lists.c.name_fi, lists.c.name_en, first_action
         ).order_by(lists.c.kind, lists.c.sort_order, lists.c.id)
-    ):
+    ).all()
+    for kind, key, code, name_fi, name_en, _first in rows:
         found[kind].append(Label(key, code, name_fi, name_en))
+    first: date | None = rows[0][-1] if rows else None
     return FilterOptions(
         departments=tuple(found["departments"]),
         forms=tuple(found["forms"]),

@@ -122,17 +122,14 @@ def gap_notes(gap: Gap, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     return notes
 
 
-def _related_ids(session: Session, codes: set[str]) -> dict[str, list[int]]:
-    """Per gap group code: the ids of the group and the groups close to it."""
-    wanted = {code: (code, *RELATED_GROUPS.get(code, ())) for code in codes}
-    ids = dict(
+def _group_ids(session: Session, codes: set[str]) -> dict[str, int]:
+    """The ids of the gap groups (by code) and of the groups close to them."""
+    wanted = {item for code in codes for item in (code, *RELATED_GROUPS.get(code, ()))}
+    return dict(
         session.execute(
-            select(AudienceGroup.code, AudienceGroup.id).where(
-                AudienceGroup.code.in_({item for related in wanted.values() for item in related})
-            )
+            select(AudienceGroup.code, AudienceGroup.id).where(AudienceGroup.code.in_(wanted))
         ).all()
     )
-    return {code: [ids[item] for item in related if item in ids] for code, related in wanted.items()}
 
 
 def _reached_by_channel(
@@ -180,15 +177,24 @@ def _best(found: dict[int, int], labels: dict[int, Label]) -> tuple[Suggestion, 
     return tuple(Suggestion(labels[key], count) for count, key in ranked[:BEST_LIMIT])
 
 
-def _suggestions(
-    session: Session, rows: list[GroupRepresentation], filters: MetricFilters
-) -> dict[int, dict[str, tuple[Suggestion, ...]]]:
-    """What could close each gap, per gap group id: the same few statements for any number
-    of gaps (each used to cost seven)."""
-    if not rows:
-        return {}
-    related = _related_ids(session, {row.group.code for row in rows})
-    all_related = {group_id for ids in related.values() for group_id in ids}
+@dataclass(frozen=True)
+class SuggestionSources:
+    """What the suggestions are picked from: the active channels and opportunities in order,
+    every group's id by code, and per group id the participants per channel and per
+    opportunity, the channels tagged for it and the opportunities of actions aimed at it."""
+
+    channels: dict[int, Label]
+    opportunities: dict[int, Label]
+    group_ids: dict[str, int]
+    by_channel: dict[int, dict[int, int]]
+    by_opportunity: dict[int, dict[int, int]]
+    tagged: list[tuple[int, int]]  # (group id, channel id)
+    aimed: list[tuple[int, int | None]]  # (group id, opportunity id)
+
+
+def _sources(session: Session, rows: list[GroupRepresentation], filters: MetricFilters) -> SuggestionSources:
+    group_ids = _group_ids(session, {row.group.code for row in rows})
+    all_related = set(group_ids.values())
     channels = {
         channel.id: Label(channel.id, channel.code, channel.name_fi, channel.name_en)
         for channel in session.scalars(select(Channel).where(Channel.active).order_by(Channel.sort_order))
@@ -200,8 +206,6 @@ def _suggestions(
         )
     }
     gap_ids = {row.group.id for row in rows}
-    by_channel = _reached_by_channel(session, gap_ids, filters)
-    by_opportunity = _reached_by_opportunity(session, gap_ids, filters)
     tagged_rows = session.execute(
         select(channel_audience.c.audience_group_id, channel_audience.c.channel_id).where(
             channel_audience.c.audience_group_id.in_(all_related)
@@ -214,27 +218,48 @@ def _suggestions(
         .where(*action_conditions(filters), action_intended_group.c.audience_group_id.in_(all_related))
         .distinct()
     ).all()
+    return SuggestionSources(
+        channels,
+        opportunities,
+        group_ids,
+        _reached_by_channel(session, gap_ids, filters),
+        _reached_by_opportunity(session, gap_ids, filters),
+        [(group_id, channel_id) for group_id, channel_id in tagged_rows],
+        [(group_id, opportunity_id) for group_id, opportunity_id in aimed_rows],
+    )
+
+
+def suggestions_from(
+    rows: list[GroupRepresentation], sources: SuggestionSources
+) -> dict[int, dict[str, tuple[Suggestion, ...]]]:
+    """What could close each gap, per gap group id, picked from `sources` (read by the gaps
+    themselves, or by a page that reads the same sums for its own tables)."""
     result = {}
     for row in rows:
-        ids = set(related[row.group.code])
-        tagged = {channel_id for group_id, channel_id in tagged_rows if group_id in ids}
+        ids = {
+            sources.group_ids[code]
+            for code in (row.group.code, *RELATED_GROUPS.get(row.group.code, ()))
+            if code in sources.group_ids
+        }
+        tagged = {channel_id for group_id, channel_id in sources.tagged if group_id in ids}
         targets = OPPORTUNITY_TARGETS.get(row.group.code, ())
-        meant = {opportunity_id for group_id, opportunity_id in aimed_rows if group_id in ids}
-        meant |= {key for key, label in opportunities.items() if label.code in targets}
-        reached_channels, reached_opportunities = by_channel[row.group.id], by_opportunity[row.group.id]
+        meant = {opportunity_id for group_id, opportunity_id in sources.aimed if group_id in ids}
+        meant |= {key for key, label in sources.opportunities.items() if label.code in targets}
+        reached_channels = sources.by_channel.get(row.group.id, {})
+        reached_opportunities = sources.by_opportunity.get(row.group.id, {})
         result[row.group.id] = {
             "target_channels": tuple(
                 Suggestion(label, reached_channels.get(key, 0))
-                for key, label in channels.items()
+                for key, label in sources.channels.items()
                 if key in tagged
             ),
             "target_opportunities": tuple(
                 Suggestion(label, reached_opportunities.get(key, 0))
-                for key, label in opportunities.items()
+                for key, label in sources.opportunities.items()
                 if key in meant
             ),
-            "best_channels": _best(reached_channels, channels),
-            "best_opportunities": _best(reached_opportunities, opportunities),
+            "best_channels": _best(reached_channels, sources.channels),
+            "best_opportunities": _best(reached_opportunities, sources.opportunities),
         }
     return result
 
@@ -249,11 +274,16 @@ def gaps_among(
     compared: list[GroupRepresentation],
     lang: str = DEFAULT_LANGUAGE,
     threshold: float | None = None,
+    with_suggestions: bool = True,
+    sources: SuggestionSources | None = None,
 ) -> list[Gap]:
     """The gaps among the representation rows of `filters`, already computed, worst first, each
-    with its sentence in `lang` and suggestions; `threshold` overrides the `gap_threshold`
-    setting. A building block: pages get the gaps from `report_figures`, which checks."""
+    with its sentence in `lang` and (unless `with_suggestions` is False, for a page that does
+    not show them) suggestions, picked from `sources` when the caller has read them; `threshold` overrides the `gap_threshold` setting. A building
+    block: pages get the gaps from `report_figures`, which checks."""
     limit = load_metric_settings(session).gap_threshold if threshold is None else threshold
     rows = sorted((row for row in compared if is_gap(row, limit)), key=_severity)
-    suggestions = _suggestions(session, rows, filters)
+    if not with_suggestions or not rows:
+        return [Gap(row, gap_sentence(row, lang), (), (), (), ()) for row in rows]
+    suggestions = suggestions_from(rows, sources if sources is not None else _sources(session, rows, filters))
     return [Gap(row=row, sentence=gap_sentence(row, lang), **suggestions[row.group.id]) for row in rows]

@@ -4,13 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from data_model import clock
-from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import as_of_day
-from data_model.metrics.measures import measure_counts
-from data_model.metrics.report_figures import report_figures
-from data_model.metrics.reporting import reported_on_time, reporting_status
+from data_model.metrics.report_figures import overview_figures
+from data_model.metrics.reporting import reported_on_time
 from data_model.metrics.targets import target_progress, targets_that_matter
-from data_model.metrics.trends import quarterly_trends
 from pages.widgets.data import read
 from pages.widgets.filters import report_header
 from pages.widgets.formats import fmt_count, fmt_date, fmt_int, fmt_pct
@@ -23,14 +20,12 @@ today = clock.today()
 user = page_user("overview")
 filters = report_header(tr("page.overview"), today, user)
 
-figures = read(report_figures, user, filters, lang())
-totals = figures.totals
 # "As of" figures are judged on the period's last day (today while it runs), as the council
 # summary judges them, so the two pages agree for one period.
 as_of = as_of_day(filters, today)
-loop = read(feedback_loop, user, filters, as_of)
-reporting = read(reporting_status, user, as_of, filters.department_ids)
-measures = read(measure_counts, user, filters)
+overview = read(overview_figures, user, filters, as_of, lang())
+figures, loop, reporting, measures = overview.report, overview.loop, overview.reporting, overview.measures
+totals = figures.totals
 
 actions, participants, departments, feedback, reports, advanced = st.columns(6)
 actions.metric(tr("overview.actions"), fmt_int(totals.actions))
@@ -74,7 +69,7 @@ st.header(tr("overview.representation"))
 representation_view(figures.representation, totals)
 
 st.header(tr("overview.trends"))
-trends_view(read(quarterly_trends, user, filters))
+trends_view(overview.trends)
 
 st.header(tr("overview.feedback"))
 st.write(

@@ -151,6 +151,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: report_figures.report_figures(s, u, MetricFilters()),
     ),
+    "data_model.metrics.report_figures.overview_figures": (
+        "summary.read",
+        lambda s, u: report_figures.overview_figures(s, u, MetricFilters(), TODAY),
+    ),
     "data_model.metrics.reach.special_group_reach": (
         "summary.read",
         lambda s, u: reach.special_group_reach(s, u, MetricFilters()),

@@ -117,7 +117,7 @@ def test_the_scan_sees_what_pages_read_and_write() -> None:
     used = {name for path in _page_files() for _line, name, _f in session_functions_used(path.read_text())}
     # Handed to data.read, called on an imported module, and called inside a write.
     assert {
-        "data_model.metrics.report_figures.report_figures",
+        "data_model.metrics.report_figures.overview_figures",
         "data_model.services.users.list_users",
         "data_model.services.actions.create_action",
         "data_model.metrics.freshness.last_change_at",
