@@ -44,6 +44,7 @@ from .metrics import (
     programme,
     public_view,
     reach,
+    reach_page,
     report_figures,
     reporting,
     trends,
@@ -91,6 +92,7 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     report_figures.report_figures: FIGURES,
     # the reach figures, feedback, measures and trends, and the departments' reporting
     report_figures.overview_figures: (*FIGURES, REPORTS),
+    reach_page.reach_page_figures: FIGURES,
     feedback.feedback_loop: FIGURES,
     trends.quarterly_trends: FIGURES,
     reach.special_group_reach: FIGURES,

@@ -68,55 +68,78 @@ def _labels(session: Session, model: type, used: set[int]) -> tuple[Label, ...]:
     return tuple(Label(item.id, item.code, item.name_fi, item.name_en) for item in items)
 
 
-def _matrix(
-    session: Session, statement: Select[int, int, int], row_model: type, column_model: type
+def dense_matrix(
+    cells: dict[tuple[int, int], int],
+    rows: tuple[Label, ...],
+    columns: tuple[Label, ...],
+    groups_as_columns: bool = False,
 ) -> Matrix:
-    cells = {(row_id, column_id): int(value or 0) for row_id, column_id, value in session.execute(statement)}
-    rows = _labels(session, row_model, {key[0] for key in cells})
-    columns = _labels(session, column_model, {key[1] for key in cells})
-    if column_model is AudienceGroup:
+    """The matrix of `cells` ((row id, column id) -> figure) over `rows` × `columns`, zeros
+    included; with `groups_as_columns`, the channel-only tag groups are left out."""
+    if groups_as_columns:
         columns = tuple(label for label in columns if label.code not in TAG_ONLY_GROUPS)
     return Matrix(
         rows, columns, tuple(tuple(cells.get((row.id, column.id), 0) for column in columns) for row in rows)
     )
 
 
-def department_by_form(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
-    """Number of actions per department × participation form (an action may have several)."""
-    require_read(user, "summary.read")
-    statement = (
+def _matrix(
+    session: Session, statement: Select[int, int, int], row_model: type, column_model: type
+) -> Matrix:
+    cells = {(row_id, column_id): int(value or 0) for row_id, column_id, value in session.execute(statement)}
+    rows = _labels(session, row_model, {key[0] for key in cells})
+    columns = _labels(session, column_model, {key[1] for key in cells})
+    return dense_matrix(cells, rows, columns, groups_as_columns=column_model is AudienceGroup)
+
+
+def department_form_cells(filters: MetricFilters) -> Select[int, int, int]:
+    """(department id, form id, actions) of the filtered actions (an action may have several forms)."""
+    return (
         select(Action.department_id, action_form.c.participation_form_id, func.count(Action.id))
         .join(action_form, action_form.c.action_id == Action.id)
         .where(*action_conditions(filters))
         .group_by(Action.department_id, action_form.c.participation_form_id)
     )
-    return _matrix(session, statement, Department, ParticipationForm)
 
 
-def channel_by_group(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
-    """Participants per channel × audience group: the group's recorded participants in the
-    actions that used the channel (an action with two channels counts for both)."""
-    require_read(user, "summary.read")
-    statement = (
+def channel_group_cells(filters: MetricFilters) -> Select[int, int, int]:
+    """(channel id, group id, participants) of the filtered actions."""
+    return (
         select(action_channel.c.channel_id, ActionReach.audience_group_id, func.sum(ActionReach.count))
         .join(Action, Action.id == action_channel.c.action_id)
         .join(ActionReach, ActionReach.action_id == Action.id)
         .where(*action_conditions(filters))
         .group_by(action_channel.c.channel_id, ActionReach.audience_group_id)
     )
-    return _matrix(session, statement, Channel, AudienceGroup)
 
 
-def department_by_group(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
-    """Recorded participants per department × audience group."""
-    require_read(user, "summary.read")
-    statement = (
+def department_group_cells(filters: MetricFilters) -> Select[int, int, int]:
+    """(department id, group id, participants) of the filtered actions."""
+    return (
         select(Action.department_id, ActionReach.audience_group_id, func.sum(ActionReach.count))
         .join(ActionReach, ActionReach.action_id == Action.id)
         .where(*action_conditions(filters))
         .group_by(Action.department_id, ActionReach.audience_group_id)
     )
-    return _matrix(session, statement, Department, AudienceGroup)
+
+
+def department_by_form(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
+    """Number of actions per department × participation form (an action may have several)."""
+    require_read(user, "summary.read")
+    return _matrix(session, department_form_cells(filters), Department, ParticipationForm)
+
+
+def channel_by_group(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
+    """Participants per channel × audience group: the group's recorded participants in the
+    actions that used the channel (an action with two channels counts for both)."""
+    require_read(user, "summary.read")
+    return _matrix(session, channel_group_cells(filters), Channel, AudienceGroup)
+
+
+def department_by_group(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
+    """Recorded participants per department × audience group."""
+    require_read(user, "summary.read")
+    return _matrix(session, department_group_cells(filters), Department, AudienceGroup)
 
 
 def unused_opportunities(

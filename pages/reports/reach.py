@@ -5,21 +5,11 @@ import pandas as pd
 import streamlit as st
 
 from data_model import clock
-from data_model.metrics.coverage import (
-    Matrix,
-    channel_by_group,
-    department_by_form,
-    department_by_group,
-    unused_opportunities,
-)
+from data_model.metrics.coverage import Matrix
 from data_model.metrics.drilldown import actions_behind, filter_options
 from data_model.metrics.experience import experience_trends
 from data_model.metrics.filters import MetricFilters, as_of_day
-from data_model.metrics.measures import measures_without_actions
-from data_model.metrics.reach import special_group_reach
-from data_model.metrics.report_figures import report_figures
-from data_model.metrics.settings import metric_settings
-from data_model.metrics.trends import quarterly_trends
+from data_model.metrics.reach_page import reach_page_figures
 from pages.widgets.charts import bars, chart_spec, chart_with_table, heatmap
 from pages.widgets.data import read
 from pages.widgets.experience_view import experience_view
@@ -87,9 +77,10 @@ today = clock.today()
 user = page_user("reach")
 filters = report_header(tr("page.reach"), today, user)
 
-figures = read(report_figures, user, filters, lang())
+as_of = as_of_day(filters, today)
+page = read(reach_page_figures, user, filters, as_of, lang())
+figures, settings = page.report, page.settings
 totals, rows = figures.totals, figures.representation
-settings = read(metric_settings, user)
 
 st.header(tr("reach.representation"))
 st.write(tr("reach.definition", threshold=fmt_decimal(settings.gap_threshold, 2)))
@@ -106,7 +97,7 @@ st.write(tr("experience.intro"))
 experience_view(read(experience_trends, user))
 
 st.header(tr("reach.special"))
-special = read(special_group_reach, user, filters)
+special = page.special
 special_table = pd.DataFrame(
     {
         tr("reach.table.group"): [row.group.name(lang()) for row in special],
@@ -131,16 +122,15 @@ else:
     st.dataframe(special_table, hide_index=True)
 
 st.header(tr("reach.coverage"))
-matrix_view(read(department_by_form, user, filters), "department_form", filters)
-matrix_view(read(channel_by_group, user, filters), "channel_group", filters, drop_empty_rows=True)
-matrix_view(read(department_by_group, user, filters), "department_group", filters, drop_empty_rows=True)
+matrix_view(page.department_form, "department_form", filters)
+matrix_view(page.channel_group, "channel_group", filters, drop_empty_rows=True)
+matrix_view(page.department_group, "department_group", filters, drop_empty_rows=True)
 
-as_of = as_of_day(filters, today)
 st.subheader(
     tr("reach.unused", months=fmt_count(settings.unused_months, "months_since"), day=fmt_date(as_of))
 )
 st.caption(tr("reach.unused_scope", months=fmt_count(settings.unused_months, "month"), day=fmt_date(as_of)))
-unused = read(unused_opportunities, user, filters, as_of)
+unused = page.unused
 st.dataframe(
     pd.DataFrame(
         {
@@ -154,14 +144,14 @@ st.dataframe(
     width="stretch",
 )
 st.subheader(tr("reach.measures"))
-measures = read(measures_without_actions, user, filters)
+measures = page.idle_measures
 if measures:
     st.markdown("\n".join(f"- {plain(item.name(lang()))}" for item in measures))
 else:
     st.caption(tr("reach.measures.none"))
 
 st.header(tr("reach.trends"))
-trends_view(read(quarterly_trends, user, filters))
+trends_view(page.trends)
 
 st.header(tr("reach.actions"))
 options = read(filter_options, user)

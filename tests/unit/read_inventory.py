@@ -42,6 +42,7 @@ from data_model.metrics import (
     measures,
     programme,
     reach,
+    reach_page,
     report_figures,
     reporting,
     settings,
@@ -150,6 +151,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
     "data_model.metrics.report_figures.report_figures": (
         "summary.read",
         lambda s, u: report_figures.report_figures(s, u, MetricFilters()),
+    ),
+    "data_model.metrics.reach_page.reach_page_figures": (
+        "summary.read",
+        lambda s, u: reach_page.reach_page_figures(s, u, MetricFilters(), TODAY),
     ),
     "data_model.metrics.report_figures.overview_figures": (
         "summary.read",

@@ -1,0 +1,230 @@
+"""The Reach & gaps page's figures, read in one session with one statement per kind of data.
+
+The page shows the representation and its gaps with what could close them, the special
+groups, three coverage matrices, the unused opportunities, the idle measures and the trends.
+Read one by one, each figure read its own labels and thresholds and ran its own GROUP BY (34
+statements on a cold render). Here the labels of every row and column are one statement, the
+per-pair sums behind the matrices, the special groups and the gap suggestions are one
+statement (one GROUP BY per figure, sent together), and the thresholds are read once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Boolean, Integer, String, cast, func, literal, null, select, union_all
+from sqlalchemy.orm import Session
+
+from ..i18n import DEFAULT_LANGUAGE
+from ..models import Action, ActionReach, AudienceGroup, Channel, Department, Opportunity, ParticipationForm
+from ..models.actions import action_intended_group
+from ..models.programme import channel_audience
+from ..permissions import CurrentUser, require_read
+from .coverage import (
+    Matrix,
+    UnusedOpportunity,
+    channel_group_cells,
+    dense_matrix,
+    department_form_cells,
+    department_group_cells,
+    unused_opportunities,
+)
+from .filters import MetricFilters, action_conditions
+from .gaps import SuggestionSources, gaps_among
+from .labels import Label
+from .measures import measures_without_actions
+from .reach import AGE, TAG_ONLY_GROUPS, GroupReach, reach_figures
+from .report_figures import ReportFigures
+from .settings import MetricSettings, load_metric_settings
+from .trends import QuarterTrend, quarterly_trends
+
+# The kinds of rows of the two batched statements.
+DEPARTMENTS, FORMS, CHANNELS, GROUPS, OPPORTUNITIES = "d", "f", "c", "g", "o"
+DEPARTMENT_FORM, CHANNEL_GROUP, DEPARTMENT_GROUP = "df", "cg", "dg"
+GROUP_SUM, GROUP_ROWS, GROUP_OPPORTUNITY, AIMED, TAGGED = "gs", "gn", "go", "ai", "tg"
+
+
+@dataclass(frozen=True)
+class ReachPageFigures:
+    """Everything the Reach & gaps page shows but the actions list (read on demand)."""
+
+    report: ReportFigures
+    settings: MetricSettings
+    special: list[GroupReach]
+    department_form: Matrix
+    channel_group: Matrix
+    department_group: Matrix
+    unused: list[UnusedOpportunity]
+    idle_measures: list[Label]
+    trends: list[QuarterTrend]
+
+
+@dataclass(frozen=True)
+class _Named:
+    label: Label
+    active: bool
+    group_kind: str | None
+
+
+def _label_rows(kind: str, model: Any) -> Any:
+    active = model.active if hasattr(model, "active") else literal(True, Boolean)
+    group_kind = model.kind if model is AudienceGroup else cast(null(), String)
+    return select(
+        literal(kind).label("kind"),
+        model.id,
+        model.code,
+        model.name_fi,
+        model.name_en,
+        model.sort_order,
+        active.label("active"),
+        group_kind.label("group_kind"),
+    )
+
+
+def _labels(session: Session) -> dict[str, list[_Named]]:
+    """Every department, form, channel, group and opportunity, in sort order: one statement."""
+    rows = union_all(
+        _label_rows(DEPARTMENTS, Department),
+        _label_rows(FORMS, ParticipationForm),
+        _label_rows(CHANNELS, Channel),
+        _label_rows(GROUPS, AudienceGroup),
+        _label_rows(OPPORTUNITIES, Opportunity),
+    ).subquery()
+    found: dict[str, list[_Named]] = defaultdict(list)
+    for kind, key, code, name_fi, name_en, _order, active, group_kind in session.execute(
+        select(rows).order_by(rows.c.kind, rows.c.sort_order, rows.c.id)
+    ):
+        found[kind].append(_Named(Label(key, code, name_fi, name_en), bool(active), group_kind))
+    return found
+
+
+def _pairs(kind: str, statement: Any) -> Any:
+    first, second, value = statement.selected_columns
+    return statement.with_only_columns(
+        literal(kind).label("kind"),
+        first.label("a"),
+        cast(second, Integer).label("b"),
+        cast(value, Integer).label("value"),
+    )
+
+
+def _cells(session: Session, filters: MetricFilters) -> dict[str, dict[tuple[int, int | None], int]]:
+    """The per-pair figures of the filtered actions, per kind (see the kinds above)."""
+    reach = (
+        select(ActionReach.audience_group_id, null(), func.sum(ActionReach.count))
+        .join(Action, Action.id == ActionReach.action_id)
+        .where(*action_conditions(filters))
+        .group_by(ActionReach.audience_group_id)
+    )
+    rows_per_group = (
+        select(ActionReach.audience_group_id, null(), func.count(ActionReach.action_id))
+        .join(Action, Action.id == ActionReach.action_id)
+        .where(*action_conditions(filters))
+        .group_by(ActionReach.audience_group_id)
+    )
+    by_opportunity = (
+        select(ActionReach.audience_group_id, Action.opportunity_id, func.sum(ActionReach.count))
+        .join(ActionReach, ActionReach.action_id == Action.id)
+        .where(*action_conditions(filters), Action.opportunity_id.is_not(None))
+        .group_by(ActionReach.audience_group_id, Action.opportunity_id)
+    )
+    aimed = (
+        select(action_intended_group.c.audience_group_id, Action.opportunity_id, func.count())
+        .select_from(Action)
+        .join(action_intended_group, action_intended_group.c.action_id == Action.id)
+        .where(*action_conditions(filters))
+        .group_by(action_intended_group.c.audience_group_id, Action.opportunity_id)
+    )
+    tagged = select(
+        channel_audience.c.audience_group_id, channel_audience.c.channel_id, func.count()
+    ).group_by(channel_audience.c.audience_group_id, channel_audience.c.channel_id)
+    statement = union_all(
+        _pairs(DEPARTMENT_FORM, department_form_cells(filters)),
+        _pairs(CHANNEL_GROUP, channel_group_cells(filters)),
+        _pairs(DEPARTMENT_GROUP, department_group_cells(filters)),
+        _pairs(GROUP_SUM, reach),
+        _pairs(GROUP_ROWS, rows_per_group),
+        _pairs(GROUP_OPPORTUNITY, by_opportunity),
+        _pairs(AIMED, aimed),
+        _pairs(TAGGED, tagged),
+    )
+    found: dict[str, dict[tuple[int, int | None], int]] = defaultdict(dict)
+    for kind, first, second, value in session.execute(statement):
+        found[kind][(first, second)] = int(value or 0)
+    return found
+
+
+def _shown(named: list[_Named], used: set[int]) -> tuple[Label, ...]:
+    """The active rows, and inactive ones that have figures (as coverage._labels picks them)."""
+    return tuple(item.label for item in named if item.active or item.label.id in used)
+
+
+def _matrix(
+    cells: dict[tuple[int, int | None], int], rows: list[_Named], columns: list[_Named], groups: bool
+) -> Matrix:
+    dense = {(row, column): value for (row, column), value in cells.items() if column is not None}
+    return dense_matrix(
+        dense,
+        _shown(rows, {row for row, _ in dense}),
+        _shown(columns, {column for _, column in dense}),
+        groups_as_columns=groups,
+    )
+
+
+def _per_group(cells: dict[tuple[int, int | None], int], swap: bool = False) -> dict[int, dict[int, int]]:
+    found: dict[int, dict[int, int]] = defaultdict(dict)
+    for (first, second), value in cells.items():
+        group, other = (second, first) if swap else (first, second)
+        if group is not None and other is not None:
+            found[group][other] = value
+    return found
+
+
+def reach_page_figures(
+    session: Session,
+    user: CurrentUser | None,
+    filters: MetricFilters,
+    as_of: date,
+    lang: str = DEFAULT_LANGUAGE,
+) -> ReachPageFigures:
+    """The Reach & gaps page's figures for `filters`; unused opportunities judged on `as_of`."""
+    require_read(user, "summary.read")
+    settings = load_metric_settings(session)
+    reach = reach_figures(session, filters)
+    labels = _labels(session)
+    cells = _cells(session, filters)
+    active = {kind: [item for item in items if item.active] for kind, items in labels.items()}
+    sources = SuggestionSources(
+        channels={item.label.id: item.label for item in active[CHANNELS]},
+        opportunities={item.label.id: item.label for item in active[OPPORTUNITIES]},
+        group_ids={item.label.code: item.label.id for item in labels[GROUPS]},
+        by_channel=_per_group(cells[CHANNEL_GROUP], swap=True),
+        by_opportunity=_per_group(cells[GROUP_OPPORTUNITY]),
+        tagged=[(group, channel) for group, channel in cells[TAGGED] if channel is not None],
+        aimed=list(cells[AIMED]),
+    )
+    gaps = gaps_among(session, filters, reach.representation, lang, sources=sources)
+    special = [
+        GroupReach(
+            item.label,
+            item.group_kind or "",
+            cells[GROUP_SUM].get((item.label.id, None), 0),
+            cells[GROUP_ROWS].get((item.label.id, None), 0),
+        )
+        for item in active[GROUPS]
+        if item.group_kind != AGE and item.label.code not in TAG_ONLY_GROUPS
+    ]
+    return ReachPageFigures(
+        report=ReportFigures(reach.totals, reach.representation, reach.score, gaps),
+        settings=settings,
+        special=special,
+        department_form=_matrix(cells[DEPARTMENT_FORM], labels[DEPARTMENTS], labels[FORMS], False),
+        channel_group=_matrix(cells[CHANNEL_GROUP], labels[CHANNELS], labels[GROUPS], True),
+        department_group=_matrix(cells[DEPARTMENT_GROUP], labels[DEPARTMENTS], labels[GROUPS], True),
+        unused=unused_opportunities(session, user, filters, as_of),
+        idle_measures=measures_without_actions(session, user, filters),
+        trends=quarterly_trends(session, user, filters),
+    )
