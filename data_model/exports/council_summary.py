@@ -171,10 +171,16 @@ class PeriodFigures:
 
 
 def period_figures(
-    session: Session, user: CurrentUser | None, period: Period, today: date, lang: str
+    session: Session,
+    user: CurrentUser | None,
+    period: Period,
+    today: date,
+    lang: str,
+    with_suggestions: bool = True,
 ) -> PeriodFigures:
     """Call the metrics for `period` (each once); open loops and unused opportunities are
-    judged on the period's last day, or today while it runs."""
+    judged on the period's last day, or today while it runs. Without `with_suggestions` the
+    gaps come without what could close them (the previous period's are only compared)."""
     require_read(user, "summary.read")
     filters = period_filters(period)
     reach = reach_figures(session, filters)
@@ -183,7 +189,7 @@ def period_figures(
         totals=reach.totals,
         representation=reach.representation,
         score=reach.score,
-        gaps=gaps_among(session, filters, reach.representation, lang),
+        gaps=gaps_among(session, filters, reach.representation, lang, with_suggestions=with_suggestions),
         feedback=feedback_loop(session, user, filters, judged_on),
         unused=unused_opportunities(session, user, filters, judged_on),
         measures=measure_activity(session, user, filters),
@@ -240,7 +246,12 @@ def build_council_summary(
     period = period_from_key(period_key)
     previous = previous_period(period)
     current = period_figures(session, user, period, today, lang)
-    earlier = period_figures(session, user, previous, today, lang) if previous is not None else None
+    # The previous period's gaps are only compared with this period's: no suggestions.
+    earlier = (
+        period_figures(session, user, previous, today, lang, with_suggestions=False)
+        if previous is not None
+        else None
+    )
     numbers = key_numbers(current, earlier, lang)
     threshold = load_metric_settings(session).gap_threshold
     judged_on = evaluation_day(period, today)

@@ -20,8 +20,9 @@ the gap itself: with a year chosen, a channel is credited only with that year's 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, Select, cast, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from ..formatting import fmt_pct
@@ -122,54 +123,6 @@ def gap_notes(gap: Gap, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     return notes
 
 
-def _group_ids(session: Session, codes: set[str]) -> dict[str, int]:
-    """The ids of the gap groups (by code) and of the groups close to them."""
-    wanted = {item for code in codes for item in (code, *RELATED_GROUPS.get(code, ()))}
-    return dict(
-        session.execute(
-            select(AudienceGroup.code, AudienceGroup.id).where(AudienceGroup.code.in_(wanted))
-        ).all()
-    )
-
-
-def _reached_by_channel(
-    session: Session, group_ids: set[int], filters: MetricFilters
-) -> dict[int, dict[int, int]]:
-    """Per group id: participants per channel in the filtered actions."""
-    rows = session.execute(
-        select(ActionReach.audience_group_id, action_channel.c.channel_id, func.sum(ActionReach.count))
-        .join(Action, Action.id == action_channel.c.action_id)
-        .join(ActionReach, ActionReach.action_id == Action.id)
-        .where(*action_conditions(filters), ActionReach.audience_group_id.in_(group_ids))
-        .group_by(ActionReach.audience_group_id, action_channel.c.channel_id)
-    ).all()
-    found: dict[int, dict[int, int]] = {group_id: {} for group_id in group_ids}
-    for group_id, channel_id, total in rows:
-        found[group_id][channel_id] = int(total or 0)
-    return found
-
-
-def _reached_by_opportunity(
-    session: Session, group_ids: set[int], filters: MetricFilters
-) -> dict[int, dict[int, int]]:
-    """Per group id: participants per catalogue opportunity in the filtered actions."""
-    rows = session.execute(
-        select(ActionReach.audience_group_id, Action.opportunity_id, func.sum(ActionReach.count))
-        .join(ActionReach, ActionReach.action_id == Action.id)
-        .where(
-            *action_conditions(filters),
-            Action.opportunity_id.is_not(None),
-            ActionReach.audience_group_id.in_(group_ids),
-        )
-        .group_by(ActionReach.audience_group_id, Action.opportunity_id)
-    ).all()
-    found: dict[int, dict[int, int]] = {group_id: {} for group_id in group_ids}
-    for group_id, opportunity_id, total in rows:
-        if opportunity_id is not None:
-            found[group_id][opportunity_id] = int(total or 0)
-    return found
-
-
 def _best(found: dict[int, int], labels: dict[int, Label]) -> tuple[Suggestion, ...]:
     ranked = sorted(
         ((count, key) for key, count in found.items() if count > 0 and key in labels), reverse=True
@@ -192,40 +145,99 @@ class SuggestionSources:
     aimed: list[tuple[int, int | None]]  # (group id, opportunity id)
 
 
+def kinded_pairs(kind: str, statement: Select[Any, Any, Any]) -> Select[Any, Any, Any, Any]:
+    """`statement` (SELECT a, b, figure … GROUP BY a, b) as (kind, a, b, figure) rows, so that
+    several such figures are sent as one UNION ALL statement."""
+    first, second, value = statement.selected_columns
+    return statement.with_only_columns(
+        literal(kind).label("kind"), first.label("a"), cast(second, Integer).label("b"), cast(value, Integer)
+    )
+
+
 def _sources(session: Session, rows: list[GroupRepresentation], filters: MetricFilters) -> SuggestionSources:
-    group_ids = _group_ids(session, {row.group.code for row in rows})
-    all_related = set(group_ids.values())
-    channels = {
-        channel.id: Label(channel.id, channel.code, channel.name_fi, channel.name_en)
-        for channel in session.scalars(select(Channel).where(Channel.active).order_by(Channel.sort_order))
-    }
-    opportunities = {
-        item.id: Label(item.id, item.code, item.name_fi, item.name_en)
-        for item in session.scalars(
-            select(Opportunity).where(Opportunity.active).order_by(Opportunity.sort_order)
+    """The suggestions' sources in two statements: the names (the gap groups and the groups
+    close to them, the active channels and opportunities), then the sums, tags and aims."""
+    wanted = {item for row in rows for item in (row.group.code, *RELATED_GROUPS.get(row.group.code, ()))}
+    names = union_all(
+        *(
+            select(
+                literal(kind).label("kind"),
+                model.id,
+                model.code,
+                model.name_fi,
+                model.name_en,
+                model.sort_order,
+            ).where(condition)
+            for kind, model, condition in (
+                ("g", AudienceGroup, AudienceGroup.code.in_(wanted)),
+                ("c", Channel, Channel.active),
+                ("o", Opportunity, Opportunity.active),
+            )
         )
-    }
+    ).subquery()
+    labels: dict[str, dict[int, Label]] = {"g": {}, "c": {}, "o": {}}
+    for kind, key, code, name_fi, name_en, _order in session.execute(
+        select(names).order_by(names.c.kind, names.c.sort_order, names.c.id)
+    ):
+        labels[kind][key] = Label(key, code, name_fi, name_en)
     gap_ids = {row.group.id for row in rows}
-    tagged_rows = session.execute(
-        select(channel_audience.c.audience_group_id, channel_audience.c.channel_id).where(
-            channel_audience.c.audience_group_id.in_(all_related)
-        )
-    ).all()
-    aimed_rows = session.execute(
-        select(action_intended_group.c.audience_group_id, Action.opportunity_id)
-        .select_from(Action)
-        .join(action_intended_group, action_intended_group.c.action_id == Action.id)
-        .where(*action_conditions(filters), action_intended_group.c.audience_group_id.in_(all_related))
-        .distinct()
-    ).all()
+    related = select(AudienceGroup.id).where(AudienceGroup.code.in_(wanted))
+    sums = union_all(
+        kinded_pairs(
+            "c",
+            select(ActionReach.audience_group_id, action_channel.c.channel_id, func.sum(ActionReach.count))
+            .join(Action, Action.id == action_channel.c.action_id)
+            .join(ActionReach, ActionReach.action_id == Action.id)
+            .where(*action_conditions(filters), ActionReach.audience_group_id.in_(gap_ids))
+            .group_by(ActionReach.audience_group_id, action_channel.c.channel_id),
+        ),
+        kinded_pairs(
+            "o",
+            select(ActionReach.audience_group_id, Action.opportunity_id, func.sum(ActionReach.count))
+            .join(ActionReach, ActionReach.action_id == Action.id)
+            .where(
+                *action_conditions(filters),
+                Action.opportunity_id.is_not(None),
+                ActionReach.audience_group_id.in_(gap_ids),
+            )
+            .group_by(ActionReach.audience_group_id, Action.opportunity_id),
+        ),
+        kinded_pairs(
+            "t",
+            select(channel_audience.c.audience_group_id, channel_audience.c.channel_id, func.count())
+            .where(channel_audience.c.audience_group_id.in_(related))
+            .group_by(channel_audience.c.audience_group_id, channel_audience.c.channel_id),
+        ),
+        kinded_pairs(
+            "a",
+            select(action_intended_group.c.audience_group_id, Action.opportunity_id, func.count())
+            .select_from(Action)
+            .join(action_intended_group, action_intended_group.c.action_id == Action.id)
+            .where(*action_conditions(filters), action_intended_group.c.audience_group_id.in_(related))
+            .group_by(action_intended_group.c.audience_group_id, Action.opportunity_id),
+        ),
+    )
+    by_channel: dict[int, dict[int, int]] = {group_id: {} for group_id in gap_ids}
+    by_opportunity: dict[int, dict[int, int]] = {group_id: {} for group_id in gap_ids}
+    tagged: list[tuple[int, int]] = []
+    aimed: list[tuple[int, int | None]] = []
+    for kind, group_id, other, value in session.execute(sums):
+        if kind == "c":
+            by_channel[group_id][other] = int(value or 0)
+        elif kind == "o":
+            by_opportunity[group_id][other] = int(value or 0)
+        elif kind == "t":
+            tagged.append((group_id, other))
+        else:
+            aimed.append((group_id, other))
     return SuggestionSources(
-        channels,
-        opportunities,
-        group_ids,
-        _reached_by_channel(session, gap_ids, filters),
-        _reached_by_opportunity(session, gap_ids, filters),
-        [(group_id, channel_id) for group_id, channel_id in tagged_rows],
-        [(group_id, opportunity_id) for group_id, opportunity_id in aimed_rows],
+        labels["c"],
+        labels["o"],
+        {label.code: key for key, label in labels["g"].items()},
+        by_channel,
+        by_opportunity,
+        tagged,
+        aimed,
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, String, cast, func, literal, null, select, union_all
+from sqlalchemy import Boolean, String, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from ..i18n import DEFAULT_LANGUAGE
@@ -33,7 +33,7 @@ from .coverage import (
     unused_opportunities,
 )
 from .filters import MetricFilters, action_conditions
-from .gaps import SuggestionSources, gaps_among
+from .gaps import SuggestionSources, gaps_among, kinded_pairs
 from .labels import Label
 from .measures import measures_without_actions
 from .reach import AGE, TAG_ONLY_GROUPS, GroupReach, reach_figures
@@ -101,16 +101,6 @@ def _labels(session: Session) -> dict[str, list[_Named]]:
     return found
 
 
-def _pairs(kind: str, statement: Any) -> Any:
-    first, second, value = statement.selected_columns
-    return statement.with_only_columns(
-        literal(kind).label("kind"),
-        first.label("a"),
-        cast(second, Integer).label("b"),
-        cast(value, Integer).label("value"),
-    )
-
-
 def _cells(session: Session, filters: MetricFilters) -> dict[str, dict[tuple[int, int | None], int]]:
     """The per-pair figures of the filtered actions, per kind (see the kinds above)."""
     reach = (
@@ -142,14 +132,14 @@ def _cells(session: Session, filters: MetricFilters) -> dict[str, dict[tuple[int
         channel_audience.c.audience_group_id, channel_audience.c.channel_id, func.count()
     ).group_by(channel_audience.c.audience_group_id, channel_audience.c.channel_id)
     statement = union_all(
-        _pairs(DEPARTMENT_FORM, department_form_cells(filters)),
-        _pairs(CHANNEL_GROUP, channel_group_cells(filters)),
-        _pairs(DEPARTMENT_GROUP, department_group_cells(filters)),
-        _pairs(GROUP_SUM, reach),
-        _pairs(GROUP_ROWS, rows_per_group),
-        _pairs(GROUP_OPPORTUNITY, by_opportunity),
-        _pairs(AIMED, aimed),
-        _pairs(TAGGED, tagged),
+        kinded_pairs(DEPARTMENT_FORM, department_form_cells(filters)),
+        kinded_pairs(CHANNEL_GROUP, channel_group_cells(filters)),
+        kinded_pairs(DEPARTMENT_GROUP, department_group_cells(filters)),
+        kinded_pairs(GROUP_SUM, reach),
+        kinded_pairs(GROUP_ROWS, rows_per_group),
+        kinded_pairs(GROUP_OPPORTUNITY, by_opportunity),
+        kinded_pairs(AIMED, aimed),
+        kinded_pairs(TAGGED, tagged),
     )
     found: dict[str, dict[tuple[int, int | None], int]] = defaultdict(dict)
     for kind, first, second, value in session.execute(statement):

@@ -75,7 +75,9 @@ def _mixed_writes(engine: Engine, users: dict[str, CurrentUser]) -> None:
         restore_action(session, head, own[-1])
 
 
-def test_the_composed_figures_equal_each_reader_alone(engine: Engine, demo_users: dict[str, CurrentUser]) -> None:
+def test_the_composed_figures_equal_each_reader_alone(
+    engine: Engine, demo_users: dict[str, CurrentUser]
+) -> None:
     user = demo_users["council"]
     _mixed_writes(engine, demo_users)
     for filters in _filters(engine):
