@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, String, cast, func, literal, null, select, union_all
+from sqlalchemy import Boolean, Integer, String, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from ..i18n import DEFAULT_LANGUAGE
@@ -38,13 +38,15 @@ from .labels import Label
 from .measures import measures_without_actions
 from .reach import AGE, TAG_ONLY_GROUPS, GroupReach, reach_figures
 from .report_figures import ReportFigures
-from .settings import MetricSettings, load_metric_settings
+from .settings import MetricSettings, remember_metric_settings, settings_rows
 from .trends import QuarterTrend, quarterly_trends
 
 # The kinds of rows of the two batched statements.
 DEPARTMENTS, FORMS, CHANNELS, GROUPS, OPPORTUNITIES = "d", "f", "c", "g", "o"
 DEPARTMENT_FORM, CHANNEL_GROUP, DEPARTMENT_GROUP = "df", "cg", "dg"
 GROUP_SUM, GROUP_ROWS, GROUP_OPPORTUNITY, AIMED, TAGGED = "gs", "gn", "go", "ai", "tg"
+SETTINGS = "st"
+LABEL_KINDS = (DEPARTMENTS, FORMS, CHANNELS, GROUPS, OPPORTUNITIES)
 
 
 @dataclass(frozen=True)
@@ -79,30 +81,21 @@ def _label_rows(kind: str, model: Any) -> Any:
         model.name_fi,
         model.name_en,
         model.sort_order,
-        active.label("active"),
+        cast(active, Integer).label("flag"),
         group_kind.label("group_kind"),
     )
 
 
-def _labels(session: Session) -> dict[str, list[_Named]]:
-    """Every department, form, channel, group and opportunity, in sort order: one statement."""
-    rows = union_all(
-        _label_rows(DEPARTMENTS, Department),
-        _label_rows(FORMS, ParticipationForm),
-        _label_rows(CHANNELS, Channel),
-        _label_rows(GROUPS, AudienceGroup),
-        _label_rows(OPPORTUNITIES, Opportunity),
-    ).subquery()
-    found: dict[str, list[_Named]] = defaultdict(list)
-    for kind, key, code, name_fi, name_en, _order, active, group_kind in session.execute(
-        select(rows).order_by(rows.c.kind, rows.c.sort_order, rows.c.id)
-    ):
-        found[kind].append(_Named(Label(key, code, name_fi, name_en), bool(active), group_kind))
-    return found
+def _padded(statement: Any) -> Any:
+    """(kind, a, b, figure) rows in the labels' columns: a as the id, b as the sort order, the
+    figure as the flag."""
+    kind, first, second, value = statement.selected_columns
+    empty = cast(null(), String)
+    return statement.with_only_columns(kind, first, empty, empty, empty, second, value, empty)
 
 
-def _cells(session: Session, filters: MetricFilters) -> dict[str, dict[tuple[int, int | None], int]]:
-    """The per-pair figures of the filtered actions, per kind (see the kinds above)."""
+def _cell_rows(filters: MetricFilters) -> list[Any]:
+    """The per-pair figures of the filtered actions, one SELECT per kind (see the kinds above)."""
     reach = (
         select(ActionReach.audience_group_id, null(), func.sum(ActionReach.count))
         .join(Action, Action.id == ActionReach.action_id)
@@ -131,7 +124,7 @@ def _cells(session: Session, filters: MetricFilters) -> dict[str, dict[tuple[int
     tagged = select(
         channel_audience.c.audience_group_id, channel_audience.c.channel_id, func.count()
     ).group_by(channel_audience.c.audience_group_id, channel_audience.c.channel_id)
-    statement = union_all(
+    return [
         kinded_pairs(DEPARTMENT_FORM, department_form_cells(filters)),
         kinded_pairs(CHANNEL_GROUP, channel_group_cells(filters)),
         kinded_pairs(DEPARTMENT_GROUP, department_group_cells(filters)),
@@ -140,10 +133,44 @@ def _cells(session: Session, filters: MetricFilters) -> dict[str, dict[tuple[int
         kinded_pairs(GROUP_OPPORTUNITY, by_opportunity),
         kinded_pairs(AIMED, aimed),
         kinded_pairs(TAGGED, tagged),
+    ]
+
+
+@dataclass(frozen=True)
+class _PageRows:
+    labels: dict[str, list[_Named]]
+    cells: dict[str, dict[tuple[int, int | None], int]]
+    settings: dict[str, str]
+
+
+def _page_rows(session: Session, filters: MetricFilters) -> _PageRows:
+    """Every department, form, channel, group and opportunity in sort order, the per-pair
+    figures and the thresholds' stored values: one statement, rows told apart by their kind."""
+    key, value = settings_rows().selected_columns
+    empty = cast(null(), String)
+    number = cast(null(), Integer)
+    thresholds = settings_rows().with_only_columns(
+        literal(SETTINGS).label("kind"), number, key, value, empty, number, number, empty
     )
-    found: dict[str, dict[tuple[int, int | None], int]] = defaultdict(dict)
-    for kind, first, second, value in session.execute(statement):
-        found[kind][(first, second)] = int(value or 0)
+    rows = union_all(
+        _label_rows(DEPARTMENTS, Department),
+        _label_rows(FORMS, ParticipationForm),
+        _label_rows(CHANNELS, Channel),
+        _label_rows(GROUPS, AudienceGroup),
+        _label_rows(OPPORTUNITIES, Opportunity),
+        *(_padded(statement) for statement in _cell_rows(filters)),
+        thresholds,
+    ).subquery()
+    found = _PageRows(defaultdict(list), defaultdict(dict), {})
+    for kind, key_, code, name_fi, name_en, order, flag, group_kind in session.execute(
+        select(rows).order_by(rows.c.kind, rows.c.sort_order, rows.c.id)
+    ):
+        if kind == SETTINGS:
+            found.settings[code] = name_fi
+        elif kind in LABEL_KINDS:
+            found.labels[kind].append(_Named(Label(key_, code, name_fi, name_en), bool(flag), group_kind))
+        else:
+            found.cells[kind][(key_, order)] = int(flag or 0)
     return found
 
 
@@ -182,10 +209,11 @@ def reach_page_figures(
 ) -> ReachPageFigures:
     """The Reach & gaps page's figures for `filters`; unused opportunities judged on `as_of`."""
     require_read(user, "summary.read")
-    settings = load_metric_settings(session)
+    # The thresholds come with the labels and sums, before any figure asks for them.
+    page_rows = _page_rows(session, filters)
+    settings = remember_metric_settings(session, page_rows.settings)
+    labels, cells = page_rows.labels, page_rows.cells
     reach = reach_figures(session, filters)
-    labels = _labels(session)
-    cells = _cells(session, filters)
     active = {kind: [item for item in items if item.active] for kind, items in labels.items()}
     sources = SuggestionSources(
         channels={item.label.id: item.label for item in active[CHANNELS]},

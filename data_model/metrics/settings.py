@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import Select, event, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from ..models import Setting
@@ -74,10 +74,24 @@ def load_metric_settings(session: Session) -> MetricSettings:
     return memo
 
 
+def settings_rows() -> Select[str, str]:
+    """The statement that reads the thresholds' stored values: (key, value) rows."""
+    return select(Setting.key, Setting.value).where(Setting.key.in_(DEFAULT_SETTINGS))
+
+
+def remember_metric_settings(session: Session, stored: dict[str, str]) -> MetricSettings:
+    """The thresholds from `stored` (rows of `settings_rows` that a composed read fetched
+    along with its other data), kept for the session as `load_metric_settings` keeps them."""
+    memo = _parse(stored)
+    session.info[_MEMO_KEY] = memo
+    return memo
+
+
 def _read_settings(session: Session) -> MetricSettings:
-    stored = dict(
-        session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(DEFAULT_SETTINGS))).all()
-    )
+    return _parse({key: value for key, value in session.execute(settings_rows())})
+
+
+def _parse(stored: dict[str, str]) -> MetricSettings:
     base = MetricSettings()
     return MetricSettings(
         gap_threshold=_number(stored.get("gap_threshold"), base.gap_threshold, 0.0),
