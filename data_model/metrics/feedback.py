@@ -56,7 +56,8 @@ class FeedbackLoop:
         return self.with_feedback / self.actions if self.actions else None
 
 
-def _planning_or_decision() -> ColumnElement[bool]:
+def planning_or_decision() -> ColumnElement[bool]:
+    """The actions the loop is about: those with the form suunnittelu or paatos."""
     with_form = (
         select(action_form.c.action_id)
         .join(ParticipationForm, ParticipationForm.id == action_form.c.participation_form_id)
@@ -77,7 +78,7 @@ def loop_figures(session: Session, filters: MetricFilters, today: date) -> Feedb
     """What `feedback_loop` answers, unchecked: the building block of the SWOT indicator
     (composed in `indicators.swot_board`, which checks)."""
     days = load_metric_settings(session).open_loop_days
-    conditions = [*action_conditions(filters), _planning_or_decision()]
+    conditions = [*action_conditions(filters), planning_or_decision()]
     closed_on = func.coalesce(Action.end_date, Action.start_date)
     is_open = Action.feedback_given.is_(False) & (closed_on < today - timedelta(days=days))
     actions, with_feedback, open_count = session.execute(

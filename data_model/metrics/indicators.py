@@ -8,25 +8,24 @@ and "opportunities in use" the `unused_months` setting, like the catalogue.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, distinct, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..i18n import Counted, Decimals, Message, Percent, msg
 from ..indicators import EXPERIENCE, INDICATORS, OUTCOME_FIRST
-from ..models import Action, AudienceGroup, Channel, ExperienceResult, Opportunity, SwotItem
-from ..models.actions import action_channel
+from ..models import AudienceGroup, ExperienceResult, SwotItem
 from ..permissions import CurrentUser, require_read
 from .cautions import small_sample
 from .experience import THL_SURVEYS
-from .feedback import loop_figures
-from .filters import MetricFilters, action_conditions, add_months
-from .reach import AGE, YOUTH, GroupRepresentation, participants_by_group, representation
-from .reporting import department_statuses, reported_on_time
-from .settings import load_metric_settings
+from .filters import MetricFilters, add_months
+from .indicator_counts import ProgrammeCounts, programme_counts
+from .reach import AGE, YOUTH, GroupRepresentation, ReachFigures, reach_figures_for
+from .reporting import ReportingStatus, department_statuses, reported_on_time
+from .settings import MetricSettings, load_metric_settings
 
 YEAR = 12
 NO_ACTIONS = msg("indicator.no_actions")
@@ -63,78 +62,58 @@ def period(end: date, months: int) -> MetricFilters:
     return MetricFilters(start=add_months(end, -months) + timedelta(days=1), end=end)
 
 
-def _in(window: MetricFilters) -> list[ColumnElement[bool]]:
-    return action_conditions(window)
-
-
 def _share_text(part: int, whole: int) -> Message:
     return msg("indicator.share", part=part, whole=whole, pct=Percent(part / whole)) if whole else NO_ACTIONS
 
 
-def _share_of_actions(session: Session, window: MetricFilters, condition: ColumnElement[bool]) -> _Measured:
-    whole, part = session.execute(
-        select(func.count(Action.id), func.count(Action.id).filter(condition)).where(*_in(window))
-    ).one()
-    whole, part = int(whole or 0), int(part or 0)
+@dataclass(frozen=True)
+class _Read:
+    """What a board's indicators are computed from, read once for all of them and both periods."""
+
+    counts: ProgrammeCounts
+    reach: dict[MetricFilters, ReachFigures]
+    older_bands: frozenset[str]
+    departments: tuple[ReportingStatus, ...]
+
+
+def _share(part: int, whole: int) -> _Measured:
     return _Measured(part / whole if whole else None, whole, _share_text(part, whole))
 
 
-def _actions_in(session: Session, window: MetricFilters) -> int:
-    return int(session.scalar(select(func.count(Action.id)).where(*_in(window))) or 0)
+def _opportunities_in_use(read: _Read, window: MetricFilters) -> _Measured:
+    counts = read.counts.windows[window]
+    used, active = counts.opportunities_used, read.counts.active_opportunities
+    return _Measured(float(used), counts.actions, _share_text(used, active))
 
 
-def _opportunities_in_use(session: Session, window: MetricFilters) -> _Measured:
-    active = int(session.scalar(select(func.count(Opportunity.id)).where(Opportunity.active)) or 0)
-    used = int(
-        session.scalar(
-            select(func.count(distinct(Action.opportunity_id)))
-            .join(Opportunity, Opportunity.id == Action.opportunity_id)
-            .where(Opportunity.active, *_in(window))
-        )
-        or 0
-    )
-    return _Measured(float(used), _actions_in(session, window), _share_text(used, active))
+def _officials_or_decision_changed(read: _Read, window: MetricFilters) -> _Measured:
+    counts = read.counts.windows[window]
+    return _share(counts.officials_or_decision_changed, counts.actions)
 
 
-def _officials_or_decision_changed(session: Session, window: MetricFilters) -> _Measured:
-    return _share_of_actions(
-        session, window, or_(Action.officials_took_part.is_(True), func.length(Action.decision_change) > 0)
-    )
-
-
-def _staff_experience(session: Session, window: MetricFilters) -> _Measured:
-    average, answers = session.execute(
-        select(func.avg(Action.staff_experience), func.count(Action.staff_experience)).where(*_in(window))
-    ).one()
-    answers = int(answers or 0)
-    value = float(average) if answers else None
+def _staff_experience(read: _Read, window: MetricFilters) -> _Measured:
+    counts = read.counts.windows[window]
+    value = counts.staff_average
     text = (
         msg("indicator.score", score=Decimals(value, 1)) if value is not None else msg("indicator.no_ratings")
     )
-    return _Measured(value, answers, text)
+    return _Measured(value, counts.staff_answers, text)
 
 
-def _actions_logged(session: Session, window: MetricFilters) -> _Measured:
-    count = _actions_in(session, window)
+def _actions_logged(read: _Read, window: MetricFilters) -> _Measured:
+    count = read.counts.windows[window].actions
     return _Measured(float(count), count, msg("indicator.count", n=count))
 
 
-def _digital_share(session: Session, window: MetricFilters) -> _Measured:
-    return _share_of_actions(session, window, Action.format.in_(("online", "hybrid")))
+def _digital_share(read: _Read, window: MetricFilters) -> _Measured:
+    counts = read.counts.windows[window]
+    return _share(counts.digital, counts.actions)
 
 
-def _awareness_channels(session: Session, window: MetricFilters) -> _Measured:
-    active = int(session.scalar(select(func.count(Channel.id)).where(Channel.active)) or 0)
-    used = int(
-        session.scalar(
-            select(func.count(distinct(action_channel.c.channel_id)))
-            .join(Action, Action.id == action_channel.c.action_id)
-            .join(Channel, Channel.id == action_channel.c.channel_id)
-            .where(Channel.active, *_in(window))
-        )
-        or 0
-    )
-    return _Measured(float(used), _actions_in(session, window), _share_text(used, active))
+def _awareness_channels(read: _Read, window: MetricFilters) -> _Measured:
+    counts = read.counts.windows[window]
+    used, active = counts.channels_used, read.counts.active_channels
+    return _Measured(float(used), counts.actions, _share_text(used, active))
 
 
 LONELY_CODE = "lonely"
@@ -142,8 +121,8 @@ OLDER_GROUP_CODE = "older_people"  # the special group "ikäihmiset", when age i
 OLDER_FROM_AGE = 65
 
 
-def _older_band_codes(session: Session) -> set[str]:
-    return set(
+def _older_band_codes(session: Session) -> frozenset[str]:
+    return frozenset(
         session.scalars(
             select(AudienceGroup.code).where(
                 AudienceGroup.kind == AGE, AudienceGroup.age_min >= OLDER_FROM_AGE
@@ -172,20 +151,20 @@ def _combined(rows: list[GroupRepresentation]) -> _Measured:
     return _Measured(index, participants, _representation_text(share, population_share, index))
 
 
-def _youth_reach(session: Session, window: MetricFilters) -> _Measured:
-    return _combined([row for row in representation(session, window) if row.group.code == YOUTH])
+def _youth_reach(read: _Read, window: MetricFilters) -> _Measured:
+    return _combined([row for row in read.reach[window].representation if row.group.code == YOUTH])
 
 
-def _older_reach(session: Session, window: MetricFilters) -> _Measured:
-    bands = _older_band_codes(session)
-    return _combined([row for row in representation(session, window) if row.group.code in bands])
+def _older_reach(read: _Read, window: MetricFilters) -> _Measured:
+    bands = read.older_bands
+    return _combined([row for row in read.reach[window].representation if row.group.code in bands])
 
 
-def _vulnerable_reach(session: Session, window: MetricFilters) -> _Measured:
+def _vulnerable_reach(read: _Read, window: MetricFilters) -> _Measured:
     # The special group "ikäihmiset" and the 65+ age bands may count the same people: take the
     # larger of the two rather than their sum.
-    bands = _older_band_codes(session)
-    counts = {row.group.code: row.participants for row in participants_by_group(session, window)}
+    bands = read.older_bands
+    counts = dict(read.reach[window].participants)
     lonely = counts.get(LONELY_CODE, 0)
     older = max(sum(n for code, n in counts.items() if code in bands), counts.get(OLDER_GROUP_CODE, 0))
     total = lonely + older
@@ -194,15 +173,13 @@ def _vulnerable_reach(session: Session, window: MetricFilters) -> _Measured:
     )
 
 
-def _feedback_loop_rate(session: Session, window: MetricFilters) -> _Measured:
-    assert window.end is not None  # noqa: S101 - period() always sets it
-    loop = loop_figures(session, window, window.end)
-    return _Measured(loop.rate, loop.actions, _share_text(loop.with_feedback, loop.actions))
+def _feedback_loop_rate(read: _Read, window: MetricFilters) -> _Measured:
+    counts = read.counts.windows[window]
+    return _share(counts.loop_with_feedback, counts.loop_actions)
 
 
-def _departments_reporting(session: Session, window: MetricFilters) -> _Measured:
-    assert window.end is not None  # noqa: S101 - period() always sets it
-    rows = department_statuses(session, window.end)
+def _departments_reporting(read: _Read, window: MetricFilters) -> _Measured:
+    rows = read.departments
     on_time = reported_on_time(rows)
     return _Measured(on_time / len(rows) if rows else None, len(rows), _share_text(on_time, len(rows)))
 
@@ -211,63 +188,29 @@ def _departments_reporting(session: Session, window: MetricFilters) -> _Measured
 class _Spec:
     unit: str
     months: int | None  # None: the `unused_months` setting
-    measure: Callable[[Session, MetricFilters], _Measured]
+    measure: Callable[[_Read, MetricFilters], _Measured]
     # False when the past cannot be rebuilt (reports filed later would count as on time then)
     has_trend: bool = True
     # False when the figure counts every member (all reporting departments), not a sample
     sampled: bool = True
 
 
+# Indicators read from the representation figures, and from the older age bands.
+REACH_INDICATORS = frozenset({"youth_reach", "older_reach", "vulnerable_reach"})
+OLDER_INDICATORS = frozenset({"older_reach", "vulnerable_reach"})
+
 SPECS: dict[str, _Spec] = {
-    "opportunities_in_use": _Spec(
-        "count",
-        None,
-        _opportunities_in_use,
-    ),
-    "officials_or_decision_changed": _Spec(
-        "share",
-        YEAR,
-        _officials_or_decision_changed,
-    ),
-    "staff_experience": _Spec(
-        "score",
-        YEAR,
-        _staff_experience,
-    ),
+    "opportunities_in_use": _Spec("count", None, _opportunities_in_use),
+    "officials_or_decision_changed": _Spec("share", YEAR, _officials_or_decision_changed),
+    "staff_experience": _Spec("score", YEAR, _staff_experience),
     "actions_logged": _Spec("count", QUARTER, _actions_logged),
     "digital_share": _Spec("share", YEAR, _digital_share),
-    "feedback_loop_rate": _Spec(
-        "share",
-        YEAR,
-        _feedback_loop_rate,
-    ),
-    "departments_reporting": _Spec(
-        "share",
-        YEAR,
-        _departments_reporting,
-        has_trend=False,
-        sampled=False,
-    ),
-    "youth_reach": _Spec(
-        "ratio",
-        YEAR,
-        _youth_reach,
-    ),
-    "older_reach": _Spec(
-        "ratio",
-        YEAR,
-        _older_reach,
-    ),
-    "vulnerable_reach": _Spec(
-        "count",
-        YEAR,
-        _vulnerable_reach,
-    ),
-    "awareness_channels": _Spec(
-        "count",
-        YEAR,
-        _awareness_channels,
-    ),
+    "feedback_loop_rate": _Spec("share", YEAR, _feedback_loop_rate),
+    "departments_reporting": _Spec("share", YEAR, _departments_reporting, has_trend=False, sampled=False),
+    "youth_reach": _Spec("ratio", YEAR, _youth_reach),
+    "older_reach": _Spec("ratio", YEAR, _older_reach),
+    "vulnerable_reach": _Spec("count", YEAR, _vulnerable_reach),
+    "awareness_channels": _Spec("count", YEAR, _awareness_channels),
 }
 
 
@@ -334,30 +277,53 @@ def experience_value(session: Session) -> IndicatorValue | None:
     )
 
 
-def indicator_value(session: Session, key: str, today: date, with_trend: bool = True) -> IndicatorValue:
-    """The indicator `key` (one of INDICATORS) now, with its trend against the period before
-    (left out with `with_trend=False`: an evaluation compares two days of its own)."""
-    if key not in INDICATORS:
-        raise KeyError(f"unknown indicator '{key}'")
-    if key == EXPERIENCE:
-        return experience_value(session) or IndicatorValue(
-            key=key,
-            label=msg(f"indicator.{key}.label"),
-            value=None,
-            unit="survey",
-            text=msg("indicator.no_survey"),
-            previous=None,
-            trend=None,
-            basis=msg(f"indicator.{key}.basis", survey=msg("experience.survey.none")),
-            sample=0,
-            small_sample=False,
-        )
+def _no_survey() -> IndicatorValue:
+    label, text = msg(f"indicator.{EXPERIENCE}.label"), msg("indicator.no_survey")
+    basis = msg(f"indicator.{EXPERIENCE}.basis", survey=msg("experience.survey.none"))
+    return IndicatorValue(EXPERIENCE, label, None, "survey", text, None, None, basis, 0, False)
+
+
+def _windows(
+    key: str, today: date, unused_months: int, with_trend: bool
+) -> tuple[int, MetricFilters, MetricFilters | None]:
+    """The months an indicator looks back, its current period and the one before (if any)."""
     spec = SPECS[key]
-    settings = load_metric_settings(session)
-    months = spec.months if spec.months is not None else settings.unused_months
-    current = spec.measure(session, period(today, months))
-    wanted = spec.has_trend and with_trend
-    previous = spec.measure(session, period(add_months(today, -months), months)) if wanted else None
+    months = spec.months if spec.months is not None else unused_months
+    previous = period(add_months(today, -months), months) if spec.has_trend and with_trend else None
+    return months, period(today, months), previous
+
+
+def _read(session: Session, keys: Sequence[str], today: date, with_trend: bool) -> _Read:
+    """Everything the indicators `keys` need, for all their periods, in a few statements."""
+    unused_months = load_metric_settings(session).unused_months
+    windows = [
+        w for key in keys for w in _windows(key, today, unused_months, with_trend)[1:] if w is not None
+    ]
+    reach_windows = [
+        w
+        for key in keys
+        if key in REACH_INDICATORS
+        for w in _windows(key, today, unused_months, with_trend)[1:]
+        if w
+    ]
+    reach_windows = list(dict.fromkeys(reach_windows))
+    return _Read(
+        # Only the survey asked for: no period, nothing to count.
+        counts=programme_counts(session, windows) if windows else ProgrammeCounts({}, 0, 0),
+        reach=dict(zip(reach_windows, reach_figures_for(session, reach_windows), strict=True))
+        if reach_windows
+        else {},
+        older_bands=_older_band_codes(session) if OLDER_INDICATORS & set(keys) else frozenset(),
+        # Reporting has no trend: only today's statuses.
+        departments=tuple(department_statuses(session, today)) if "departments_reporting" in keys else (),
+    )
+
+
+def _value(read: _Read, key: str, today: date, settings: MetricSettings, with_trend: bool) -> IndicatorValue:
+    spec = SPECS[key]
+    months, now, before = _windows(key, today, settings.unused_months, with_trend)
+    current = spec.measure(read, now)
+    previous = spec.measure(read, before) if before is not None else None
     return IndicatorValue(
         key=key,
         label=msg(f"indicator.{key}.label"),
@@ -370,6 +336,29 @@ def indicator_value(session: Session, key: str, today: date, with_trend: bool = 
         sample=current.sample,
         small_sample=spec.sampled and current.sample < settings.small_count,
     )
+
+
+def indicator_values(
+    session: Session, keys: Sequence[str], today: date, with_trend: bool = True
+) -> dict[str, IndicatorValue]:
+    """The indicators `keys` (of INDICATORS) now, each with its trend against the period before,
+    computed from one read for all of them."""
+    unknown = [key for key in keys if key not in INDICATORS]
+    if unknown:
+        raise KeyError(f"unknown indicator '{unknown[0]}'")
+    wanted = [key for key in dict.fromkeys(keys) if key != EXPERIENCE]
+    read = _read(session, wanted, today, with_trend)
+    settings = load_metric_settings(session)
+    values = {key: _value(read, key, today, settings, with_trend) for key in wanted}
+    if EXPERIENCE in keys:
+        values[EXPERIENCE] = experience_value(session) or _no_survey()
+    return values
+
+
+def indicator_value(session: Session, key: str, today: date, with_trend: bool = True) -> IndicatorValue:
+    """The indicator `key` (one of INDICATORS) now, with its trend against the period before
+    (left out with `with_trend=False`: an evaluation compares two days of its own)."""
+    return indicator_values(session, (key,), today, with_trend)[key]
 
 
 @dataclass(frozen=True)
@@ -391,17 +380,16 @@ def swot_board(session: Session, user: CurrentUser | None, today: date) -> list[
     require_read(user, "summary.read")
     items = session.scalars(
         select(SwotItem).where(SwotItem.active).order_by(SwotItem.sort_order, SwotItem.id)
-    )
-    cache: dict[str, IndicatorValue] = {}
+    ).all()
     experience = experience_value(session)
-    cards = []
-    for item in items:
-        value = None
-        if item.indicator in OUTCOME_FIRST and experience is not None:
-            value = experience
-        elif item.indicator:
-            if item.indicator not in cache:
-                cache[item.indicator] = indicator_value(session, item.indicator, today)
-            value = cache[item.indicator]
-        cards.append(SwotCard(item.id, item.code, item.quadrant, item.text_fi, item.text_en, value))
-    return cards
+    values = indicator_values(session, [item.indicator for item in items if item.indicator], today)
+
+    def value_of(indicator: str | None) -> IndicatorValue | None:
+        if indicator in OUTCOME_FIRST and experience is not None:
+            return experience
+        return values[indicator] if indicator else None
+
+    return [
+        SwotCard(item.id, item.code, item.quadrant, item.text_fi, item.text_en, value_of(item.indicator))
+        for item in items
+    ]

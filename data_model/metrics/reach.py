@@ -28,21 +28,28 @@ Definitions (shown on the Reach page too):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Subquery, case, func, literal, select
+from sqlalchemy import ScalarSelect, Subquery, func, select
 from sqlalchemy.orm import Session
 
-from ..models import Action, ActionReach, AudienceGroup, Department, PopulationFigure
+from ..models import Action, ActionReach, AudienceGroup
 from ..permissions import CurrentUser, require_read
 from .filters import MetricFilters, action_conditions
 from .labels import Label
+from .population import PopulationFigureInfo, pick_figures, population_rows
+from .reach_totals import (
+    AGE,
+    FOREIGN_LANGUAGE,
+    YOUTH,
+    ReachTotals,
+    action_sizes,
+    totals_and_foreign_denominators,
+)
 from .settings import load_metric_settings
 
-AGE = "age"
-FOREIGN_LANGUAGE = "foreign_language"
-# The young people's group (audience_groups.yaml): the headline gap; named here only.
-YOUTH = "youth_15_29"
 # Groups that only tag channels' audiences; nobody counts participants of them.
 TAG_ONLY_GROUPS = ("residents", "stakeholders")
 
@@ -55,17 +62,6 @@ class GroupReach:
     kind: str
     participants: int
     actions: int  # actions that recorded a count for the group
-
-
-@dataclass(frozen=True)
-class PopulationFigureInfo:
-    """The population figure a comparison rests on, with where it came from."""
-
-    count: int
-    year: int
-    estimate: bool
-    source: str
-    method: str
 
 
 @dataclass(frozen=True)
@@ -98,25 +94,6 @@ class GroupRepresentation:
         """The small-count caution applies: some participants, but too few to conclude from
         (none at all is a gap, not a small count)."""
         return self.small_count and not self.no_reach
-
-
-@dataclass(frozen=True)
-class ReachTotals:
-    """How many actions and participants the filtered figures rest on."""
-
-    actions: int
-    actions_with_total: int
-    actions_without_total: int  # participants_total not known
-    participants_total: int  # sum of the known totals
-    age_denominator: int  # size of the actions that recorded an age band (see module doc)
-    age_recorded: int  # participants whose age band was recorded
-    actions_with_age: int
-    departments_active: int  # departments (not advocacy bodies) with at least one filtered action
-
-    @property
-    def age_unknown(self) -> int:
-        """Participants of age-recording actions whose age band was not recorded."""
-        return max(self.age_denominator - self.age_recorded, 0)
 
 
 def _label(group: AudienceGroup) -> Label:
@@ -162,108 +139,10 @@ def special_group_reach(
     ]
 
 
-def action_sizes(filters: MetricFilters) -> Subquery:
-    """Per filtered action: id, department, participants_total, size, age-band sum, age rows,
-    foreign-language count (-1 = not recorded) and young people (0 = none recorded)."""
-    age_sum = func.coalesce(func.sum(case((AudienceGroup.kind == AGE, ActionReach.count), else_=0)), 0).label(
-        "age_sum"
-    )
-    age_rows = func.count(case((AudienceGroup.kind == AGE, 1))).label("age_rows")
-    foreign = func.coalesce(
-        func.max(case((AudienceGroup.code == FOREIGN_LANGUAGE, ActionReach.count))), -1
-    ).label("foreign")
-    youth = func.coalesce(func.sum(case((AudienceGroup.code == YOUTH, ActionReach.count), else_=0)), 0).label(
-        "youth"
-    )
-    per_action = (
-        select(
-            Action.id.label("action_id"),
-            Action.department_id,
-            Action.participants_total,
-            age_sum,
-            age_rows,
-            foreign,
-            youth,
-        )
-        .outerjoin(ActionReach, ActionReach.action_id == Action.id)
-        .outerjoin(AudienceGroup, AudienceGroup.id == ActionReach.audience_group_id)
-        .where(*action_conditions(filters))
-        .group_by(Action.id, Action.department_id, Action.participants_total)
-        .subquery()
-    )
-    size = case(
-        (per_action.c.participants_total >= per_action.c.age_sum, per_action.c.participants_total),
-        else_=per_action.c.age_sum,
-    )
-    return select(
-        per_action.c.action_id,
-        per_action.c.department_id,
-        per_action.c.participants_total,
-        size.label("size"),
-        per_action.c.age_sum,
-        per_action.c.age_rows,
-        per_action.c.foreign,
-        per_action.c.youth,
-    ).subquery()
-
-
-def _totals_and_foreign_denominator(session: Session, filters: MetricFilters) -> tuple[ReachTotals, int]:
-    """The totals and the foreign-language denominator in one pass over the per-action sums."""
-    sizes = action_sizes(filters)
-    departments_proper = select(Department.id).where(Department.kind == "department")
-    with_age = sizes.c.age_rows > 0
-    foreign_size = case((sizes.c.size >= sizes.c.foreign, sizes.c.size), else_=sizes.c.foreign)
-    row = session.execute(
-        select(
-            func.count(),
-            func.count(sizes.c.participants_total),
-            func.coalesce(func.sum(sizes.c.participants_total), 0),
-            # Departments proper: advocacy bodies log actions too but are not toimialat.
-            func.count(
-                func.distinct(case((sizes.c.department_id.in_(departments_proper), sizes.c.department_id)))
-            ),
-            func.coalesce(func.sum(case((with_age, sizes.c.size), else_=0)), 0),
-            func.count(case((with_age, 1))),
-            func.coalesce(func.sum(sizes.c.age_sum), 0),
-            func.coalesce(func.sum(case((sizes.c.foreign >= 0, foreign_size), else_=0)), 0),
-        )
-    ).one()
-    actions, with_total, total, departments, age_denominator, with_age_count, recorded, foreign = (
-        int(value or 0) for value in row
-    )
-    totals = ReachTotals(
-        actions=actions,
-        actions_with_total=with_total,
-        actions_without_total=actions - with_total,
-        participants_total=total,
-        age_denominator=age_denominator,
-        age_recorded=recorded,
-        actions_with_age=with_age_count,
-        departments_active=departments,
-    )
-    return totals, foreign
-
-
 def population_figures(session: Session, end_year: int | None) -> dict[int | None, PopulationFigureInfo]:
     """Per audience group id (None = total population): the figure of the latest year ≤
     `end_year`, else the latest year there is (None: always the latest)."""
-    preferred = case((PopulationFigure.year <= end_year, 0), else_=1) if end_year is not None else literal(0)
-    ranked = select(
-        PopulationFigure,
-        func.row_number()
-        .over(
-            partition_by=PopulationFigure.audience_group_id,
-            order_by=(preferred, PopulationFigure.year.desc()),
-        )
-        .label("rank"),
-    ).subquery()
-    rows = session.execute(select(ranked).where(ranked.c.rank == 1)).mappings().all()
-    return {
-        row["audience_group_id"]: PopulationFigureInfo(
-            int(row["count"]), int(row["year"]), bool(row["estimate"]), row["source"], row["method"]
-        )
-        for row in rows
-    }
+    return pick_figures(population_rows(session), end_year)
 
 
 def _ratio(part: float, whole: float) -> float | None:
@@ -306,25 +185,62 @@ class ReachFigures:
     totals: ReachTotals
     representation: list[GroupRepresentation]
     score: float | None
+    # (code, participants) of every active audience group, compared or not, in sort order
+    participants: tuple[tuple[str, int], ...] = ()
 
 
 def reach_figures(session: Session, filters: MetricFilters) -> ReachFigures:
     """Totals and representation of the filtered actions: each age band with a population
     figure, then foreign-language speakers (when they have one). Formulas: module docstring."""
+    return reach_figures_for(session, (filters,))[0]
+
+
+def reach_figures_for(session: Session, windows: Sequence[MetricFilters]) -> list[ReachFigures]:
+    """`reach_figures` of each of `windows` (a period and the one before it, say), read in the
+    same three statements however many windows there are."""
     small_count = load_metric_settings(session).small_count
-    figures = population_figures(session, filters.end.year if filters.end else None)
-    totals, foreign_denominator = _totals_and_foreign_denominator(session, filters)
-    reach = _filtered_reach(filters)
-    # Every active group with its participants; those with a population figure are compared.
-    rows = session.execute(
-        select(AudienceGroup, func.coalesce(func.sum(reach.c.count), 0))
-        .outerjoin(reach, reach.c.audience_group_id == AudienceGroup.id)
-        .where(AudienceGroup.active)
-        .group_by(AudienceGroup.id)
-        .order_by(AudienceGroup.sort_order, AudienceGroup.id)
-    ).all()
-    counts = {group.id: int(total) for group, total in rows}
-    groups = [group for group, _ in rows if group.id in figures]
+    population = population_rows(session)
+    totals = totals_and_foreign_denominators(session, windows)
+    # Every active group with its participants in each window; those with a population
+    # figure are compared.
+    rows: list[Any] = list(
+        session.execute(
+            select(AudienceGroup, *(_participants_in(filters) for filters in windows))
+            .where(AudienceGroup.active)
+            .order_by(AudienceGroup.sort_order, AudienceGroup.id)
+        )
+    )
+    return [
+        _figures(
+            [(row[0], int(row[1 + index] or 0)) for row in rows],
+            pick_figures(population, filters.end.year if filters.end else None),
+            *totals[index],
+            small_count,
+        )
+        for index, filters in enumerate(windows)
+    ]
+
+
+def _participants_in(filters: MetricFilters) -> ScalarSelect[int]:
+    """The participants of the (correlated) audience group in the filtered actions."""
+    return (
+        select(func.coalesce(func.sum(ActionReach.count), 0))
+        .join(Action, Action.id == ActionReach.action_id)
+        .where(ActionReach.audience_group_id == AudienceGroup.id, *action_conditions(filters))
+        .correlate(AudienceGroup)
+        .scalar_subquery()
+    )
+
+
+def _figures(
+    counted: list[tuple[AudienceGroup, int]],
+    figures: dict[int | None, PopulationFigureInfo],
+    totals: ReachTotals,
+    foreign_denominator: int,
+    small_count: int,
+) -> ReachFigures:
+    counts = {group.id: total for group, total in counted}
+    groups = [group for group, _ in counted if group.id in figures]
     bands = [group for group in groups if group.kind == AGE]
     band_population = sum(figures[group.id].count for group in bands)
     result = [
@@ -351,7 +267,8 @@ def reach_figures(session: Session, filters: MetricFilters) -> ReachFigures:
                 small_count,
             )
         )
-    return ReachFigures(totals, result, overall_score(result))
+    participants = tuple((group.code, total) for group, total in counted)
+    return ReachFigures(totals, result, overall_score(result), participants)
 
 
 def representation(session: Session, filters: MetricFilters) -> list[GroupRepresentation]:
@@ -388,11 +305,13 @@ __all__ = [
     "PopulationFigureInfo",
     "ReachFigures",
     "ReachTotals",
+    "action_sizes",
     "group_share",
     "overall_score",
     "participants_by_group",
     "population_figures",
     "reach_figures",
+    "reach_figures_for",
     "representation",
     "representation_score",
 ]

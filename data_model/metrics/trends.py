@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..models import Action
 from ..permissions import CurrentUser, require_read
 from .filters import MetricFilters, action_conditions, quarter_of
-from .reach import action_sizes
+from .reach_totals import action_sizes
 
 DIGITAL_FORMATS = ("online", "hybrid")
 

@@ -319,6 +319,13 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.reach.participants_by_group": "composed in special_group_reach and the SWOT "
     "indicators, which check",
     "data_model.metrics.reach.population_figures": "composed in reach_figures",
+    "data_model.metrics.reach.reach_figures_for": "reach_figures of several periods, composed in "
+    "reach_figures and the SWOT indicators (swot_board checks)",
+    "data_model.metrics.reach_totals.totals_and_foreign_denominators": "composed in reach_figures_for",
+    "data_model.metrics.population.population_rows": "composed in reach_figures_for",
+    "data_model.metrics.indicators.indicator_values": "composed in swot_board, which checks",
+    "data_model.metrics.indicator_counts.programme_counts": "composed in the SWOT indicators "
+    "(swot_board checks)",
     "data_model.metrics.gaps.gaps_among": "composed in report_figures and period_figures, which check",
     "data_model.metrics.settings.load_metric_settings": "the thresholds every metric applies; a page "
     "asks metric_settings, which checks",

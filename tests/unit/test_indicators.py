@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session
 
 from data_model.formatting import NBSP
 from data_model.indicators import INDICATORS
-from data_model.metrics.indicators import indicator_value, trend_of
+from data_model.metrics.indicators import indicator_value, indicator_values, trend_of
+from tests.sql_statements import sql_statements
 from tests.unit.programme_fixture import TODAY, build
 
 
@@ -112,3 +113,19 @@ def test_departments_reporting_on_time_now(built: Session) -> None:
     )
     # all three departments are counted, not a sample of them
     assert value.small_sample is False
+
+
+def test_one_read_for_all_indicators_equals_each_alone(built: Session) -> None:
+    """The board reads every indicator and both periods together; each figure is the one the
+    indicator gives when asked alone."""
+    together = indicator_values(built, INDICATORS, TODAY)
+    assert together == {key: indicator_value(built, key, TODAY) for key in INDICATORS}
+
+
+def test_every_indicator_in_a_handful_of_statements(built: Session) -> None:
+    """Issue 12: the counts, the representation of both periods (three), the older bands, the
+    reporting statuses and the survey results, however many indicators and periods there are."""
+    indicator_values(built, ("actions_logged",), TODAY)  # settings read and kept for the session
+    with sql_statements() as seen:
+        indicator_values(built, INDICATORS, TODAY)
+    assert len(seen) <= 7

@@ -17,10 +17,12 @@ from data_model.metrics.reach import (
     participants_by_group,
     population_figures,
     reach_figures,
+    reach_figures_for,
     representation,
 )
 from data_model.models import AudienceGroup, Department, PopulationFigure, Setting
 from tests.metrics_data import YEAR_2025, add_action, build_small_fixture
+from tests.sql_statements import sql_statements
 
 POPULATION = 17827  # the age bands' 2024 figures add up to the total
 BANDS = {
@@ -189,3 +191,21 @@ def test_active_departments_leave_out_advocacy_bodies(engine: Engine) -> None:
     # Hyvinvointi and kaupunkiympäristö logged 2025 actions; the youth council is not a toimiala.
     assert totals.departments_active == 2
     assert totals.actions == 4
+
+
+def test_several_windows_read_together_equal_each_alone(engine: Engine) -> None:
+    """reach_figures_for answers each window as reach_figures does, in the same statements
+    however many windows (a period and the one before it on the SWOT board)."""
+    build_small_fixture(engine)
+    windows = (
+        MetricFilters(),
+        MetricFilters(start=date(2025, 1, 1), end=date(2025, 12, 31)),
+        MetricFilters(start=date(2024, 1, 1), end=date(2024, 12, 31)),
+        MetricFilters(end=date(2010, 1, 1)),
+    )
+    with session_factory(engine)() as session:
+        alone = [reach_figures(session, window) for window in windows]
+        with sql_statements() as seen:
+            together = reach_figures_for(session, windows)
+    assert together == alone
+    assert len(seen) <= 3  # population, totals, groups (the settings are kept from before)

@@ -1,0 +1,105 @@
+"""The action counts the SWOT indicators rest on, for every period they compare, read in one
+statement: one pass over the actions with a filtered count per period and figure, instead of a
+statement per indicator and period (issue 12)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..models import Action, Channel, Opportunity
+from ..models.actions import action_channel
+from .feedback import planning_or_decision
+from .filters import MetricFilters, action_conditions, live_actions
+
+DIGITAL_FORMATS = ("online", "hybrid")
+
+
+def officials_or_decision_changed() -> ColumnElement[bool]:
+    """An action where officials took part or that changed a decision."""
+    return or_(Action.officials_took_part.is_(True), func.length(Action.decision_change) > 0)
+
+
+@dataclass(frozen=True)
+class WindowCounts:
+    """One period's counts: its actions and, of them, those each indicator counts."""
+
+    actions: int
+    officials_or_decision_changed: int
+    digital: int
+    staff_average: float | None  # None: no answers
+    staff_answers: int
+    opportunities_used: int  # distinct active opportunities the actions used
+    channels_used: int  # distinct active channels the actions used
+    loop_actions: int  # planning and decision actions (the feedback loop's scope)
+    loop_with_feedback: int
+
+
+@dataclass(frozen=True)
+class ProgrammeCounts:
+    """Each period's counts and the active opportunities and channels they are shares of."""
+
+    windows: dict[MetricFilters, WindowCounts]
+    active_opportunities: int
+    active_channels: int
+
+
+def _window_columns(window: MetricFilters) -> list[Any]:
+    within = and_(*action_conditions(window))
+    loop = and_(within, planning_or_decision())
+    channels_used = (
+        select(func.count(distinct(action_channel.c.channel_id)))
+        .join(Action, Action.id == action_channel.c.action_id)
+        .join(Channel, Channel.id == action_channel.c.channel_id)
+        .where(Channel.active, *action_conditions(window))
+        .correlate(None)  # its own actions, not the outer statement's row
+        .scalar_subquery()
+    )
+    return [
+        func.count(Action.id).filter(within),
+        func.count(Action.id).filter(within, officials_or_decision_changed()),
+        func.count(Action.id).filter(within, Action.format.in_(DIGITAL_FORMATS)),
+        func.avg(case((within, Action.staff_experience))),
+        func.count(case((within, Action.staff_experience))),
+        func.count(distinct(case((and_(within, Opportunity.active), Action.opportunity_id)))),
+        channels_used,
+        func.count(Action.id).filter(loop),
+        func.count(Action.id).filter(loop, Action.feedback_given),
+    ]
+
+
+def programme_counts(session: Session, windows: Sequence[MetricFilters]) -> ProgrammeCounts:
+    """The counts of every window in `windows`, and the active opportunities and channels."""
+    ordered = list(dict.fromkeys(windows))
+    active_opportunities = (
+        select(func.count(Opportunity.id)).where(Opportunity.active).correlate(None).scalar_subquery()
+    )
+    active_channels = select(func.count(Channel.id)).where(Channel.active).correlate(None).scalar_subquery()
+    row = session.execute(
+        select(active_opportunities, active_channels, *(c for w in ordered for c in _window_columns(w)))
+        .select_from(Action)
+        .outerjoin(Opportunity, Opportunity.id == Action.opportunity_id)
+        .where(live_actions())
+    ).one()
+    width = len(_window_columns(MetricFilters()))
+    counts = {}
+    for index, window in enumerate(ordered):
+        values = row[2 + index * width : 2 + (index + 1) * width]
+        actions, officials, digital, average, answers, opportunities, channels, loop, with_feedback = values
+        answers = int(answers or 0)
+        counts[window] = WindowCounts(
+            actions=int(actions or 0),
+            officials_or_decision_changed=int(officials or 0),
+            digital=int(digital or 0),
+            staff_average=float(average) if answers else None,
+            staff_answers=answers,
+            opportunities_used=int(opportunities or 0),
+            channels_used=int(channels or 0),
+            loop_actions=int(loop or 0),
+            loop_with_feedback=int(with_feedback or 0),
+        )
+    return ProgrammeCounts(counts, int(row[0] or 0), int(row[1] or 0))
