@@ -59,6 +59,14 @@ class ActionChoices:
     areas: tuple[Choice, ...]
 
 
+def department_choices(session: Session) -> tuple[Choice, ...]:
+    """Every department in order, the active ones tagged "active"."""
+    return tuple(
+        Choice(str(d.id), d.name_fi, d.name_en, ("active",) if d.active else ())
+        for d in session.scalars(select(Department).order_by(Department.sort_order, Department.id))
+    )
+
+
 def action_choices(session: Session, user: CurrentUser | None, on: date | None = None) -> ActionChoices:
     """The catalogue, forms, measures, channels, audience groups, departments and areas; the
     programme's items from the edition in force on `on` (an action's start date, default today)."""
@@ -72,10 +80,7 @@ def action_choices(session: Session, user: CurrentUser | None, on: date | None =
     ):
         opportunity_forms.setdefault(opportunity_id, []).append(code)
     return ActionChoices(
-        departments=tuple(
-            Choice(str(d.id), d.name_fi, d.name_en, ("active",) if d.active else ())
-            for d in session.scalars(select(Department).order_by(Department.sort_order, Department.id))
-        ),
+        departments=department_choices(session),
         forms=tuple(
             Choice(f.code, f.name_fi, f.name_en)
             for f in session.scalars(

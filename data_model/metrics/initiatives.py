@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from ..models import AudienceGroup, Department, Initiative, PopulationFigure, Setting
 from ..permissions import CurrentUser, require_read
+from .actions_list import Choice, department_choices
 from .filters import MetricFilters, add_months, as_of_day
 from .labels import Label
 
@@ -124,21 +125,36 @@ class InitiativeFilter:
 
 def voter_base(session: Session) -> VoterBase | None:
     """The residents entitled to vote: the setting, else the estimate (module docstring)."""
-    stored = session.scalar(select(Setting.value).where(Setting.key == VOTERS_SETTING))
+    # One statement: the setting as a one-row table, the latest year's population figures
+    # joined to it (none when there are none), so the setting comes back either way.
+    stored = select(
+        select(Setting.value).where(Setting.key == VOTERS_SETTING).scalar_subquery().label("value")
+    ).subquery()
+    latest = select(func.max(PopulationFigure.year)).scalar_subquery()
+    found = session.execute(
+        select(
+            stored.c.value,
+            PopulationFigure.year,
+            PopulationFigure.count,
+            AudienceGroup.kind,
+            AudienceGroup.age_min,
+            AudienceGroup.age_max,
+        )
+        .select_from(stored)
+        .outerjoin(PopulationFigure, PopulationFigure.year == latest)
+        .outerjoin(AudienceGroup, AudienceGroup.id == PopulationFigure.audience_group_id)
+    ).all()
+    value = found[0][0] if found else None
     try:
-        entered = int(str(stored).strip()) if stored else 0
+        entered = int(str(value).strip()) if value else 0
     except ValueError:
         entered = 0
     if entered > 0:
         return VoterBase(entered, estimate=False, from_setting=True)
-    year = session.scalar(select(func.max(PopulationFigure.year)))
+    year = found[0][1] if found else None
     if year is None:
         return None
-    rows = session.execute(
-        select(PopulationFigure.count, AudienceGroup.kind, AudienceGroup.age_min, AudienceGroup.age_max)
-        .outerjoin(AudienceGroup, AudienceGroup.id == PopulationFigure.audience_group_id)
-        .where(PopulationFigure.year == year)
-    ).all()
+    rows = [(count, kind, low, high) for _, _, count, kind, low, high in found]
     total = next((count for count, kind, _, _ in rows if kind is None), None)
     ages = [(count, low, high) for count, kind, low, high in rows if kind == "age" and low is not None]
     if total is None:
@@ -159,27 +175,20 @@ def _live() -> ColumnElement[bool]:
     return Initiative.deleted_at.is_(None)
 
 
-def _department_rows(session: Session) -> dict[int, Label]:
-    return {
-        d.id: Label(d.id, d.code, d.name_fi, d.name_en)
-        for d in session.scalars(select(Department).order_by(Department.sort_order, Department.id))
-    }
-
-
 def _limit_date(row: Initiative, voters: VoterBase | None) -> date | None:
     if voters is None or not row.council_competence or row.signatories < voters.signatory_threshold:
         return None
     return add_months(row.received_date, LIMIT_MONTHS)
 
 
-def _row(row: Initiative, departments: dict[int, Label], voters: VoterBase | None) -> InitiativeRow:
+def _row(row: Initiative, department: Department, voters: VoterBase | None) -> InitiativeRow:
     return InitiativeRow(
         id=row.id,
         received_date=row.received_date,
         title=row.title,
         initiator_kind=row.initiator_kind,
         signatories=row.signatories,
-        department=departments[row.department_id],
+        department=Label(department.id, department.code, department.name_fi, department.name_en),
         council_competence=row.council_competence,
         decision=row.decision,
         decision_date=row.decision_date,
@@ -194,22 +203,22 @@ def _row(row: Initiative, departments: dict[int, Label], voters: VoterBase | Non
     )
 
 
-def initiative_rows(session: Session, conditions: list[ColumnElement[bool]]) -> list[InitiativeRow]:
-    """The initiatives meeting `conditions` as rows, newest first (no check of its own: the
-    register and the council list call it after theirs)."""
-    departments = _department_rows(session)
-    voters = voter_base(session)
-    found = session.scalars(
-        select(Initiative).where(*conditions).order_by(Initiative.received_date.desc(), Initiative.id.desc())
-    )
-    return [_row(row, departments, voters) for row in found]
-
-
-def list_initiatives(
-    session: Session, user: CurrentUser | None, wanted: InitiativeFilter
+def initiative_rows(
+    session: Session, conditions: list[ColumnElement[bool]], voters: VoterBase | None
 ) -> list[InitiativeRow]:
-    """The register as the filters ask, newest first."""
-    require_read(user, "initiatives.read")
+    """The initiatives meeting `conditions` as rows, newest first, each with its department
+    (joined) and the six-month limit by `voters` (the caller reads them once, voter_base). No
+    check of its own: the register and the council list call it after theirs."""
+    found = session.execute(
+        select(Initiative, Department)
+        .join(Department, Department.id == Initiative.department_id)
+        .where(*conditions)
+        .order_by(Initiative.received_date.desc(), Initiative.id.desc())
+    ).tuples()
+    return [_row(row, department, voters) for row, department in found]
+
+
+def _register_conditions(wanted: InitiativeFilter) -> list[ColumnElement[bool]]:
     conditions = [Initiative.deleted_at.is_not(None) if wanted.deleted else _live()]
     if wanted.start is not None:
         conditions.append(Initiative.received_date >= wanted.start)
@@ -221,7 +230,39 @@ def list_initiatives(
         conditions.append(Initiative.decision_date.is_(None))
     if wanted.council_only:
         conditions.append(Initiative.council_competence.is_(True))
-    return initiative_rows(session, conditions)
+    return conditions
+
+
+def list_initiatives(
+    session: Session, user: CurrentUser | None, wanted: InitiativeFilter
+) -> list[InitiativeRow]:
+    """The register as the filters ask, newest first."""
+    require_read(user, "initiatives.read")
+    return initiative_rows(session, _register_conditions(wanted), voter_base(session))
+
+
+@dataclass(frozen=True)
+class InitiativeRegister:
+    """What the register page lists: the initiatives the filters ask for, the deleted ones (to
+    restore one) and the departments to choose from, with one read of the voters."""
+
+    rows: list[InitiativeRow]
+    deleted: list[InitiativeRow]
+    departments: tuple[Choice, ...]
+
+
+def initiative_register(
+    session: Session, user: CurrentUser | None, wanted: InitiativeFilter
+) -> InitiativeRegister:
+    """The register as the filters ask and the deleted initiatives, newest first, and every
+    department (as the action form offers them)."""
+    require_read(user, "initiatives.read")
+    voters = voter_base(session)
+    return InitiativeRegister(
+        rows=initiative_rows(session, _register_conditions(wanted), voters),
+        deleted=initiative_rows(session, _register_conditions(InitiativeFilter(deleted=True)), voters),
+        departments=department_choices(session),
+    )
 
 
 def initiative_for_edit(
@@ -229,7 +270,7 @@ def initiative_for_edit(
 ) -> InitiativeRow | None:
     """One initiative with its version, to open in the form (None when there is none)."""
     require_read(user, "initiatives.read")
-    rows = initiative_rows(session, [Initiative.id == initiative_id])
+    rows = initiative_rows(session, [Initiative.id == initiative_id], voter_base(session))
     return rows[0] if rows else None
 
 
@@ -276,6 +317,7 @@ def initiative_counts(
         candidates = initiative_rows(
             session,
             [*scope, is_open, Initiative.council_competence.is_(True)],
+            voters,
         )
         past = [row for row in candidates if row.limit_date is not None and row.limit_date < day]
         past.sort(key=lambda row: (row.received_date, row.id))
@@ -310,5 +352,6 @@ def council_list(session: Session, start: date, end: date, today: date) -> list[
                 Initiative.decision_date >= start,
             ),
         ],
+        voter_base(session),
     )
     return sorted(rows, key=lambda row: (row.received_date, row.id))

@@ -10,36 +10,26 @@ import pandas as pd
 import streamlit as st
 
 from data_model import clock
-from data_model.i18n import Message
-from data_model.metrics.actions_list import action_choices
 from data_model.metrics.initiatives import (
     InitiativeFigures,
     InitiativeFilter,
+    InitiativeRegister,
     InitiativeRow,
     initiative_figures,
-    list_initiatives,
+    initiative_register,
 )
-from data_model.models.choices import INITIATOR_KINDS
 from data_model.permissions import can, chooses_department
-from data_model.services.initiatives import (
-    create_initiative,
-    restore_initiative,
-    soft_delete_initiative,
-    update_initiative,
-)
-from data_model.validation.initiatives import InitiativeInput
-from pages.widgets.action_form import date_field, flash, generation_prefix, save_with_messages
+from data_model.services.initiatives import restore_initiative, soft_delete_initiative
+from pages.widgets.action_form import flash, save_with_messages
 from pages.widgets.data import read, write
 from pages.widgets.filters import metric_filters, period_text
 from pages.widgets.formats import fmt_count, fmt_date, fmt_int, fmt_pct
 from pages.widgets.guard import page_user
+from pages.widgets.initiative_form import NEW, WRITE, initiative_form
 from pages.widgets.markdown import plain
-from pages.widgets.texts import freshness_note, lang, say, tr
+from pages.widgets.texts import freshness_note, lang, tr
 
 BASE = "initiatives"
-NEW = "new"
-WRITE = "initiative.write"
-OUTCOMES = ("unknown", "yes", "no")
 
 user = page_user("initiatives")
 st.title(tr("page.initiatives"))
@@ -149,7 +139,7 @@ def register_table(rows: list[InitiativeRow]) -> None:
     )
 
 
-def register_section() -> list[InitiativeRow]:
+def register_section() -> InitiativeRegister:
     st.subheader(tr("initiatives.register"), anchor=False)
     first, second = st.columns(2)
     open_only = first.toggle(tr("initiatives.filter.open_only"), key="initiatives.f.open")
@@ -161,153 +151,13 @@ def register_section() -> list[InitiativeRow]:
         open_only=open_only,
         council_only=council_only,
     )
-    rows = read(list_initiatives, user, wanted)
+    # The register, the deleted initiatives and the departments in one read (issue 12).
+    register = read(initiative_register, user, wanted)
+    rows = register.rows
     if len(filters.department_ids) > 1:
         rows = [row for row in rows if row.department.id in filters.department_ids]
     register_table(rows)
-    return rows
-
-
-def department_field(key: str, current: int | None) -> int | None:
-    choices = read(action_choices, user)
-    if not chooses_department(user, WRITE):
-        names = {c.key: c.name(lang()) for c in choices.departments}
-        st.text(tr("action.own_department", name=names.get(str(user.department_id), "–")))
-        return user.department_id
-    names = {
-        c.key: c.name(lang()) for c in choices.departments if "active" in c.tags or c.key == str(current)
-    }
-    keys = list(names)
-    picked = st.selectbox(
-        tr("initiative.field.department_id"),
-        keys,
-        index=keys.index(str(current)) if current is not None and str(current) in keys else None,
-        format_func=names.__getitem__,
-        placeholder=tr("app.choose_one"),
-        key=f"{key}.department",
-    )
-    return int(picked) if picked else None
-
-
-def field_errors(errors: dict[str, Message], *names: str) -> None:
-    for name in names:
-        if name in errors:
-            st.error(plain(say(errors[name])), icon=":material/error:")
-
-
-def initiative_form(row: InitiativeRow | None) -> None:
-    """The fields of one initiative; saving goes through the services."""
-    key = f"{generation_prefix(BASE)}.{row.id if row else NEW}"
-    errors: dict[str, Message] = st.session_state.get(f"{BASE}.errors", {})
-    with st.form(f"{key}.form", enter_to_submit=False):
-        received = date_field(
-            tr("initiative.field.received_date"), row.received_date if row else None, f"{key}.received"
-        )
-        field_errors(errors, "received_date")
-        title = st.text_input(
-            tr("initiative.field.title"), value=row.title if row else "", max_chars=200, key=f"{key}.title"
-        )
-        field_errors(errors, "title")
-        kinds = list(INITIATOR_KINDS)
-        kind = st.selectbox(
-            tr("initiative.field.initiator_kind"),
-            kinds,
-            index=kinds.index(row.initiator_kind) if row else None,
-            format_func=lambda code: tr(f"term.initiator.{code}"),
-            placeholder=tr("app.choose_one"),
-            key=f"{key}.kind",
-        )
-        field_errors(errors, "initiator_kind")
-        signatories = st.text_input(
-            tr("initiative.field.signatories"),
-            value=str(row.signatories) if row else "1",
-            max_chars=12,
-            help=tr("initiatives.signatories_help"),
-            key=f"{key}.signatories",
-        )
-        field_errors(errors, "signatories")
-        department_id = department_field(key, row.department.id if row else None)
-        field_errors(errors, "department_id")
-        council = st.checkbox(
-            tr("initiative.field.council_competence"),
-            value=row.council_competence if row else False,
-            help=tr("initiatives.council_help"),
-            key=f"{key}.council",
-        )
-        st.markdown(f"**{tr('initiatives.decision_heading')}**")
-        decision = st.text_area(
-            tr("initiative.field.decision"),
-            value=row.decision if row else "",
-            max_chars=5000,
-            key=f"{key}.decision",
-        )
-        field_errors(errors, "decision")
-        first, second = st.columns(2)
-        with first:
-            decided = date_field(
-                tr("initiative.field.decision_date"), row.decision_date if row else None, f"{key}.decided"
-            )
-            field_errors(errors, "decision_date")
-        with second:
-            reference = st.text_input(
-                tr("initiative.field.decision_ref"),
-                value=row.decision_ref if row else "",
-                max_chars=120,
-                key=f"{key}.ref",
-            )
-            field_errors(errors, "decision_ref")
-        current = (
-            "unknown" if row is None or row.led_to_action is None else ("yes" if row.led_to_action else "no")
-        )
-        outcome = st.radio(
-            tr("initiative.field.led_to_action"),
-            OUTCOMES,
-            index=OUTCOMES.index(current),
-            format_func=lambda code: tr(f"initiatives.outcome_choice.{code}"),
-            horizontal=True,
-            key=f"{key}.outcome",
-        )
-        field_errors(errors, "led_to_action")
-        st.markdown(f"**{tr('initiatives.told_heading')}**")
-        first, second = st.columns(2)
-        with first:
-            told = date_field(tr("initiative.field.told_date"), row.told_date if row else None, f"{key}.told")
-            field_errors(errors, "told_date")
-        with second:
-            method = st.text_input(
-                tr("initiative.field.told_method"),
-                value=row.told_method if row else "",
-                max_chars=300,
-                key=f"{key}.method",
-            )
-            field_errors(errors, "told_method")
-        submitted = st.form_submit_button(tr("initiatives.save"), type="primary", key=f"{key}.submit")
-    if not submitted:
-        return
-    data = InitiativeInput(
-        received_date=received,
-        title=title,
-        initiator_kind=kind or "",
-        signatories=signatories,
-        department_id=department_id,
-        council_competence=council,
-        decision=decision,
-        decision_date=decided,
-        decision_ref=reference,
-        led_to_action=None if outcome == "unknown" else outcome == "yes",
-        told_date=told,
-        told_method=method,
-    )
-
-    def save() -> str:
-        with write() as session:
-            if row is None:
-                create_initiative(session, user, data)
-            else:
-                update_initiative(session, user, row.id, row.version, data)
-        return tr("initiatives.saved")
-
-    save_with_messages(BASE, save)
+    return InitiativeRegister(rows, register.deleted, register.departments)
 
 
 def editable(row: InitiativeRow) -> bool:
@@ -324,8 +174,8 @@ def delete_button(row: InitiativeRow) -> None:
         save_with_messages(BASE, remove)
 
 
-def restore_section() -> None:
-    removed = [row for row in read(list_initiatives, user, InitiativeFilter(deleted=True)) if editable(row)]
+def restore_section(deleted: list[InitiativeRow]) -> None:
+    removed = [row for row in deleted if editable(row)]
     if not removed:
         return
     with st.expander(tr("initiatives.restore_heading")):
@@ -348,12 +198,12 @@ def restore_section() -> None:
             save_with_messages(BASE, bring_back)
 
 
-def edit_section(rows: list[InitiativeRow]) -> None:
+def edit_section(register: InitiativeRegister) -> None:
     if not can(user, WRITE, user.department_id) and not chooses_department(user, WRITE):
         st.caption(tr("initiatives.read_only"))
         return
     st.subheader(tr("initiatives.edit_heading"), anchor=False)
-    mine = [row for row in rows if editable(row)]
+    mine = [row for row in register.rows if editable(row)]
     names = {NEW: tr("initiatives.new")} | {
         str(row.id): f"{fmt_date(row.received_date)} · {row.title}" for row in mine
     }
@@ -365,10 +215,10 @@ def edit_section(rows: list[InitiativeRow]) -> None:
         key=f"{BASE}.choice",
     )
     row = next((item for item in mine if str(item.id) == chosen), None)
-    initiative_form(row)
+    initiative_form(user, BASE, row, register.departments)
     if row is not None:
         delete_button(row)
-    restore_section()
+    restore_section(register.deleted)
 
 
 figures_section()

@@ -26,7 +26,6 @@ NOT_YET: dict[str, tuple[int, str]] = {
     # batched and the duties read in one pass; left: the initiatives' departments and voter
     # base read per section (14), the two periods' figures apart (8 each), the catalogue (5)
     "council": (52, "initiatives per section, the two periods apart, the catalogue"),
-    "initiatives": (34, "figures, register, deleted list and form each read departments and voters"),
     # the existing metrics called as they are: each SWOT indicator on two days (~37), the reach
     # figures of three windows (~30), the catalogue, steps and targets (~15)
     "evaluation": (100, "SWOT indicators on two days, reach of three windows, then each part"),

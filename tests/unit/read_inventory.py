@@ -184,6 +184,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "initiatives.read",
         lambda s, u: initiatives.list_initiatives(s, u, initiatives.InitiativeFilter()),
     ),
+    "data_model.metrics.initiatives.initiative_register": (
+        "initiatives.read",
+        lambda s, u: initiatives.initiative_register(s, u, initiatives.InitiativeFilter()),
+    ),
     "data_model.metrics.initiatives.initiative_for_edit": (
         "initiatives.read",
         lambda s, u: initiatives.initiative_for_edit(s, u, initiative_of(s)),
@@ -326,6 +330,8 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.indicators.indicator_values": "composed in swot_board, which checks",
     "data_model.metrics.indicator_counts.programme_counts": "composed in the SWOT indicators "
     "(swot_board checks)",
+    "data_model.metrics.actions_list.department_choices": "composed in action_choices and "
+    "initiative_register, which check",
     "data_model.metrics.gaps.gaps_among": "composed in report_figures and period_figures, which check",
     "data_model.metrics.settings.load_metric_settings": "the thresholds every metric applies; a page "
     "asks metric_settings, which checks",

@@ -23,12 +23,14 @@ from data_model.metrics.initiatives import (
     InitiativeFilter,
     council_list,
     initiative_figures,
+    initiative_register,
     list_initiatives,
     voter_base,
 )
 from data_model.models import Setting
 from data_model.services.initiatives import create_initiative, soft_delete_initiative
 from tests.factories import READER, create_user
+from tests.sql_statements import sql_statements
 from tests.unit.initiative_inputs import initiative_input
 
 TODAY = date(2026, 11, 28)
@@ -183,3 +185,18 @@ def test_an_empty_register_says_so_to_the_council(engine: Engine) -> None:
         summary = build_council_summary(session, READER, "2025", TODAY, "en")
     assert summary.initiative_sentences == (t("council.initiatives.none", "en"),)
     assert summary.table("initiatives").rows == ()
+
+
+def test_the_register_page_reads_its_lists_in_four_statements(world: Engine) -> None:
+    """Issue 12: the register, the deleted initiatives and the departments share one read of
+    the voters (each list read the departments and the voters again), and answer as the
+    lists do alone."""
+    wanted = InitiativeFilter(open_only=True)
+    with session_factory(world)() as session:
+        with sql_statements() as seen:
+            register = initiative_register(session, READER, wanted)
+        assert len(seen) == 4  # the voters, the rows, the deleted rows, the departments
+        assert register.rows == list_initiatives(session, READER, wanted)
+        deleted = list_initiatives(session, READER, InitiativeFilter(deleted=True))
+        assert register.deleted == deleted and deleted
+        assert {choice.key for choice in register.departments} >= {str(row.department.id) for row in deleted}
