@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from .. import clock
 from ..editions import edition_in_force
@@ -354,7 +354,13 @@ def editable_items(
     order = [getattr(model, "sort_order", None), model.id]
     if entity.model is PopulationFigure:
         order = [PopulationFigure.year.desc(), PopulationFigure.audience_group_id, PopulationFigure.id]
-    query = select(model).order_by(*[o for o in order if o is not None])
+    # Each reference loaded for all rows at once, not lazily per row (issue 12).
+    references = [
+        selectinload(getattr(model, spec.attribute if spec.kind == "ref" else name))
+        for name, spec in entity.fields.items()
+        if spec.kind in ("ref", "refs")
+    ]
+    query = select(model).options(*references).order_by(*[o for o in order if o is not None])
     edition = _edition_of(session, entity, edition_id)
     if edition is not None:
         query = query.where(model.edition_id == edition)

@@ -108,10 +108,9 @@ def show_feedback(entity: str) -> None:
         (st.success if kind == "success" else st.error)(message)
 
 
-def item_title(item: dict[str, Any]) -> str:
+def item_title(item: dict[str, Any], groups: dict[str, str]) -> str:
     title = next((str(item[name]) for name in TITLE_FIELDS if item.get(name) not in (None, "")), "")
     if "count" in item:  # a population figure: year and the group's name (not its code)
-        groups = dict(read_uncached(reference_options, user, "population", "audience_group"))
         group = item["audience_group"]
         title = f"{item['year']} · {groups.get(group, group) if group else tr('programme_admin.whole_population')}"
     title = title if len(title) <= 90 else title[:89] + "…"
@@ -178,13 +177,19 @@ def draw_entity(entity: str) -> None:
     spec = ENTITIES[entity]
     items = read_uncached(editable_items, user, entity)
     by_id = {item["id"]: item for item in items}
+    # Population figures are titled by their group's name: the names read once, not per item.
+    groups = (
+        dict(read_uncached(reference_options, user, entity, "audience_group"))
+        if entity == "population"
+        else {}
+    )
     if st.session_state.get(picker_key(entity)) not in (NEW, *by_id):
         st.session_state.pop(picker_key(entity), None)
     chosen = st.selectbox(
         tr("programme_admin.choose"),
         [NEW, *by_id],
         format_func=lambda item_id: (
-            tr("programme_admin.new") if item_id == NEW else item_title(by_id[item_id])
+            tr("programme_admin.new") if item_id == NEW else item_title(by_id[item_id], groups)
         ),
         key=picker_key(entity),
         placeholder=tr("app.choose_one"),
@@ -273,7 +278,13 @@ def draw_settings() -> None:
 
 
 TABS = (*ENTITIES, "official", "settings")
-for tab, entity in zip(st.tabs([tr(f"programme_admin.tab.{key}") for key in TABS]), TABS, strict=True):
+TAB_KEY = "pa_tab"  # the open tab's label; tests open a tab through it
+# Only the open tab runs: drawing all of them read every kind of item, its references and
+# their options on each render (94 statements; issue 12 allows 15).
+tabs = st.tabs([tr(f"programme_admin.tab.{key}") for key in TABS], key=TAB_KEY, on_change="rerun")
+for tab, entity in zip(tabs, TABS, strict=True):
+    if not tab.open:
+        continue
     with tab:
         if entity == "settings":
             draw_settings()

@@ -9,16 +9,17 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.admin_tabs import SETTINGS_PAGE, open_tab
 from tests.app.metric_pages import page_text
 from tests.px_files import FILENAMES, MAKERS, ages_2024, group_sum
 
-SETTINGS_PAGE = "pages/manage/settings.py"
 REACH_PAGE = "pages/reports/reach.py"
 NOTICE = "Edustavuus perustuu osin arvioituun väestölukuun"
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.ms-excel", "json-stat": "application/json"}
 
 
 def _upload(at: AppTest, fmt: str, content: bytes) -> AppTest:
+    at = open_tab(at, "official")
     return at.file_uploader(key="official_file").set_value((FILENAMES[fmt], content, MIME[fmt])).run()
 
 

@@ -29,7 +29,6 @@ NOT_YET: dict[str, tuple[int, str]] = {
     # the existing metrics called as they are: each SWOT indicator on two days (~37), the reach
     # figures of three windows (~30), the catalogue, steps and targets (~15)
     "evaluation": (100, "SWOT indicators on two days, reach of three windows, then each part"),
-    "programme_admin": (94, "a lazy load per item's group, form and actor; options per field"),
 }
 
 
