@@ -144,7 +144,7 @@ def test_reach_follows_each_filter(
         matrix = department_by_form(session, READER, filters)
         coverage = page_frame(at, matrix.columns[0].name_fi)
         assert [list(values) for values in coverage.iloc[:, 1:].itertuples(index=False)] == [
-            list(values) for values in matrix.values
+            [fmt_int(value) for value in values] for values in matrix.values
         ]
         unused = page_frame(at, t("reach.unused.last_used"))
         assert list(unused[t("reach.unused.opportunity")]) == [
