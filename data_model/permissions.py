@@ -77,6 +77,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "reports": (COORDINATOR, DEPARTMENT_HEAD),
     "initiatives": (COORDINATOR, DEPARTMENT_HEAD, COUNCIL),
     "programme_admin": (COORDINATOR,),
+    "experience": (COORDINATOR,),
     "users": (COORDINATOR,),
     "audit": (COORDINATOR,),
 }

@@ -124,6 +124,7 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     public_html.public_html: (*FIGURES, INITIATIVES, EXPERIENCE),
     # the experience of participation beside the reach of the same group: every action's reach
     experience.experience_trends: (EXPERIENCE, ACTIONS, REFERENCE),
+    experience.stored_results: (EXPERIENCE,),
     # the council report holds the freshness line and the reporting status
     council_summary.build_council_summary: EVERY_DOMAIN,
     documents.build_pdf: EVERY_DOMAIN,

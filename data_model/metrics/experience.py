@@ -275,3 +275,54 @@ def experience_trends(session: Session, user: CurrentUser | None) -> list[Experi
     indicator first, everyone before the groups."""
     require_read(user, "summary.read")
     return experience_trend_rows(session)
+
+
+@dataclass(frozen=True)
+class StoredResult:
+    """A recorded result as the coordinator's editor lists it, deleted ones too."""
+
+    id: int
+    version: int
+    survey: str
+    year: int
+    audience_group_id: int | None
+    area_id: int | None
+    respondents: int
+    score: float | None
+    agree_pct: float | None
+    neutral_pct: float | None
+    disagree_pct: float | None
+    source_name: str
+    source_url: str
+    is_demo: bool
+    deleted: bool
+
+
+def stored_results(session: Session, user: CurrentUser | None) -> list[StoredResult]:
+    """Every recorded result, newest year first, for the coordinator's editor (one statement)."""
+    require_read(user, "programme_admin.read")
+    rows = session.scalars(
+        select(ExperienceResult).order_by(
+            ExperienceResult.year.desc(), ExperienceResult.survey, ExperienceResult.id
+        )
+    )
+    return [
+        StoredResult(
+            id=row.id,
+            version=row.version,
+            survey=row.survey,
+            year=row.year,
+            audience_group_id=row.audience_group_id,
+            area_id=row.area_id,
+            respondents=row.respondents,
+            score=row.score,
+            agree_pct=row.agree_pct,
+            neutral_pct=row.neutral_pct,
+            disagree_pct=row.disagree_pct,
+            source_name=row.source_name,
+            source_url=row.source_url,
+            is_demo=row.is_demo,
+            deleted=row.deleted_at is not None,
+        )
+        for row in rows
+    ]

@@ -55,6 +55,7 @@ PAGE_FILES: dict[str, PageEntry] = {
         PageEntry("reports", "pages/manage/reports.py", "manage", ":material/summarize:"),
         PageEntry("initiatives", "pages/manage/initiatives.py", "manage", ":material/how_to_vote:"),
         PageEntry("programme_admin", "pages/manage/settings.py", "admin", ":material/edit_note:"),
+        PageEntry("experience", "pages/manage/experience.py", "admin", ":material/mood:"),
         PageEntry("users", "pages/manage/users.py", "admin", ":material/manage_accounts:"),
         PageEntry("audit", "pages/manage/audit.py", "admin", ":material/history:"),
     )

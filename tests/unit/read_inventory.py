@@ -296,6 +296,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: evaluation_documents.build_evaluation_excel(s, u, edition_of(s), TODAY),
     ),
+    "data_model.metrics.experience.stored_results": (
+        "programme_admin.read",
+        lambda s, u: experience.stored_results(s, u),
+    ),
     "data_model.exports.council_summary.period_figures": (
         "summary.read",
         lambda s, u: council_summary.period_figures(s, u, period_from_key("2025"), TODAY, "fi"),

@@ -81,6 +81,7 @@ ALLOWED_LITERALS: dict[tuple[str, str], str] = {
             "Eri mieltä (%)",
             "Lähteen linkki",
             "Kyselytulokset",
+            "Ryhmä",
         )
     },
     (IMPORT_FORMAT, "paikan päällä"): "a value the import file may hold for the format column",

@@ -79,7 +79,16 @@ EXPECTED: dict[str, dict[str, tuple[bool, bool]]] = {
         "council": (False, False),
     },
 }
-WRITING_PAGES = {"log_action", "actions", "import_actions", "reports", "programme_admin", "users", "audit"}
+WRITING_PAGES = {
+    "log_action",
+    "actions",
+    "import_actions",
+    "reports",
+    "programme_admin",
+    "experience",
+    "users",
+    "audit",
+}
 
 
 def test_every_permission_has_an_expectation() -> None:
