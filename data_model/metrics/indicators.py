@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from ..i18n import Counted, Decimals, Message, Percent, msg
@@ -232,17 +232,21 @@ def _basis(key: str, months: int, has_trend: bool) -> Message:
     )
 
 
-def experience_value(session: Session) -> IndicatorValue | None:
-    """Everyone's experience of participation in the latest survey year, with its trend
-    against the same survey's year before; None when no survey result describes everyone.
+def experience_value(session: Session, until: date | None = None) -> IndicatorValue | None:
+    """Everyone's experience of participation in the latest survey year (up to `until`'s year
+    when given: an evaluation's start reads the survey of its day), with its trend against the
+    same survey's year before; None when no survey result describes everyone.
     THL's indicator is preferred to the city's own survey, as its scale is the same each year."""
+    conditions: list[ColumnElement[bool]] = [
+        ExperienceResult.deleted_at.is_(None),
+        ExperienceResult.audience_group_id.is_(None),
+        ExperienceResult.area_id.is_(None),
+    ]
+    if until is not None:
+        conditions.append(ExperienceResult.year <= until.year)
     results = session.scalars(
         select(ExperienceResult)
-        .where(
-            ExperienceResult.deleted_at.is_(None),
-            ExperienceResult.audience_group_id.is_(None),
-            ExperienceResult.area_id.is_(None),
-        )
+        .where(*conditions)
         .order_by(ExperienceResult.year.desc(), ExperienceResult.id)
     ).all()
     if not results:
@@ -351,7 +355,7 @@ def indicator_values(
     settings = load_metric_settings(session)
     values = {key: _value(read, key, today, settings, with_trend) for key in wanted}
     if EXPERIENCE in keys:
-        values[EXPERIENCE] = experience_value(session) or _no_survey()
+        values[EXPERIENCE] = experience_value(session, today) or _no_survey()
     return values
 
 

@@ -7,14 +7,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from data_model.db import session_factory, transaction
+from data_model.indicators import EXPERIENCE
 from data_model.metrics.evaluation import EditionEvaluation, edition_evaluation
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import MetricFilters
 from data_model.metrics.indicators import indicator_value
 from data_model.metrics.report_figures import report_figures
+from data_model.models import ExperienceResult, SwotItem
 from data_model.permissions import PermissionDenied
 from data_model.services.editions import start_next_edition
 from data_model.services.targets import record_target
@@ -162,3 +164,18 @@ def test_the_next_editions_copies_stay_out_of_the_earlier_evaluation(engine: Eng
 def test_without_an_account_the_evaluation_is_refused(engine: Engine) -> None:
     with session_factory(engine)() as session, pytest.raises(PermissionDenied):
         edition_evaluation(session, None, edition_id(engine), TODAY)
+
+
+def test_the_experience_indicator_at_the_start_is_the_survey_of_its_day(engine: Engine) -> None:
+    with transaction(engine) as session:
+        for year, score in ((2023, 61.0), (2025, 70.0)):
+            session.add(
+                ExperienceResult(survey="thl_wellbeing_region", year=year, respondents=150, score=score)
+            )
+        item = session.scalars(select(SwotItem).where(SwotItem.indicator.is_(None))).first()
+        assert item is not None
+        item.indicator = EXPERIENCE
+    found = _evaluate(engine)
+    row = next(row for row in found.swot if row.indicator == EXPERIENCE)
+    assert row.at_start is not None and row.at_end is not None
+    assert (row.at_start.value, row.at_end.value) == (61.0, 70.0)
