@@ -34,7 +34,7 @@ from .duties import ActorDuties, responsibilities
 from .feedback import FeedbackLoop, feedback_loop
 from .filters import MetricFilters
 from .freshness import last_change_at
-from .indicators import YEAR, IndicatorValue, indicator_value, period
+from .indicators import YEAR, IndicatorValue, indicator_values, period
 from .measures import MeasureActivity, MeasureReach, development_steps, measure_reach
 from .report_figures import ReportFigures, report_figures
 from .reporting import ReportingStatus, reporting_status
@@ -166,13 +166,12 @@ def _indicators(session: Session, ids: set[int], start: date, end: date) -> tupl
     items = session.scalars(
         select(SwotItem).where(SwotItem.id.in_(ids)).order_by(SwotItem.sort_order, SwotItem.id)
     ).all()
-    values: dict[tuple[str, date], IndicatorValue] = {}
-    for item in items:
-        for day in (start, end):
-            if item.indicator and (item.indicator, day) not in values:
-                values[(item.indicator, day)] = indicator_value(
-                    session, item.indicator, day, with_trend=False
-                )
+    keys = [item.indicator for item in items if item.indicator]
+    # One batched read per day for all the items' indicators (metrics.indicators).
+    by_day = {
+        day: indicator_values(session, keys, day, with_trend=False) if keys else {} for day in (start, end)
+    }
+    values = {(key, day): value for day, found in by_day.items() for key, value in found.items()}
     return tuple(
         SwotResult(
             item.code,
