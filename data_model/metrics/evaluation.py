@@ -34,9 +34,11 @@ from .duties import ActorDuties, responsibilities
 from .feedback import FeedbackLoop, feedback_loop
 from .filters import MetricFilters
 from .freshness import last_change_at
+from .gaps import gaps_among
 from .indicators import YEAR, IndicatorValue, indicator_values, period
 from .measures import MeasureActivity, MeasureReach, development_steps, measure_reach
-from .report_figures import ReportFigures, report_figures
+from .reach import reach_figures_for
+from .report_figures import ReportFigures
 from .reporting import ReportingStatus, reporting_status
 from .settings import load_metric_settings
 from .targets import TargetProgress, target_progress
@@ -187,6 +189,19 @@ def _indicators(session: Session, ids: set[int], start: date, end: date) -> tupl
     )
 
 
+def _reach(session: Session, windows: tuple[MetricFilters, ...], lang: str) -> list[ReportFigures]:
+    """report_figures of each window, their reach read together (metrics.reach batches them)."""
+    return [
+        ReportFigures(
+            found.totals,
+            found.representation,
+            found.score,
+            gaps_among(session, window, found.representation, lang),
+        )
+        for window, found in zip(windows, reach_figures_for(session, windows), strict=True)
+    ]
+
+
 def _overlaps(progress: TargetProgress, edition: EditionInfo) -> bool:
     target = progress.target
     return target.period_start <= edition.period_end and target.period_end >= edition.period_start
@@ -208,13 +223,14 @@ def edition_evaluation(
     whole = MetricFilters(start=edition.period_start, end=evaluated_on)
     start_window = period(start_day(edition), YEAR)
     end_window = period(evaluated_on, YEAR)
-    reach = measure_reach(session, whole)
+    reach = _reach(session, (whole, start_window, end_window), lang)
+    participants = measure_reach(session, whole)
     measures = tuple(
         MeasureResult(
             principle.title_fi,
             principle.title_en,
             measure,
-            reach.get(measure.id, MeasureReach(0, 0)),
+            participants.get(measure.id, MeasureReach(0, 0)),
         )
         for principle in development_steps(session, user, whole, include_retired=True)
         for measure in principle.measures
@@ -236,9 +252,9 @@ def edition_evaluation(
         whole=whole,
         start_window=start_window,
         end_window=end_window,
-        figures=report_figures(session, user, whole, lang),
-        start=report_figures(session, user, start_window, lang),
-        end=report_figures(session, user, end_window, lang),
+        figures=reach[0],
+        start=reach[1],
+        end=reach[2],
         measures=measures,
         swot=_indicators(session, items["swot"], start_day(edition), evaluated_on),
         feedback=feedback_loop(session, user, whole, evaluated_on),
