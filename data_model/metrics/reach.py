@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Action, ActionReach, AudienceGroup
 from ..permissions import CurrentUser, require_read
+from . import rollup_reads
 from .filters import MetricFilters, action_conditions
 from .labels import Label
 from .population import PopulationFigureInfo, pick_figures, population_rows
@@ -100,28 +101,31 @@ def _label(group: AudienceGroup) -> Label:
     return Label(group.id, group.code, group.name_fi, group.name_en)
 
 
-def _filtered_reach(filters: MetricFilters) -> Subquery:
-    """(action_id, audience_group_id, count) of the filtered actions."""
+def _group_sums(filters: MetricFilters) -> Subquery:
+    """(audience_group_id, participants, actions) of the filtered actions: from the monthly
+    sums when the filters fall on whole months, else from the reach rows."""
+    if rollup_reads.covers(filters):
+        return rollup_reads.group_sums(filters)
     return (
-        select(ActionReach.action_id, ActionReach.audience_group_id, ActionReach.count)
+        select(
+            ActionReach.audience_group_id,
+            func.sum(ActionReach.count).label("participants"),
+            func.count().label("actions"),
+        )
         .join(Action, Action.id == ActionReach.action_id)
         .where(*action_conditions(filters))
+        .group_by(ActionReach.audience_group_id)
         .subquery()
     )
 
 
 def participants_by_group(session: Session, filters: MetricFilters) -> list[GroupReach]:
     """Participants per active audience group (zero when nothing was recorded), in sort order."""
-    reach = _filtered_reach(filters)
+    sums = _group_sums(filters)
     rows = session.execute(
-        select(
-            AudienceGroup,
-            func.coalesce(func.sum(reach.c.count), 0),
-            func.count(reach.c.action_id),
-        )
-        .outerjoin(reach, reach.c.audience_group_id == AudienceGroup.id)
+        select(AudienceGroup, func.coalesce(sums.c.participants, 0), func.coalesce(sums.c.actions, 0))
+        .outerjoin(sums, sums.c.audience_group_id == AudienceGroup.id)
         .where(AudienceGroup.active)
-        .group_by(AudienceGroup.id)
         .order_by(AudienceGroup.sort_order, AudienceGroup.id)
     ).all()
     return [GroupReach(_label(group), group.kind, int(total), int(actions)) for group, total, actions in rows]
@@ -222,7 +226,10 @@ def reach_figures_for(session: Session, windows: Sequence[MetricFilters]) -> lis
 
 
 def _participants_in(filters: MetricFilters) -> ScalarSelect[int]:
-    """The participants of the (correlated) audience group in the filtered actions."""
+    """The participants of the (correlated) audience group in the filtered actions (from the
+    monthly sums when the filters fall on whole months)."""
+    if rollup_reads.covers(filters):
+        return rollup_reads.participants_in(filters)
     return (
         select(func.coalesce(func.sum(ActionReach.count), 0))
         .join(Action, Action.id == ActionReach.action_id)

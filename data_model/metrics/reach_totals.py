@@ -11,6 +11,7 @@ from sqlalchemy import Select, Subquery, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from ..models import Action, ActionReach, AudienceGroup, Department
+from . import rollup_reads
 from .filters import MetricFilters, action_conditions
 
 AGE = "age"
@@ -85,7 +86,10 @@ def action_sizes(filters: MetricFilters) -> Subquery:
 
 def _totals_select(filters: MetricFilters, index: int) -> Select[Any]:
     """The totals and the foreign-language denominator in one pass over the per-action sums,
-    tagged with `index` so that several windows' rows can share one statement."""
+    tagged with `index` so that several windows' rows can share one statement (over the monthly
+    sums when the filters fall on whole months)."""
+    if rollup_reads.covers(filters):
+        return rollup_reads.totals_select(filters, index)
     sizes = action_sizes(filters)
     departments_proper = select(Department.id).where(Department.kind == "department")
     with_age = sizes.c.age_rows > 0

@@ -9,14 +9,16 @@ actions. Quarters without actions between the first and the last are listed with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Integer, case, cast, extract, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Action
 from ..permissions import CurrentUser, require_read
+from . import rollup_reads
 from .filters import MetricFilters, action_conditions, quarter_of
-from .reach_totals import action_sizes
+from .reach_totals import YOUTH, action_sizes
 
 DIGITAL_FORMATS = ("online", "hybrid")
 
@@ -53,6 +55,31 @@ def quarterly_trends(
     """One row per quarter from the first to the last quarter with actions (or the filter's
     period when it is set), oldest first."""
     require_read(user, "summary.read")
+    if rollup_reads.covers(filters):
+        rows = rollup_reads.quarter_rows(session, filters, YOUTH)
+    else:
+        rows = _raw_rows(session, filters)
+    found = {
+        (int(row[0]), int(row[1])): QuarterTrend(
+            int(row[0]), int(row[1]), *(int(value or 0) for value in row[2:])
+        )
+        for row in rows
+    }
+    keys = sorted(found)
+    first = quarter_of(filters.start) if filters.start else (keys[0] if keys else None)
+    last = quarter_of(filters.end) if filters.end else (keys[-1] if keys else None)
+    if first is None or last is None:
+        return []
+    result = []
+    current = first
+    while current <= last:
+        result.append(found.get(current, QuarterTrend(*current, 0, 0, 0, 0, 0)))
+        current = _next(*current)
+    return result
+
+
+def _raw_rows(session: Session, filters: MetricFilters) -> list[tuple[Any, ...]]:
+    """Per quarter with actions, from the actions and their reach rows."""
     month = cast(extract("month", Action.start_date), Integer)
     year = cast(extract("year", Action.start_date), Integer).label("year")
     quarter = case((month <= 3, 1), (month <= 6, 2), (month <= 9, 3), else_=4).label("quarter")
@@ -71,20 +98,4 @@ def quarterly_trends(
         .where(*action_conditions(filters))
         .group_by(year, quarter)
     ).all()
-    found = {
-        (int(row[0]), int(row[1])): QuarterTrend(
-            int(row[0]), int(row[1]), *(int(value or 0) for value in row[2:])
-        )
-        for row in rows
-    }
-    keys = sorted(found)
-    first = quarter_of(filters.start) if filters.start else (keys[0] if keys else None)
-    last = quarter_of(filters.end) if filters.end else (keys[-1] if keys else None)
-    if first is None or last is None:
-        return []
-    result = []
-    current = first
-    while current <= last:
-        result.append(found.get(current, QuarterTrend(*current, 0, 0, 0, 0, 0)))
-        current = _next(*current)
-    return result
+    return [tuple(row) for row in rows]
