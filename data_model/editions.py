@@ -16,10 +16,12 @@ Rules (the pages, the action form and the usage figures all rest on them):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, ScalarSelect, func, or_, select
 from sqlalchemy.orm import Session
 
 from .models import ProgrammeEdition
@@ -37,6 +39,11 @@ class EditionWindow:
         """Whether `day` falls in the window."""
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
+    def as_of(self, today: date) -> date:
+        """The day an edition's "as of" figures are judged on: today while it is in force (or
+        still to come), its last day in force once a later edition took over."""
+        return self.end if self.end is not None and self.end < today else today
+
 
 def approved_editions(session: Session) -> list[ProgrammeEdition]:
     """The approved editions, oldest first (by the start of their period)."""
@@ -50,7 +57,11 @@ def approved_editions(session: Session) -> list[ProgrammeEdition]:
 
 def windows(session: Session) -> dict[int, EditionWindow]:
     """Each approved edition's window in force (drafts have none)."""
-    editions = approved_editions(session)
+    return windows_of(approved_editions(session))
+
+
+def windows_of(editions: Sequence[ProgrammeEdition]) -> dict[int, EditionWindow]:
+    """The windows in force of `editions`: the approved ones, oldest first."""
     result: dict[int, EditionWindow] = {}
     for index, edition in enumerate(editions):
         start = None if index == 0 else edition.period_start
@@ -75,6 +86,73 @@ def edition_in_force(session: Session, day: date) -> ProgrammeEdition:
     return latest
 
 
+def in_force_window(session: Session, day: date) -> EditionWindow:
+    """The window of the edition in force on `day`: the items a figure lists and the days of
+    the actions it counts against them (one statement)."""
+    editions = approved_editions(session)
+    if not editions:
+        return EditionWindow(edition_in_force(session, day).id, None, None)
+    spans = windows_of(editions)
+    return next((window for window in spans.values() if window.holds(day)), spans[editions[0].id])
+
+
+def draft_window(edition: ProgrammeEdition) -> EditionWindow:
+    """The window a draft would have once approved (no later edition yet): its actions are
+    those from its period's start on."""
+    return EditionWindow(edition.id, edition.period_start, None)
+
+
 def window_of(session: Session, edition: ProgrammeEdition) -> EditionWindow | None:
     """The window in force of `edition`, or None for a draft."""
     return windows(session).get(edition.id)
+
+
+# Every subquery below is uncorrelated (.correlate(None)): they all read programme_edition,
+# and nested in one another SQLAlchemy would otherwise tie an inner one to the outer row.
+
+
+def _first_approved_sql() -> ScalarSelect[int]:
+    return (
+        select(ProgrammeEdition.id)
+        .where(ProgrammeEdition.approved_on.is_not(None))
+        .order_by(ProgrammeEdition.period_start, ProgrammeEdition.id)
+        .limit(1)
+        .correlate(None)
+        .scalar_subquery()
+    )
+
+
+def in_force_id_sql(day: date) -> ScalarSelect[int]:
+    """The id of the edition in force on `day` as a scalar subquery, for a figure that needs
+    the edition's items inside its own statement (the rules above, in SQL)."""
+    started = (
+        select(ProgrammeEdition.id)
+        .where(ProgrammeEdition.approved_on.is_not(None), ProgrammeEdition.period_start <= day)
+        .order_by(ProgrammeEdition.period_start.desc(), ProgrammeEdition.id.desc())
+        .limit(1)
+        .correlate(None)
+        .scalar_subquery()
+    )
+    return select(func.coalesce(started, _first_approved_sql())).correlate(None).scalar_subquery()
+
+
+def in_force_window_sql(day: date, start_date: Any) -> list[ColumnElement[bool]]:
+    """Conditions that `start_date` (an action's) falls in the window of the edition in force
+    on `day`: the window of in_force_window, in SQL, so a figure asks no extra statement."""
+    current = in_force_id_sql(day)
+    start = (
+        select(ProgrammeEdition.period_start)
+        .where(ProgrammeEdition.id == current)
+        .correlate(None)
+        .scalar_subquery()
+    )
+    following = (
+        select(func.min(ProgrammeEdition.period_start))
+        .where(ProgrammeEdition.approved_on.is_not(None), ProgrammeEdition.period_start > start)
+        .correlate(None)
+        .scalar_subquery()
+    )
+    return [
+        or_(current == _first_approved_sql(), start_date >= start),
+        or_(following.is_(None), start_date < following),
+    ]

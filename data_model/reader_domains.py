@@ -34,6 +34,7 @@ from .metrics import (
     coverage,
     drilldown,
     duties,
+    editions,
     evaluation,
     experience,
     feedback,
@@ -78,6 +79,7 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     # the programme pages
     programme.programme_headline: (ACTIONS, PROGRAMME, POPULATION),
     programme.statutory_counts: (PROGRAMME,),
+    editions.programme_editions: (PROGRAMME,),
     catalogue.catalogue_usage: (ACTIONS, PROGRAMME, REFERENCE, SETTINGS),
     measures.development_steps: (ACTIONS, PROGRAMME, REFERENCE),
     measures.measure_counts: (ACTIONS, PROGRAMME, REFERENCE),

@@ -2,7 +2,9 @@
 departments and last use, by participation form, and the statutory ones never used.
 
 Every figure counts only actions that are not soft-deleted, aggregated in SQL; dates are
-judged against an injected `today`, so the answers are repeatable in tests.
+judged against an injected `today`, so the answers are repeatable in tests. The items are one
+edition's (default: the one in force `today`), each counting the actions that started while
+that edition was in force and are linked to the item with its code (data_model.editions).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import date
 from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
+from ..editions import EditionWindow
 from ..i18n import in_language
 from ..models import (
     Action,
@@ -23,8 +26,8 @@ from ..models import (
 )
 from ..models.programme import opportunity_form
 from ..permissions import CurrentUser, require_read
-from .coverage import unused_opportunities
-from .filters import MetricFilters, add_months, live_actions
+from .coverage import is_unused
+from .filters import add_months, edition_scope, live_actions
 from .settings import load_metric_settings
 
 
@@ -68,53 +71,64 @@ class CatalogueUsage:
     since: date  # the start of the window that decides "unused"
 
 
-def _department_names(rows: object) -> dict[int, tuple[str, ...]]:
-    names: dict[int, list[str]] = defaultdict(list)
+def _department_names(rows: object) -> dict[str, tuple[str, ...]]:
+    names: dict[str, list[str]] = defaultdict(list)
     for key, name in rows:  # type: ignore[attr-defined]
         names[key].append(name)
     return {key: tuple(values) for key, values in names.items()}
 
 
 def catalogue_usage(
-    session: Session, user: CurrentUser | None, today: date, include_retired: bool = False
+    session: Session,
+    user: CurrentUser | None,
+    today: date,
+    include_retired: bool = False,
+    edition: EditionWindow | None = None,
 ) -> CatalogueUsage:
-    """Each catalogue item by participation form, with times used, last use and departments
-    (actions starting on or before `today`); "unused" as metrics.coverage decides it."""
+    """Each catalogue item of the edition (default: in force `today`) by participation form,
+    with times used, last use and departments (its actions starting on or before `today`, or
+    before the edition's last day in force); "unused" as metrics.coverage decides it."""
     require_read(user, "summary.read")
+    scope = edition_scope(edition, today)
+    as_of = scope.as_of
     months = load_metric_settings(session).unused_months
-    since = add_months(today, -months)
-    unused_ids = {item.opportunity.id for item in unused_opportunities(session, user, MetricFilters(), today)}
+    since = add_months(as_of, -months)
+    counted = (live_actions(), Action.start_date <= as_of, *scope.actions)
     usage = {
-        row.opportunity_id: (int(row.times), row.last)
+        row.code: (int(row.times), row.last)
         for row in session.execute(
             select(
-                Action.opportunity_id,
+                Opportunity.code,
                 func.count(Action.id).label("times"),
                 func.max(Action.start_date).label("last"),
             )
-            .where(live_actions(), Action.start_date <= today, Action.opportunity_id.is_not(None))
-            .group_by(Action.opportunity_id)
+            .select_from(Action)
+            .join(Opportunity, Opportunity.id == Action.opportunity_id)
+            .where(*counted)
+            .group_by(Opportunity.code)
         )
     }
     departments = _department_names(
         session.execute(
-            select(Action.opportunity_id, Department.name_fi)
+            select(Opportunity.code, Department.name_fi)
+            .select_from(Action)
+            .join(Opportunity, Opportunity.id == Action.opportunity_id)
             .join(Department, Department.id == Action.department_id)
-            .where(live_actions(), Action.start_date <= today, Action.opportunity_id.is_not(None))
-            .group_by(Action.opportunity_id, Department.name_fi, Department.sort_order)
-            .order_by(Action.opportunity_id, Department.sort_order)
+            .where(*counted)
+            .group_by(Opportunity.code, Department.name_fi, Department.sort_order)
+            .order_by(Opportunity.code, Department.sort_order)
         )
     )
     listing = session.execute(
         select(ParticipationForm, Opportunity)
         .join(opportunity_form, opportunity_form.c.form_id == ParticipationForm.id)
         .join(Opportunity, Opportunity.id == opportunity_form.c.opportunity_id)
-        .where(literal(include_retired) | Opportunity.active)
+        .where(literal(include_retired) | Opportunity.active, Opportunity.edition_id == scope.edition_id)
         .order_by(ParticipationForm.sort_order, Opportunity.sort_order)
     ).all()
     grouped: dict[int, list[OpportunityUsage]] = defaultdict(list)
     for form, item in listing:
-        times, last = usage.get(item.id, (0, None))
+        times, last = usage.get(item.code, (0, None))
         grouped[form.id].append(
             OpportunityUsage(
                 id=item.id,
@@ -128,9 +142,8 @@ def catalogue_usage(
                 active=item.active,
                 times_used=times,
                 last_used=last,
-                departments=departments.get(item.id, ()),
-                # retired items are outside coverage's answer: judged by the same rule here
-                unused=item.id in unused_ids if item.active else (last is None or last < since),
+                departments=departments.get(item.code, ()),
+                unused=is_unused(last, since),
             )
         )
     all_forms = session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order))

@@ -1,7 +1,9 @@
 """How the programme's communication channels are used and whom the actions that used them
 reached, against each channel's own target groups.
 
-Every figure counts only actions that are not soft-deleted, aggregated in SQL.
+Every figure counts only actions that are not soft-deleted, aggregated in SQL. The channels
+are one edition's (default: the one in force today), each counting the actions that started
+while that edition was in force and used the channel with its code (data_model.editions).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from datetime import date
 from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
+from .. import clock
+from ..editions import EditionWindow
 from ..i18n import DEFAULT_LANGUAGE, in_language
 from ..models import (
     Action,
@@ -23,7 +27,7 @@ from ..models import (
 from ..models.actions import action_channel
 from ..models.programme import channel_audience
 from ..permissions import CurrentUser, require_read
-from .filters import live_actions
+from .filters import edition_scope, live_actions
 
 # The general "residents" target tag is reached by every participant (see channel_usage).
 RESIDENTS_GROUP = "residents"
@@ -78,7 +82,10 @@ class ChannelUsage:
 
 
 def channel_usage(
-    session: Session, user: CurrentUser | None, include_retired: bool = False
+    session: Session,
+    user: CurrentUser | None,
+    include_retired: bool = False,
+    edition: EditionWindow | None = None,
 ) -> list[ChannelUsage]:
     """All channels with their content, use, and whom their actions reached vs their targets.
 
@@ -86,59 +93,67 @@ def channel_usage(
     any participant is a resident; other groups count what was recorded for that group.
     """
     require_read(user, "summary.read")
+    scope = edition_scope(edition, clock.today())
+    # Keyed by the channel's code: an action links to its own edition's row of the channel.
     used = (
-        select(action_channel.c.channel_id, Action.id.label("action_id"), Action.start_date)
+        select(Channel.code.label("channel_code"), Action.id.label("action_id"), Action.start_date)
+        .select_from(action_channel)
+        .join(Channel, Channel.id == action_channel.c.channel_id)
         .join(Action, Action.id == action_channel.c.action_id)
-        .where(live_actions())
+        .where(live_actions(), *scope.actions)
         .subquery()
     )
     usage = {
-        row.channel_id: (int(row.n), row.last)
+        row.channel_code: (int(row.n), row.last)
         for row in session.execute(
-            select(used.c.channel_id, func.count().label("n"), func.max(used.c.start_date).label("last"))
+            select(used.c.channel_code, func.count().label("n"), func.max(used.c.start_date).label("last"))
             .select_from(used)
-            .group_by(used.c.channel_id)
+            .group_by(used.c.channel_code)
         )
     }
     totals = {
-        row.channel_id: (int(row.total or 0), int(row.unknown or 0))
+        row.channel_code: (int(row.total or 0), int(row.unknown or 0))
         for row in session.execute(
             select(
-                used.c.channel_id,
+                used.c.channel_code,
                 func.sum(Action.participants_total).label("total"),
                 func.count(Action.id).filter(Action.participants_total.is_(None)).label("unknown"),
             )
             .join(Action, Action.id == used.c.action_id)
-            .group_by(used.c.channel_id)
+            .group_by(used.c.channel_code)
         )
     }
-    reached: dict[int, dict[int, int]] = defaultdict(dict)
+    reached: dict[str, dict[int, int]] = defaultdict(dict)
     for row in session.execute(
-        select(used.c.channel_id, ActionReach.audience_group_id, func.sum(ActionReach.count).label("n"))
+        select(used.c.channel_code, ActionReach.audience_group_id, func.sum(ActionReach.count).label("n"))
         .join(ActionReach, ActionReach.action_id == used.c.action_id)
-        .group_by(used.c.channel_id, ActionReach.audience_group_id)
+        .group_by(used.c.channel_code, ActionReach.audience_group_id)
     ):
-        reached[row.channel_id][row.audience_group_id] = int(row.n or 0)
+        reached[row.channel_code][row.audience_group_id] = int(row.n or 0)
     targets: dict[int, set[int]] = defaultdict(set)
     for channel_id, group_id in session.execute(
         select(channel_audience.c.channel_id, channel_audience.c.audience_group_id)
+        .join(Channel, Channel.id == channel_audience.c.channel_id)
+        .where(Channel.edition_id == scope.edition_id)
     ):
         targets[channel_id].add(group_id)
     groups = list(session.scalars(select(AudienceGroup).order_by(AudienceGroup.sort_order)))
     result = []
     channels = session.scalars(
-        select(Channel).where(literal(include_retired) | Channel.active).order_by(Channel.sort_order)
+        select(Channel)
+        .where(literal(include_retired) | Channel.active, Channel.edition_id == scope.edition_id)
+        .order_by(Channel.sort_order)
     )
     for channel in channels:
 
-        def reach_of(group: AudienceGroup, channel_id: int = channel.id) -> int:
+        def reach_of(group: AudienceGroup, code: str = channel.code) -> int:
             if group.code == RESIDENTS_GROUP:
-                return totals.get(channel_id, (0, 0))[0]
-            return reached.get(channel_id, {}).get(group.id, 0)
+                return totals.get(code, (0, 0))[0]
+            return reached.get(code, {}).get(group.id, 0)
 
         intended = targets.get(channel.id, set())
-        times, last = usage.get(channel.id, (0, None))
-        total, unknown = totals.get(channel.id, (0, 0))
+        times, last = usage.get(channel.code, (0, None))
+        total, unknown = totals.get(channel.code, (0, 0))
         result.append(
             ChannelUsage(
                 id=channel.id,
@@ -160,7 +175,7 @@ def channel_usage(
                 other_groups=tuple(
                     GroupReach(g.code, g.name_fi, g.name_en, reach_of(g), False)
                     for g in groups
-                    if g.id not in intended and reached.get(channel.id, {}).get(g.id, 0) > 0
+                    if g.id not in intended and reached.get(channel.code, {}).get(g.id, 0) > 0
                 ),
                 times_used=times,
                 last_used=last,

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..editions import EditionWindow
 from ..models import (
     Action,
     ActionReach,
@@ -25,7 +26,7 @@ from ..models import (
 )
 from ..models.actions import action_channel, action_form
 from ..permissions import CurrentUser, require_read
-from .filters import MetricFilters, action_conditions, add_months
+from .filters import MetricFilters, action_conditions, add_months, edition_scope
 from .labels import Label
 from .reach import TAG_ONLY_GROUPS
 from .settings import load_metric_settings
@@ -142,25 +143,41 @@ def department_by_group(session: Session, user: CurrentUser | None, filters: Met
     return _matrix(session, department_group_cells(filters), Department, AudienceGroup)
 
 
+def is_unused(last_used: date | None, since: date) -> bool:
+    """The one rule of "unused": never used, or last used before `since`."""
+    return last_used is None or last_used < since
+
+
 def unused_opportunities(
-    session: Session, user: CurrentUser | None, filters: MetricFilters, today: date
+    session: Session,
+    user: CurrentUser | None,
+    filters: MetricFilters,
+    today: date,
+    edition: EditionWindow | None = None,
 ) -> list[UnusedOpportunity]:
-    """Active catalogue opportunities with no action starting in the last `unused_months`
-    (setting) before `today`, among the actions matching the filters other than the period."""
+    """Active catalogue opportunities of the edition (default: in force `today`) with no action
+    starting in the last `unused_months` (setting) before `today`, among the actions matching
+    the filters other than the period and read against that edition (by the item's code)."""
     require_read(user, "summary.read")
+    scope = edition_scope(edition, today)
+    today = scope.as_of  # an earlier edition's: as it stood on its last day in force
     since = add_months(today, -load_metric_settings(session).unused_months)
-    last_used = (
-        select(Action.opportunity_id, func.max(Action.start_date).label("last_used"))
-        .where(*action_conditions(filters.without_period()), Action.start_date <= today)
-        .group_by(Action.opportunity_id)
-        .subquery()
+    last_used = dict(
+        session.execute(
+            select(Opportunity.code, func.max(Action.start_date))
+            .select_from(Action)
+            .join(Opportunity, Opportunity.id == Action.opportunity_id)
+            .where(*action_conditions(filters.without_period()), Action.start_date <= today, *scope.actions)
+            .group_by(Opportunity.code)
+        ).all()
     )
-    rows = session.execute(
-        select(Opportunity, last_used.c.last_used)
-        .outerjoin(last_used, last_used.c.opportunity_id == Opportunity.id)
-        .where(Opportunity.active, or_(last_used.c.last_used.is_(None), last_used.c.last_used < since))
+    items = session.scalars(
+        select(Opportunity)
+        .where(Opportunity.active, Opportunity.edition_id == scope.edition_id)
         .order_by(Opportunity.sort_order, Opportunity.id)
-    ).all()
+    )
     return [
-        UnusedOpportunity(Label(item.id, item.code, item.name_fi, item.name_en), used) for item, used in rows
+        UnusedOpportunity(Label(item.id, item.code, item.name_fi, item.name_en), last_used.get(item.code))
+        for item in items
+        if is_unused(last_used.get(item.code), since)
     ]

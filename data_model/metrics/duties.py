@@ -2,7 +2,11 @@
 done and when it is due next (the cadences the programme leaves open are the city's
 assumption, marked as such).
 
-Dates are judged against an injected `today`, so the answers are repeatable in tests.
+Dates are judged against an injected `today`, so the answers are repeatable in tests. The
+actors and duties are one edition's (default: the one in force `today`); an earlier edition's
+are judged on its last day in force, so they show where its duties stood when it ended. The
+evidence is not cut at the edition's start: a recurring duty's deadline runs on from its last
+evidence, whichever edition it was done under.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from datetime import date, timedelta
 from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session, selectinload
 
+from ..editions import EditionWindow
 from ..models import (
     Action,
     Actor,
@@ -22,7 +27,7 @@ from ..models import (
     Responsibility,
 )
 from ..permissions import CurrentUser, require_read
-from .filters import add_months, live_actions
+from .filters import add_months, edition_scope, live_actions
 from .reporting import (
     DUE_SOON,
     DUE_SOON_DAYS,
@@ -208,13 +213,23 @@ def _duty_status(
 
 
 def responsibilities(
-    session: Session, user: CurrentUser | None, today: date, include_retired: bool = False
+    session: Session,
+    user: CurrentUser | None,
+    today: date,
+    include_retired: bool = False,
+    edition: EditionWindow | None = None,
 ) -> list[ActorDuties]:
-    """The actors and their duties, each with cadence, status and the evidence behind it."""
+    """The actors and their duties of the edition (default: in force `today`), each with
+    cadence, status and the evidence behind it."""
     require_read(user, "summary.read")
+    scope = edition_scope(edition, today)
+    today = scope.as_of
     continuous_months = load_metric_settings(session).unused_months
     actors = session.scalars(
-        select(Actor).options(selectinload(Actor.duties)).order_by(Actor.sort_order)
+        select(Actor)
+        .options(selectinload(Actor.duties))
+        .where(Actor.edition_id == scope.edition_id)
+        .order_by(Actor.sort_order)
     ).all()
     shown = [(actor, [duty for duty in actor.duties if duty.active or include_retired]) for actor in actors]
     # What every duty's evidence needs, gathered first and read in a few statements.

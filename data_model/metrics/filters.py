@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, Select, select
 
+from ..editions import EditionWindow, in_force_id_sql, in_force_window_sql
 from ..models import Action, Channel, ParticipationForm
 from ..models.actions import action_channel, action_form
 
@@ -124,3 +125,35 @@ def add_months(day: date, months: int) -> date:
     month += 1
     following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
     return date(year, month, min(day.day, (following - timedelta(days=1)).day))
+
+
+@dataclass(frozen=True)
+class EditionScope:
+    """What a figure of one edition reads: the edition's items (`edition_id`, a value or a
+    scalar subquery), the actions read against it (`actions`: conditions on Action), and the
+    day its "as of" figures are judged on."""
+
+    edition_id: ColumnElement[int] | int
+    actions: tuple[ColumnElement[bool], ...]
+    as_of: date
+
+
+def edition_scope(window: EditionWindow | None, today: date) -> EditionScope:
+    """The scope of the edition of `window`, or with None of the one in force `today` (found
+    inside the figure's own statements: no statement of its own)."""
+    if window is None:
+        return EditionScope(
+            in_force_id_sql(today), tuple(in_force_window_sql(today, Action.start_date)), today
+        )
+    return EditionScope(window.edition_id, tuple(in_edition(window)), window.as_of(today))
+
+
+def in_edition(window: EditionWindow) -> list[ColumnElement[bool]]:
+    """WHERE conditions on `Action`: it started while the edition of `window` was in force,
+    so it is read against that edition (data_model.editions)."""
+    conditions: list[ColumnElement[bool]] = []
+    if window.start is not None:
+        conditions.append(Action.start_date >= window.start)
+    if window.end is not None:
+        conditions.append(Action.start_date <= window.end)
+    return conditions

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from ..editions import EditionWindow, in_force_id_sql
 from ..i18n import Counted, Decimals, Message, Percent, msg
 from ..indicators import EXPERIENCE, INDICATORS, OUTCOME_FIRST
 from ..models import AudienceGroup, ExperienceResult, SwotItem
@@ -377,13 +379,22 @@ class SwotCard:
     indicator: IndicatorValue | None
 
 
-def swot_board(session: Session, user: CurrentUser | None, today: date) -> list[SwotCard]:
-    """The active SWOT items in order, each with its indicator's value and trend; an item
-    whose output figure stands in for residents' experience (OUTCOME_FIRST) shows the
+def swot_board(
+    session: Session, user: CurrentUser | None, today: date, edition: EditionWindow | None = None
+) -> list[SwotCard]:
+    """The active SWOT items of the edition (default: in force `today`) in order, each with its
+    indicator's value and trend, as of today (an earlier edition's: its last day in force); an
+    item whose output figure stands in for residents' experience (OUTCOME_FIRST) shows the
     experience of participation where a survey measured it."""
     require_read(user, "summary.read")
+    edition_id: Any = in_force_id_sql(today)
+    if edition is not None:
+        today = edition.as_of(today)
+        edition_id = edition.edition_id
     items = session.scalars(
-        select(SwotItem).where(SwotItem.active).order_by(SwotItem.sort_order, SwotItem.id)
+        select(SwotItem)
+        .where(SwotItem.active, SwotItem.edition_id == edition_id)
+        .order_by(SwotItem.sort_order, SwotItem.id)
     ).all()
     experience = experience_value(session)
     values = indicator_values(session, [item.indicator for item in items if item.indicator], today)

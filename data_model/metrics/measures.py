@@ -5,7 +5,10 @@ page and the council's page, PDF and workbook count them alike for one filter.
 A measure is advanced by an action counted by the filters (metrics.filters.action_conditions:
 not soft-deleted, in the period by its start date, of the chosen departments, areas, forms and
 channels) that was logged as advancing it. The measures are the active ones, in programme
-order (principle, then measure); retired ones only where a caller asks for them.
+order (principle, then measure); retired ones only where a caller asks for them. They are one
+edition's: the one given, else the one in force on the filters' "as of" day (their period's
+last day, or today); an action counts for the edition in force on its start date, linked to
+the measure with the measure's code (data_model.editions).
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from datetime import date
 from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
 
+from .. import clock
+from ..editions import EditionWindow
 from ..models import Action, Department, DevelopmentMeasure, DevelopmentPrinciple
 from ..models.actions import action_measure
 from ..permissions import CurrentUser, require_read
-from .filters import MetricFilters, action_conditions
+from .filters import EditionScope, MetricFilters, action_conditions, as_of_day, edition_scope
 from .labels import Label
 
 RECENT_ACTIONS_SHOWN = 5
@@ -79,27 +84,34 @@ class MeasureCounts:
         return self.total - self.with_actions
 
 
-def _linked(filters: MetricFilters) -> Subquery:
+def _scope(filters: MetricFilters, edition: EditionWindow | None) -> EditionScope:
+    return edition_scope(edition, as_of_day(filters, clock.today()))
+
+
+def _linked(filters: MetricFilters, scope: EditionScope) -> Subquery:
+    """The counted actions with the code of each measure they advance (`measure_id`)."""
     return (
         select(
-            action_measure.c.development_measure_id.label("measure_id"),
+            DevelopmentMeasure.code.label("measure_id"),
             Action.id,
             Action.title,
             Action.start_date,
             Action.department_id,
         )
+        .select_from(action_measure)
+        .join(DevelopmentMeasure, DevelopmentMeasure.id == action_measure.c.development_measure_id)
         .join(Action, Action.id == action_measure.c.action_id)
-        .where(*action_conditions(filters))
+        .where(*action_conditions(filters), *scope.actions)
         .subquery()
     )
 
 
 def _details(
-    session: Session, filters: MetricFilters
-) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
-    """The departments (by name) and the newest action titles behind each measure."""
-    linked = _linked(filters)
-    departments: dict[int, list[str]] = defaultdict(list)
+    session: Session, filters: MetricFilters, scope: EditionScope
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The departments (by name) and the newest action titles behind each measure's code."""
+    linked = _linked(filters, scope)
+    departments: dict[str, list[str]] = defaultdict(list)
     for measure_id, name in session.execute(
         select(linked.c.measure_id, Department.name_fi)
         .join(Department, Department.id == linked.c.department_id)
@@ -114,7 +126,7 @@ def _details(
         .over(partition_by=linked.c.measure_id, order_by=(linked.c.start_date.desc(), linked.c.id.desc()))
         .label("rank"),
     ).subquery()
-    recent: dict[int, list[str]] = defaultdict(list)
+    recent: dict[str, list[str]] = defaultdict(list)
     for measure_id, title in session.execute(
         select(ranked.c.measure_id, ranked.c.title)
         .where(ranked.c.rank <= RECENT_ACTIONS_SHOWN)
@@ -128,21 +140,22 @@ def _details(
 
 
 def _activity(
-    session: Session, filters: MetricFilters, include_retired: bool, details: bool
+    session: Session, filters: MetricFilters, include_retired: bool, details: bool, scope: EditionScope
 ) -> list[tuple[DevelopmentPrinciple, MeasureActivity]]:
-    """Each measure in programme order with its principle and its filtered actions."""
-    linked = _linked(filters)
+    """Each measure of the edition in programme order with its principle and its filtered actions."""
+    linked = _linked(filters, scope)
     # The counts ride on the programme's list of measures: one statement, not two.
     counts = (
         select(linked.c.measure_id, func.count().label("n"), func.max(linked.c.start_date).label("last"))
         .group_by(linked.c.measure_id)
         .subquery()
     )
-    departments, recent = _details(session, filters) if details else ({}, {})
+    departments, recent = _details(session, filters, scope) if details else ({}, {})
     statement = (
         select(DevelopmentPrinciple, DevelopmentMeasure, counts.c.n, counts.c.last)
         .join(DevelopmentMeasure, DevelopmentMeasure.principle_id == DevelopmentPrinciple.id)
-        .outerjoin(counts, counts.c.measure_id == DevelopmentMeasure.id)
+        .outerjoin(counts, counts.c.measure_id == DevelopmentMeasure.code)
+        .where(DevelopmentPrinciple.edition_id == scope.edition_id)
         .order_by(DevelopmentPrinciple.sort_order, DevelopmentMeasure.sort_order, DevelopmentMeasure.id)
     )
     if not include_retired:
@@ -159,9 +172,9 @@ def _activity(
                     text_en=measure.text_en,
                     active=measure.active,
                     actions=int(n or 0),
-                    departments=departments.get(measure.id, ()),
+                    departments=departments.get(measure.code, ()),
                     last_activity=last,
-                    recent_actions=recent.get(measure.id, ()),
+                    recent_actions=recent.get(measure.code, ()),
                 ),
             )
         )
@@ -169,22 +182,28 @@ def _activity(
 
 
 def measure_activity(
-    session: Session, user: CurrentUser | None, filters: MetricFilters
+    session: Session, user: CurrentUser | None, filters: MetricFilters, edition: EditionWindow | None = None
 ) -> list[MeasureActivity]:
     """Every active measure in programme order with its number of filtered actions and the
     date of the newest (the council's list, table and key number)."""
     require_read(user, "summary.read")
-    return [measure for _principle, measure in _activity(session, filters, False, False)]
+    scope = _scope(filters, edition)
+    return [measure for _principle, measure in _activity(session, filters, False, False, scope)]
 
 
 def development_steps(
-    session: Session, user: CurrentUser | None, filters: MetricFilters, include_retired: bool = False
+    session: Session,
+    user: CurrentUser | None,
+    filters: MetricFilters,
+    include_retired: bool = False,
+    edition: EditionWindow | None = None,
 ) -> list[PrincipleActivity]:
     """The principles and their measures, each with its filtered actions, departments, last
     activity and newest action titles (the steps page)."""
     require_read(user, "summary.read")
+    scope = _scope(filters, edition)
     grouped: dict[int, list[MeasureActivity]] = defaultdict(list)
-    for principle, measure in _activity(session, filters, include_retired, True):
+    for principle, measure in _activity(session, filters, include_retired, True, scope):
         grouped[principle.id].append(measure)
     return [
         PrincipleActivity(
@@ -197,26 +216,32 @@ def development_steps(
             measures=tuple(grouped.get(principle.id, ())),
         )
         for principle in session.scalars(
-            select(DevelopmentPrinciple).order_by(DevelopmentPrinciple.sort_order, DevelopmentPrinciple.id)
+            select(DevelopmentPrinciple)
+            .where(DevelopmentPrinciple.edition_id == scope.edition_id)
+            .order_by(DevelopmentPrinciple.sort_order, DevelopmentPrinciple.id)
         )
     ]
 
 
-def measure_counts(session: Session, user: CurrentUser | None, filters: MetricFilters) -> MeasureCounts:
+def measure_counts(
+    session: Session, user: CurrentUser | None, filters: MetricFilters, edition: EditionWindow | None = None
+) -> MeasureCounts:
     """The active measures, and how many the filtered actions advanced."""
     require_read(user, "summary.read")
-    measures = [measure for _principle, measure in _activity(session, filters, False, False)]
+    scope = _scope(filters, edition)
+    measures = [measure for _principle, measure in _activity(session, filters, False, False, scope)]
     return MeasureCounts(len(measures), sum(1 for measure in measures if not measure.nothing_logged))
 
 
 def measures_without_actions(
-    session: Session, user: CurrentUser | None, filters: MetricFilters
+    session: Session, user: CurrentUser | None, filters: MetricFilters, edition: EditionWindow | None = None
 ) -> list[Label]:
     """The active measures no filtered action is linked to, in programme order."""
     require_read(user, "summary.read")
+    scope = _scope(filters, edition)
     return [
         measure.label
-        for _principle, measure in _activity(session, filters, False, False)
+        for _principle, measure in _activity(session, filters, False, False, scope)
         if measure.nothing_logged
     ]
 

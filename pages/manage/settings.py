@@ -27,6 +27,7 @@ from data_model.services.programme import (
 from data_model.services.programme_fields import ENTITIES, SETTINGS, Field
 from data_model.services.settings import settings_values, update_setting
 from pages.widgets.data import read_uncached, write
+from pages.widgets.edition_admin import draw_editions, edited_edition
 from pages.widgets.formats import shown_cells
 from pages.widgets.guard import page_user
 from pages.widgets.official_population import draw_official_population
@@ -39,6 +40,8 @@ TITLE_FIELDS = ("text_fi", "name_fi", "name", "year")
 user = page_user("programme_admin")
 st.title(tr("page.programme_admin"))
 st.write(tr("programme_admin.intro"))
+# The programme's items are edited in one edition: the one in force, or the one chosen.
+edition = edited_edition(user)
 
 
 def widget_key(entity: str, item_id: int, name: str) -> str:
@@ -68,7 +71,7 @@ def save(entity: str, item_id: int) -> None:
     try:
         with write() as session:
             if item_id == NEW:
-                created = create_item(session, user, entity, form_values(entity, item_id))
+                created = create_item(session, user, entity, form_values(entity, item_id), edition.id)
             else:
                 update_item(session, user, entity, item_id, form_values(entity, item_id))
     except ValidationError as error:
@@ -150,7 +153,7 @@ def draw_field(entity: str, item_id: int, name: str, spec: Field, current: Any) 
             placeholder=tr("app.choose_one"),
         )
     else:
-        choices = dict(read_uncached(reference_options, user, entity, name))
+        choices = dict(read_uncached(reference_options, user, entity, name, edition.id))
         if spec.kind == "refs":
             st.multiselect(
                 label,
@@ -175,7 +178,7 @@ def draw_field(entity: str, item_id: int, name: str, spec: Field, current: Any) 
 
 def draw_entity(entity: str) -> None:
     spec = ENTITIES[entity]
-    items = read_uncached(editable_items, user, entity)
+    items = read_uncached(editable_items, user, entity, edition.id)
     by_id = {item["id"]: item for item in items}
     # Population figures are titled by their group's name: the names read once, not per item.
     groups = (
@@ -277,7 +280,7 @@ def draw_settings() -> None:
     show_feedback("settings")
 
 
-TABS = (*ENTITIES, "official", "settings")
+TABS = (*ENTITIES, "official", "settings", "editions")
 TAB_KEY = "pa_tab"  # the open tab's label; tests open a tab through it
 # Only the open tab runs: drawing all of them read every kind of item, its references and
 # their options on each render (94 statements; issue 12 allows 15).
@@ -286,7 +289,9 @@ for tab, entity in zip(tabs, TABS, strict=True):
     if not tab.open:
         continue
     with tab:
-        if entity == "settings":
+        if entity == "editions":
+            draw_editions(user, edition)
+        elif entity == "settings":
             draw_settings()
         elif entity == "official":
             draw_official_population(user)

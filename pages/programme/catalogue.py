@@ -7,6 +7,7 @@ from data_model import clock
 from data_model.metrics.catalogue import OpportunityUsage, catalogue_usage
 from data_model.metrics.programme import statutory_counts
 from pages.widgets.data import read
+from pages.widgets.editions import edition_selector
 from pages.widgets.formats import fmt_count, fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
@@ -15,9 +16,10 @@ from pages.widgets.texts import freshness_note, lang, tr
 
 user = page_user("catalogue")
 st.title(tr("page.catalogue"))
-usage = read(catalogue_usage, user, clock.today())
+edition = edition_selector(user, clock.today())
+usage = read(catalogue_usage, user, clock.today(), edition=edition.window)
 st.write(tr("catalogue.intro", months=fmt_count(usage.unused_months, "months_within")))
-scope_note(clock.today())
+scope_note(edition.window.as_of(clock.today()))
 
 distinct = {item.code: item for form in usage.forms for item in form.opportunities}
 unused = [item for item in distinct.values() if item.unused]
@@ -58,7 +60,7 @@ for form in usage.forms:
     show_table([row(item) for item in ordered])
 
 statutory = [item for item in distinct.values() if item.statutory != "voluntary"]
-counts = read(statutory_counts, user)
+counts = read(statutory_counts, user, edition=edition.window)
 with st.expander(
     tr("catalogue.statutory_title", statutory=fmt_int(counts["statutory"]), partly=fmt_int(counts["partly"]))
 ):

@@ -6,6 +6,7 @@ import streamlit as st
 from data_model import clock
 from data_model.metrics.channels import ChannelUsage, GroupReach, channel_usage
 from pages.widgets.data import read
+from pages.widgets.editions import edition_selector
 from pages.widgets.formats import fmt_count, fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
@@ -15,9 +16,10 @@ from pages.widgets.texts import freshness_note, lang, tr
 user = page_user("channels")
 st.title(tr("page.channels"))
 st.write(tr("channels.intro"))
-scope_note(clock.today())
+edition = edition_selector(user, clock.today())
+scope_note(edition.window.as_of(clock.today()))
 
-channels = read(channel_usage, user)
+channels = read(channel_usage, user, edition=edition.window)
 unused = [channel for channel in channels if channel.times_used == 0]
 st.markdown(tr("channels.summary", total=fmt_count(len(channels), "channel"), unused=fmt_int(len(unused))))
 

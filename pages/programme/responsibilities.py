@@ -7,6 +7,7 @@ from data_model import clock
 from data_model.metrics.duties import DutyStatus, responsibilities
 from data_model.metrics.reporting import DUE_SOON_DAYS, ReportingStatus, reporting_status, status_tally
 from pages.widgets.data import read
+from pages.widgets.editions import edition_selector
 from pages.widgets.formats import fmt_count, fmt_int
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
@@ -17,9 +18,10 @@ today = clock.today()
 user = page_user("responsibilities")
 st.title(tr("page.responsibilities"))
 st.write(tr("responsibilities.intro", days=fmt_count(DUE_SOON_DAYS, "day")))
-scope_note(clock.today())
+edition = edition_selector(user, today)
+scope_note(edition.window.as_of(today))
 
-actors = read(responsibilities, user, today)
+actors = read(responsibilities, user, today, edition=edition.window)
 duties = [duty for actor in actors for duty in actor.duties]
 counts = status_tally(duty.status for duty in duties)
 st.markdown(

@@ -8,6 +8,7 @@ import streamlit as st
 from data_model import clock
 from data_model.metrics.measures import MeasureActivity, development_steps, measure_counts
 from pages.widgets.data import read
+from pages.widgets.editions import edition_selector
 from pages.widgets.filters import report_header
 from pages.widgets.formats import fmt_int
 from pages.widgets.guard import page_user
@@ -18,9 +19,10 @@ from pages.widgets.texts import tr
 user = page_user("steps")
 filters = report_header(tr("page.steps"), clock.today(), user)
 st.write(tr("steps.intro"))
+edition = edition_selector(user, clock.today())
 
-principles = read(development_steps, user, filters)
-counts = read(measure_counts, user, filters)
+principles = read(development_steps, user, filters, edition=edition.window)
+counts = read(measure_counts, user, filters, edition=edition.window)
 st.markdown(tr("steps.summary", total=fmt_int(counts.total), idle=fmt_int(counts.without_actions)))
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 from data_model import clock
 from data_model.metrics.indicators import SwotCard, swot_board
 from pages.widgets.data import read
+from pages.widgets.editions import edition_selector
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
 from pages.widgets.programme_view import pick, scope_note, trend_words
@@ -15,9 +16,10 @@ QUADRANT_ROWS = (("strength", "weakness"), ("opportunity", "threat"))
 user = page_user("swot")
 st.title(tr("page.swot"))
 st.write(tr("swot.intro"))
-scope_note(clock.today())
+edition = edition_selector(user, clock.today())
+scope_note(edition.window.as_of(clock.today()))
 
-cards = read(swot_board, user, clock.today())
+cards = read(swot_board, user, clock.today(), edition=edition.window)
 
 
 def draw_card(card: SwotCard) -> None:

@@ -33,6 +33,7 @@ from data_model.metrics import (
     coverage,
     drilldown,
     duties,
+    editions,
     evaluation,
     experience,
     feedback,
@@ -251,6 +252,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
     "data_model.metrics.catalogue.catalogue_usage": (
         "summary.read",
         lambda s, u: catalogue.catalogue_usage(s, u, TODAY),
+    ),
+    "data_model.metrics.editions.programme_editions": (
+        "summary.read",
+        lambda s, u: editions.programme_editions(s, u, TODAY),
     ),
     "data_model.metrics.duties.responsibilities": (
         "summary.read",
