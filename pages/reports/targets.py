@@ -21,6 +21,7 @@ from pages.widgets.action_form import date_field, flash, generation_prefix, save
 from pages.widgets.data import read, write
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
+from pages.widgets.target_edit import edit_target_form
 from pages.widgets.targets_view import decided_line, progress_card
 from pages.widgets.texts import lang, say, tr
 
@@ -55,6 +56,8 @@ if not followed:
 for progress in followed:
     with st.container(border=True):
         progress_card(progress)
+        if records:
+            edit_target_form(user, progress.target, BASE, today)
         if records and st.button(tr("targets.retire"), key=f"{BASE}.retire.{progress.target.id}"):
             save_with_messages(BASE, partial(retire, progress.target.id))
 
