@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Select, String, cast, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from .. import clock
+from ..editions import in_force_id_sql
 from ..models import (
     Action,
     ActionReach,
@@ -132,7 +134,9 @@ def filter_options(session: Session, user: CurrentUser | None) -> FilterOptions:
         _options("departments", Department, Department.active | Department.id.in_(used_departments)),
         _options("forms", ParticipationForm),
         _options("areas", Area, Area.active),
-        _options("channels", Channel, Channel.active),
+        # The channels of the edition in force: a channel filter matches by code, so the
+        # actions of an earlier edition's same channel are found as well.
+        _options("channels", Channel, Channel.active, Channel.edition_id == in_force_id_sql(clock.today())),
         _options("groups", AudienceGroup, AudienceGroup.active),
     ).subquery()
     found: dict[str, list[Label]] = {

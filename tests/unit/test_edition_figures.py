@@ -18,6 +18,7 @@ from data_model.editions import EditionWindow
 from data_model.metrics.catalogue import catalogue_usage
 from data_model.metrics.channels import channel_usage
 from data_model.metrics.coverage import unused_opportunities
+from data_model.metrics.drilldown import filter_options
 from data_model.metrics.duties import responsibilities
 from data_model.metrics.editions import DRAFT, EARLIER, IN_FORCE, programme_editions
 from data_model.metrics.filters import MetricFilters
@@ -156,3 +157,4 @@ def test_with_two_editions_nothing_is_counted_twice(engine: Engine, users: dict[
         codes = [i.code for f in catalogue_usage(session, READER, TODAY).forms for i in f.opportunities]
         assert (len(codes), len(set(codes))) == (26, 24)
         assert len(channel_usage(session, READER)) == 24
+        assert len(filter_options(session, READER).channels) == 24
