@@ -162,22 +162,22 @@ def unused_opportunities(
     scope = edition_scope(edition, today)
     today = scope.as_of  # an earlier edition's: as it stood on its last day in force
     since = add_months(today, -load_metric_settings(session).unused_months)
-    last_used = dict(
-        session.execute(
-            select(Opportunity.code, func.max(Action.start_date))
-            .select_from(Action)
-            .join(Opportunity, Opportunity.id == Action.opportunity_id)
-            .where(*action_conditions(filters.without_period()), Action.start_date <= today, *scope.actions)
-            .group_by(Opportunity.code)
-        ).all()
+    last_used = (
+        select(Opportunity.code, func.max(Action.start_date).label("last_used"))
+        .select_from(Action)
+        .join(Opportunity, Opportunity.id == Action.opportunity_id)
+        .where(*action_conditions(filters.without_period()), Action.start_date <= today, *scope.actions)
+        .group_by(Opportunity.code)
+        .subquery()
     )
-    items = session.scalars(
-        select(Opportunity)
+    rows = session.execute(
+        select(Opportunity, last_used.c.last_used)
+        .outerjoin(last_used, last_used.c.code == Opportunity.code)
         .where(Opportunity.active, Opportunity.edition_id == scope.edition_id)
         .order_by(Opportunity.sort_order, Opportunity.id)
-    )
+    ).all()
     return [
-        UnusedOpportunity(Label(item.id, item.code, item.name_fi, item.name_en), last_used.get(item.code))
-        for item in items
-        if is_unused(last_used.get(item.code), since)
+        UnusedOpportunity(Label(item.id, item.code, item.name_fi, item.name_en), used)
+        for item, used in rows
+        if is_unused(used, since)
     ]

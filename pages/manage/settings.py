@@ -27,7 +27,7 @@ from data_model.services.programme import (
 from data_model.services.programme_fields import ENTITIES, SETTINGS, Field
 from data_model.services.settings import settings_values, update_setting
 from pages.widgets.data import read_uncached, write
-from pages.widgets.edition_admin import draw_editions, edited_edition
+from pages.widgets.edition_admin import admin_editions, draw_editions, edited_edition
 from pages.widgets.formats import shown_cells
 from pages.widgets.guard import page_user
 from pages.widgets.official_population import draw_official_population
@@ -41,7 +41,8 @@ user = page_user("programme_admin")
 st.title(tr("page.programme_admin"))
 st.write(tr("programme_admin.intro"))
 # The programme's items are edited in one edition: the one in force, or the one chosen.
-edition = edited_edition(user)
+editions = admin_editions(user)
+edition = edited_edition(editions)
 
 
 def widget_key(entity: str, item_id: int, name: str) -> str:
@@ -290,7 +291,7 @@ for tab, entity in zip(tabs, TABS, strict=True):
         continue
     with tab:
         if entity == "editions":
-            draw_editions(user, edition)
+            draw_editions(user, editions, edition)
         elif entity == "settings":
             draw_settings()
         elif entity == "official":

@@ -28,14 +28,14 @@ NEW_FIELDS = ("name_fi", "name_en", "period_start", "period_end")
 APPROVAL_FIELDS = ("approved_by", "approved_on", "approval_section")
 
 
-def _choices(user: CurrentUser) -> EditionChoices:
+def admin_editions(user: CurrentUser) -> EditionChoices:
+    """The editions as they are this moment (read once per render of the admin page)."""
     return read_uncached(programme_editions, user, clock.today())
 
 
-def edited_edition(user: CurrentUser) -> EditionInfo:
+def edited_edition(choices: EditionChoices) -> EditionInfo:
     """The edition the content tabs edit: the one in force, or the one chosen (a draft of the
     next edition, say)."""
-    choices = _choices(user)
     if len(choices.editions) == 1:
         return choices.in_force
     ids = [edition.id for edition in choices.editions]
@@ -152,9 +152,8 @@ def _start_form(user: CurrentUser, choices: EditionChoices) -> None:
         )
 
 
-def draw_editions(user: CurrentUser, edited: EditionInfo) -> None:
+def draw_editions(user: CurrentUser, choices: EditionChoices, edited: EditionInfo) -> None:
     """The editions tab: the list, the form of the edition being edited, and the start of the next."""
-    choices = _choices(user)
     _list(choices)
     kind, messages = st.session_state.pop(FEEDBACK_KEY, (None, []))
     for message in messages:
