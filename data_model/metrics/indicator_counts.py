@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
+from .. import clock
+from ..editions import in_force_id_sql
 from ..models import Action, Channel, Opportunity
 from ..models.actions import action_channel
 from .feedback import planning_or_decision
@@ -48,14 +50,24 @@ class ProgrammeCounts:
     active_channels: int
 
 
-def _window_columns(window: MetricFilters) -> list[Any]:
+def _window_columns(window: MetricFilters, edition: Any) -> list[Any]:
+    """The window's counts; opportunities and channels are the active ones of `edition` (the
+    edition in force), each counted once by its code, whichever edition's row an action links."""
     within = and_(*action_conditions(window))
     loop = and_(within, planning_or_decision())
+    # Uncorrelated: the outer statements read the same tables.
+    current_channels = (
+        select(Channel.code).where(Channel.active, Channel.edition_id == edition).correlate(None)
+    )
+    current_opportunities = select(Opportunity.code).where(
+        Opportunity.active, Opportunity.edition_id == edition
+    )
     channels_used = (
-        select(func.count(distinct(action_channel.c.channel_id)))
+        select(func.count(distinct(Channel.code)))
+        .select_from(action_channel)
         .join(Action, Action.id == action_channel.c.action_id)
         .join(Channel, Channel.id == action_channel.c.channel_id)
-        .where(Channel.active, *action_conditions(window))
+        .where(Channel.code.in_(current_channels), *action_conditions(window))
         .correlate(None)  # its own actions, not the outer statement's row
         .scalar_subquery()
     )
@@ -65,7 +77,9 @@ def _window_columns(window: MetricFilters) -> list[Any]:
         func.count(Action.id).filter(within, Action.format.in_(DIGITAL_FORMATS)),
         func.avg(case((within, Action.staff_experience))),
         func.count(case((within, Action.staff_experience))),
-        func.count(distinct(case((and_(within, Opportunity.active), Action.opportunity_id)))),
+        func.count(
+            distinct(case((and_(within, Opportunity.code.in_(current_opportunities)), Opportunity.code)))
+        ),
         channels_used,
         func.count(Action.id).filter(loop),
         func.count(Action.id).filter(loop, Action.feedback_given),
@@ -75,17 +89,29 @@ def _window_columns(window: MetricFilters) -> list[Any]:
 def programme_counts(session: Session, windows: Sequence[MetricFilters]) -> ProgrammeCounts:
     """The counts of every window in `windows`, and the active opportunities and channels."""
     ordered = list(dict.fromkeys(windows))
+    # The edition in force at the end of the latest window: its items are the whole.
+    edition = in_force_id_sql(max((w.end for w in ordered if w.end is not None), default=clock.today()))
     active_opportunities = (
-        select(func.count(Opportunity.id)).where(Opportunity.active).correlate(None).scalar_subquery()
+        select(func.count(Opportunity.id))
+        .where(Opportunity.active, Opportunity.edition_id == edition)
+        .correlate(None)
+        .scalar_subquery()
     )
-    active_channels = select(func.count(Channel.id)).where(Channel.active).correlate(None).scalar_subquery()
+    active_channels = (
+        select(func.count(Channel.id))
+        .where(Channel.active, Channel.edition_id == edition)
+        .correlate(None)
+        .scalar_subquery()
+    )
     row = session.execute(
-        select(active_opportunities, active_channels, *(c for w in ordered for c in _window_columns(w)))
+        select(
+            active_opportunities, active_channels, *(c for w in ordered for c in _window_columns(w, edition))
+        )
         .select_from(Action)
         .outerjoin(Opportunity, Opportunity.id == Action.opportunity_id)
         .where(live_actions())
     ).one()
-    width = len(_window_columns(MetricFilters()))
+    width = len(_window_columns(MetricFilters(), edition))
     counts = {}
     for index, window in enumerate(ordered):
         values = row[2 + index * width : 2 + (index + 1) * width]

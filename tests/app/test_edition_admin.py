@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from data_model import clock
 from data_model.db import session_factory
 from data_model.models import Opportunity, ProgrammeEdition, SwotItem
+from tests.app.admin_tabs import open_tab
 from tests.app.programme_text import shown_text
 from tests.unit.programme_fixture import audit_entries
 
@@ -31,7 +32,7 @@ def test_the_coordinator_starts_edits_and_approves_the_next_edition(
     open_app: Callable[..., AppTest], app_engine: Engine
 ) -> None:
     start = min(date(2026, 1, 1), clock.today())
-    at = open_app("koordinaattori", page=SETTINGS_PAGE)
+    at = open_tab(open_app("koordinaattori", page=SETTINGS_PAGE), "editions")
     assert not at.exception, at.exception
     at.text_input(key="pa_ed_new_name_fi").input(NEW_NAME)
     at.date_input(key="pa_ed_new_period_start").set_value(start)
@@ -46,10 +47,12 @@ def test_the_coordinator_starts_edits_and_approves_the_next_edition(
     # The content tabs now edit the new edition (the draft): change a SWOT item, retire an opportunity.
     assert at.selectbox(key="pa_edition").value == new.id
     swot_id = _row(app_engine, SwotItem, "t_taloudellinen_tilanne", new.id)
+    at = open_tab(at, "swot")
     at.selectbox(key="pa_pick_swot").set_value(swot_id).run()
     at.text_area(key=f"pa_swot_{swot_id}_text_fi").input("Uuden painoksen uhka")
     at.button(key=f"pa_submit_swot_{swot_id}").click().run()
     budgeting_id = _row(app_engine, Opportunity, "osallistuva_budjetointi", new.id)
+    at = open_tab(at, "opportunity")
     at.selectbox(key="pa_pick_opportunity").set_value(budgeting_id).run()
     at.button(key=f"pa_toggle_opportunity_{budgeting_id}").click().run()
     assert not at.exception, at.exception
@@ -67,7 +70,7 @@ def test_the_coordinator_starts_edits_and_approves_the_next_edition(
     # Still a draft: the pages show the seeded edition. Record the approval: in force.
     at.switch_page("pages/programme/swot.py").run()
     assert "Uuden painoksen uhka" not in shown_text(at)
-    at.switch_page(SETTINGS_PAGE).run()
+    at = open_tab(at.switch_page(SETTINGS_PAGE), "editions")
     at.selectbox(key=f"pa_ed_{new.id}_approved_by").set_value("council")
     at.date_input(key=f"pa_ed_{new.id}_approved_on").set_value(date(2026, 3, 16))
     at.text_input(key=f"pa_ed_{new.id}_approval_section").input("§ 31")
@@ -92,7 +95,7 @@ def test_the_coordinator_starts_edits_and_approves_the_next_edition(
 def test_a_bad_next_edition_keeps_the_form_and_says_why(
     open_app: Callable[..., AppTest], app_engine: Engine
 ) -> None:
-    at = open_app("koordinaattori", page=SETTINGS_PAGE)
+    at = open_tab(open_app("koordinaattori", page=SETTINGS_PAGE), "editions")
     at.text_input(key="pa_ed_new_name_fi").input("Osallistuva Heinola 2023–2025")
     at.date_input(key="pa_ed_new_period_start").set_value(date(2026, 1, 1))
     at.date_input(key="pa_ed_new_period_end").set_value(date(2029, 12, 31))

@@ -139,7 +139,7 @@ def test_every_tab_renders_cold_within_the_statement_target(
     with transaction(app_engine) as session:
         load_demo(session)
     at = open_app("koordinaattori", page=SETTINGS_PAGE)
-    for tab in (*ENTITIES, "official", "settings"):
+    for tab in (*ENTITIES, "official", "settings", "editions"):
         at = open_tab(at, tab)
         st.cache_data.clear()
         with sql_statements() as seen:
