@@ -332,6 +332,10 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.reach.participants_by_group": "composed in special_group_reach and the SWOT "
     "indicators, which check",
     "data_model.metrics.reach.population_figures": "composed in reach_figures",
+    "data_model.metrics.settings.remember_metric_settings": "reads nothing: keeps the thresholds "
+    "a checked composed read fetched with its other rows",
+    "data_model.metrics.rollup_reads.quarter_rows": "the monthly sums' side of quarterly_trends, "
+    "which checks",
     "data_model.metrics.reach.reach_figures_for": "reach_figures of several periods, composed in "
     "reach_figures and the SWOT indicators (swot_board checks)",
     "data_model.metrics.reach_totals.totals_and_foreign_denominators": "composed in reach_figures_for",
