@@ -6,7 +6,8 @@
   could be read back as the total minus the rows shown. Whenever rows are hidden and the total
   is shown, so many more rows are hidden (the smallest first) that the hidden rows together
   hold at least `SMALL_COUNT`; then the total minus any set of the rows shown is never under
-  it. A total under `SMALL_COUNT` is hidden itself.
+  it. A total under `SMALL_COUNT` is hidden itself. A row hidden only to protect another is
+  said as "piilotettu" ("withheld"), not "alle 5": it is not under 5, and the page says why.
 
 A table without a total (its rows overlap: an action may have several forms) hides each row
 on its own: there is nothing to subtract from. Shares of a hidden count are never shown.
@@ -25,16 +26,21 @@ SMALL_COUNT = 5
 
 @dataclass(frozen=True)
 class Shown:
-    """A count as the public may see it: `value` None when it is hidden."""
+    """A count as the public may see it: `value` None when it is hidden; `protects` when it is
+    hidden not for being small but so that a small one cannot be worked out from the total."""
 
     value: int | None
+    protects: bool = False
 
     @property
     def hidden(self) -> bool:
         return self.value is None
 
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """The number, or "alle 5" / "fewer than 5" when hidden."""
+        """The number, "alle 5" / "fewer than 5" when it is small, or "piilotettu" / "withheld"
+        when it is hidden to protect a small one."""
+        if self.value is None and self.protects:
+            return t("public.withheld", lang)
         if self.value is None:
             return t("public.fewer_than", lang, limit=fmt_int(SMALL_COUNT, lang=lang))
         return fmt_int(self.value, lang=lang)
@@ -75,12 +81,16 @@ def disclose_parts(parts: Sequence[int], total: int | None) -> tuple[tuple[Shown
         raise ValueError("a public table's total must be the sum of its rows")
     if total < SMALL_COUNT:
         return tuple(Shown(None) for _ in parts), Shown(None)
-    hidden = {index for index, part in enumerate(parts) if part < SMALL_COUNT}
+    small = {index for index, part in enumerate(parts) if part < SMALL_COUNT}
+    hidden = set(small)
     # The smallest rows shown go next: they say least about the rest.
     candidates = sorted((part, index) for index, part in enumerate(parts) if index not in hidden)
     while hidden and sum(parts[index] for index in hidden) < SMALL_COUNT:
         hidden.add(candidates.pop(0)[1])
-    return tuple(Shown(None if index in hidden else part) for index, part in enumerate(parts)), Shown(total)
+    return tuple(
+        Shown(part) if index not in hidden else Shown(None, protects=index not in small)
+        for index, part in enumerate(parts)
+    ), Shown(total)
 
 
 def public_table(named: Sequence[tuple[str, str, str, int]], with_total: bool) -> PublicTable:

@@ -65,9 +65,9 @@ def read_tables(html: str) -> list[ReadTable]:
     return parser.tables
 
 
-def as_count(cell: str, hidden_words: str) -> int | str | None:
+def as_count(cell: str, hidden_words: str | tuple[str, ...]) -> int | str | None:
     """A cell as a count: the number, None for the hidden-count words, else the text itself."""
-    if cell == hidden_words:
+    if cell in ((hidden_words,) if isinstance(hidden_words, str) else hidden_words):
         return None
     digits = cell.replace("\N{NO-BREAK SPACE}", "").replace(" ", "").replace(",", "")
     return int(digits) if digits.isdigit() else cell

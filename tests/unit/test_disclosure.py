@@ -30,6 +30,13 @@ def test_one_small_row_hides_a_second_so_the_total_does_not_give_it_away() -> No
     assert small_derivable(_values(parts), 45) == []
 
 
+def test_a_row_hidden_to_protect_another_is_not_called_small() -> None:
+    parts, _ = disclose_parts([7, 2, 6, 30], 45)
+    # 6 is hidden only so that 2 cannot be worked out: "alle 5" would be untrue of it.
+    assert [part.text("fi") for part in parts] == ["7", "alle 5", "piilotettu", "30"]
+    assert [part.text("en") for part in parts] == ["7", "fewer than 5", "withheld", "30"]
+
+
 def test_two_small_rows_that_add_up_under_five_hide_a_third() -> None:
     parts, total = disclose_parts([1, 2, 9, 12], 24)
     assert _values(parts) == [None, None, None, 12]
