@@ -117,7 +117,6 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     initiatives.initiative_figures: (INITIATIVES, REFERENCE, SETTINGS, POPULATION),
     # an edition's evaluation: every figure, the targets, the reporting and the freshness line
     evaluation.edition_evaluation: EVERY_DOMAIN,
-    evaluation.edition_choices: (PROGRAMME,),
     evaluation_report.build_evaluation_report: EVERY_DOMAIN,
     evaluation_documents.build_evaluation_pdf: EVERY_DOMAIN,
     evaluation_documents.build_evaluation_excel: EVERY_DOMAIN,

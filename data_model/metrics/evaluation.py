@@ -20,17 +20,19 @@ Every figure is an existing metric called for the edition's windows, never recom
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
-from ..i18n import DEFAULT_LANGUAGE, in_language
-from ..models import Actor, DevelopmentMeasure, Opportunity, ProgrammeEdition, SwotItem
+from ..i18n import DEFAULT_LANGUAGE
+from ..models import Actor, DevelopmentMeasure, Opportunity, SwotItem
 from ..permissions import CurrentUser, require_read
 from .catalogue import OpportunityUsage, catalogue_usage
 from .duties import ActorDuties, responsibilities
+from .editions import EditionInfo, programme_editions
 from .feedback import FeedbackLoop, feedback_loop
 from .filters import MetricFilters
 from .freshness import last_change_at
@@ -44,25 +46,6 @@ from .settings import load_metric_settings
 from .targets import TargetProgress, target_progress
 
 STATUTORY = "statutory"  # Opportunity.statutory: statutory | partly | voluntary
-
-
-@dataclass(frozen=True)
-class EditionInfo:
-    """The edition evaluated: its name, period and approval (body, date, §)."""
-
-    id: int
-    code: str
-    name_fi: str
-    name_en: str
-    period_start: date
-    period_end: date
-    approved_by: str | None
-    approved_on: date | None
-    approval_section: int | None
-
-    def name(self, lang: str) -> str:
-        """The edition's name in `lang` (Finnish when there is no English name)."""
-        return in_language(lang, self.name_fi, self.name_en)
 
 
 @dataclass(frozen=True)
@@ -125,21 +108,12 @@ class EditionEvaluation:
         return self.today > self.edition.period_end
 
 
-def _edition(session: Session, edition_id: int) -> EditionInfo:
-    row = session.get(ProgrammeEdition, edition_id)
-    if row is None:
-        raise LookupError(f"no programme edition {edition_id}")
-    return EditionInfo(
-        row.id,
-        row.code,
-        row.name_fi,
-        row.name_en,
-        row.period_start,
-        row.period_end,
-        row.approved_by,
-        row.approved_on,
-        row.approval_section,
-    )
+def _edition(session: Session, user: CurrentUser | None, edition_id: int, today: date) -> EditionInfo:
+    """The edition evaluated, as the programme pages describe it (metrics.editions)."""
+    for edition in programme_editions(session, user, today).editions:
+        if edition.id == edition_id:
+            return edition
+    raise LookupError(f"no programme edition {edition_id}")
 
 
 def _edition_items(session: Session, edition_id: int) -> dict[str, set[int]]:
@@ -217,7 +191,7 @@ def edition_evaluation(
     """The evaluation of the edition `edition_id` as of `today` (see the module's rules); gap
     sentences in `lang`."""
     require_read(user, "summary.read")
-    edition = _edition(session, edition_id)
+    edition = _edition(session, user, edition_id, today)
     items = _edition_items(session, edition_id)
     evaluated_on = min(today, edition.period_end)
     whole = MetricFilters(start=edition.period_start, end=evaluated_on)
@@ -275,36 +249,8 @@ def edition_evaluation(
     )
 
 
-@dataclass(frozen=True)
-class EditionChoice:
-    """An edition a reader can choose to evaluate."""
-
-    id: int
-    name_fi: str
-    name_en: str
-    period_start: date
-    period_end: date
-    approved: bool
-
-    def name(self, lang: str) -> str:
-        """The edition's name in `lang` (Finnish when there is no English name)."""
-        return in_language(lang, self.name_fi, self.name_en)
-
-
-def edition_choices(session: Session, user: CurrentUser | None) -> list[EditionChoice]:
-    """Every edition of the programme, the latest period first."""
-    require_read(user, "summary.read")
-    rows = session.scalars(
-        select(ProgrammeEdition).order_by(ProgrammeEdition.period_start.desc(), ProgrammeEdition.id.desc())
-    )
-    return [
-        EditionChoice(row.id, row.name_fi, row.name_en, row.period_start, row.period_end, row.approved)
-        for row in rows
-    ]
-
-
-def default_choice(choices: list[EditionChoice], today: date) -> EditionChoice | None:
-    """The edition a council evaluates first: the latest approved one whose period has ended,
-    else the latest of all."""
-    ended = [row for row in choices if row.approved and row.period_end < today]
+def default_choice(choices: Sequence[EditionInfo], today: date) -> EditionInfo | None:
+    """The edition a council evaluates first (`choices` newest first, as metrics.editions gives
+    them): the latest approved one whose period has ended, else the latest of all."""
+    ended = [row for row in choices if row.approved_on is not None and row.period_end < today]
     return ended[0] if ended else (choices[0] if choices else None)

@@ -9,7 +9,8 @@ import streamlit as st
 from data_model import clock
 from data_model.exports.evaluation_documents import build_evaluation_excel, build_evaluation_pdf
 from data_model.exports.evaluation_report import EvaluationReport, WindowSummary, build_evaluation_report
-from data_model.metrics.evaluation import EditionChoice, default_choice, edition_choices
+from data_model.metrics.editions import EditionInfo, programme_editions
+from data_model.metrics.evaluation import default_choice
 from pages.widgets.data import read
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
@@ -17,7 +18,7 @@ from pages.widgets.report_tables import bullets, show_table
 from pages.widgets.texts import lang, tr
 
 
-def choose_edition(choices: list[EditionChoice]) -> EditionChoice | None:
+def choose_edition(choices: list[EditionInfo]) -> EditionInfo | None:
     default = default_choice(choices, clock.today())
     return st.selectbox(
         tr("evaluation.choose_edition"),
@@ -39,7 +40,7 @@ def window(summary: WindowSummary) -> None:
 BUILT_KEY = "evaluation_built"
 
 
-def downloads(choice: EditionChoice) -> None:
+def downloads(choice: EditionInfo) -> None:
     # The documents are built only when asked: the PDF takes seconds, the page should not.
     st.subheader(tr("evaluation.section.downloads"))
     wanted = (choice.id, clock.today(), lang())
@@ -98,7 +99,7 @@ def sections(report: EvaluationReport) -> None:
 user = page_user("evaluation")
 st.title(tr("page.evaluation"))
 st.write(tr("evaluation.intro"))
-choices = read(edition_choices, user)
+choices = list(read(programme_editions, user, clock.today()).editions)
 chosen = choose_edition(choices) if choices else None
 if chosen is None:
     st.info(tr("evaluation.no_editions"))

@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from data_model import clock
 from data_model.db import session_factory
-from data_model.metrics.evaluation import edition_choices, edition_evaluation
+from data_model.metrics.editions import programme_editions
+from data_model.metrics.evaluation import edition_evaluation
 from tests.app.metric_pages import USERNAMES, page_text
 from tests.factories import READER
 
@@ -32,7 +33,7 @@ def test_every_role_reads_the_seeded_editions_evaluation(
     assert "Nuoret (15–29 v): 1\u00a0% osallistujista, 16\u00a0% väestöstä" in text
     assert "Alle 5 osallistujaa" in text and "Väestöluku on arvio" in text
     with session_factory(app_engine)() as session:
-        edition = edition_choices(session, READER)[0]
+        edition = programme_editions(session, READER, clock.today()).editions[0]
         found = edition_evaluation(session, READER, edition.id, clock.today())
     assert at.selectbox(key="evaluation_edition").value.id == edition.id
     measures = at.dataframe[0].value.to_dict("records")

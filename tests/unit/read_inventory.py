@@ -285,10 +285,6 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: experience.experience_trends(s, u),
     ),
-    "data_model.metrics.evaluation.edition_choices": (
-        "summary.read",
-        lambda s, u: evaluation.edition_choices(s, u),
-    ),
     "data_model.exports.evaluation_report.build_evaluation_report": (
         "summary.read",
         lambda s, u: evaluation_report.build_evaluation_report(s, u, edition_of(s), TODAY),
