@@ -22,7 +22,8 @@ from tests.app.test_login import navigation
 from tests.factories import TEST_PASSWORD
 
 COOKIE = "heinola_kirjautuminen"
-LOGGED_OUT = {"login", "accessibility"}
+# Before login: the login form, the public view (issue 15) and the accessibility statement.
+LOGGED_OUT = {"login", "public", "accessibility"}
 
 
 @pytest.fixture
