@@ -26,6 +26,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
+    Float,
     Integer,
     Numeric,
     Select,
@@ -64,6 +65,10 @@ def _arrow_type(column_type: TypeEngine[Any]) -> pa.DataType:
         return pa.timestamp("us")
     if isinstance(column_type, Date):
         return pa.date32()
+    # Float is not a Numeric in SQLAlchemy 2.1: without its own case it fell to the strings, and
+    # a backup of any target or survey result failed.
+    if isinstance(column_type, Float):
+        return pa.float64()
     if isinstance(column_type, Numeric):
         return pa.decimal128(column_type.precision or 38, column_type.scale or 0)
     # Strings, texts and JSON (stored as its canonical text).

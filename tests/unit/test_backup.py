@@ -18,14 +18,18 @@ from data_model.db import make_engine, session_factory, transaction
 from data_model.models import Action, AuditEntry, User
 from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action
+from data_model.services.targets import record_target
 from tests.unit.action_inputs import valid_input
+from tests.unit.test_target_service import TODAY, youth_target
 
 
 def _fill(engine: Engine) -> None:
-    """The programme, the demo, users and an action with every kind of value (cost, JSON audit)."""
+    """The programme, the demo, users, an action with every kind of value (cost, JSON audit) and
+    a target whose value is a fraction (a float column)."""
     prepare_database(engine, with_demo=True)
     with transaction(engine) as session:
         create_action(session, _coordinator(engine), valid_input(session, title="Äänestys – ✓"))
+        record_target(session, _coordinator(engine), youth_target(target_value="12,5 %"), TODAY)
 
 
 def _round_trip(source: Engine, target: Engine, folder: Path) -> None:
@@ -41,6 +45,7 @@ def _round_trip(source: Engine, target: Engine, folder: Path) -> None:
     assert len(content["action"]) > 100
     assert any(row["cost_eur"] is not None for row in content["action"])
     assert any(row["after"] for row in content["audit_entry"])
+    assert [row["target_value"] for row in content["target"]] == [0.125]
 
 
 def test_backup_restore_backup_is_identical(engine: Engine, empty_engine: Engine, tmp_path: Path) -> None:
