@@ -51,18 +51,21 @@ with error_boundary():
     signed_in = signed_in_user(make_authenticator(key), key)
 
 if signed_in is None:
+    # The default page answers only at "/": Streamlit finds a page by an address only among
+    # the other pages, so /login is one of the hidden stand-ins below, not this page's
+    # url_path (that would show Streamlit's English "Page not found" dialog on /login).
     login = st.Page(
         "pages/public/login.py",
         title=tr("page.login"),
         icon=":material/login:",
-        url_path="login",
+        url_path="",
         default=True,
     )
     # Every other page's address also opens the login form (not a "page not found"), and
     # after login the same address shows the page that was asked for.
     stand_ins = [
         st.Page("pages/public/login.py", title=tr("page.login"), url_path=url_path, visibility="hidden")
-        for url_path in protected_url_paths()
+        for url_path in ("login", *protected_url_paths())
     ]
     sections = {tr("nav.section.public"): [login, public_view, accessibility, *stand_ins]}
     landing_page = login

@@ -144,8 +144,6 @@ STREAMLIT_ENGLISH = {
     "how_to_vote": "the initiatives page's menu icon, its name read out",
     "fact_check": "the evaluation page's menu icon, its name read out",
     "mood": "the experience of participation page's menu icon, its name read out",
-    "Page not found": "the dialog Streamlit shows for an address before a session has a page list",
-    "The page that you have requested does not seem to exist. Running the app's main page.": "same dialog",
 }
 STREAMLIT_ENGLISH_PATTERNS = (
     re.compile(r"^\d+MB per file • [A-Z, ]+$"),  # the uploader's limit line
