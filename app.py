@@ -87,7 +87,7 @@ else:
             "pages/public/home.py",
             title=tr("page.home"),
             icon=":material/home:",
-            url_path="home",
+            url_path="",  # at "/" only; /home is a stand-in below, as /login is before login
             default=True,
         )
         sections = {tr("nav.section.public"): [home, public_view]}
@@ -97,8 +97,9 @@ else:
     # one-time password is in use) opens the page the user is sent to, not "page not found".
     landing = "pages/account/change_password.py" if signed_in.must_change_password else "pages/public/home.py"
     landing_page = change_password if signed_in.must_change_password else home
-    # The default page reports an empty url_path but still holds its own.
-    default_path = "change_password" if signed_in.must_change_password else "home"
+    # The default page reports an empty url_path; the password page, default while a one-time
+    # password is in use, still holds its own (its hash keeps its success message on rerun).
+    default_path = "change_password" if signed_in.must_change_password else ""
     present = {page.url_path for pages in sections.values() for page in pages} | {default_path}
     stand_ins = [
         st.Page(landing, title=tr("page.home"), url_path=url_path, visibility="hidden")

@@ -5,11 +5,14 @@ only at "/" and its own url_path is not looked up."""
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Browser
+from collections.abc import Callable
 
+import pytest
+from playwright.sync_api import Browser, Page
+
+from data_model.permissions import CurrentUser
 from pages.widgets.navigation import protected_url_paths
-from tests.browser.conftest import LiveApp, wait_until_idle
+from tests.browser.conftest import LiveApp, login, wait_until_idle
 
 # "/" and the pages open before login, then every page that needs one (the login form).
 ADDRESSES = ["", "login", "public", "accessibility", *protected_url_paths()]
@@ -22,11 +25,27 @@ def test_new_session_sees_no_page_not_found_dialog(live_app: LiveApp, browser: B
         page = context.new_page()
         page.goto(f"{live_app.url}/{address}")
         wait_until_idle(page)
-        # The dialog's own title and message; the accessibility statement quotes the title
-        # inside a sentence, which an exact match leaves out.
-        assert page.get_by_text("Page not found", exact=True).count() == 0
-        assert page.get_by_text("does not seem to exist").count() == 0
-        # The address still opens a page: the statement, the public view, or the login form.
-        assert page.locator("h1").count() > 0
+        _assert_no_dialog(page)
     finally:
         context.close()
+
+
+def test_logged_in_session_opened_at_home_sees_no_dialog(
+    live_app: LiveApp, make_user: Callable[..., CurrentUser], page: Page
+) -> None:
+    # The home page is the default after login: /home is the same kind of address as /login.
+    make_user("nf_kirsi", "coordinator")
+    login(page, live_app.url, "nf_kirsi")
+    opened = page.context.new_page()  # a new session, logged in by the cookie
+    opened.goto(f"{live_app.url}/home")
+    wait_until_idle(opened)
+    _assert_no_dialog(opened)
+
+
+def _assert_no_dialog(page: Page) -> None:
+    # The dialog's own title and message; the accessibility statement quotes the title
+    # inside a sentence, which an exact match leaves out.
+    assert page.get_by_text("Page not found", exact=True).count() == 0
+    assert page.get_by_text("does not seem to exist").count() == 0
+    # The address still opens a page: the statement, the public view, or the login form.
+    assert page.locator("h1").count() > 0
