@@ -42,7 +42,7 @@ def test_fresh_server_shows_only_login_for_a_direct_url(fresh_app: LiveApp, page
     expect(page.get_by_role("link", name=t("page.accessibility"))).to_be_visible()
     assert _login_form_shown(page)
     assert not page.get_by_role("heading", name=t("page.overview")).is_visible()
-    assert sorted(_nav_titles(page)) == sorted([t("page.login"), t("page.accessibility")])
+    assert sorted(_nav_titles(page)) == sorted([t("page.login"), t("page.public"), t("page.accessibility")])
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "fresh-server-overview-url.png"), full_page=True)
 
@@ -53,7 +53,7 @@ def test_coordinator_logs_in_sees_navigation_logs_out(
     make_user("selainkoordinaattori", "coordinator")
     login(page, live_app.url, "selainkoordinaattori")
     expected = [t(f"page.{key}") for key in pages_for("coordinator")]
-    expected += [t("page.home"), t("page.change_password"), t("page.accessibility")]
+    expected += [t("page.home"), t("page.public"), t("page.change_password"), t("page.accessibility")]
     assert sorted(_nav_titles(page)) == sorted(expected)
     assert page.get_by_text("Kirjautuneena: Selainkoordinaattori (osallisuuskoordinaattori)").is_visible()
 
@@ -71,7 +71,7 @@ def test_coordinator_logs_in_sees_navigation_logs_out(
     page.goto(f"{live_app.url}/overview")
     wait_until_idle(page)
     assert _login_form_shown(page)
-    assert sorted(_nav_titles(page)) == sorted([t("page.login"), t("page.accessibility")])
+    assert sorted(_nav_titles(page)) == sorted([t("page.login"), t("page.public"), t("page.accessibility")])
 
 
 def test_login_survives_a_reload_through_the_cookie(
