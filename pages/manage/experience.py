@@ -13,7 +13,7 @@ from data_model.imports.experience import (
     import_experience,
     preview_experience_import,
 )
-from data_model.imports.problems import ImportRefused, RowProblem
+from data_model.imports.problems import ImportRefused
 from data_model.metrics.drilldown import filter_options
 from data_model.metrics.experience import StoredResult, stored_results
 from data_model.models.choices import EXPERIENCE_SURVEYS
@@ -31,6 +31,7 @@ from pages.widgets.action_form import flash
 from pages.widgets.data import read, read_uncached, versions_of, write
 from pages.widgets.formats import fmt_count, fmt_decimal
 from pages.widgets.guard import page_user
+from pages.widgets.import_problems import problems_table
 from pages.widgets.markdown import plain
 from pages.widgets.texts import lang, say, tr
 
@@ -189,21 +190,6 @@ if chosen is not None:
         on_click=delete_or_restore,
         args=(chosen,),
         key=f"{BASE}.delete.{chosen.id}",
-    )
-
-
-def problems_table(problems: tuple[RowProblem, ...] | list[RowProblem]) -> None:
-    st.error(tr("import.problems", count=fmt_count(len(problems), "error")), icon=":material/error:")
-    st.dataframe(
-        pd.DataFrame(
-            {
-                tr("import.col.row"): [problem.row for problem in problems],
-                tr("import.col.column"): [problem.field for problem in problems],
-                tr("import.col.message"): [say(problem.message) for problem in problems],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
     )
 
 

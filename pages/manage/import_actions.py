@@ -10,6 +10,7 @@ from pages.widgets.action_form import flash
 from pages.widgets.data import read, read_uncached, versions_of, write
 from pages.widgets.formats import fmt_count
 from pages.widgets.guard import page_user
+from pages.widgets.import_problems import problems_table
 from pages.widgets.texts import lang, say, tr
 
 BASE = "import"
@@ -71,18 +72,7 @@ if preview.rows:
         width="stretch",
     )
 if preview.problems:
-    st.error(tr("import.problems", count=fmt_count(len(preview.problems), "error")), icon=":material/error:")
-    st.dataframe(
-        pd.DataFrame(
-            {
-                tr("import.col.row"): [problem.row for problem in preview.problems],
-                tr("import.col.column"): [problem.field for problem in preview.problems],
-                tr("import.col.message"): [say(problem.message) for problem in preview.problems],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    problems_table(preview.problems)
     st.stop()
 
 st.success(tr("import.ready"), icon=":material/check_circle:")
