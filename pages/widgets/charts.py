@@ -48,6 +48,10 @@ def draw_chart(
     (Vega's own English texts are off: data_model.exports.charts.readable)."""
     alt_text = description or None
     if isinstance(chart, dict):
+        if alt_text:
+            # The alt names the chart; a spec that also sets a description makes Streamlit log a
+            # warning with a stack trace on every render.
+            chart = {key: value for key, value in chart.items() if key != "description"}
         area.vega_lite_chart(spec=chart, width="stretch", height=height or "content", alt=alt_text)
     else:
         area.altair_chart(chart, width="stretch", height=height or "content", alt=alt_text)
