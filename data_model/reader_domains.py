@@ -39,7 +39,6 @@ from .metrics import (
     experience,
     feedback,
     freshness,
-    indicators,
     initiatives,
     measures,
     programme,
@@ -48,6 +47,7 @@ from .metrics import (
     reach_page,
     report_figures,
     reporting,
+    swot,
     trends,
 )
 from .metrics.settings import metric_settings
@@ -85,7 +85,7 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     measures.measure_counts: (ACTIONS, PROGRAMME, REFERENCE),
     channels.channel_usage: FIGURES,
     duties.responsibilities: (*FIGURES, REPORTS),
-    indicators.swot_board: (*FIGURES, REPORTS, EXPERIENCE),
+    swot.swot_board: (*FIGURES, REPORTS, EXPERIENCE),
     # actions and department reports
     actions_list.list_actions: (ACTIONS, PROGRAMME, REFERENCE),
     actions_list.list_reports: (REPORTS, REFERENCE),

@@ -76,7 +76,7 @@ def feedback_loop(
 
 def loop_figures(session: Session, filters: MetricFilters, today: date) -> FeedbackLoop:
     """What `feedback_loop` answers, unchecked: the building block of the SWOT indicator
-    (composed in `indicators.swot_board`, which checks)."""
+    (composed in `swot.swot_board`, which checks)."""
     days = load_metric_settings(session).open_loop_days
     conditions = [*action_conditions(filters), planning_or_decision()]
     closed_on = func.coalesce(Action.end_date, Action.start_date)

@@ -11,16 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from ..editions import EditionWindow, in_force_id_sql
 from ..i18n import Counted, Decimals, Message, Percent, msg
-from ..indicators import EXPERIENCE, INDICATORS, OUTCOME_FIRST
-from ..models import AudienceGroup, ExperienceResult, SwotItem
-from ..permissions import CurrentUser, require_read
+from ..indicators import EXPERIENCE, INDICATORS
+from ..models import AudienceGroup, ExperienceResult
 from .cautions import small_sample
 from .experience import THL_SURVEYS
 from .filters import MetricFilters, add_months
@@ -365,46 +362,3 @@ def indicator_value(session: Session, key: str, today: date, with_trend: bool = 
     """The indicator `key` (one of INDICATORS) now, with its trend against the period before
     (left out with `with_trend=False`: an evaluation compares two days of its own)."""
     return indicator_values(session, (key,), today, with_trend)[key]
-
-
-@dataclass(frozen=True)
-class SwotCard:
-    """A SWOT item with its live indicator (None when the item has none)."""
-
-    id: int
-    code: str
-    quadrant: str
-    text_fi: str
-    text_en: str
-    indicator: IndicatorValue | None
-
-
-def swot_board(
-    session: Session, user: CurrentUser | None, today: date, edition: EditionWindow | None = None
-) -> list[SwotCard]:
-    """The active SWOT items of the edition (default: in force `today`) in order, each with its
-    indicator's value and trend, as of today (an earlier edition's: its last day in force); an
-    item whose output figure stands in for residents' experience (OUTCOME_FIRST) shows the
-    experience of participation where a survey measured it."""
-    require_read(user, "summary.read")
-    edition_id: Any = in_force_id_sql(today)
-    if edition is not None:
-        today = edition.as_of(today)
-        edition_id = edition.edition_id
-    items = session.scalars(
-        select(SwotItem)
-        .where(SwotItem.active, SwotItem.edition_id == edition_id)
-        .order_by(SwotItem.sort_order, SwotItem.id)
-    ).all()
-    experience = experience_value(session)
-    values = indicator_values(session, [item.indicator for item in items if item.indicator], today)
-
-    def value_of(indicator: str | None) -> IndicatorValue | None:
-        if indicator in OUTCOME_FIRST and experience is not None:
-            return experience
-        return values[indicator] if indicator else None
-
-    return [
-        SwotCard(item.id, item.code, item.quadrant, item.text_fi, item.text_en, value_of(item.indicator))
-        for item in items
-    ]

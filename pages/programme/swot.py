@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model import clock
-from data_model.metrics.indicators import SwotCard, swot_board
+from data_model.metrics.swot import SwotCard, swot_board
 from pages.widgets.data import read
 from pages.widgets.editions import edition_selector
 from pages.widgets.guard import page_user

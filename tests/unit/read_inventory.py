@@ -38,7 +38,6 @@ from data_model.metrics import (
     experience,
     feedback,
     freshness,
-    indicators,
     initiatives,
     measures,
     programme,
@@ -47,6 +46,7 @@ from data_model.metrics import (
     report_figures,
     reporting,
     settings,
+    swot,
     target_choices,
     targets,
     trends,
@@ -117,9 +117,9 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: measures.measure_counts(s, u, MetricFilters()),
     ),
-    "data_model.metrics.indicators.swot_board": (
+    "data_model.metrics.swot.swot_board": (
         "summary.read",
-        lambda s, u: indicators.swot_board(s, u, TODAY),
+        lambda s, u: swot.swot_board(s, u, TODAY),
     ),
     "data_model.metrics.programme.programme_headline": (
         "summary.read",

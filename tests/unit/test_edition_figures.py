@@ -22,9 +22,9 @@ from data_model.metrics.drilldown import filter_options
 from data_model.metrics.duties import responsibilities
 from data_model.metrics.editions import DRAFT, EARLIER, IN_FORCE, programme_editions
 from data_model.metrics.filters import MetricFilters
-from data_model.metrics.indicators import swot_board
 from data_model.metrics.measures import development_steps, measure_counts
 from data_model.metrics.programme import programme_headline, statutory_counts
+from data_model.metrics.swot import swot_board
 from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action
 from data_model.services.editions import start_next_edition, update_edition

@@ -15,7 +15,7 @@ from data_model.formatting import NBSP
 from data_model.indicators import EXPERIENCE
 from data_model.metrics.cautions import SMALL_SAMPLE_RESPONDENTS, sample_caution
 from data_model.metrics.experience import experience_trends
-from data_model.metrics.indicators import swot_board
+from data_model.metrics.swot import swot_board
 from data_model.permissions import PermissionDenied
 from data_model.services.experience import create_experience, soft_delete_experience
 from tests.factories import EDITOR, READER
