@@ -2,8 +2,6 @@
 on residents' experience of participation, or imports them from CSV or Excel with a preview of
 every bad row before anything is saved. The Reach page shows them beside the groups' reach."""
 
-import hashlib
-
 import pandas as pd
 import streamlit as st
 
@@ -28,10 +26,10 @@ from data_model.services.experience import (
 from data_model.validation import ValidationError
 from data_model.validation.experience import ExperienceInput
 from pages.widgets.action_form import flash
-from pages.widgets.data import read, read_uncached, versions_of, write
+from pages.widgets.data import read, versions_of, write
+from pages.widgets.file_import import checked_once, problems_table
 from pages.widgets.formats import fmt_count, fmt_decimal
 from pages.widgets.guard import page_user
-from pages.widgets.import_problems import problems_table
 from pages.widgets.markdown import plain
 from pages.widgets.texts import lang, say, tr
 
@@ -217,13 +215,9 @@ uploaded = st.file_uploader(tr("import.upload"), type=["csv", "xlsx"], key=f"{BA
 if uploaded is None:
     st.stop()
 content = uploaded.getvalue()
-preview_key = (hashlib.sha256(content).hexdigest(), uploaded.name, versions_of(stored_results))
-if st.session_state.get(f"{BASE}.preview_key") != preview_key:
-    st.session_state[f"{BASE}.preview"] = read_uncached(
-        preview_experience_import, user, uploaded.name, content
-    )
-    st.session_state[f"{BASE}.preview_key"] = preview_key
-preview = st.session_state[f"{BASE}.preview"]
+preview = checked_once(
+    BASE, preview_experience_import, user, uploaded.name, content, versions_of(stored_results)
+)
 
 st.subheader(tr("import.preview"), anchor=False)
 if preview.rows:

@@ -1,16 +1,14 @@
 """Bulk import of actions from CSV or Excel: template, preview with every bad row, all or nothing."""
 
-import hashlib
-
 import pandas as pd
 import streamlit as st
 
 from data_model.imports import ImportRefused, import_actions, preview_import, template_csv, template_xlsx
 from pages.widgets.action_form import flash
-from pages.widgets.data import read, read_uncached, versions_of, write
+from pages.widgets.data import read, versions_of, write
+from pages.widgets.file_import import checked_once, problems_table
 from pages.widgets.formats import fmt_count
 from pages.widgets.guard import page_user
-from pages.widgets.import_problems import problems_table
 from pages.widgets.texts import lang, say, tr
 
 BASE = "import"
@@ -46,13 +44,7 @@ if uploaded is None:
     st.stop()
 
 content = uploaded.getvalue()
-# Checked once per file and version of the data it reads, not on every rerun of the page: a big file's
-# preview takes seconds, and nothing it depends on changed.
-preview_key = (hashlib.sha256(content).hexdigest(), uploaded.name, versions_of(preview_import))
-if st.session_state.get(f"{BASE}.preview_key") != preview_key:
-    st.session_state[f"{BASE}.preview"] = read_uncached(preview_import, user, uploaded.name, content)
-    st.session_state[f"{BASE}.preview_key"] = preview_key
-preview = st.session_state[f"{BASE}.preview"]
+preview = checked_once(BASE, preview_import, user, uploaded.name, content, versions_of(preview_import))
 
 st.subheader(tr("import.preview"), anchor=False)
 if preview.rows:
