@@ -18,7 +18,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.runtime
 
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run app.py
+	$(BIN)/python serve.py
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

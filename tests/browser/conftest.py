@@ -1,4 +1,5 @@
-"""Browser tests: Debian's Chromium, driven by Playwright, against a real `streamlit run app.py`.
+"""Browser tests: Debian's Chromium, driven by Playwright, against the real server (`python serve.py`,
+which is `streamlit run app.py` as the README and deploy/ start it).
 
 Every test in tests/browser/ is marked `browser` automatically (run them alone with
 `pytest -m browser`, leave them out with `-m "not browser"`). Without /usr/bin/chromium they
@@ -125,9 +126,8 @@ def _start_server(folder: Path) -> Iterator[LiveApp]:
     }
     log = (folder / "streamlit.log").open("w")
     command = [
-        str(Path(sys.executable).with_name("streamlit")),
-        "run",
-        "app.py",
+        sys.executable,
+        "serve.py",
         "--server.port",
         str(port),
         "--server.address",
@@ -158,15 +158,7 @@ def _start_server(folder: Path) -> Iterator[LiveApp]:
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[LiveApp]:
     """One app server for the whole test session (see the module docstring)."""
-    for app in _start_server(tmp_path_factory.mktemp("live_app")):
-        # Until one session has run st.navigation, Streamlit answers any address other than
-        # "/" with a "Page not found" dialog; open "/" once so tests meet the usual server.
-        context = browser.new_context()
-        warm_up = context.new_page()
-        warm_up.goto(app.url)
-        wait_until_idle(warm_up)
-        context.close()
-        yield app
+    yield from _start_server(tmp_path_factory.mktemp("live_app"))
 
 
 @pytest.fixture

@@ -185,3 +185,14 @@ def test_only_the_apps_own_component_frames_may_be_framed_by_itself() -> None:
     assert re.search(r"^\s*default\s+\"'none'\";", ancestors.group(1), re.M)
     assert re.search(r"^\s*default\s+DENY;", options.group(1), re.M)
     assert "~^/component/" in ancestors.group(1) and "~^/component/" in options.group(1)
+
+
+def test_every_way_of_starting_the_app_goes_through_serve_py() -> None:
+    # `streamlit run app.py` would show the first visitor after a start "Page not found"
+    # (see serve.py); the Makefile, the README's no-make line and the unit must not use it.
+    process = (DEPLOY / "systemd" / "heinola@.service").read_text(encoding="utf-8")
+    makefile = (DEPLOY.parent / "Makefile").read_text(encoding="utf-8")
+    assert "python serve.py" in process.split("ExecStart=")[1].splitlines()[0]
+    assert "serve.py" in makefile.split("\nrun:")[1].split("\n\n")[0]
+    for text in (process, makefile, README):
+        assert "/streamlit run" not in text
