@@ -36,7 +36,7 @@ from .editions import EditionInfo, programme_editions
 from .feedback import FeedbackLoop, feedback_loop
 from .filters import MetricFilters
 from .freshness import last_change_at
-from .gaps import gaps_among
+from .gaps import gaps_among_windows
 from .indicators import YEAR, IndicatorValue, indicator_values, period
 from .measures import MeasureActivity, MeasureReach, development_steps, measure_reach
 from .reach import reach_figures_for
@@ -164,15 +164,19 @@ def _indicators(session: Session, ids: set[int], start: date, end: date) -> tupl
 
 
 def _reach(session: Session, windows: tuple[MetricFilters, ...], lang: str) -> list[ReportFigures]:
-    """report_figures of each window, their reach read together (metrics.reach batches them)."""
+    """report_figures of each window, their reach read together (metrics.reach batches them)
+    and their gaps' suggestions too (metrics.gaps); the first window (the whole period) is
+    shown without suggestions, so none are read for it."""
+    found = reach_figures_for(session, windows)
+    gaps = gaps_among_windows(
+        session,
+        [(window, figures.representation) for window, figures in zip(windows, found, strict=True)],
+        lang,
+        suggest=[index > 0 for index in range(len(windows))],
+    )
     return [
-        ReportFigures(
-            found.totals,
-            found.representation,
-            found.score,
-            gaps_among(session, window, found.representation, lang),
-        )
-        for window, found in zip(windows, reach_figures_for(session, windows), strict=True)
+        ReportFigures(figures.totals, figures.representation, figures.score, window_gaps)
+        for figures, window_gaps in zip(found, gaps, strict=True)
     ]
 
 

@@ -19,6 +19,7 @@ the gap itself: with a year chosen, a channel is credited only with that year's 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -155,9 +156,22 @@ def kinded_pairs(kind: str, statement: Select[Any, Any, Any]) -> Select[Any, Any
 
 
 def _sources(session: Session, rows: list[GroupRepresentation], filters: MetricFilters) -> SuggestionSources:
-    """The suggestions' sources in two statements: the names (the gap groups and the groups
-    close to them, the active channels and opportunities), then the sums, tags and aims."""
-    wanted = {item for row in rows for item in (row.group.code, *RELATED_GROUPS.get(row.group.code, ()))}
+    """The suggestions' sources of one window (`suggestion_sources` of it alone)."""
+    return suggestion_sources(session, [(filters, rows)])[0]
+
+
+def suggestion_sources(
+    session: Session, windows: Sequence[tuple[MetricFilters, list[GroupRepresentation]]]
+) -> list[SuggestionSources]:
+    """The suggestions' sources of each (filters, gap rows) of `windows`, in two statements
+    however many windows there are: the names (the gap groups and the groups close to them,
+    the active channels and opportunities), then each window's sums and aims with the tags."""
+    wanted = {
+        item
+        for _filters, rows in windows
+        for row in rows
+        for item in (row.group.code, *RELATED_GROUPS.get(row.group.code, ()))
+    }
     names = union_all(
         *(
             select(
@@ -180,65 +194,82 @@ def _sources(session: Session, rows: list[GroupRepresentation], filters: MetricF
         select(names).order_by(names.c.kind, names.c.sort_order, names.c.id)
     ):
         labels[kind][key] = Label(key, code, name_fi, name_en)
-    gap_ids = {row.group.id for row in rows}
     related = select(AudienceGroup.id).where(AudienceGroup.code.in_(wanted))
-    sums = union_all(
-        kinded_pairs(
-            "c",
-            select(ActionReach.audience_group_id, action_channel.c.channel_id, func.sum(ActionReach.count))
-            .join(Action, Action.id == action_channel.c.action_id)
-            .join(ActionReach, ActionReach.action_id == Action.id)
-            .where(*action_conditions(filters), ActionReach.audience_group_id.in_(gap_ids))
-            .group_by(ActionReach.audience_group_id, action_channel.c.channel_id),
-        ),
-        kinded_pairs(
-            "o",
-            select(ActionReach.audience_group_id, Action.opportunity_id, func.sum(ActionReach.count))
-            .join(ActionReach, ActionReach.action_id == Action.id)
-            .where(
-                *action_conditions(filters),
-                Action.opportunity_id.is_not(None),
-                ActionReach.audience_group_id.in_(gap_ids),
-            )
-            .group_by(ActionReach.audience_group_id, Action.opportunity_id),
-        ),
+    # The tags are the programme's, the same in every window: read once. Each window's sums
+    # and aims carry its index in their kind ("c0", "o0", "a0", "c1" …).
+    parts = [
         kinded_pairs(
             "t",
             select(channel_audience.c.audience_group_id, channel_audience.c.channel_id, func.count())
             .where(channel_audience.c.audience_group_id.in_(related))
             .group_by(channel_audience.c.audience_group_id, channel_audience.c.channel_id),
-        ),
-        kinded_pairs(
-            "a",
-            select(action_intended_group.c.audience_group_id, Action.opportunity_id, func.count())
-            .select_from(Action)
-            .join(action_intended_group, action_intended_group.c.action_id == Action.id)
-            .where(*action_conditions(filters), action_intended_group.c.audience_group_id.in_(related))
-            .group_by(action_intended_group.c.audience_group_id, Action.opportunity_id),
-        ),
-    )
-    by_channel: dict[int, dict[int, int]] = {group_id: {} for group_id in gap_ids}
-    by_opportunity: dict[int, dict[int, int]] = {group_id: {} for group_id in gap_ids}
+        )
+    ]
+    for index, (filters, rows) in enumerate(windows):
+        gap_ids = {row.group.id for row in rows}
+        parts += [
+            kinded_pairs(
+                f"c{index}",
+                select(
+                    ActionReach.audience_group_id, action_channel.c.channel_id, func.sum(ActionReach.count)
+                )
+                .join(Action, Action.id == action_channel.c.action_id)
+                .join(ActionReach, ActionReach.action_id == Action.id)
+                .where(*action_conditions(filters), ActionReach.audience_group_id.in_(gap_ids))
+                .group_by(ActionReach.audience_group_id, action_channel.c.channel_id),
+            ),
+            kinded_pairs(
+                f"o{index}",
+                select(ActionReach.audience_group_id, Action.opportunity_id, func.sum(ActionReach.count))
+                .join(ActionReach, ActionReach.action_id == Action.id)
+                .where(
+                    *action_conditions(filters),
+                    Action.opportunity_id.is_not(None),
+                    ActionReach.audience_group_id.in_(gap_ids),
+                )
+                .group_by(ActionReach.audience_group_id, Action.opportunity_id),
+            ),
+            kinded_pairs(
+                f"a{index}",
+                select(action_intended_group.c.audience_group_id, Action.opportunity_id, func.count())
+                .select_from(Action)
+                .join(action_intended_group, action_intended_group.c.action_id == Action.id)
+                .where(*action_conditions(filters), action_intended_group.c.audience_group_id.in_(related))
+                .group_by(action_intended_group.c.audience_group_id, Action.opportunity_id),
+            ),
+        ]
+    by_channel: list[dict[int, dict[int, int]]] = [
+        {row.group.id: {} for row in rows} for _filters, rows in windows
+    ]
+    by_opportunity: list[dict[int, dict[int, int]]] = [
+        {row.group.id: {} for row in rows} for _filters, rows in windows
+    ]
     tagged: list[tuple[int, int]] = []
-    aimed: list[tuple[int, int | None]] = []
-    for kind, group_id, other, value in session.execute(sums):
-        if kind == "c":
-            by_channel[group_id][other] = int(value or 0)
-        elif kind == "o":
-            by_opportunity[group_id][other] = int(value or 0)
-        elif kind == "t":
+    aimed: list[list[tuple[int, int | None]]] = [[] for _window in windows]
+    for kind, group_id, other, value in session.execute(union_all(*parts)):
+        if kind == "t":
             tagged.append((group_id, other))
+            continue
+        index = int(kind[1:])
+        if kind[0] == "c":
+            by_channel[index][group_id][other] = int(value or 0)
+        elif kind[0] == "o":
+            by_opportunity[index][group_id][other] = int(value or 0)
         else:
-            aimed.append((group_id, other))
-    return SuggestionSources(
-        labels["c"],
-        labels["o"],
-        {label.code: key for key, label in labels["g"].items()},
-        by_channel,
-        by_opportunity,
-        tagged,
-        aimed,
-    )
+            aimed[index].append((group_id, other))
+    group_ids = {label.code: key for key, label in labels["g"].items()}
+    return [
+        SuggestionSources(
+            labels["c"],
+            labels["o"],
+            group_ids,
+            by_channel[index],
+            by_opportunity[index],
+            tagged,
+            aimed[index],
+        )
+        for index in range(len(windows))
+    ]
 
 
 def suggestions_from(
@@ -299,3 +330,33 @@ def gaps_among(
         return [Gap(row, gap_sentence(row, lang), (), (), (), ()) for row in rows]
     suggestions = suggestions_from(rows, sources if sources is not None else _sources(session, rows, filters))
     return [Gap(row=row, sentence=gap_sentence(row, lang), **suggestions[row.group.id]) for row in rows]
+
+
+def gaps_among_windows(
+    session: Session,
+    windows: Sequence[tuple[MetricFilters, list[GroupRepresentation]]],
+    lang: str = DEFAULT_LANGUAGE,
+    suggest: Sequence[bool] | None = None,
+) -> list[list[Gap]]:
+    """`gaps_among` of each (filters, representation rows) of `windows`, their suggestions read
+    together (`suggestion_sources`: two statements for all of them); `suggest` says per window
+    whether it wants suggestions (default: every window)."""
+    limit = load_metric_settings(session).gap_threshold
+    wanted = [True] * len(windows) if suggest is None else list(suggest)
+    rows = [
+        sorted((row for row in compared if is_gap(row, limit)), key=_severity) for _f, compared in windows
+    ]
+    asked = [index for index, found in enumerate(rows) if wanted[index] and found]
+    read = suggestion_sources(session, [(windows[index][0], rows[index]) for index in asked]) if asked else []
+    picked = {
+        index: suggestions_from(rows[index], sources) for index, sources in zip(asked, read, strict=True)
+    }
+    return [
+        [
+            Gap(row=row, sentence=gap_sentence(row, lang), **picked[index][row.group.id])
+            if index in picked
+            else Gap(row, gap_sentence(row, lang), (), (), (), ())
+            for row in found
+        ]
+        for index, found in enumerate(rows)
+    ]

@@ -342,6 +342,9 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.actions_list.department_choices": "composed in action_choices and "
     "initiative_register, which check",
     "data_model.metrics.gaps.gaps_among": "composed in report_figures and period_figures, which check",
+    "data_model.metrics.gaps.gaps_among_windows": "gaps_among of several windows, composed in "
+    "edition_evaluation, which checks",
+    "data_model.metrics.gaps.suggestion_sources": "composed in gaps_among and gaps_among_windows",
     "data_model.metrics.settings.load_metric_settings": "the thresholds every metric applies; a page "
     "asks metric_settings, which checks",
     "data_model.metrics.reporting.department_statuses": "composed in responsibilities and the SWOT "
