@@ -9,7 +9,7 @@ import streamlit as st
 
 from data_model.config import ConfigurationError, cookie_key, load_settings
 from data_model.logs import configure_logging
-from pages.widgets.auth import account_sidebar, make_authenticator, signed_in_user
+from pages.widgets.auth import account_sidebar, make_authenticator, password_changed_notice, signed_in_user
 from pages.widgets.data import start_script_run
 from pages.widgets.errors import error_boundary
 from pages.widgets.navigation import NAV_KEY, draw_navigation, pages_by_section, protected_url_paths
@@ -76,33 +76,33 @@ else:
         title=tr("page.change_password"),
         icon=":material/password:",
         url_path="change_password",
-        default=signed_in.must_change_password,
     )
     account = {tr("nav.section.account"): [change_password, accessibility]}
     if signed_in.must_change_password:
-        # A one-time password must be replaced before any other page opens.
+        # A one-time password must be replaced before any other page opens. "/" draws the
+        # password page through a hidden stand-in, so the page itself keeps /change_password
+        # (a default page is found only at "/").
         sections = account
+        landing, landing_page = "pages/account/change_password.py", change_password
+        root = [st.Page(landing, title=landing_page.title, url_path="", default=True, visibility="hidden")]
     else:
-        home = st.Page(
-            "pages/public/home.py",
+        landing = "pages/public/home.py"
+        landing_page = st.Page(
+            landing,
             title=tr("page.home"),
             icon=":material/home:",
             url_path="",  # at "/" only; /home is a stand-in below, as /login is before login
             default=True,
         )
-        sections = {tr("nav.section.public"): [home, public_view]}
+        sections = {tr("nav.section.public"): [landing_page, public_view]}
         sections.update(pages_by_section(signed_in.user.role, default_first=False))
         sections |= account
+        root = []
     # Every other known address (the login form's, another role's page, any page while a
     # one-time password is in use) opens the page the user is sent to, not "page not found".
-    landing = "pages/account/change_password.py" if signed_in.must_change_password else "pages/public/home.py"
-    landing_page = change_password if signed_in.must_change_password else home
-    # The default page reports an empty url_path; the password page, default while a one-time
-    # password is in use, still holds its own (its hash keeps its success message on rerun).
-    default_path = "change_password" if signed_in.must_change_password else ""
-    present = {page.url_path for pages in sections.values() for page in pages} | {default_path}
-    stand_ins = [
-        st.Page(landing, title=tr("page.home"), url_path=url_path, visibility="hidden")
+    present = {page.url_path for pages in sections.values() for page in pages}
+    stand_ins = root + [
+        st.Page(landing, title=landing_page.title, url_path=url_path, visibility="hidden")
         for url_path in ("login", *protected_url_paths())
         if url_path not in present
     ]
@@ -113,4 +113,5 @@ navigation = st.navigation(sections, position="hidden")
 stand_in_paths = {page.url_path for page in stand_ins}
 draw_navigation(menu, sections, landing_page if navigation.url_path in stand_in_paths else navigation)
 with error_boundary():
+    password_changed_notice()
     navigation.run()

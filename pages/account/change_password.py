@@ -3,18 +3,14 @@
 import streamlit as st
 
 from data_model.services.users import change_own_password
-from pages.widgets.auth import continue_session, must_change_password_now
+from pages.widgets.auth import announce_password_changed, continue_session, must_change_password_now
 from pages.widgets.data import write
 from pages.widgets.guard import page_user
 from pages.widgets.texts import say, tr
 
-CHANGED_KEY = "password_changed"
-
 user = page_user("change_password")
 st.title(tr("auth.change.title"))
-if st.session_state.pop(CHANGED_KEY, False):
-    st.success(tr("auth.change.done"), icon=":material/check_circle:")
-elif must_change_password_now():
+if must_change_password_now():
     st.warning(tr("auth.change.must"), icon=":material/password:")
 
 with st.form("change_password_form", clear_on_submit=True):
@@ -37,6 +33,7 @@ if submitted:
         if change.session_version is not None:
             # Other sessions of the user have ended; this one carries on with a new cookie.
             continue_session(change.session_version)
-            # Rerun so that the navigation opens the rest of the app when the password was one-time.
-            st.session_state[CHANGED_KEY] = True
+            # Rerun so that the navigation opens the rest of the app when the password was one-time;
+            # the page that opens then says the password was changed.
+            announce_password_changed()
             st.rerun()

@@ -281,3 +281,18 @@ def account_sidebar(signed_in: SignedIn) -> None:
     st.sidebar.button(
         tr("auth.logout"), key="logout_button", on_click=_request_logout, icon=":material/logout:"
     )
+
+
+_PASSWORD_CHANGED_KEY = "password_changed"  # noqa: S105 (a session-state key, not a secret)
+
+
+def announce_password_changed() -> None:
+    """Say "password changed" on the next run, on whichever page it opens: after a one-time
+    password that is the home page at "/", not the password page."""
+    st.session_state[_PASSWORD_CHANGED_KEY] = True
+
+
+def password_changed_notice() -> None:
+    """The notice announce_password_changed asked for, once."""
+    if st.session_state.pop(_PASSWORD_CHANGED_KEY, False):
+        st.success(tr("auth.change.done"), icon=":material/check_circle:")
