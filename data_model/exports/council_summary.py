@@ -258,7 +258,7 @@ def build_council_summary(
     actors = responsibilities(session, user, judged_on)
     catalogue = catalogue_usage(session, user, judged_on)
     trends = quarterly_trends(session, user, trend_filters(period, today))
-    channels = channel_by_group(session, user, period_filters(period))
+    channels = channel_by_group(session, user, period_filters(period), judged_on)
     changed = clock.to_local(last_change_at(session, user))
     no_reach_gaps = {gap.group.code for gap in current.gaps if gap.no_reach}
     initiatives = council_list(session, period.start, period.end, today)

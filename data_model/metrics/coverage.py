@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..editions import EditionWindow
 from ..models import (
     Action,
@@ -26,7 +27,8 @@ from ..models import (
 )
 from ..models.actions import action_channel, action_form
 from ..permissions import CurrentUser, require_read
-from .filters import MetricFilters, action_conditions, add_months, edition_scope
+from .filters import MetricFilters, action_conditions, add_months, as_of_day, edition_scope
+from .item_keys import InForceKey, in_force_or
 from .labels import Label
 from .reach import TAG_ONLY_GROUPS
 from .settings import load_metric_settings
@@ -59,9 +61,11 @@ class UnusedOpportunity:
     last_used: date | None
 
 
-def _labels(session: Session, model: type, used: set[int]) -> tuple[Label, ...]:
+def _labels(session: Session, model: type, used: set[int], day: date) -> tuple[Label, ...]:
     statement: Any = select(model)
-    if hasattr(model, "active"):
+    if hasattr(model, "edition_id"):  # a programme item: the edition in force's, each code once
+        statement = statement.where(in_force_or(model, day, used))
+    elif hasattr(model, "active"):
         statement = statement.where(or_(model.active, model.id.in_(used)))  # type: ignore[attr-defined]
     items: Any = session.scalars(
         statement.order_by(model.sort_order, model.id)  # type: ignore[attr-defined]
@@ -85,11 +89,11 @@ def dense_matrix(
 
 
 def _matrix(
-    session: Session, statement: Select[int, int, int], row_model: type, column_model: type
+    session: Session, statement: Select[int, int, int], row_model: type, column_model: type, day: date
 ) -> Matrix:
     cells = {(row_id, column_id): int(value or 0) for row_id, column_id, value in session.execute(statement)}
-    rows = _labels(session, row_model, {key[0] for key in cells})
-    columns = _labels(session, column_model, {key[1] for key in cells})
+    rows = _labels(session, row_model, {key[0] for key in cells}, day)
+    columns = _labels(session, column_model, {key[1] for key in cells}, day)
     return dense_matrix(cells, rows, columns, groups_as_columns=column_model is AudienceGroup)
 
 
@@ -103,15 +107,21 @@ def department_form_cells(filters: MetricFilters) -> Select[int, int, int]:
     )
 
 
-def channel_group_cells(filters: MetricFilters) -> Select[int, int, int]:
-    """(channel id, group id, participants) of the filtered actions."""
-    return (
-        select(action_channel.c.channel_id, ActionReach.audience_group_id, func.sum(ActionReach.count))
+def channel_group_cells(filters: MetricFilters, day: date) -> Select[int, int, int]:
+    """(channel id, group id, participants) of the filtered actions, each channel the row of
+    the edition in force on `day` with the code of the one the action used (item_keys)."""
+    channel = InForceKey(Channel, day)
+    statement = select(channel.id, ActionReach.audience_group_id, func.sum(ActionReach.count)).select_from(
+        action_channel
+    )
+    cells: Select[int, int, int] = (
+        channel.join(statement, action_channel.c.channel_id)
         .join(Action, Action.id == action_channel.c.action_id)
         .join(ActionReach, ActionReach.action_id == Action.id)
         .where(*action_conditions(filters))
-        .group_by(action_channel.c.channel_id, ActionReach.audience_group_id)
+        .group_by(channel.id, ActionReach.audience_group_id)
     )
+    return cells
 
 
 def department_group_cells(filters: MetricFilters) -> Select[int, int, int]:
@@ -127,20 +137,27 @@ def department_group_cells(filters: MetricFilters) -> Select[int, int, int]:
 def department_by_form(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
     """Number of actions per department × participation form (an action may have several)."""
     require_read(user, "summary.read")
-    return _matrix(session, department_form_cells(filters), Department, ParticipationForm)
+    day = as_of_day(filters, clock.today())
+    return _matrix(session, department_form_cells(filters), Department, ParticipationForm, day)
 
 
-def channel_by_group(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
+def channel_by_group(
+    session: Session, user: CurrentUser | None, filters: MetricFilters, day: date | None = None
+) -> Matrix:
     """Participants per channel × audience group: the group's recorded participants in the
-    actions that used the channel (an action with two channels counts for both)."""
+    actions that used the channel (an action with two channels counts for both). The channels
+    are those of the edition in force on `day` (default: the period's end, or today), each
+    once, an earlier edition's action counted under the channel with the same code."""
     require_read(user, "summary.read")
-    return _matrix(session, channel_group_cells(filters), Channel, AudienceGroup)
+    day = as_of_day(filters, clock.today()) if day is None else day
+    return _matrix(session, channel_group_cells(filters, day), Channel, AudienceGroup, day)
 
 
 def department_by_group(session: Session, user: CurrentUser | None, filters: MetricFilters) -> Matrix:
     """Recorded participants per department × audience group."""
     require_read(user, "summary.read")
-    return _matrix(session, department_group_cells(filters), Department, AudienceGroup)
+    day = as_of_day(filters, clock.today())
+    return _matrix(session, department_group_cells(filters), Department, AudienceGroup, day)
 
 
 def is_unused(last_used: date | None, since: date) -> bool:

@@ -26,12 +26,14 @@ from typing import Any
 from sqlalchemy import Integer, Select, cast, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..formatting import fmt_pct
 from ..i18n import DEFAULT_LANGUAGE, t
 from ..models import Action, ActionReach, AudienceGroup, Channel, Opportunity
 from ..models.actions import action_channel, action_intended_group
 from ..models.programme import channel_audience
-from .filters import MetricFilters, action_conditions
+from .filters import MetricFilters, action_conditions, as_of_day
+from .item_keys import InForceKey, listed_in_force
 from .labels import Label
 from .reach import YOUTH, GroupRepresentation
 from .settings import load_metric_settings
@@ -172,6 +174,11 @@ def suggestion_sources(
         for row in rows
         for item in (row.group.code, *RELATED_GROUPS.get(row.group.code, ()))
     }
+    # The channels and opportunities of the edition in force at the latest window's end, an
+    # action of an earlier edition counted under the item with the same code (item_keys):
+    # else each is suggested once per edition.
+    today = clock.today()
+    day = max((as_of_day(filters, today) for filters, _rows in windows), default=today)
     names = union_all(
         *(
             select(
@@ -184,8 +191,8 @@ def suggestion_sources(
             ).where(condition)
             for kind, model, condition in (
                 ("g", AudienceGroup, AudienceGroup.code.in_(wanted)),
-                ("c", Channel, Channel.active),
-                ("o", Opportunity, Opportunity.active),
+                ("c", Channel, listed_in_force(Channel, day)),
+                ("o", Opportunity, listed_in_force(Opportunity, day)),
             )
         )
     ).subquery()
@@ -207,35 +214,46 @@ def suggestion_sources(
     ]
     for index, (filters, rows) in enumerate(windows):
         gap_ids = {row.group.id for row in rows}
+        channel, opportunity, aimed_at = (
+            InForceKey(Channel, day),
+            InForceKey(Opportunity, day),
+            InForceKey(Opportunity, day),
+        )
         parts += [
             kinded_pairs(
                 f"c{index}",
-                select(
-                    ActionReach.audience_group_id, action_channel.c.channel_id, func.sum(ActionReach.count)
+                channel.join(
+                    select(
+                        ActionReach.audience_group_id, channel.id, func.sum(ActionReach.count)
+                    ).select_from(action_channel),
+                    action_channel.c.channel_id,
                 )
                 .join(Action, Action.id == action_channel.c.action_id)
                 .join(ActionReach, ActionReach.action_id == Action.id)
                 .where(*action_conditions(filters), ActionReach.audience_group_id.in_(gap_ids))
-                .group_by(ActionReach.audience_group_id, action_channel.c.channel_id),
+                .group_by(ActionReach.audience_group_id, channel.id),
             ),
             kinded_pairs(
                 f"o{index}",
-                select(ActionReach.audience_group_id, Action.opportunity_id, func.sum(ActionReach.count))
-                .join(ActionReach, ActionReach.action_id == Action.id)
-                .where(
-                    *action_conditions(filters),
-                    Action.opportunity_id.is_not(None),
-                    ActionReach.audience_group_id.in_(gap_ids),
+                opportunity.join(
+                    select(ActionReach.audience_group_id, opportunity.id, func.sum(ActionReach.count))
+                    .select_from(Action)
+                    .join(ActionReach, ActionReach.action_id == Action.id),
+                    Action.opportunity_id,
                 )
-                .group_by(ActionReach.audience_group_id, Action.opportunity_id),
+                .where(*action_conditions(filters), ActionReach.audience_group_id.in_(gap_ids))
+                .group_by(ActionReach.audience_group_id, opportunity.id),
             ),
             kinded_pairs(
                 f"a{index}",
-                select(action_intended_group.c.audience_group_id, Action.opportunity_id, func.count())
-                .select_from(Action)
-                .join(action_intended_group, action_intended_group.c.action_id == Action.id)
+                aimed_at.join(
+                    select(action_intended_group.c.audience_group_id, aimed_at.id, func.count())
+                    .select_from(Action)
+                    .join(action_intended_group, action_intended_group.c.action_id == Action.id),
+                    Action.opportunity_id,
+                )
                 .where(*action_conditions(filters), action_intended_group.c.audience_group_id.in_(related))
-                .group_by(action_intended_group.c.audience_group_id, Action.opportunity_id),
+                .group_by(action_intended_group.c.audience_group_id, aimed_at.id),
             ),
         ]
     by_channel: list[dict[int, dict[int, int]]] = [

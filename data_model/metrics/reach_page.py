@@ -34,6 +34,7 @@ from .coverage import (
 )
 from .filters import MetricFilters, action_conditions
 from .gaps import SuggestionSources, gaps_among, kinded_pairs
+from .item_keys import InForceKey, listed_in_force
 from .labels import Label
 from .measures import measures_without_actions
 from .reach import AGE, TAG_ONLY_GROUPS, GroupReach, reach_figures
@@ -71,8 +72,10 @@ class _Named:
     group_kind: str | None
 
 
-def _label_rows(kind: str, model: Any) -> Any:
+def _label_rows(kind: str, model: Any, day: date) -> Any:
     active = model.active if hasattr(model, "active") else literal(True, Boolean)
+    if hasattr(model, "edition_id"):  # a programme item: shown by default if the edition in force's
+        active = listed_in_force(model, day)
     group_kind = model.kind if model is AudienceGroup else cast(null(), String)
     return select(
         literal(kind).label("kind"),
@@ -94,8 +97,9 @@ def _padded(statement: Any) -> Any:
     return statement.with_only_columns(kind, first, empty, empty, empty, second, value, empty)
 
 
-def _cell_rows(filters: MetricFilters) -> list[Any]:
-    """The per-pair figures of the filtered actions, one SELECT per kind (see the kinds above)."""
+def _cell_rows(filters: MetricFilters, day: date) -> list[Any]:
+    """The per-pair figures of the filtered actions, one SELECT per kind (see the kinds above);
+    channels and opportunities keyed by the edition in force on `day` (item_keys)."""
     reach = (
         select(ActionReach.audience_group_id, null(), func.sum(ActionReach.count))
         .join(Action, Action.id == ActionReach.action_id)
@@ -108,25 +112,34 @@ def _cell_rows(filters: MetricFilters) -> list[Any]:
         .where(*action_conditions(filters))
         .group_by(ActionReach.audience_group_id)
     )
+    opportunity = InForceKey(Opportunity, day)
     by_opportunity = (
-        select(ActionReach.audience_group_id, Action.opportunity_id, func.sum(ActionReach.count))
-        .join(ActionReach, ActionReach.action_id == Action.id)
-        .where(*action_conditions(filters), Action.opportunity_id.is_not(None))
-        .group_by(ActionReach.audience_group_id, Action.opportunity_id)
-    )
-    aimed = (
-        select(action_intended_group.c.audience_group_id, Action.opportunity_id, func.count())
-        .select_from(Action)
-        .join(action_intended_group, action_intended_group.c.action_id == Action.id)
+        opportunity.join(
+            select(ActionReach.audience_group_id, opportunity.id, func.sum(ActionReach.count))
+            .select_from(Action)
+            .join(ActionReach, ActionReach.action_id == Action.id),
+            Action.opportunity_id,
+        )
         .where(*action_conditions(filters))
-        .group_by(action_intended_group.c.audience_group_id, Action.opportunity_id)
+        .group_by(ActionReach.audience_group_id, opportunity.id)
+    )
+    aimed_at = InForceKey(Opportunity, day)
+    aimed = (
+        aimed_at.join(
+            select(action_intended_group.c.audience_group_id, aimed_at.id, func.count())
+            .select_from(Action)
+            .join(action_intended_group, action_intended_group.c.action_id == Action.id),
+            Action.opportunity_id,
+        )
+        .where(*action_conditions(filters))
+        .group_by(action_intended_group.c.audience_group_id, aimed_at.id)
     )
     tagged = select(
         channel_audience.c.audience_group_id, channel_audience.c.channel_id, func.count()
     ).group_by(channel_audience.c.audience_group_id, channel_audience.c.channel_id)
     return [
         kinded_pairs(DEPARTMENT_FORM, department_form_cells(filters)),
-        kinded_pairs(CHANNEL_GROUP, channel_group_cells(filters)),
+        kinded_pairs(CHANNEL_GROUP, channel_group_cells(filters, day)),
         kinded_pairs(DEPARTMENT_GROUP, department_group_cells(filters)),
         kinded_pairs(GROUP_SUM, reach),
         kinded_pairs(GROUP_ROWS, rows_per_group),
@@ -143,7 +156,7 @@ class _PageRows:
     settings: dict[str, str]
 
 
-def _page_rows(session: Session, filters: MetricFilters) -> _PageRows:
+def _page_rows(session: Session, filters: MetricFilters, day: date) -> _PageRows:
     """Every department, form, channel, group and opportunity in sort order, the per-pair
     figures and the thresholds' stored values: one statement, rows told apart by their kind."""
     key, value = settings_rows().selected_columns
@@ -153,12 +166,12 @@ def _page_rows(session: Session, filters: MetricFilters) -> _PageRows:
         literal(SETTINGS).label("kind"), number, key, value, empty, number, number, empty
     )
     rows = union_all(
-        _label_rows(DEPARTMENTS, Department),
-        _label_rows(FORMS, ParticipationForm),
-        _label_rows(CHANNELS, Channel),
-        _label_rows(GROUPS, AudienceGroup),
-        _label_rows(OPPORTUNITIES, Opportunity),
-        *(_padded(statement) for statement in _cell_rows(filters)),
+        _label_rows(DEPARTMENTS, Department, day),
+        _label_rows(FORMS, ParticipationForm, day),
+        _label_rows(CHANNELS, Channel, day),
+        _label_rows(GROUPS, AudienceGroup, day),
+        _label_rows(OPPORTUNITIES, Opportunity, day),
+        *(_padded(statement) for statement in _cell_rows(filters, day)),
         thresholds,
     ).subquery()
     found = _PageRows(defaultdict(list), defaultdict(dict), {})
@@ -210,7 +223,7 @@ def reach_page_figures(
     """The Reach & gaps page's figures for `filters`; unused opportunities judged on `as_of`."""
     require_read(user, "summary.read")
     # The thresholds come with the labels and sums, before any figure asks for them.
-    page_rows = _page_rows(session, filters)
+    page_rows = _page_rows(session, filters, as_of)
     settings = remember_metric_settings(session, page_rows.settings)
     labels, cells = page_rows.labels, page_rows.cells
     reach = reach_figures(session, filters)
