@@ -11,6 +11,7 @@ evidence, whichever edition it was done under.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -218,9 +219,11 @@ def responsibilities(
     today: date,
     include_retired: bool = False,
     edition: EditionWindow | None = None,
+    departments: Sequence[ReportingStatus] | None = None,
 ) -> list[ActorDuties]:
     """The actors and their duties of the edition (default: in force `today`), each with
-    cadence, status and the evidence behind it."""
+    cadence, status and the evidence behind it; the departments' reporting statuses on the day
+    judged are `departments` when the caller has read them (metrics.reporting), else read here."""
     require_read(user, "summary.read")
     scope = edition_scope(edition, today)
     today = scope.as_of
@@ -247,7 +250,9 @@ def responsibilities(
     found = _Found(
         _action_evidence(session, wanted, today),
         _report_evidence(session, report_sinces, today),
-        tuple(department_statuses(session, today)) if with_departments else (),
+        (tuple(departments) if departments is not None else tuple(department_statuses(session, today)))
+        if with_departments
+        else (),
     )
     return [
         ActorDuties(

@@ -37,11 +37,11 @@ from .feedback import FeedbackLoop, feedback_loop
 from .filters import MetricFilters
 from .freshness import last_change_at
 from .gaps import gaps_among_windows
-from .indicators import YEAR, IndicatorValue, indicator_values, period
+from .indicators import YEAR, IndicatorValue, indicator_values_on, period
 from .measures import MeasureActivity, MeasureReach, development_steps, measure_reach
-from .reach import reach_figures_for
+from .reach import ReachFigures, reach_figures_for
 from .report_figures import ReportFigures
-from .reporting import ReportingStatus, reporting_status
+from .reporting import ReportingStatus, department_statuses_on
 from .settings import load_metric_settings
 from .targets import TargetProgress, target_progress
 
@@ -138,16 +138,25 @@ def start_day(edition: EditionInfo) -> date:
     return edition.approved_on or edition.period_start
 
 
-def _indicators(session: Session, ids: set[int], start: date, end: date) -> tuple[SwotResult, ...]:
+def _indicators(
+    session: Session,
+    ids: set[int],
+    days: tuple[date, date],
+    reach: dict[MetricFilters, ReachFigures],
+    departments: dict[date, list[ReportingStatus]],
+) -> tuple[SwotResult, ...]:
     items = session.scalars(
         select(SwotItem).where(SwotItem.id.in_(ids)).order_by(SwotItem.sort_order, SwotItem.id)
     ).all()
     keys = [item.indicator for item in items if item.indicator]
-    # One batched read per day for all the items' indicators (metrics.indicators).
-    by_day = {
-        day: indicator_values(session, keys, day, with_trend=False) if keys else {} for day in (start, end)
-    }
-    values = {(key, day): value for day, found in by_day.items() for key, value in found.items()}
+    # One read for all the items' indicators on both days (metrics.indicators), taking the
+    # windows' reach and the departments' statuses the evaluation has read for its own figures.
+    values = (
+        indicator_values_on(session, keys, days, with_trend=False, reach=reach, departments=departments)
+        if keys
+        else {}
+    )
+    start, end = days
     return tuple(
         SwotResult(
             item.code,
@@ -156,18 +165,19 @@ def _indicators(session: Session, ids: set[int], start: date, end: date) -> tupl
             item.text_en,
             item.active,
             item.indicator,
-            values.get((item.indicator, start)) if item.indicator else None,
-            values.get((item.indicator, end)) if item.indicator else None,
+            values[start].get(item.indicator) if item.indicator else None,
+            values[end].get(item.indicator) if item.indicator else None,
         )
         for item in items
     )
 
 
-def _reach(session: Session, windows: tuple[MetricFilters, ...], lang: str) -> list[ReportFigures]:
-    """report_figures of each window, their reach read together (metrics.reach batches them)
-    and their gaps' suggestions too (metrics.gaps); the first window (the whole period) is
-    shown without suggestions, so none are read for it."""
-    found = reach_figures_for(session, windows)
+def _reach(
+    session: Session, windows: tuple[MetricFilters, ...], found: list[ReachFigures], lang: str
+) -> list[ReportFigures]:
+    """report_figures of each window from their reach (`found`, metrics.reach read them
+    together), their gaps' suggestions read together too (metrics.gaps); the first window (the
+    whole period) is shown without suggestions, so none are read for it."""
     gaps = gaps_among_windows(
         session,
         [(window, figures.representation) for window, figures in zip(windows, found, strict=True)],
@@ -201,7 +211,11 @@ def edition_evaluation(
     whole = MetricFilters(start=edition.period_start, end=evaluated_on)
     start_window = period(start_day(edition), YEAR)
     end_window = period(evaluated_on, YEAR)
-    reach = _reach(session, (whole, start_window, end_window), lang)
+    windows = (whole, start_window, end_window)
+    found = reach_figures_for(session, windows)
+    reach = _reach(session, windows, found, lang)
+    days = (start_day(edition), evaluated_on)
+    statuses = department_statuses_on(session, days)
     participants = measure_reach(session, whole)
     measures = tuple(
         MeasureResult(
@@ -234,15 +248,18 @@ def edition_evaluation(
         start=reach[1],
         end=reach[2],
         measures=measures,
-        swot=_indicators(session, items["swot"], start_day(edition), evaluated_on),
+        swot=_indicators(session, items["swot"], days, dict(zip(windows, found, strict=True)), statuses),
         feedback=feedback_loop(session, user, whole, evaluated_on),
         statutory=tuple(statutory),
         duties=tuple(
             actor
-            for actor in responsibilities(session, user, evaluated_on, include_retired=True)
+            for actor in responsibilities(
+                session, user, evaluated_on, include_retired=True, departments=statuses[evaluated_on]
+            )
             if actor.id in items["actor"]
         ),
-        reporting=tuple(reporting_status(session, user, evaluated_on)),
+        # reporting_status's answer (the reader is checked above), read once with the duties'
+        reporting=tuple(statuses[evaluated_on]),
         targets=tuple(
             row
             for row in target_progress(session, user, today, include_retired=True)

@@ -4,8 +4,9 @@ statement per indicator and period (issue 12)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select
@@ -87,45 +88,62 @@ def _window_columns(window: MetricFilters, edition: Any) -> list[Any]:
 
 
 def programme_counts(session: Session, windows: Sequence[MetricFilters]) -> ProgrammeCounts:
-    """The counts of every window in `windows`, and the active opportunities and channels."""
-    ordered = list(dict.fromkeys(windows))
-    # The edition in force at the end of the latest window: its items are the whole.
-    edition = in_force_id_sql(max((w.end for w in ordered if w.end is not None), default=clock.today()))
-    active_opportunities = (
-        select(func.count(Opportunity.id))
-        .where(Opportunity.active, Opportunity.edition_id == edition)
-        .correlate(None)
-        .scalar_subquery()
-    )
-    active_channels = (
-        select(func.count(Channel.id))
-        .where(Channel.active, Channel.edition_id == edition)
-        .correlate(None)
-        .scalar_subquery()
-    )
+    """The counts of every window in `windows`, and the active opportunities and channels of
+    the edition in force at the end of the latest window."""
+    day = max((w.end for w in windows if w.end is not None), default=clock.today())
+    return programme_counts_on(session, {day: windows})[day]
+
+
+def programme_counts_on(
+    session: Session, by_day: Mapping[date, Sequence[MetricFilters]]
+) -> dict[date, ProgrammeCounts]:
+    """`programme_counts` of each day's windows, the items of the edition in force on that day
+    (an evaluation compares two days, perhaps of two editions): one statement for all days."""
+    days = list(by_day)
+    ordered = {day: list(dict.fromkeys(by_day[day])) for day in days}
+    editions = {day: in_force_id_sql(day) for day in days}
+    columns: list[Any] = []
+    for day in days:
+        edition = editions[day]
+        columns += [
+            select(func.count(Opportunity.id))
+            .where(Opportunity.active, Opportunity.edition_id == edition)
+            .correlate(None)
+            .scalar_subquery(),
+            select(func.count(Channel.id))
+            .where(Channel.active, Channel.edition_id == edition)
+            .correlate(None)
+            .scalar_subquery(),
+            *(c for w in ordered[day] for c in _window_columns(w, edition)),
+        ]
     row = session.execute(
-        select(
-            active_opportunities, active_channels, *(c for w in ordered for c in _window_columns(w, edition))
-        )
+        select(*columns)
         .select_from(Action)
         .outerjoin(Opportunity, Opportunity.id == Action.opportunity_id)
         .where(live_actions())
     ).one()
-    width = len(_window_columns(MetricFilters(), edition))
-    counts = {}
-    for index, window in enumerate(ordered):
-        values = row[2 + index * width : 2 + (index + 1) * width]
-        actions, officials, digital, average, answers, opportunities, channels, loop, with_feedback = values
-        answers = int(answers or 0)
-        counts[window] = WindowCounts(
-            actions=int(actions or 0),
-            officials_or_decision_changed=int(officials or 0),
-            digital=int(digital or 0),
-            staff_average=float(average) if answers else None,
-            staff_answers=answers,
-            opportunities_used=int(opportunities or 0),
-            channels_used=int(channels or 0),
-            loop_actions=int(loop or 0),
-            loop_with_feedback=int(with_feedback or 0),
-        )
-    return ProgrammeCounts(counts, int(row[0] or 0), int(row[1] or 0))
+    width = len(_window_columns(MetricFilters(), editions[days[0]])) if days else 0
+    result = {}
+    offset = 0
+    for day in days:
+        counts = {}
+        for index, window in enumerate(ordered[day]):
+            start = offset + 2 + index * width
+            actions, officials, digital, average, answers, opportunities, channels, loop, with_feedback = row[
+                start : start + width
+            ]
+            answers = int(answers or 0)
+            counts[window] = WindowCounts(
+                actions=int(actions or 0),
+                officials_or_decision_changed=int(officials or 0),
+                digital=int(digital or 0),
+                staff_average=float(average) if answers else None,
+                staff_answers=answers,
+                opportunities_used=int(opportunities or 0),
+                channels_used=int(channels or 0),
+                loop_actions=int(loop or 0),
+                loop_with_feedback=int(with_feedback or 0),
+            )
+        result[day] = ProgrammeCounts(counts, int(row[offset] or 0), int(row[offset + 1] or 0))
+        offset += 2 + len(ordered[day]) * width
+    return result

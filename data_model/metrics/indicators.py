@@ -8,7 +8,7 @@ and "opportunities in use" the `unused_months` setting, like the catalogue.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -21,9 +21,9 @@ from ..models import AudienceGroup, ExperienceResult
 from .cautions import small_sample
 from .experience import THL_SURVEYS
 from .filters import MetricFilters, add_months
-from .indicator_counts import ProgrammeCounts, programme_counts
+from .indicator_counts import ProgrammeCounts, programme_counts_on
 from .reach import AGE, YOUTH, GroupRepresentation, ReachFigures, reach_figures_for
-from .reporting import ReportingStatus, department_statuses, reported_on_time
+from .reporting import ReportingStatus, department_statuses_on, reported_on_time
 from .settings import MetricSettings, load_metric_settings
 
 YEAR = 12
@@ -296,30 +296,52 @@ def _windows(
     return months, period(today, months), previous
 
 
-def _read(session: Session, keys: Sequence[str], today: date, with_trend: bool) -> _Read:
-    """Everything the indicators `keys` need, for all their periods, in a few statements."""
+def _read(
+    session: Session,
+    keys: Sequence[str],
+    days: Sequence[date],
+    with_trend: bool,
+    reach: Mapping[MetricFilters, ReachFigures] | None = None,
+    departments: Mapping[date, Sequence[ReportingStatus]] | None = None,
+) -> dict[date, _Read]:
+    """Everything the indicators `keys` need on each of `days`, for all their periods, in a few
+    statements however many days; `reach` and `departments`, when the caller has read them
+    for some windows or days (an evaluation, for its own figures), are not read again."""
     unused_months = load_metric_settings(session).unused_months
-    windows = [
-        w for key in keys for w in _windows(key, today, unused_months, with_trend)[1:] if w is not None
-    ]
+    windows = {
+        day: [w for key in keys for w in _windows(key, day, unused_months, with_trend)[1:] if w is not None]
+        for day in days
+    }
+    known = dict(reach or {})
     reach_windows = [
         w
+        for day in days
         for key in keys
         if key in REACH_INDICATORS
-        for w in _windows(key, today, unused_months, with_trend)[1:]
-        if w
+        for w in _windows(key, day, unused_months, with_trend)[1:]
+        if w and w not in known
     ]
     reach_windows = list(dict.fromkeys(reach_windows))
-    return _Read(
-        # Only the survey asked for: no period, nothing to count.
-        counts=programme_counts(session, windows) if windows else ProgrammeCounts({}, 0, 0),
-        reach=dict(zip(reach_windows, reach_figures_for(session, reach_windows), strict=True))
-        if reach_windows
-        else {},
-        older_bands=_older_band_codes(session) if OLDER_INDICATORS & set(keys) else frozenset(),
-        # Reporting has no trend: only today's statuses.
-        departments=tuple(department_statuses(session, today)) if "departments_reporting" in keys else (),
-    )
+    if reach_windows:
+        known.update(zip(reach_windows, reach_figures_for(session, reach_windows), strict=True))
+    counted = {day: found for day, found in windows.items() if found}
+    # Only the survey asked for: no period, nothing to count.
+    counts = programme_counts_on(session, counted) if counted else {}
+    older_bands = _older_band_codes(session) if OLDER_INDICATORS & set(keys) else frozenset()
+    # Reporting has no trend: only each day's statuses.
+    statuses: Mapping[date, Sequence[ReportingStatus]] = {}
+    if "departments_reporting" in keys:
+        missing = [day for day in days if departments is None or day not in departments]
+        statuses = {**(departments or {}), **(department_statuses_on(session, missing) if missing else {})}
+    return {
+        day: _Read(
+            counts=counts.get(day, ProgrammeCounts({}, 0, 0)),
+            reach=known,
+            older_bands=older_bands,
+            departments=tuple(statuses.get(day, ())),
+        )
+        for day in days
+    }
 
 
 def _value(read: _Read, key: str, today: date, settings: MetricSettings, with_trend: bool) -> IndicatorValue:
@@ -346,16 +368,33 @@ def indicator_values(
 ) -> dict[str, IndicatorValue]:
     """The indicators `keys` (of INDICATORS) now, each with its trend against the period before,
     computed from one read for all of them."""
+    return indicator_values_on(session, keys, (today,), with_trend)[today]
+
+
+def indicator_values_on(
+    session: Session,
+    keys: Sequence[str],
+    days: Sequence[date],
+    with_trend: bool = True,
+    reach: Mapping[MetricFilters, ReachFigures] | None = None,
+    departments: Mapping[date, Sequence[ReportingStatus]] | None = None,
+) -> dict[date, dict[str, IndicatorValue]]:
+    """`indicator_values` on each of `days` (an evaluation's start and end), from one read for
+    all of them; the reach of windows and the departments' statuses on days the caller has
+    read already are taken from `reach` and `departments` rather than read again."""
     unknown = [key for key in keys if key not in INDICATORS]
     if unknown:
         raise KeyError(f"unknown indicator '{unknown[0]}'")
     wanted = [key for key in dict.fromkeys(keys) if key != EXPERIENCE]
-    read = _read(session, wanted, today, with_trend)
+    read = _read(session, wanted, days, with_trend, reach, departments)
     settings = load_metric_settings(session)
-    values = {key: _value(read, key, today, settings, with_trend) for key in wanted}
-    if EXPERIENCE in keys:
-        values[EXPERIENCE] = experience_value(session, today) or _no_survey()
-    return values
+    result = {}
+    for day in days:
+        values = {key: _value(read[day], key, day, settings, with_trend) for key in wanted}
+        if EXPERIENCE in keys:
+            values[EXPERIENCE] = experience_value(session, day) or _no_survey()
+        result[day] = values
+    return result
 
 
 def indicator_value(session: Session, key: str, today: date, with_trend: bool = True) -> IndicatorValue:

@@ -13,7 +13,7 @@ A department has **reported on time** when it is not overdue (due soon is still 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -87,6 +87,14 @@ def department_statuses(
 ) -> list[ReportingStatus]:
     """What `reporting_status` answers, unchecked: the building block of the readers that
     compose it (the duties, the SWOT indicators), which check their own reader."""
+    return department_statuses_on(session, (today,), department_ids)[today]
+
+
+def department_statuses_on(
+    session: Session, days: Sequence[date], department_ids: tuple[int, ...] = ()
+) -> dict[date, list[ReportingStatus]]:
+    """`department_statuses` on each of `days` (an evaluation judges its start and its end),
+    from one read of the departments' last reports."""
     last = (
         select(
             DepartmentReport.department_id,
@@ -107,19 +115,20 @@ def department_statuses(
         )
         .order_by(Department.sort_order, Department.id)
     ).all()
-    result = []
-    for department, period_end, submitted_at in rows:
+    result: dict[date, list[ReportingStatus]] = {day: [] for day in days}
+    for department, period_end, submitted_at in rows:  # each day once, however often given
         cadence = int(department.report_cadence_months or 0)
         next_due = add_months(period_end or PROGRAMME_APPROVED, cadence)
-        result.append(
-            ReportingStatus(
-                Label(department.id, department.code, department.name_fi, department.name_en),
-                cadence,
-                period_end,
-                submitted_at,
-                next_due,
-                _status(next_due, today),
-                (next_due - today).days,
+        for day in result:
+            result[day].append(
+                ReportingStatus(
+                    Label(department.id, department.code, department.name_fi, department.name_en),
+                    cadence,
+                    period_end,
+                    submitted_at,
+                    next_due,
+                    _status(next_due, day),
+                    (next_due - day).days,
+                )
             )
-        )
     return result

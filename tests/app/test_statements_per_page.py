@@ -27,8 +27,9 @@ NOT_YET: dict[str, tuple[int, str]] = {
     # base read per section (14), the two periods' figures apart (8 each), the catalogue (5)
     "council": (52, "initiatives per section, the two periods apart, the catalogue"),
     # 49 with the existing metrics called as they are; the gaps' suggestions of both windows
-    # are read together (44). Left: the SWOT indicators once per day, then each part
-    "evaluation": (44, "indicators on two days, then each part"),
+    # read together (44); the SWOT indicators of both days in one read that takes the windows'
+    # reach and the departments' statuses the evaluation read (33). Left: each part apart
+    "evaluation": (33, "the measures, catalogue, duties and feedback each apart"),
 }
 
 

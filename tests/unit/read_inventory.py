@@ -345,6 +345,12 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.gaps.gaps_among_windows": "gaps_among of several windows, composed in "
     "edition_evaluation, which checks",
     "data_model.metrics.gaps.suggestion_sources": "composed in gaps_among and gaps_among_windows",
+    "data_model.metrics.indicators.indicator_values_on": "indicator_values on several days, composed "
+    "in indicator_values and edition_evaluation, which checks",
+    "data_model.metrics.indicator_counts.programme_counts_on": "programme_counts of several days, "
+    "composed in the SWOT indicators (swot_board and edition_evaluation check)",
+    "data_model.metrics.reporting.department_statuses_on": "department_statuses on several days, "
+    "composed in the SWOT indicators and edition_evaluation, which check",
     "data_model.metrics.settings.load_metric_settings": "the thresholds every metric applies; a page "
     "asks metric_settings, which checks",
     "data_model.metrics.reporting.department_statuses": "composed in responsibilities and the SWOT "
