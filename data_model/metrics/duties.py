@@ -11,7 +11,7 @@ evidence, whichever edition it was done under.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -213,17 +213,26 @@ def _duty_status(
     )  # fmt: skip
 
 
+def _statuses(
+    session: Session, today: date, known: Mapping[date, Sequence[ReportingStatus]] | None
+) -> tuple[ReportingStatus, ...]:
+    if known is not None and today in known:
+        return tuple(known[today])
+    return tuple(department_statuses(session, today))
+
+
 def responsibilities(
     session: Session,
     user: CurrentUser | None,
     today: date,
     include_retired: bool = False,
     edition: EditionWindow | None = None,
-    departments: Sequence[ReportingStatus] | None = None,
+    departments: Mapping[date, Sequence[ReportingStatus]] | None = None,
 ) -> list[ActorDuties]:
     """The actors and their duties of the edition (default: in force `today`), each with
     cadence, status and the evidence behind it; the departments' reporting statuses on the day
-    judged are `departments` when the caller has read them (metrics.reporting), else read here."""
+    judged are taken from `departments` (by day) when the caller has read them for that day
+    (metrics.reporting.department_statuses_on), else read here."""
     require_read(user, "summary.read")
     scope = edition_scope(edition, today)
     today = scope.as_of
@@ -250,9 +259,7 @@ def responsibilities(
     found = _Found(
         _action_evidence(session, wanted, today),
         _report_evidence(session, report_sinces, today),
-        (tuple(departments) if departments is not None else tuple(department_statuses(session, today)))
-        if with_departments
-        else (),
+        _statuses(session, today, departments) if with_departments else (),
     )
     return [
         ActorDuties(

@@ -24,11 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..i18n import DEFAULT_LANGUAGE
-from ..models import Actor, DevelopmentMeasure, Opportunity, SwotItem
+from ..models import SwotItem
 from ..permissions import CurrentUser, require_read
 from .catalogue import OpportunityUsage, catalogue_usage
 from .duties import ActorDuties, responsibilities
@@ -116,23 +116,6 @@ def _edition(session: Session, user: CurrentUser | None, edition_id: int, today:
     raise LookupError(f"no programme edition {edition_id}")
 
 
-def _edition_items(session: Session, edition_id: int) -> dict[str, set[int]]:
-    """The ids of the edition's SWOT items, measures, catalogue items and actors, in one statement."""
-    parts = [
-        select(literal(kind).label("kind"), model.id.label("id")).where(model.edition_id == edition_id)
-        for kind, model in (
-            ("swot", SwotItem),
-            ("measure", DevelopmentMeasure),
-            ("opportunity", Opportunity),
-            ("actor", Actor),
-        )
-    ]
-    found: dict[str, set[int]] = {"swot": set(), "measure": set(), "opportunity": set(), "actor": set()}
-    for kind, item_id in session.execute(union_all(*parts)):
-        found[kind].add(item_id)
-    return found
-
-
 def start_day(edition: EditionInfo) -> date:
     """The day the start is judged on: the approval, or the period's first day without one."""
     return edition.approved_on or edition.period_start
@@ -140,13 +123,13 @@ def start_day(edition: EditionInfo) -> date:
 
 def _indicators(
     session: Session,
-    ids: set[int],
+    edition_id: int,
     days: tuple[date, date],
     reach: dict[MetricFilters, ReachFigures],
     departments: dict[date, list[ReportingStatus]],
 ) -> tuple[SwotResult, ...]:
     items = session.scalars(
-        select(SwotItem).where(SwotItem.id.in_(ids)).order_by(SwotItem.sort_order, SwotItem.id)
+        select(SwotItem).where(SwotItem.edition_id == edition_id).order_by(SwotItem.sort_order, SwotItem.id)
     ).all()
     keys = [item.indicator for item in items if item.indicator]
     # One read for all the items' indicators on both days (metrics.indicators), taking the
@@ -206,7 +189,6 @@ def edition_evaluation(
     sentences in `lang`."""
     require_read(user, "summary.read")
     edition = _edition(session, user, edition_id, today)
-    items = _edition_items(session, edition_id)
     evaluated_on = min(today, edition.period_end)
     whole = MetricFilters(start=edition.period_start, end=evaluated_on)
     start_window = period(start_day(edition), YEAR)
@@ -224,16 +206,15 @@ def edition_evaluation(
             measure,
             participants.get(measure.id, MeasureReach(0, 0)),
         )
-        for principle in development_steps(session, user, whole, include_retired=True)
+        for principle in development_steps(session, user, whole, include_retired=True, edition=edition.window)
         for measure in principle.measures
-        if measure.id in items["measure"]
     )
-    catalogue = catalogue_usage(session, user, evaluated_on, include_retired=True)
+    catalogue = catalogue_usage(session, user, evaluated_on, include_retired=True, edition=edition.window)
     seen: set[int] = set()
     statutory: list[StatutoryUse] = []
     for form in catalogue.forms:
         for usage in form.opportunities:
-            if usage.id in items["opportunity"] and usage.statutory == STATUTORY and usage.id not in seen:
+            if usage.statutory == STATUTORY and usage.id not in seen:
                 seen.add(usage.id)
                 used = usage.last_used is not None and usage.last_used >= edition.period_start
                 statutory.append(StatutoryUse(usage, used))
@@ -248,15 +229,18 @@ def edition_evaluation(
         start=reach[1],
         end=reach[2],
         measures=measures,
-        swot=_indicators(session, items["swot"], days, dict(zip(windows, found, strict=True)), statuses),
+        swot=_indicators(session, edition.id, days, dict(zip(windows, found, strict=True)), statuses),
         feedback=feedback_loop(session, user, whole, evaluated_on),
         statutory=tuple(statutory),
         duties=tuple(
-            actor
-            for actor in responsibilities(
-                session, user, evaluated_on, include_retired=True, departments=statuses[evaluated_on]
+            responsibilities(
+                session,
+                user,
+                evaluated_on,
+                include_retired=True,
+                edition=edition.window,
+                departments=statuses,
             )
-            if actor.id in items["actor"]
         ),
         # reporting_status's answer (the reader is checked above), read once with the duties'
         reporting=tuple(statuses[evaluated_on]),
