@@ -2,7 +2,6 @@
 on residents' experience of participation, or imports them from CSV or Excel with a preview of
 every bad row before anything is saved. The Reach page shows them beside the groups' reach."""
 
-import pandas as pd
 import streamlit as st
 
 from data_model.imports.experience import (
@@ -11,7 +10,6 @@ from data_model.imports.experience import (
     import_experience,
     preview_experience_import,
 )
-from data_model.imports.problems import ImportRefused
 from data_model.metrics.drilldown import filter_options
 from data_model.metrics.experience import StoredResult, stored_results
 from data_model.models.choices import EXPERIENCE_SURVEYS
@@ -27,7 +25,13 @@ from data_model.validation import ValidationError
 from data_model.validation.experience import ExperienceInput
 from pages.widgets.action_form import flash
 from pages.widgets.data import read, versions_of, write
-from pages.widgets.file_import import checked_once, problems_table
+from pages.widgets.file_import import (
+    checked_once,
+    import_on_confirm,
+    preview_or_stop,
+    template_downloads,
+    upload,
+)
 from pages.widgets.formats import fmt_count, fmt_decimal
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
@@ -36,7 +40,6 @@ from pages.widgets.texts import lang, say, tr
 BASE = "experience"
 NEW = 0
 EVERYONE = ""
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NUMBERS = ("score", "agree_pct", "neutral_pct", "disagree_pct")
 
 user = page_user("experience")
@@ -193,67 +196,27 @@ if chosen is not None:
 
 st.header(tr("experience_admin.import"), anchor=False)
 st.write(tr("experience_admin.import_intro"))
-first, second = st.columns(2)
-first.download_button(
-    tr("import.template_csv"),
-    experience_template_csv(user),
-    file_name="kyselytulokset-pohja.csv",
-    mime="text/csv",
-    on_click="ignore",
-    icon=":material/download:",
+template_downloads(experience_template_csv(user), experience_template_xlsx(user), "kyselytulokset-pohja")
+file = upload(BASE)
+preview = checked_once(BASE, preview_experience_import, user, *file, versions_of(stored_results))
+preview_or_stop(
+    preview.rows,
+    preview.problems,
+    {
+        tr("import.col.row"): lambda row: row.row,
+        tr("experience.col.survey"): lambda row: row.survey,
+        tr("experience.col.year"): lambda row: row.year,
+        tr("experience.col.group"): lambda row: row.group,
+        tr("experience.col.respondents"): lambda row: row.respondents,
+        tr("experience.col.result"): lambda row: row.value,
+        tr("import.col.ok"): lambda row: row.ok,
+    },
 )
-second.download_button(
-    tr("import.template_xlsx"),
-    experience_template_xlsx(user),
-    file_name="kyselytulokset-pohja.xlsx",
-    mime=XLSX_MIME,
-    on_click="ignore",
-    icon=":material/download:",
-)
-generation = st.session_state.get(f"{BASE}.gen", 0)
-uploaded = st.file_uploader(tr("import.upload"), type=["csv", "xlsx"], key=f"{BASE}.file.{generation}")
-if uploaded is None:
-    st.stop()
-content = uploaded.getvalue()
-preview = checked_once(
-    BASE, preview_experience_import, user, uploaded.name, content, versions_of(stored_results)
-)
-
-st.subheader(tr("import.preview"), anchor=False)
-if preview.rows:
-    st.dataframe(
-        pd.DataFrame(
-            {
-                tr("import.col.row"): [row.row for row in preview.rows],
-                tr("experience.col.survey"): [row.survey for row in preview.rows],
-                tr("experience.col.year"): [row.year for row in preview.rows],
-                tr("experience.col.group"): [row.group for row in preview.rows],
-                tr("experience.col.respondents"): [row.respondents for row in preview.rows],
-                tr("experience.col.result"): [row.value for row in preview.rows],
-                tr("import.col.ok"): [row.ok for row in preview.rows],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-if preview.problems:
-    problems_table(preview.problems)
-    st.stop()
-st.success(tr("import.ready"), icon=":material/check_circle:")
-if st.button(
+import_on_confirm(
+    BASE,
     tr("experience_admin.import_confirm", count=fmt_count(len(preview.rows), "result")),
-    type="primary",
-    key=f"{BASE}.confirm",
-):
-    try:
-        with write() as session:
-            # The file is read and checked again: a preview is never trusted.
-            created = import_experience(session, user, uploaded.name, content)
-    except ImportRefused as refused:
-        problems_table(refused.problems)
-        st.stop()
-    st.session_state[f"{BASE}.gen"] = generation + 1
-    st.session_state[f"{BASE}.flash"] = tr(
-        "experience_admin.imported", count=fmt_count(len(created), "result")
-    )
-    st.rerun()
+    import_experience,
+    user,
+    file,
+    lambda count: tr("experience_admin.imported", count=fmt_count(count, "result")),
+)

@@ -102,3 +102,30 @@ def test_the_preview_is_not_recomputed_on_every_rerun(
     at.run()
     assert not at.exception
     assert calls == ["preview"]
+
+
+def test_a_refusal_at_confirmation_is_listed_like_the_preview(
+    open_app: Callable[..., AppTest], app_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The file is checked again on confirmation (another save may have come between): its
+    # problems are the same labelled table as the preview's, not columns named 0, 1, 2.
+    from data_model import imports
+    from data_model.imports.problems import refused
+
+    bad_headers, bad_rows = _rows(app_engine, GOOD | {"end_date": "1.1.2025"})
+    at = open_app("toimialajohtaja", page=PAGE)
+    at = at.file_uploader[0].set_value(("virheet.csv", table_csv(bad_headers, bad_rows), "text/csv")).run()
+    preview_columns = list(at.dataframe[1].value.columns)
+
+    def refusing(*args: object) -> list[int]:
+        raise refused("import.error.xlsx_unreadable")
+
+    monkeypatch.setattr(imports, "import_actions", refusing)
+    headers, rows = _rows(app_engine, GOOD)
+    at = open_app("toimialajohtaja", page=PAGE)
+    at = at.file_uploader[0].set_value(("tuonti.csv", table_csv(headers, rows), "text/csv")).run()
+    at = at.button(key="import.confirm").click().run()
+    assert not at.exception
+    assert "Tiedostoa ei voi tuoda: 1 virhe" in at.error[0].value
+    assert list(at.dataframe[-1].value.columns) == preview_columns
+    assert _imported(app_engine) == 0
