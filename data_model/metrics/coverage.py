@@ -7,11 +7,12 @@ plus any inactive one that has figures in the filtered actions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -141,6 +142,28 @@ def department_by_form(session: Session, user: CurrentUser | None, filters: Metr
     return _matrix(session, department_form_cells(filters), Department, ParticipationForm, day)
 
 
+def form_action_counts_for(session: Session, windows: Sequence[MetricFilters]) -> list[dict[str, int]]:
+    """Per window, the actions per participation form code: the columns of `department_by_form`
+    summed over its departments, for every window in one statement (unchecked, a building
+    block of the targets). A form without actions in a window is absent (0)."""
+    if not windows:
+        return []
+    tagged = [
+        department_form_cells(filters).add_columns(literal(index).label("window"))
+        for index, filters in enumerate(windows)
+    ]
+    cells = (union_all(*tagged) if len(tagged) > 1 else tagged[0]).subquery()
+    _department, form_id, actions, window = list(cells.c)
+    counts: list[dict[str, int]] = [{} for _ in windows]
+    for index, code, total in session.execute(
+        select(window, ParticipationForm.code, func.sum(actions))
+        .join(ParticipationForm, ParticipationForm.id == form_id)
+        .group_by(window, ParticipationForm.code)
+    ):
+        counts[int(index)][code] = int(total or 0)
+    return counts
+
+
 def channel_by_group(
     session: Session, user: CurrentUser | None, filters: MetricFilters, day: date | None = None
 ) -> Matrix:
@@ -176,25 +199,51 @@ def unused_opportunities(
     starting in the last `unused_months` (setting) before `today`, among the actions matching
     the filters other than the period and read against that edition (by the item's code)."""
     require_read(user, "summary.read")
-    scope = edition_scope(edition, today)
-    today = scope.as_of  # an earlier edition's: as it stood on its last day in force
-    since = add_months(today, -load_metric_settings(session).unused_months)
+    return unused_opportunities_for(session, ((filters, today, edition),))[0]
+
+
+def _unused_select(filters: MetricFilters, scope: Any, index: int) -> Select[Any]:
     last_used = (
         select(Opportunity.code, func.max(Action.start_date).label("last_used"))
         .select_from(Action)
         .join(Opportunity, Opportunity.id == Action.opportunity_id)
-        .where(*action_conditions(filters.without_period()), Action.start_date <= today, *scope.actions)
+        .where(*action_conditions(filters.without_period()), Action.start_date <= scope.as_of, *scope.actions)
         .group_by(Opportunity.code)
         .subquery()
     )
-    rows = session.execute(
-        select(Opportunity, last_used.c.last_used)
+    return (
+        select(
+            literal(index).label("window"),
+            Opportunity.sort_order,
+            Opportunity.id,
+            Opportunity.code,
+            Opportunity.name_fi,
+            Opportunity.name_en,
+            last_used.c.last_used,
+        )
         .outerjoin(last_used, last_used.c.code == Opportunity.code)
         .where(Opportunity.active, Opportunity.edition_id == scope.edition_id)
-        .order_by(Opportunity.sort_order, Opportunity.id)
-    ).all()
-    return [
-        UnusedOpportunity(Label(item.id, item.code, item.name_fi, item.name_en), used)
-        for item, used in rows
-        if is_unused(used, since)
-    ]
+    )
+
+
+def unused_opportunities_for(
+    session: Session, requests: Sequence[tuple[MetricFilters, date, EditionWindow | None]]
+) -> list[list[UnusedOpportunity]]:
+    """`unused_opportunities` of each (filters, day, edition) of `requests`, in one statement
+    (unchecked: the building block of the readers that compose it)."""
+    if not requests:
+        return []
+    months = load_metric_settings(session).unused_months
+    scopes = [edition_scope(edition, today) for _, today, edition in requests]
+    selects = [_unused_select(filters, scopes[n], n) for n, (filters, _, _) in enumerate(requests)]
+    rows = sorted(
+        session.execute(union_all(*selects) if len(selects) > 1 else selects[0]).all(),
+        key=lambda row: (row[0], row[1], row[2]),
+    )
+    # An earlier edition's "as of" day is its last day in force (edition_scope).
+    since = [add_months(scope.as_of, -months) for scope in scopes]
+    result: list[list[UnusedOpportunity]] = [[] for _ in requests]
+    for index, _order, item_id, code, name_fi, name_en, used in rows:
+        if is_unused(used, since[index]):
+            result[index].append(UnusedOpportunity(Label(item_id, code, name_fi, name_en), used))
+    return result

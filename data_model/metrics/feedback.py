@@ -12,10 +12,11 @@ cached and unpickled on every page view, and a list of thousands costs more than
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from ..models import Action, Department, ParticipationForm
@@ -53,7 +54,25 @@ class FeedbackLoop:
 
     @property
     def rate(self) -> float | None:
-        return self.with_feedback / self.actions if self.actions else None
+        return loop_rate(self.with_feedback, self.actions)
+
+
+@dataclass(frozen=True)
+class LoopCounts:
+    """The counts of the loop for one window and day, without the list of open loops."""
+
+    actions: int
+    with_feedback: int
+    open_loop_count: int
+
+    @property
+    def rate(self) -> float | None:
+        return loop_rate(self.with_feedback, self.actions)
+
+
+def loop_rate(with_feedback: int, actions: int) -> float | None:
+    """The rate of closed loops (module docstring); None when there is nothing to close."""
+    return with_feedback / actions if actions else None
 
 
 def planning_or_decision() -> ColumnElement[bool]:
@@ -74,24 +93,44 @@ def feedback_loop(
     return loop_figures(session, filters, today)
 
 
+def _counts_select(filters: MetricFilters, today: date, days: int, index: int) -> Select[int, int, int, int]:
+    conditions = [*action_conditions(filters), planning_or_decision()]
+    return select(
+        literal(index).label("window"),
+        func.count(Action.id),
+        func.count(Action.id).filter(Action.feedback_given),
+        func.count(Action.id).filter(_is_open(today, days)),
+    ).where(*conditions)
+
+
+def _is_open(today: date, days: int) -> ColumnElement[bool]:
+    closed_on = func.coalesce(Action.end_date, Action.start_date)
+    return Action.feedback_given.is_(False) & (closed_on < today - timedelta(days=days))
+
+
+def loop_counts_for(session: Session, windows: Sequence[tuple[MetricFilters, date]]) -> list[LoopCounts]:
+    """The loop's counts of each (filters, day) of `windows`, all in one statement (the
+    targets read every window of every target together); unchecked, a building block."""
+    if not windows:
+        return []
+    days = load_metric_settings(session).open_loop_days
+    selects = [_counts_select(filters, today, days, index) for index, (filters, today) in enumerate(windows)]
+    rows = {
+        row[0]: row[1:] for row in session.execute(union_all(*selects) if len(selects) > 1 else selects[0])
+    }
+    return [LoopCounts(*(int(value or 0) for value in rows[index])) for index in range(len(windows))]
+
+
 def loop_figures(session: Session, filters: MetricFilters, today: date) -> FeedbackLoop:
     """What `feedback_loop` answers, unchecked: the building block of the SWOT indicator
     (composed in `swot.swot_board`, which checks)."""
     days = load_metric_settings(session).open_loop_days
-    conditions = [*action_conditions(filters), planning_or_decision()]
+    counts = loop_counts_for(session, ((filters, today),))[0]
     closed_on = func.coalesce(Action.end_date, Action.start_date)
-    is_open = Action.feedback_given.is_(False) & (closed_on < today - timedelta(days=days))
-    actions, with_feedback, open_count = session.execute(
-        select(
-            func.count(Action.id),
-            func.count(Action.id).filter(Action.feedback_given),
-            func.count(Action.id).filter(is_open),
-        ).where(*conditions)
-    ).one()
     rows = session.execute(
         select(Action.id, Action.title, closed_on, Department)
         .join(Department, Department.id == Action.department_id)
-        .where(*conditions, is_open)
+        .where(*action_conditions(filters), planning_or_decision(), _is_open(today, days))
         .order_by(closed_on, Action.id)
         .limit(OPEN_LOOPS_KEPT)
     ).all()
@@ -105,4 +144,4 @@ def loop_figures(session: Session, filters: MetricFilters, today: date) -> Feedb
         )
         for action_id, title, day, department in rows
     )
-    return FeedbackLoop(int(actions), int(with_feedback), days, int(open_count), loops)
+    return FeedbackLoop(counts.actions, counts.with_feedback, days, counts.open_loop_count, loops)

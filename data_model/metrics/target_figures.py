@@ -5,6 +5,11 @@ A window is a `MetricFilters` with a start and an end (the target's period so fa
 year before it) and a department when the target is one department's; `judged_on` is the day
 "as of" figures (open loops, unused opportunities, reports) are judged on, the window's end.
 
+Figures are read in batches (`measure_all`): the requests are grouped by the metric they come
+from (SOURCES), each metric reads all its windows at once through its own multi-window form
+(`reach_figures_for`, `loop_counts_for`, …), and each figure is picked from its window's
+reading. So the targets of a page cost a fixed number of statements, however many there are.
+
 Each figure says what it rests on (`basis`: people, actions, departments or opportunities)
 and whether that is a sample the small-count caution applies to, whether its population is an
 estimate, whether it is a count that adds up over a period (its expected value grows from 0),
@@ -14,19 +19,20 @@ then, so the reporting figure cannot).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ..permissions import CurrentUser
-from .coverage import department_by_form, unused_opportunities
-from .feedback import feedback_loop
+from .coverage import form_action_counts_for, unused_opportunities_for
+from .feedback import LoopCounts, loop_counts_for
 from .filters import MetricFilters
 from .programme import statutory_counts
-from .reach import AGE, FOREIGN_LANGUAGE, group_share, reach_figures
-from .reporting import reported_on_time, reporting_status
+from .reach import AGE, FOREIGN_LANGUAGE, ReachFigures, group_share, reach_figures_for
+from .reporting import ReportingStatus, department_statuses_on, reported_on_time
 
 SHARE, RATIO, COUNT = "share", "ratio", "count"
 GROUP, FORM = "group", "form"
@@ -46,7 +52,20 @@ class FigureValue:
     estimate: bool = False  # rests on an estimated population figure
 
 
-Measure = Callable[[Session, CurrentUser | None, MetricFilters, str | None, date], FigureValue]
+@dataclass(frozen=True)
+class FigureRequest:
+    """One figure of one subject for one window, judged on `judged_on`: what a target asks."""
+
+    figure: str
+    subject: str | None
+    filters: MetricFilters
+    judged_on: date
+
+
+# A source reads what its figures are picked from, for many requests at once (a fixed number
+# of statements however many there are); `pick` turns one request's reading into the figure.
+Read = Callable[[Session, CurrentUser | None, Sequence[FigureRequest]], list[Any]]
+Pick = Callable[[Any, str | None], FigureValue]
 
 
 @dataclass(frozen=True)
@@ -56,95 +75,163 @@ class FigureSpec:
     unit: str  # share (0..1) | ratio (an index or a score) | count
     subject: str | None  # "group" or "form" when the figure is one per group or form
     basis_kind: str  # what `FigureValue.basis` counts
-    measure: Measure
+    source: str  # the key of SOURCES it is picked from
+    pick: Pick
     sampled: bool = True  # the small-count caution applies to its basis
     cumulative: bool = False  # a count that adds up over the period
     has_history: bool = True  # can be computed as it stood on a past day
 
 
-def _participation_rate(
-    session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
-) -> FigureValue:
-    row = group_share(reach_figures(session, filters).representation, subject or "")
+def _participation_rate(figures: ReachFigures, subject: str | None) -> FigureValue:
+    row = group_share(figures.representation, subject or "")
     if row is None:
         return FigureValue(None, 0)
     return FigureValue(row.participation_rate, row.participants, row.estimate)
 
 
-def _representation_index(
-    session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
-) -> FigureValue:
-    row = group_share(reach_figures(session, filters).representation, subject or "")
+def _representation_index(figures: ReachFigures, subject: str | None) -> FigureValue:
+    row = group_share(figures.representation, subject or "")
     if row is None:
         return FigureValue(None, 0)
     return FigureValue(row.index, row.participants, row.estimate)
 
 
-def _balance_score(
-    session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
-) -> FigureValue:
-    figures = reach_figures(session, filters)
+def _balance_score(figures: ReachFigures, subject: str | None) -> FigureValue:
     bands = [row for row in figures.representation if row.kind == AGE]
     return FigureValue(
         figures.score, sum(row.participants for row in bands), any(row.estimate for row in bands)
     )
 
 
-def _feedback_loop_rate(
-    session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
-) -> FigureValue:
-    loop = feedback_loop(session, user, filters, judged_on)
+def _actions_logged(figures: ReachFigures, subject: str | None) -> FigureValue:
+    count = figures.totals.actions
+    return FigureValue(float(count), count)
+
+
+def _feedback_loop_rate(loop: LoopCounts, subject: str | None) -> FigureValue:
     return FigureValue(loop.rate, loop.actions)
 
 
-def _actions_per_form(
-    session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
-) -> FigureValue:
-    matrix = department_by_form(session, user, filters)
-    column = next((n for n, label in enumerate(matrix.columns) if label.code == subject), None)
-    if column is None:
-        return FigureValue(None, 0)
-    count = sum(row[column] for row in matrix.values)
+def _actions_per_form(counts: dict[str, int], subject: str | None) -> FigureValue:
+    # The column of `department_by_form` summed over its departments.
+    count = counts.get(subject or "", 0)
     return FigureValue(float(count), count)
 
 
-def _actions_logged(
-    session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
-) -> FigureValue:
-    count = reach_figures(session, filters).totals.actions
-    return FigureValue(float(count), count)
-
-
-def _opportunities_in_use(
-    session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
-) -> FigureValue:
+def _opportunities_in_use(found: tuple[int, int], subject: str | None) -> FigureValue:
     # In use as the catalogue page says it: used within the `unused_months` before the day.
-    active = sum(statutory_counts(session, user).values())
-    unused = len(unused_opportunities(session, user, filters, judged_on))
+    active, unused = found
     return FigureValue(float(active - unused), active)
 
 
-def _reports_on_time(
-    session: Session, user: CurrentUser | None, filters: MetricFilters, subject: str | None, judged_on: date
-) -> FigureValue:
-    statuses = reporting_status(session, user, judged_on, filters.department_ids)
+def _reports_on_time(statuses: list[ReportingStatus], subject: str | None) -> FigureValue:
     if not statuses:
         return FigureValue(None, 0)
     return FigureValue(reported_on_time(statuses) / len(statuses), len(statuses))
 
 
+def _read_reach(session: Session, user: CurrentUser | None, requests: Sequence[FigureRequest]) -> list[Any]:
+    return reach_figures_for(session, [request.filters for request in requests])
+
+
+def _read_loop(session: Session, user: CurrentUser | None, requests: Sequence[FigureRequest]) -> list[Any]:
+    return loop_counts_for(session, [(request.filters, request.judged_on) for request in requests])
+
+
+def _read_forms(session: Session, user: CurrentUser | None, requests: Sequence[FigureRequest]) -> list[Any]:
+    return form_action_counts_for(session, [request.filters for request in requests])
+
+
+def _read_opportunities(
+    session: Session, user: CurrentUser | None, requests: Sequence[FigureRequest]
+) -> list[Any]:
+    active = sum(statutory_counts(session, user).values())
+    unused = unused_opportunities_for(
+        session, [(request.filters, request.judged_on, None) for request in requests]
+    )
+    return [(active, len(items)) for items in unused]
+
+
+def _read_reporting(
+    session: Session, user: CurrentUser | None, requests: Sequence[FigureRequest]
+) -> list[Any]:
+    # Every department on every day in one read, then each request's own departments.
+    found = department_statuses_on(session, [request.judged_on for request in requests])
+    return [
+        [
+            status
+            for status in found[request.judged_on]
+            if not request.filters.department_ids or status.department.id in request.filters.department_ids
+        ]
+        for request in requests
+    ]
+
+
+REACH, LOOP, FORMS, OPPORTUNITIES_SOURCE, REPORTING = "reach", "loop", "forms", "opportunities", "reporting"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A metric that figures are picked from: how it reads many requests at once, and what of
+    a request it depends on (requests with the same key are read once)."""
+
+    read: Read
+    key: Callable[[FigureRequest], Any]
+
+
+SOURCES: dict[str, Source] = {
+    REACH: Source(_read_reach, lambda request: request.filters),
+    LOOP: Source(_read_loop, lambda request: (request.filters, request.judged_on)),
+    FORMS: Source(_read_forms, lambda request: request.filters),
+    # Unused is judged over all time up to the day: the window's start does not matter.
+    OPPORTUNITIES_SOURCE: Source(
+        _read_opportunities, lambda request: (request.filters.without_period(), request.judged_on)
+    ),
+    REPORTING: Source(_read_reporting, lambda request: (request.filters.department_ids, request.judged_on)),
+}
+
+
 FIGURES: dict[str, FigureSpec] = {
-    "group_participation_rate": FigureSpec(SHARE, GROUP, PEOPLE, _participation_rate),
-    "group_representation": FigureSpec(RATIO, GROUP, PEOPLE, _representation_index),
-    "balance_score": FigureSpec(RATIO, None, PEOPLE, _balance_score),
-    "feedback_loop_rate": FigureSpec(SHARE, None, ACTIONS, _feedback_loop_rate),
-    "actions_per_form": FigureSpec(COUNT, FORM, ACTIONS, _actions_per_form, sampled=False, cumulative=True),
-    "actions_logged": FigureSpec(COUNT, None, ACTIONS, _actions_logged, sampled=False, cumulative=True),
-    "opportunities_in_use": FigureSpec(COUNT, None, OPPORTUNITIES, _opportunities_in_use, sampled=False),
+    "group_participation_rate": FigureSpec(SHARE, GROUP, PEOPLE, REACH, _participation_rate),
+    "group_representation": FigureSpec(RATIO, GROUP, PEOPLE, REACH, _representation_index),
+    "balance_score": FigureSpec(RATIO, None, PEOPLE, REACH, _balance_score),
+    "feedback_loop_rate": FigureSpec(SHARE, None, ACTIONS, LOOP, _feedback_loop_rate),
+    "actions_per_form": FigureSpec(
+        COUNT, FORM, ACTIONS, FORMS, _actions_per_form, sampled=False, cumulative=True
+    ),
+    "actions_logged": FigureSpec(
+        COUNT, None, ACTIONS, REACH, _actions_logged, sampled=False, cumulative=True
+    ),
+    "opportunities_in_use": FigureSpec(
+        COUNT, None, OPPORTUNITIES, OPPORTUNITIES_SOURCE, _opportunities_in_use, sampled=False
+    ),
     "reports_on_time": FigureSpec(
-        SHARE, None, DEPARTMENTS, _reports_on_time, sampled=False, has_history=False
+        SHARE, None, DEPARTMENTS, REPORTING, _reports_on_time, sampled=False, has_history=False
     ),
 }
+
+
+def measure_all(
+    session: Session, user: CurrentUser | None, requests: Sequence[FigureRequest]
+) -> dict[FigureRequest, FigureValue]:
+    """Every request's figure, each source read once for all the windows asked of it (and a
+    window asked twice read once). A building block of `targets.target_progress`, which checks
+    the reader."""
+    plan: dict[str, dict[Any, FigureRequest]] = {}
+    for request in requests:
+        source = FIGURES[request.figure].source
+        plan.setdefault(source, {}).setdefault(SOURCES[source].key(request), request)
+    readings: dict[tuple[str, Any], Any] = {}
+    for source, firsts in plan.items():
+        read = SOURCES[source].read(session, user, list(firsts.values()))
+        readings.update(((source, key), reading) for key, reading in zip(firsts, read, strict=True))
+    found: dict[FigureRequest, FigureValue] = {}
+    for request in requests:
+        spec = FIGURES[request.figure]
+        found[request] = spec.pick(
+            readings[(spec.source, SOURCES[spec.source].key(request))], request.subject
+        )
+    return found
 
 
 def measure(
@@ -157,4 +244,5 @@ def measure(
 ) -> FigureValue:
     """The figure `figure` (a key of FIGURES) of `subject` for the window `filters`, judged on
     `judged_on`. A building block of `targets.target_progress`, which checks the reader."""
-    return FIGURES[figure].measure(session, user, filters, subject, judged_on)
+    request = FigureRequest(figure, subject, filters, judged_on)
+    return measure_all(session, user, (request,))[request]

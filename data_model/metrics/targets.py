@@ -34,7 +34,7 @@ from .filters import MetricFilters, add_months, quarter_of, quarter_range
 from .forecast import Forecast, linear_forecast
 from .labels import Label
 from .settings import load_metric_settings
-from .target_figures import COUNT, FIGURES, FORM, GROUP, SHARE, FigureValue, measure
+from .target_figures import COUNT, FIGURES, FORM, GROUP, SHARE, FigureRequest, FigureValue, measure_all
 
 ON_TRACK, AT_RISK, MISSED, REACHED = "on_track", "at_risk", "missed", "reached"
 NOT_STARTED, NO_DATA, TOO_FEW, ESTIMATE = "not_started", "no_data", "too_few", "estimate"
@@ -141,20 +141,18 @@ def _window(row: TargetRow, start: date, end: date) -> MetricFilters:
     return MetricFilters(start=start, end=end, department_ids=departments)
 
 
-def _value(session: Session, user: CurrentUser | None, row: TargetRow, start: date, day: date) -> FigureValue:
-    return measure(
-        session, user, row.figure, row.subject.code if row.subject else None, _window(row, start, day), day
-    )
+def _request(row: TargetRow, start: date, day: date) -> FigureRequest:
+    """The target's figure over `start`..`day` in its scope, judged on `day`."""
+    return FigureRequest(row.figure, row.subject.code if row.subject else None, _window(row, start, day), day)
 
 
 def _meets(row: TargetRow, value: float, aim: float) -> bool:
     return value >= aim if row.direction == "at_least" else value <= aim
 
 
-def _points(
-    session: Session, user: CurrentUser | None, row: TargetRow, today: date
-) -> list[tuple[float, float]]:
-    """(days into the period, value) at each quarter's end so far, and today."""
+def _point_days(row: TargetRow, today: date) -> list[date]:
+    """Each quarter's end in the period so far, and today: the days the forecast's line is
+    drawn through."""
     days: list[date] = []
     year, quarter = quarter_of(row.period_start)
     while True:
@@ -164,16 +162,42 @@ def _points(
         days.append(end)
         year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
     days.append(today)
-    points: list[tuple[float, float]] = []
-    for day in days:
-        found = _value(session, user, row, row.period_start, day).value
-        if found is not None:
-            points.append(((day - row.period_start).days + 1, found))
-    return points
+    return days
+
+
+@dataclass(frozen=True)
+class _Windows:
+    """The figures one target's progress needs: now, the year before its period (its start
+    value) and the forecast's points; None or empty where it needs none."""
+
+    now: FigureRequest | None
+    before: FigureRequest | None
+    points: tuple[tuple[date, FigureRequest], ...]
+
+    def requests(self) -> list[FigureRequest]:
+        found = [self.now, self.before, *(request for _, request in self.points)]
+        return [request for request in found if request is not None]
+
+
+def _windows(row: TargetRow, today: date) -> _Windows:
+    spec = FIGURES[row.figure]
+    if today < row.period_start:
+        return _Windows(None, None, ())
+    now = _request(row, row.period_start, min(today, row.period_end))
+    before = None
+    if not spec.cumulative and spec.has_history:
+        before = _request(row, add_months(row.period_start, -12), row.period_start - timedelta(days=1))
+    points: tuple[tuple[date, FigureRequest], ...] = ()
+    if today < row.period_end and spec.has_history:
+        points = tuple((day, _request(row, row.period_start, day)) for day in _point_days(row, today))
+    return _Windows(now, before, points)
+
+
+Values = dict[FigureRequest, FigureValue]
 
 
 def _forecast(
-    session: Session, user: CurrentUser | None, row: TargetRow, today: date, value: float
+    row: TargetRow, windows: _Windows, values: Values, today: date, value: float
 ) -> tuple[Forecast | None, Message | None]:
     spec = FIGURES[row.figure]
     if today >= row.period_end:
@@ -183,13 +207,18 @@ def _forecast(
     ceiling = 1.0 if spec.unit == SHARE else None
     floor = value if spec.cumulative else 0.0  # a count over the period never falls
     span = (row.period_end - row.period_start).days + 1
-    found = linear_forecast(_points(session, user, row, today), span, floor, ceiling)
-    if found is None:
+    points: list[tuple[float, float]] = [
+        ((day - row.period_start).days + 1, found)
+        for day, request in windows.points
+        if (found := values[request].value) is not None
+    ]
+    forecast = linear_forecast(points, span, floor, ceiling)
+    if forecast is None:
         return None, msg("targets.forecast.too_few_points")
-    return found, msg(
+    return forecast, msg(
         "targets.forecast.range",
-        low=shown_value(row.unit, found.low),
-        high=shown_value(row.unit, found.high),
+        low=shown_value(row.unit, forecast.low),
+        high=shown_value(row.unit, forecast.high),
         target=shown_value(row.unit, row.target_value),
     )
 
@@ -222,14 +251,13 @@ def _caution_text(code: str, row: TargetRow, basis: int, limit: int) -> Message:
     return msg(f"targets.caution.{code}")
 
 
-def progress_of(session: Session, user: CurrentUser | None, row: TargetRow, today: date) -> TargetProgress:
-    """How one target stands on `today`; a building block of `target_progress`, which checks."""
+def _progress(row: TargetRow, windows: _Windows, values: Values, today: date, limit: int) -> TargetProgress:
+    """How one target stands on `today`, from the figures its windows asked for."""
     spec = FIGURES[row.figure]
-    limit = load_metric_settings(session).small_count
     span = (row.period_end - row.period_start).days + 1
     day = min(today, row.period_end)
     aim = shown_value(row.unit, row.target_value)
-    if today < row.period_start:
+    if windows.now is None:
         summary = msg(
             "targets.summary.not_started", target=aim, direction=msg(f"targets.direction.{row.direction}")
         )
@@ -248,11 +276,10 @@ def progress_of(session: Session, user: CurrentUser | None, row: TargetRow, toda
             (_caution_text(NOT_STARTED, row, 0, limit),),
         )
     elapsed = min(((day - row.period_start).days + 1) / span, 1.0)
-    now = _value(session, user, row, row.period_start, day)
+    now = values[windows.now]
     start_value: float | None = 0.0 if spec.cumulative else None
-    if not spec.cumulative and spec.has_history:
-        before = row.period_start - timedelta(days=1)
-        start_value = _value(session, user, row, add_months(row.period_start, -12), before).value
+    if windows.before is not None:
+        start_value = values[windows.before].value
     expected = start_value + (row.target_value - start_value) * elapsed if start_value is not None else None
     cautions: list[str] = []
     if now.value is None:
@@ -264,7 +291,7 @@ def progress_of(session: Session, user: CurrentUser | None, row: TargetRow, toda
     forecast, outlook = (None, None)
     progress = None
     if now.value is not None:
-        forecast, outlook = _forecast(session, user, row, today, now.value)
+        forecast, outlook = _forecast(row, windows, values, today, now.value)
         if not cautions:
             progress = _status(row, today, now.value, expected, forecast)
     summary = msg(
@@ -293,6 +320,25 @@ def progress_of(session: Session, user: CurrentUser | None, row: TargetRow, toda
     )
 
 
+def progress_of_all(
+    session: Session, user: CurrentUser | None, rows: list[TargetRow], today: date
+) -> list[TargetProgress]:
+    """How each of `rows` stands on `today`, every figure of every target read together (a
+    fixed number of statements however many targets: target_figures.measure_all); a building
+    block of `target_progress`, which checks."""
+    if not rows:  # nothing to judge: no statements (the settings neither)
+        return []
+    windows = [_windows(row, today) for row in rows]
+    values = measure_all(session, user, [request for found in windows for request in found.requests()])
+    limit = load_metric_settings(session).small_count
+    return [_progress(row, found, values, today, limit) for row, found in zip(rows, windows, strict=True)]
+
+
+def progress_of(session: Session, user: CurrentUser | None, row: TargetRow, today: date) -> TargetProgress:
+    """How one target stands on `today`, alone: what `progress_of_all` says of it among others."""
+    return progress_of_all(session, user, [row], today)[0]
+
+
 def _stored(session: Session, statuses: tuple[str, ...], department_id: int | None) -> list[TargetRow]:
     query = select(Target).where(Target.status.in_(statuses))
     if department_id is not None:
@@ -313,7 +359,7 @@ def target_progress(
     it stands on `today`; only one department's when `department_id` is given."""
     require_read(user, "summary.read")
     statuses = ("accepted", "retired") if include_retired else ("accepted",)
-    return [progress_of(session, user, row, today) for row in _stored(session, statuses, department_id)]
+    return progress_of_all(session, user, _stored(session, statuses, department_id), today)
 
 
 def target_proposals(

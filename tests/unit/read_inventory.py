@@ -320,6 +320,16 @@ BUILDING_BLOCKS: dict[str, str] = {
     "and in the public view, which shows only its suppressed counts",
     "data_model.metrics.target_figures.measure": "one figure of a target, composed in target_progress",
     "data_model.metrics.targets.progress_of": "one target's progress, composed in target_progress",
+    "data_model.metrics.target_figures.measure_all": "every target's figures, composed in target_progress",
+    "data_model.metrics.targets.progress_of_all": "the targets' progress, composed in target_progress",
+    "data_model.metrics.feedback.loop_counts_for": "the loop's counts of many windows, composed in "
+    "feedback_loop and target_progress, which check",
+    "data_model.metrics.coverage.form_action_counts_for": "actions per form of many windows, composed "
+    "in target_progress, which checks",
+    "data_model.metrics.coverage.unused_opportunities_for": "unused opportunities of many windows, "
+    "composed in unused_opportunities and target_progress, which check",
+    "data_model.metrics.reporting.department_statuses_on": "reporting on many days, composed in "
+    "reporting_status and target_progress, which check",
     # Readers composed inside checked readers; a page reaches their figures only through those
     # (test_pages_call_only_checked_readers keeps it so).
     "data_model.metrics.reach.reach_figures": "composed in report_figures, representation_score and "
