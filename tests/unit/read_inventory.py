@@ -328,8 +328,6 @@ BUILDING_BLOCKS: dict[str, str] = {
     "in target_progress, which checks",
     "data_model.metrics.coverage.unused_opportunities_for": "unused opportunities of many windows, "
     "composed in unused_opportunities and target_progress, which check",
-    "data_model.metrics.reporting.department_statuses_on": "reporting on many days, composed in "
-    "reporting_status and target_progress, which check",
     # Readers composed inside checked readers; a page reaches their figures only through those
     # (test_pages_call_only_checked_readers keeps it so).
     "data_model.metrics.reach.reach_figures": "composed in report_figures, representation_score and "
@@ -360,7 +358,7 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.indicator_counts.programme_counts_on": "programme_counts of several days, "
     "composed in the SWOT indicators (swot_board and edition_evaluation check)",
     "data_model.metrics.reporting.department_statuses_on": "department_statuses on several days, "
-    "composed in the SWOT indicators and edition_evaluation, which check",
+    "composed in the SWOT indicators, edition_evaluation and target_progress, which check",
     "data_model.metrics.settings.load_metric_settings": "the thresholds every metric applies; a page "
     "asks metric_settings, which checks",
     "data_model.metrics.reporting.department_statuses": "composed in responsibilities and the SWOT "
