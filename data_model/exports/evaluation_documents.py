@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..formatting import fmt_date
 from ..i18n import t
+from ..metrics.editions import EditionInfo
 from ..permissions import CurrentUser, require_read
 from .documents import PDF_TYPE, XLSX_TYPE, ExportFile, file_name
 from .evaluation_report import EvaluationReport, build_evaluation_report
@@ -94,22 +95,22 @@ def evaluation_pdf_document(report: EvaluationReport) -> PdfDocument:
 
 
 def build_evaluation_pdf(
-    session: Session, user: CurrentUser | None, edition_id: int, today: date, lang: str = "fi"
+    session: Session, user: CurrentUser | None, edition: EditionInfo, today: date, lang: str = "fi"
 ) -> ExportFile:
-    """The evaluation of edition `edition_id` as a PDF of a few pages."""
+    """The evaluation of `edition` as a PDF of a few pages."""
     require_read(user, "summary.read")
-    report = build_evaluation_report(session, user, edition_id, today, lang)
+    report = build_evaluation_report(session, user, edition, today, lang)
     data = pdf_bytes(evaluation_pdf_document(report))
     return ExportFile(file_name(FILE_STEM, report.evaluation.edition.code, today, "pdf"), data, PDF_TYPE)
 
 
 def build_evaluation_excel(
-    session: Session, user: CurrentUser | None, edition_id: int, today: date, lang: str = "fi"
+    session: Session, user: CurrentUser | None, edition: EditionInfo, today: date, lang: str = "fi"
 ) -> ExportFile:
-    """The evaluation of edition `edition_id` as a workbook: the words on the front sheet,
-    then one sheet per table with typed values."""
+    """The evaluation of `edition` as a workbook: the words on the front sheet, then one sheet
+    per table with typed values."""
     require_read(user, "summary.read")
-    report = build_evaluation_report(session, user, edition_id, today, lang)
+    report = build_evaluation_report(session, user, edition, today, lang)
     data = workbook_bytes(
         t("evaluation.doc.front", lang),
         _front_lines(report),

@@ -16,6 +16,7 @@ from .. import clock
 from ..formatting import fmt_count, fmt_date, fmt_int, fmt_pct
 from ..i18n import DEFAULT_LANGUAGE, t
 from ..metrics.cautions import representation_cautions
+from ..metrics.editions import EditionInfo
 from ..metrics.evaluation import EditionEvaluation, edition_evaluation
 from ..metrics.filters import MetricFilters
 from ..metrics.gaps import gap_notes
@@ -237,8 +238,12 @@ def evaluation_report(found: EditionEvaluation, lang: str = DEFAULT_LANGUAGE) ->
 
 
 def build_evaluation_report(
-    session: Session, user: CurrentUser | None, edition_id: int, today: date, lang: str = DEFAULT_LANGUAGE
+    session: Session,
+    user: CurrentUser | None,
+    edition: EditionInfo,
+    today: date,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> EvaluationReport:
-    """The evaluation of edition `edition_id` as of `today`, in words and tables in `lang`."""
+    """The evaluation of `edition` as of `today`, in words and tables in `lang`."""
     require_read(user, "summary.read")
-    return evaluation_report(edition_evaluation(session, user, edition_id, today, lang), lang)
+    return evaluation_report(edition_evaluation(session, user, edition, today, lang), lang)

@@ -32,7 +32,7 @@ from ..models import SwotItem
 from ..permissions import CurrentUser, require_read
 from .catalogue import OpportunityUsage, catalogue_usage
 from .duties import ActorDuties, responsibilities
-from .editions import EditionInfo, programme_editions
+from .editions import EditionInfo
 from .feedback import FeedbackLoop, feedback_loop
 from .filters import MetricFilters
 from .freshness import last_change_at
@@ -108,14 +108,6 @@ class EditionEvaluation:
         return self.today > self.edition.period_end
 
 
-def _edition(session: Session, user: CurrentUser | None, edition_id: int, today: date) -> EditionInfo:
-    """The edition evaluated, as the programme pages describe it (metrics.editions)."""
-    for edition in programme_editions(session, user, today).editions:
-        if edition.id == edition_id:
-            return edition
-    raise LookupError(f"no programme edition {edition_id}")
-
-
 def start_day(edition: EditionInfo) -> date:
     """The day the start is judged on: the approval, or the period's first day without one."""
     return edition.approved_on or edition.period_start
@@ -181,14 +173,14 @@ def _overlaps(progress: TargetProgress, edition: EditionInfo) -> bool:
 def edition_evaluation(
     session: Session,
     user: CurrentUser | None,
-    edition_id: int,
+    edition: EditionInfo,
     today: date,
     lang: str = DEFAULT_LANGUAGE,
 ) -> EditionEvaluation:
-    """The evaluation of the edition `edition_id` as of `today` (see the module's rules); gap
-    sentences in `lang`."""
+    """The evaluation of `edition` (as metrics.editions.programme_editions describes it: the
+    page has read it for its choice, so it is not read again) as of `today` (see the module's
+    rules); gap sentences in `lang`."""
     require_read(user, "summary.read")
-    edition = _edition(session, user, edition_id, today)
     evaluated_on = min(today, edition.period_end)
     whole = MetricFilters(start=edition.period_start, end=evaluated_on)
     start_window = period(start_day(edition), YEAR)

@@ -43,7 +43,7 @@ BUILT_KEY = "evaluation_built"
 def downloads(choice: EditionInfo) -> None:
     # The documents are built only when asked: the PDF takes seconds, the page should not.
     st.subheader(tr("evaluation.section.downloads"))
-    wanted = (choice.id, clock.today(), lang())
+    wanted = (choice, clock.today(), lang())
     if st.button(tr("evaluation.create"), type="primary", icon=":material/description:"):
         st.session_state[BUILT_KEY] = wanted
     if st.session_state.get(BUILT_KEY) != wanted:
@@ -104,5 +104,5 @@ chosen = choose_edition(choices) if choices else None
 if chosen is None:
     st.info(tr("evaluation.no_editions"))
 else:
-    sections(read(build_evaluation_report, user, chosen.id, clock.today(), lang()))
+    sections(read(build_evaluation_report, user, chosen, clock.today(), lang()))
     downloads(chosen)

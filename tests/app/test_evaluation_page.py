@@ -34,7 +34,7 @@ def test_every_role_reads_the_seeded_editions_evaluation(
     assert "Alle 5 osallistujaa" in text and "Väestöluku on arvio" in text
     with session_factory(app_engine)() as session:
         edition = programme_editions(session, READER, clock.today()).editions[0]
-        found = edition_evaluation(session, READER, edition.id, clock.today())
+        found = edition_evaluation(session, READER, edition, clock.today())
     assert at.selectbox(key="evaluation_edition").value.id == edition.id
     measures = at.dataframe[0].value.to_dict("records")
     assert [row["Toimia kaudella"] for row in measures] == [

@@ -8,7 +8,9 @@ from datetime import date
 from sqlalchemy import Engine, select
 
 from data_model.db import session_factory, transaction
+from data_model.metrics.editions import EditionInfo, programme_editions
 from data_model.models import ProgrammeEdition
+from tests.factories import READER
 from tests.metrics_data import add_action
 
 SEEDED = "osallistuva_heinola_2023_2025"
@@ -19,6 +21,13 @@ YOUTH = "youth_15_29"
 def edition_id(engine: Engine, code: str = SEEDED) -> int:
     with session_factory(engine)() as session:
         return session.scalars(select(ProgrammeEdition.id).where(ProgrammeEdition.code == code)).one()
+
+
+def edition_info(engine: Engine, code: str = SEEDED) -> EditionInfo:
+    """The edition as the evaluation page hands it to the evaluation (metrics.editions)."""
+    chosen = edition_id(engine, code)
+    with session_factory(engine)() as session:
+        return programme_editions(session, READER, date(2026, 12, 7)).get(chosen)
 
 
 def log_evaluation_actions(engine: Engine) -> None:

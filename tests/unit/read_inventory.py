@@ -57,7 +57,7 @@ from data_model.permissions import CurrentUser
 from data_model.services import programme as programme_service
 from data_model.services import settings as settings_service
 from data_model.services import users
-from tests.unit.read_world import action_of, department, edition_of, initiative_of
+from tests.unit.read_world import action_of, department, edition_info_of, initiative_of
 
 TODAY = date(2026, 11, 28)
 
@@ -279,7 +279,7 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
     ),
     "data_model.metrics.evaluation.edition_evaluation": (
         "summary.read",
-        lambda s, u: evaluation.edition_evaluation(s, u, edition_of(s), TODAY),
+        lambda s, u: evaluation.edition_evaluation(s, u, edition_info_of(s), TODAY),
     ),
     "data_model.metrics.experience.experience_trends": (
         "summary.read",
@@ -287,15 +287,15 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
     ),
     "data_model.exports.evaluation_report.build_evaluation_report": (
         "summary.read",
-        lambda s, u: evaluation_report.build_evaluation_report(s, u, edition_of(s), TODAY),
+        lambda s, u: evaluation_report.build_evaluation_report(s, u, edition_info_of(s), TODAY),
     ),
     "data_model.exports.evaluation_documents.build_evaluation_pdf": (
         "summary.read",
-        lambda s, u: evaluation_documents.build_evaluation_pdf(s, u, edition_of(s), TODAY),
+        lambda s, u: evaluation_documents.build_evaluation_pdf(s, u, edition_info_of(s), TODAY),
     ),
     "data_model.exports.evaluation_documents.build_evaluation_excel": (
         "summary.read",
-        lambda s, u: evaluation_documents.build_evaluation_excel(s, u, edition_of(s), TODAY),
+        lambda s, u: evaluation_documents.build_evaluation_excel(s, u, edition_info_of(s), TODAY),
     ),
     "data_model.metrics.experience.stored_results": (
         "programme_admin.read",

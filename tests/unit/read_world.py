@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from data_model.db import transaction
+from data_model.metrics.editions import EditionInfo, programme_editions
 from data_model.models import Action, Department, Initiative, ProgrammeEdition
 from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action
@@ -21,7 +22,7 @@ from data_model.services.reports import submit_department_report
 from data_model.services.targets import propose_target, record_target
 from data_model.target_rules import TargetInput
 from tests.conftest import BACKENDS, _drop_postgres, _postgres_engine, _sqlite_engine
-from tests.factories import create_role_users
+from tests.factories import EDITOR, create_role_users
 from tests.unit.action_inputs import valid_input
 from tests.unit.experience_inputs import experience_input
 from tests.unit.initiative_inputs import initiative_input
@@ -57,6 +58,11 @@ TODAY = date(2026, 11, 28)
 def edition_of(session: Session) -> int:
     """The first edition's id (the seeded 2023–2025)."""
     return session.scalars(select(ProgrammeEdition.id).order_by(ProgrammeEdition.id)).first() or 0
+
+
+def edition_info_of(session: Session) -> EditionInfo:
+    """The first edition (the seeded 2023–2025) as the evaluation page hands it on."""
+    return programme_editions(session, EDITOR, date(2026, 12, 7)).get(edition_of(session))
 
 
 def city_target(department_id: int | None = None) -> TargetInput:

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, select
 
 from data_model.db import session_factory, transaction
 from data_model.indicators import EXPERIENCE
+from data_model.metrics.editions import programme_editions
 from data_model.metrics.evaluation import EditionEvaluation, edition_evaluation
 from data_model.metrics.feedback import feedback_loop
 from data_model.metrics.filters import MetricFilters
@@ -22,14 +23,15 @@ from data_model.services.editions import start_next_edition
 from data_model.services.targets import record_target
 from data_model.target_rules import TargetInput
 from tests.factories import READER, create_role_users
-from tests.unit.evaluation_fixture import MEASURE, YOUTH, edition_id, log_evaluation_actions
+from tests.unit.evaluation_fixture import MEASURE, YOUTH, edition_id, edition_info, log_evaluation_actions
 
 TODAY = date(2026, 12, 7)
 
 
 def _evaluate(engine: Engine, chosen: int | None = None) -> EditionEvaluation:
     with session_factory(engine)() as session:
-        return edition_evaluation(session, READER, chosen or edition_id(engine), TODAY)
+        edition = programme_editions(session, READER, TODAY).get(chosen or edition_id(engine))
+        return edition_evaluation(session, READER, edition, TODAY)
 
 
 def test_the_edition_and_its_windows(engine: Engine) -> None:
@@ -163,7 +165,7 @@ def test_the_next_editions_copies_stay_out_of_the_earlier_evaluation(engine: Eng
 
 def test_without_an_account_the_evaluation_is_refused(engine: Engine) -> None:
     with session_factory(engine)() as session, pytest.raises(PermissionDenied):
-        edition_evaluation(session, None, edition_id(engine), TODAY)
+        edition_evaluation(session, None, edition_info(engine), TODAY)
 
 
 def test_the_experience_indicator_at_the_start_is_the_survey_of_its_day(engine: Engine) -> None:

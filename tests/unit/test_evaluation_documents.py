@@ -18,10 +18,11 @@ from data_model.exports.evaluation_documents import build_evaluation_excel, buil
 from data_model.exports.excel_export import sheet_name
 from data_model.formatting import fmt_date
 from data_model.i18n import t
+from data_model.metrics.editions import EditionInfo
 from data_model.metrics.evaluation import EditionEvaluation, edition_evaluation
 from data_model.permissions import PermissionDenied
 from tests.factories import READER
-from tests.unit.evaluation_fixture import MEASURE, edition_id, log_evaluation_actions
+from tests.unit.evaluation_fixture import MEASURE, edition_info, log_evaluation_actions
 
 TODAY = date(2026, 12, 7)
 
@@ -48,9 +49,9 @@ def _front(data: bytes, lang: str = "fi") -> list[tuple[object, object]]:
     return [(row[0], row[1]) for row in sheet.iter_rows(values_only=True)]
 
 
-def _found(engine: Engine) -> tuple[int, EditionEvaluation]:
+def _found(engine: Engine) -> tuple[EditionInfo, EditionEvaluation]:
     log_evaluation_actions(engine)
-    edition = edition_id(engine)
+    edition = edition_info(engine)
     with session_factory(engine)() as session:
         return edition, edition_evaluation(session, READER, edition, TODAY)
 
@@ -137,7 +138,7 @@ def test_the_english_documents_say_it_in_english(engine: Engine) -> None:
 
 
 def test_without_an_account_no_document_is_built(engine: Engine) -> None:
-    edition = edition_id(engine)
+    edition = edition_info(engine)
     with session_factory(engine)() as session:
         for builder in (build_evaluation_pdf, build_evaluation_excel):
             with pytest.raises(PermissionDenied):
