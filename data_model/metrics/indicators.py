@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 
 from ..i18n import Counted, Decimals, Message, Percent, msg
 from ..indicators import EXPERIENCE, INDICATORS
-from ..models import AudienceGroup, ExperienceResult
+from ..models import ExperienceResult
 from .cautions import small_sample
 from .experience import THL_SURVEYS
 from .filters import MetricFilters, add_months
 from .indicator_counts import ProgrammeCounts, programme_counts_on
-from .reach import AGE, YOUTH, GroupRepresentation, ReachFigures, reach_figures_for
+from .reach import YOUTH, GroupRepresentation, ReachFigures, reach_figures_for
 from .reporting import ReportingStatus, department_statuses_on, reported_on_time
 from .settings import MetricSettings, load_metric_settings
 
@@ -71,7 +71,6 @@ class _Read:
 
     counts: ProgrammeCounts
     reach: dict[MetricFilters, ReachFigures]
-    older_bands: frozenset[str]
     departments: tuple[ReportingStatus, ...]
 
 
@@ -120,14 +119,9 @@ OLDER_GROUP_CODE = "older_people"  # the special group "ikäihmiset", when age i
 OLDER_FROM_AGE = 65
 
 
-def _older_band_codes(session: Session) -> frozenset[str]:
-    return frozenset(
-        session.scalars(
-            select(AudienceGroup.code).where(
-                AudienceGroup.kind == AGE, AudienceGroup.age_min >= OLDER_FROM_AGE
-            )
-        )
-    )
+def _older_bands(reach: ReachFigures) -> frozenset[str]:
+    """The codes of the active age bands of 65 and over."""
+    return frozenset(code for code, age in reach.band_ages if age >= OLDER_FROM_AGE)
 
 
 def _representation_text(share: float | None, population_share: float | None, index: float | None) -> Message:
@@ -155,14 +149,14 @@ def _youth_reach(read: _Read, window: MetricFilters) -> _Measured:
 
 
 def _older_reach(read: _Read, window: MetricFilters) -> _Measured:
-    bands = read.older_bands
+    bands = _older_bands(read.reach[window])
     return _combined([row for row in read.reach[window].representation if row.group.code in bands])
 
 
 def _vulnerable_reach(read: _Read, window: MetricFilters) -> _Measured:
     # The special group "ikäihmiset" and the 65+ age bands may count the same people: take the
     # larger of the two rather than their sum.
-    bands = read.older_bands
+    bands = _older_bands(read.reach[window])
     counts = dict(read.reach[window].participants)
     lonely = counts.get(LONELY_CODE, 0)
     older = max(sum(n for code, n in counts.items() if code in bands), counts.get(OLDER_GROUP_CODE, 0))
@@ -194,9 +188,8 @@ class _Spec:
     sampled: bool = True
 
 
-# Indicators read from the representation figures, and from the older age bands.
+# Indicators read from the representation figures.
 REACH_INDICATORS = frozenset({"youth_reach", "older_reach", "vulnerable_reach"})
-OLDER_INDICATORS = frozenset({"older_reach", "vulnerable_reach"})
 
 SPECS: dict[str, _Spec] = {
     "opportunities_in_use": _Spec("count", None, _opportunities_in_use),
@@ -327,7 +320,6 @@ def _read(
     counted = {day: found for day, found in windows.items() if found}
     # Only the survey asked for: no period, nothing to count.
     counts = programme_counts_on(session, counted) if counted else {}
-    older_bands = _older_band_codes(session) if OLDER_INDICATORS & set(keys) else frozenset()
     # Reporting has no trend: only each day's statuses.
     statuses: Mapping[date, Sequence[ReportingStatus]] = {}
     if "departments_reporting" in keys:
@@ -337,7 +329,6 @@ def _read(
         day: _Read(
             counts=counts.get(day, ProgrammeCounts({}, 0, 0)),
             reach=known,
-            older_bands=older_bands,
             departments=tuple(statuses.get(day, ())),
         )
         for day in days

@@ -191,6 +191,9 @@ class ReachFigures:
     score: float | None
     # (code, participants) of every active audience group, compared or not, in sort order
     participants: tuple[tuple[str, int], ...] = ()
+    # (code, lowest age) of every active age band, so a figure about some ages (the SWOT's
+    # older people) picks its bands from the rows read here rather than reading them again
+    band_ages: tuple[tuple[str, int], ...] = ()
 
 
 def reach_figures(session: Session, filters: MetricFilters) -> ReachFigures:
@@ -275,7 +278,10 @@ def _figures(
             )
         )
     participants = tuple((group.code, total) for group, total in counted)
-    return ReachFigures(totals, result, overall_score(result), participants)
+    band_ages = tuple(
+        (group.code, group.age_min) for group, _ in counted if group.kind == AGE and group.age_min is not None
+    )
+    return ReachFigures(totals, result, overall_score(result), participants, band_ages)
 
 
 def representation(session: Session, filters: MetricFilters) -> list[GroupRepresentation]:
