@@ -111,7 +111,8 @@ def window_of(session: Session, edition: ProgrammeEdition) -> EditionWindow | No
 # and nested in one another SQLAlchemy would otherwise tie an inner one to the outer row.
 
 
-def _first_approved_sql() -> ScalarSelect[int]:
+def first_approved_id_sql() -> ScalarSelect[int]:
+    """The id of the first approved edition (in force from the beginning of time), in SQL."""
     return (
         select(ProgrammeEdition.id)
         .where(ProgrammeEdition.approved_on.is_not(None))
@@ -133,7 +134,7 @@ def in_force_id_sql(day: date) -> ScalarSelect[int]:
         .correlate(None)
         .scalar_subquery()
     )
-    return select(func.coalesce(started, _first_approved_sql())).correlate(None).scalar_subquery()
+    return select(func.coalesce(started, first_approved_id_sql())).correlate(None).scalar_subquery()
 
 
 def in_force_window_sql(day: date, start_date: Any) -> list[ColumnElement[bool]]:
@@ -153,6 +154,6 @@ def in_force_window_sql(day: date, start_date: Any) -> list[ColumnElement[bool]]
         .scalar_subquery()
     )
     return [
-        or_(current == _first_approved_sql(), start_date >= start),
+        or_(current == first_approved_id_sql(), start_date >= start),
         or_(following.is_(None), start_date < following),
     ]

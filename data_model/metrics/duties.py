@@ -4,9 +4,13 @@ assumption, marked as such).
 
 Dates are judged against an injected `today`, so the answers are repeatable in tests. The
 actors and duties are one edition's (default: the one in force `today`); an earlier edition's
-are judged on its last day in force, so they show where its duties stood when it ended. The
-evidence is not cut at the edition's start: a recurring duty's deadline runs on from its last
-evidence, whichever edition it was done under.
+are judged on its last day in force, so they show where its duties stood when it ended. An
+edition's duties are evidenced only by what was done while it was in force (actions started,
+and for a programme review reports ending, on or after its start): the duties are the new
+edition's, and what was done under the earlier one shows under that one. A duty with no
+evidence yet in a later edition is first due one period after the edition's start (as a
+department's first report is due one period after the approval, metrics.reporting); in the
+first edition, which has no start, it is overdue at once.
 """
 
 from __future__ import annotations
@@ -14,17 +18,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import and_, case, func, select, true
+from sqlalchemy import ColumnElement, and_, case, func, select, true
 from sqlalchemy.orm import Session, selectinload
 
-from ..editions import EditionWindow
+from ..editions import EditionWindow, first_approved_id_sql
 from ..models import (
     Action,
     Actor,
     Department,
     DepartmentReport,
     Opportunity,
+    ProgrammeEdition,
     Responsibility,
 )
 from ..permissions import CurrentUser, require_read
@@ -122,8 +128,12 @@ def _evidence_of(actor_code: str, duty: Responsibility, since: date) -> _Evidenc
     return _Evidence(kind, opportunity, since)
 
 
+def _since_start(column: Any, start: date | None) -> list[ColumnElement[bool]]:
+    return [] if start is None else [column >= start]
+
+
 def _action_evidence(
-    session: Session, wanted: set[_Evidence], today: date
+    session: Session, wanted: set[_Evidence], today: date, start: date | None
 ) -> dict[_Evidence, tuple[date | None, int]]:
     """The newest action and the count since each `since`, for every evidence the duties ask
     for, in one statement (one per duty was issue 12's statement count)."""
@@ -146,12 +156,14 @@ def _action_evidence(
         .select_from(Action)
         .join(Department, Department.id == Action.department_id)
         .outerjoin(Opportunity, Opportunity.id == Action.opportunity_id)
-        .where(live_actions(), Action.start_date <= today)
+        .where(live_actions(), Action.start_date <= today, *_since_start(Action.start_date, start))
     ).one()
     return {key: (row[2 * i], int(row[2 * i + 1] or 0)) for i, key in enumerate(keys)}
 
 
-def _report_evidence(session: Session, sinces: set[date], today: date) -> dict[date, tuple[date | None, int]]:
+def _report_evidence(
+    session: Session, sinces: set[date], today: date, start: date | None
+) -> dict[date, tuple[date | None, int]]:
     """The newest department report and the count since each of `sinces`, in one statement."""
     if not sinces:
         return {}
@@ -163,7 +175,11 @@ def _report_evidence(session: Session, sinces: set[date], today: date) -> dict[d
                 func.count(DepartmentReport.id).filter(DepartmentReport.period_end > since)
                 for since in ordered
             ),
-        ).where(DepartmentReport.deleted_at.is_(None), DepartmentReport.period_end <= today)
+        ).where(
+            DepartmentReport.deleted_at.is_(None),
+            DepartmentReport.period_end <= today,
+            *_since_start(DepartmentReport.period_end, start),
+        )
     ).one()
     last, *counts = row
     return {since: (last, int(count or 0)) for since, count in zip(ordered, counts, strict=True)}
@@ -176,6 +192,7 @@ class _Found:
     actions: dict[_Evidence, tuple[date | None, int]]
     reports: dict[date, tuple[date | None, int]]
     departments: tuple[ReportingStatus, ...]
+    start: date | None  # the edition's first day in force; None for the first edition
 
 
 def _duty_status(
@@ -206,7 +223,7 @@ def _duty_status(
             last_report, reports = found.reports[since]
             dates = [day for day in (last, last_report) if day is not None]
             last, count = (max(dates) if dates else None), count + reports
-        status, next_due = deadline_status(last, months, today)
+        status, next_due = deadline_status(last if last is not None else found.start, months, today)
     return DutyStatus(
         duty.id, duty.code, duty.text_fi, duty.text_en, duty.cadence, duty.evidence, duty.active,
         status, months, last, next_due, count, departments, duty.cadence_assumed,
@@ -237,13 +254,20 @@ def responsibilities(
     scope = edition_scope(edition, today)
     today = scope.as_of
     continuous_months = load_metric_settings(session).unused_months
-    actors = session.scalars(
-        select(Actor)
+    # With each actor its edition's start, and whether that is the first edition (no start).
+    rows = session.execute(
+        select(Actor, ProgrammeEdition.period_start, ProgrammeEdition.id == first_approved_id_sql())
+        .join(ProgrammeEdition, ProgrammeEdition.id == Actor.edition_id)
         .options(selectinload(Actor.duties))
         .where(Actor.edition_id == scope.edition_id)
         .order_by(Actor.sort_order)
     ).all()
-    shown = [(actor, [duty for duty in actor.duties if duty.active or include_retired]) for actor in actors]
+    start = next(
+        (period_start for _actor, period_start, first in rows if first is not None and not first), None
+    )
+    shown = [
+        (actor, [duty for duty in actor.duties if duty.active or include_retired]) for actor, _s, _f in rows
+    ]
     # What every duty's evidence needs, gathered first and read in a few statements.
     wanted: set[_Evidence] = set()
     report_sinces: set[date] = set()
@@ -257,9 +281,10 @@ def responsibilities(
                 report_sinces.add(since)
             with_departments = with_departments or duty.evidence == "department_report"
     found = _Found(
-        _action_evidence(session, wanted, today),
-        _report_evidence(session, report_sinces, today),
+        _action_evidence(session, wanted, today, start),
+        _report_evidence(session, report_sinces, today, start),
         _statuses(session, today, departments) if with_departments else (),
+        start,
     )
     return [
         ActorDuties(

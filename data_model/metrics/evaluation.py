@@ -190,13 +190,13 @@ def edition_evaluation(
     reach = _reach(session, windows, found, lang)
     days = (start_day(edition), evaluated_on)
     statuses = department_statuses_on(session, days)
-    participants = measure_reach(session, whole)
+    participants = measure_reach(session, whole, edition.window)
     measures = tuple(
         MeasureResult(
             principle.title_fi,
             principle.title_en,
             measure,
-            participants.get(measure.id, MeasureReach(0, 0)),
+            participants.get(measure.code, MeasureReach(0, 0)),
         )
         for principle in development_steps(session, user, whole, include_retired=True, edition=edition.window)
         for measure in principle.measures

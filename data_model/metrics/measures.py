@@ -255,21 +255,29 @@ class MeasureReach:
     actions_without_total: int
 
 
-def measure_reach(session: Session, filters: MetricFilters) -> dict[int, MeasureReach]:
-    """Per measure id, the participants of the filtered actions linked to it, in one statement.
-    An action linked to two measures counts for both. A building block: the edition's
-    evaluation reads it through `metrics.evaluation.edition_evaluation`, which checks."""
+def measure_reach(
+    session: Session, filters: MetricFilters, edition: EditionWindow | None = None
+) -> dict[str, MeasureReach]:
+    """Per measure code, the participants of the filtered actions linked to it, in one
+    statement, read against the edition as development_steps reads it (the one given, else in
+    force on the filters' "as of" day): keyed by code, so an action linked to an earlier
+    edition's row of the measure counts for it too. An action linked to two measures counts
+    for both. A building block: the edition's evaluation reads it through
+    `metrics.evaluation.edition_evaluation`, which checks."""
+    scope = _scope(filters, edition)
     linked = (
-        select(action_measure.c.development_measure_id.label("measure_id"), Action.participants_total)
+        select(DevelopmentMeasure.code.label("measure_code"), Action.participants_total)
+        .select_from(action_measure)
+        .join(DevelopmentMeasure, DevelopmentMeasure.id == action_measure.c.development_measure_id)
         .join(Action, Action.id == action_measure.c.action_id)
-        .where(*action_conditions(filters))
+        .where(*action_conditions(filters), *scope.actions)
         .subquery()
     )
     rows = session.execute(
         select(
-            linked.c.measure_id,
+            linked.c.measure_code,
             func.coalesce(func.sum(linked.c.participants_total), 0),
             func.count().filter(linked.c.participants_total.is_(None)),
-        ).group_by(linked.c.measure_id)
+        ).group_by(linked.c.measure_code)
     )
-    return {measure_id: MeasureReach(int(total), int(unknown)) for measure_id, total, unknown in rows}
+    return {code: MeasureReach(int(total), int(unknown)) for code, total, unknown in rows}

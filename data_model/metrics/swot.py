@@ -46,7 +46,9 @@ def swot_board(
         .where(SwotItem.active, SwotItem.edition_id == edition_id)
         .order_by(SwotItem.sort_order, SwotItem.id)
     ).all()
-    experience = experience_value(session)
+    # As of the same day as the indicators: an earlier edition's board shows the survey of its
+    # last day in force, not one taken after the next edition began.
+    experience = experience_value(session, until=today)
     values = indicator_values(session, [item.indicator for item in items if item.indicator], today)
 
     def value_of(indicator: str | None) -> IndicatorValue | None:
