@@ -253,7 +253,7 @@ def world(engine: Engine, users: dict[str, CurrentUser]) -> World:
         earlier_duties = responsibilities(session, READER, clock.today(), edition=earlier.window)
         new_duties = responsibilities(session, READER, clock.today())
         earlier_board = _board(session, earlier.window, clock.today())
-        evaluation = edition_evaluation(session, READER, choices.in_force_id, clock.today())
+        evaluation = edition_evaluation(session, READER, choices.in_force, clock.today())
         evaluated = {m.activity.code: (m.activity.actions, m.reach.participants) for m in evaluation.measures}
         _labels_once("evaluation measures", (m.activity.code for m in evaluation.measures))
     assert single_board and all(value == 55 for value in single_board.values())
