@@ -10,7 +10,7 @@ and for the previous one. This module only picks the figures, puts them into pla
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -21,15 +21,15 @@ from ..formatting import fmt_count, fmt_date, fmt_datetime, fmt_decimal, fmt_int
 from ..i18n import DEFAULT_LANGUAGE, t
 from ..metrics.catalogue import catalogue_usage
 from ..metrics.cautions import representation_cautions
-from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities
+from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities_for
 from ..metrics.duties import responsibilities
-from ..metrics.feedback import FeedbackLoop, feedback_loop
+from ..metrics.feedback import FeedbackLoop, loop_figures_for
 from ..metrics.filters import MetricFilters, add_months, as_of_day
 from ..metrics.freshness import last_change_at
 from ..metrics.gaps import Gap, gaps_among
-from ..metrics.initiatives import council_list, initiative_figures
-from ..metrics.measures import MeasureActivity, measure_activity
-from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures
+from ..metrics.initiatives import council_initiatives
+from ..metrics.measures import MeasureActivity, measure_activity_for
+from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures_for
 from ..metrics.reporting import reporting_status
 from ..metrics.settings import load_metric_settings
 from ..metrics.targets import target_progress
@@ -173,27 +173,35 @@ class PeriodFigures:
 def period_figures(
     session: Session,
     user: CurrentUser | None,
-    period: Period,
+    periods: Sequence[Period],
     today: date,
     lang: str,
-    with_suggestions: bool = True,
-) -> PeriodFigures:
-    """Call the metrics for `period` (each once); open loops and unused opportunities are
-    judged on the period's last day, or today while it runs. Without `with_suggestions` the
-    gaps come without what could close them (the previous period's are only compared)."""
+) -> list[PeriodFigures]:
+    """Call the metrics for each of `periods` (this one and the previous, say) together: each
+    figure once for all of them. Open loops and unused opportunities are judged on a period's
+    last day, or today while it runs. Only the first period's gaps come with what could close
+    them and only its oldest open loops are listed: the others' are only compared."""
     require_read(user, "summary.read")
-    filters = period_filters(period)
-    reach = reach_figures(session, filters)
-    judged_on = evaluation_day(period, today)
-    return PeriodFigures(
-        totals=reach.totals,
-        representation=reach.representation,
-        score=reach.score,
-        gaps=gaps_among(session, filters, reach.representation, lang, with_suggestions=with_suggestions),
-        feedback=feedback_loop(session, user, filters, judged_on),
-        unused=unused_opportunities(session, user, filters, judged_on),
-        measures=measure_activity(session, user, filters),
-    )
+    windows = [period_filters(period) for period in periods]
+    judged = [
+        (filters, evaluation_day(period, today)) for filters, period in zip(windows, periods, strict=True)
+    ]
+    reach = reach_figures_for(session, windows)
+    loops = loop_figures_for(session, judged)
+    unused = unused_opportunities_for(session, [(filters, day, None) for filters, day in judged])
+    measures = measure_activity_for(session, user, windows)
+    return [
+        PeriodFigures(
+            totals=reach[index].totals,
+            representation=reach[index].representation,
+            score=reach[index].score,
+            gaps=gaps_among(session, filters, reach[index].representation, lang, with_suggestions=index == 0),
+            feedback=loops[index],
+            unused=unused[index],
+            measures=measures[index],
+        )
+        for index, filters in enumerate(windows)
+    ]
 
 
 KEY_NUMBERS: tuple[tuple[str, str, bool, Callable[[PeriodFigures], Number]], ...] = (
@@ -245,31 +253,38 @@ def build_council_summary(
     require_read(user, "summary.read")
     period = period_from_key(period_key)
     previous = previous_period(period)
-    current = period_figures(session, user, period, today, lang)
-    # The previous period's gaps are only compared with this period's: no suggestions.
-    earlier = (
-        period_figures(session, user, previous, today, lang, with_suggestions=False)
-        if previous is not None
-        else None
-    )
+    # The previous period's gaps and open loops are only compared with this period's.
+    current, *before = period_figures(session, user, (period, *([previous] if previous else [])), today, lang)
+    earlier = before[0] if before else None
     numbers = key_numbers(current, earlier, lang)
     threshold = load_metric_settings(session).gap_threshold
     judged_on = evaluation_day(period, today)
     actors = responsibilities(session, user, judged_on)
+    # The duty of reporting holds every department's status: read once (else on its own).
+    reported = next(
+        (
+            list(duty.departments)
+            for actor in actors
+            for duty in actor.duties
+            if duty.evidence == "department_report"
+        ),
+        None,
+    )
+    if reported is None:
+        reported = reporting_status(session, user, judged_on)
     catalogue = catalogue_usage(session, user, judged_on)
     trends = quarterly_trends(session, user, trend_filters(period, today))
     channels = channel_by_group(session, user, period_filters(period), judged_on)
     changed = clock.to_local(last_change_at(session, user))
     no_reach_gaps = {gap.group.code for gap in current.gaps if gap.no_reach}
-    initiatives = council_list(session, period.start, period.end, today)
-    initiative_numbers = initiative_figures(session, user, period_filters(period), today)
+    initiatives, initiative_numbers = council_initiatives(session, user, period.start, period.end, today)
     targets = target_progress(session, user, judged_on)
     tables = (
         representation_table(current.representation, threshold, lang),
         gap_table(current.gaps, lang),
         catalogue_table(catalogue, judged_on, lang),
         channel_table(channels, lang),
-        reporting_table(reporting_status(session, user, judged_on), lang),
+        reporting_table(reported, lang),
         duty_table(actors, lang),
         measure_table(current.measures, lang),
         target_table(targets, lang),

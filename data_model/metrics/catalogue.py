@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import and_, func, join, literal, select
 from sqlalchemy.orm import Session
 
 from ..editions import EditionWindow
@@ -94,40 +94,43 @@ def catalogue_usage(
     months = load_metric_settings(session).unused_months
     since = add_months(as_of, -months)
     counted = (live_actions(), Action.start_date <= as_of, *scope.actions)
-    usage = {
-        row.code: (int(row.times), row.last)
-        for row in session.execute(
-            select(
-                Opportunity.code,
-                func.count(Action.id).label("times"),
-                func.max(Action.start_date).label("last"),
-            )
-            .select_from(Action)
-            .join(Opportunity, Opportunity.id == Action.opportunity_id)
-            .where(*counted)
-            .group_by(Opportunity.code)
-        )
-    }
-    departments = _department_names(
-        session.execute(
-            select(Opportunity.code, Department.name_fi)
-            .select_from(Action)
-            .join(Opportunity, Opportunity.id == Action.opportunity_id)
-            .join(Department, Department.id == Action.department_id)
-            .where(*counted)
-            .group_by(Opportunity.code, Department.name_fi, Department.sort_order)
-            .order_by(Opportunity.code, Department.sort_order)
-        )
+    # Times used and last use per code, and its departments, from one pass over the actions.
+    usage: dict[str, tuple[int, date | None]] = {}
+    named: list[tuple[str, str]] = []
+    for code, name, count, newest in session.execute(
+        select(Opportunity.code, Department.name_fi, func.count(Action.id), func.max(Action.start_date))
+        .select_from(Action)
+        .join(Opportunity, Opportunity.id == Action.opportunity_id)
+        .join(Department, Department.id == Action.department_id)
+        .where(*counted)
+        .group_by(Opportunity.code, Department.name_fi, Department.sort_order)
+        .order_by(Opportunity.code, Department.sort_order)
+    ):
+        before, latest = usage.get(code, (0, None))
+        usage[code] = (before + int(count), max(newest, latest) if latest is not None else newest)
+        named.append((code, name))
+    departments = _department_names(named)
+    # Every form, each with its items (none: a form listed empty), in one statement.
+    items = join(
+        opportunity_form,
+        Opportunity,
+        and_(
+            Opportunity.id == opportunity_form.c.opportunity_id,
+            literal(include_retired) | Opportunity.active,
+            Opportunity.edition_id == scope.edition_id,
+        ),
     )
     listing = session.execute(
         select(ParticipationForm, Opportunity)
-        .join(opportunity_form, opportunity_form.c.form_id == ParticipationForm.id)
-        .join(Opportunity, Opportunity.id == opportunity_form.c.opportunity_id)
-        .where(literal(include_retired) | Opportunity.active, Opportunity.edition_id == scope.edition_id)
+        .select_from(ParticipationForm)
+        .outerjoin(items, opportunity_form.c.form_id == ParticipationForm.id)
         .order_by(ParticipationForm.sort_order, Opportunity.sort_order)
     ).all()
     grouped: dict[int, list[OpportunityUsage]] = defaultdict(list)
+    all_forms = list(dict.fromkeys(form for form, _item in listing))
     for form, item in listing:
+        if item is None:
+            continue
         times, last = usage.get(item.code, (0, None))
         grouped[form.id].append(
             OpportunityUsage(
@@ -146,7 +149,6 @@ def catalogue_usage(
                 unused=is_unused(last, since),
             )
         )
-    all_forms = session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order))
     return CatalogueUsage(
         forms=tuple(
             FormCatalogue(form.code, form.name_fi, form.name_en, tuple(grouped.get(form.id, [])))

@@ -124,24 +124,40 @@ def loop_counts_for(session: Session, windows: Sequence[tuple[MetricFilters, dat
 def loop_figures(session: Session, filters: MetricFilters, today: date) -> FeedbackLoop:
     """What `feedback_loop` answers, unchecked: the building block of the SWOT indicator
     (composed in `swot.swot_board`, which checks)."""
+    return loop_figures_for(session, ((filters, today),))[0]
+
+
+def loop_figures_for(
+    session: Session, windows: Sequence[tuple[MetricFilters, date]], listed: int = 1
+) -> list[FeedbackLoop]:
+    """`loop_figures` of each (filters, day) of `windows` (a period and the one before it): the
+    counts of all in one statement, the oldest open loops only of the first `listed` (a period
+    compared with the previous one needs only the previous one's counts)."""
     days = load_metric_settings(session).open_loop_days
-    counts = loop_counts_for(session, ((filters, today),))[0]
+    counts = loop_counts_for(session, windows)
     closed_on = func.coalesce(Action.end_date, Action.start_date)
-    rows = session.execute(
-        select(Action.id, Action.title, closed_on, Department)
-        .join(Department, Department.id == Action.department_id)
-        .where(*action_conditions(filters), planning_or_decision(), _is_open(today, days))
-        .order_by(closed_on, Action.id)
-        .limit(OPEN_LOOPS_KEPT)
-    ).all()
-    loops = tuple(
-        OpenLoop(
-            action_id,
-            title,
-            Label(department.id, department.code, department.name_fi, department.name_en),
-            day,
-            (today - day).days,
+    result = []
+    for index, ((filters, today), counted) in enumerate(zip(windows, counts, strict=True)):
+        loops: tuple[OpenLoop, ...] = ()
+        if index < listed:
+            rows = session.execute(
+                select(Action.id, Action.title, closed_on, Department)
+                .join(Department, Department.id == Action.department_id)
+                .where(*action_conditions(filters), planning_or_decision(), _is_open(today, days))
+                .order_by(closed_on, Action.id)
+                .limit(OPEN_LOOPS_KEPT)
+            ).all()
+            loops = tuple(
+                OpenLoop(
+                    action_id,
+                    title,
+                    Label(department.id, department.code, department.name_fi, department.name_en),
+                    day,
+                    (today - day).days,
+                )
+                for action_id, title, day, department in rows
+            )
+        result.append(
+            FeedbackLoop(counted.actions, counted.with_feedback, days, counted.open_loop_count, loops)
         )
-        for action_id, title, day, department in rows
-    )
-    return FeedbackLoop(counts.actions, counts.with_feedback, days, counts.open_loop_count, loops)
+    return result

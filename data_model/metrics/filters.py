@@ -10,6 +10,7 @@ then belongs to exactly one period and one quarter, also when it runs over a bou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -83,6 +84,18 @@ def action_conditions(filters: MetricFilters) -> list[ColumnElement[bool]]:
         conditions.append(Action.id.in_(linked_actions("form", filters.form_codes)))
     if filters.channel_codes:
         conditions.append(Action.id.in_(linked_actions("channel", filters.channel_codes)))
+    return conditions
+
+
+def spanning(windows: Sequence[MetricFilters]) -> list[ColumnElement[bool]]:
+    """WHERE conditions on `Action` that hold for every action of any of `windows` (read
+    together, each by its own FILTER): the live actions from the earliest start to the latest
+    end, so the database reads the start-date index once rather than an OR of ranges."""
+    conditions: list[ColumnElement[bool]] = [Action.deleted_at.is_(None)]
+    if windows and all(filters.start is not None for filters in windows):
+        conditions.append(Action.start_date >= min(filters.start for filters in windows if filters.start))
+    if windows and all(filters.end is not None for filters in windows):
+        conditions.append(Action.start_date <= max(filters.end for filters in windows if filters.end))
     return conditions
 
 

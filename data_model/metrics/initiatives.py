@@ -84,6 +84,10 @@ class InitiativeRow:
     def is_open(self) -> bool:
         return self.decision_date is None
 
+    def is_open_on(self, day: date) -> bool:
+        """Not yet decided on `day` (decided later, or not at all)."""
+        return self.decision_date is None or self.decision_date > day
+
     def state(self, today: date) -> str:
         """open | past_limit | decided | told: the word the register shows for it."""
         if self.decision_date is None:
@@ -289,6 +293,21 @@ def initiative_counts(
     """What `initiative_figures` answers, unchecked: composed in it and in the public view's
     aggregates (metrics.public_view, which shows only its suppressed counts and asks
     `with_past_limit=False`: no voter base, no rows, past_limit None)."""
+    day, scope, is_open, counts = _counts(session, filters, today)
+    voters = voter_base(session) if with_past_limit else None
+    candidates = (
+        initiative_rows(session, [*scope, is_open, Initiative.council_competence.is_(True)], voters)
+        if voters is not None
+        else []
+    )
+    return _figures(day, counts, voters, candidates)
+
+
+def _counts(
+    session: Session, filters: MetricFilters, today: date
+) -> tuple[date, list[ColumnElement[bool]], ColumnElement[bool], tuple[int, ...]]:
+    """The day judged on, the initiatives in scope and open on it (as conditions), and the
+    counts of `initiative_counts` in one statement."""
     day = as_of_day(filters, today)
     scope: list[ColumnElement[bool]] = [_live(), Initiative.received_date <= day]
     if filters.department_ids:
@@ -301,7 +320,7 @@ def initiative_counts(
     )
     is_open = or_(Initiative.decision_date.is_(None), Initiative.decision_date > day)
     not_told = and_(decided_by_day, or_(Initiative.told_date.is_(None), Initiative.told_date > day))
-    received, open_count, decided, led, known, untold = session.execute(
+    counts = session.execute(
         select(
             func.count(Initiative.id).filter(*in_period) if in_period else func.count(Initiative.id),
             func.count(Initiative.id).filter(is_open),
@@ -311,16 +330,21 @@ def initiative_counts(
             func.count(Initiative.id).filter(not_told),
         ).where(*scope)
     ).one()
-    voters = voter_base(session) if with_past_limit else None
-    past: list[InitiativeRow] = []
-    if voters is not None:
-        candidates = initiative_rows(
-            session,
-            [*scope, is_open, Initiative.council_competence.is_(True)],
-            voters,
-        )
-        past = [row for row in candidates if row.limit_date is not None and row.limit_date < day]
-        past.sort(key=lambda row: (row.received_date, row.id))
+    return day, scope, is_open, tuple(counts)
+
+
+def _figures(
+    day: date, counts: tuple[int, ...], voters: VoterBase | None, candidates: list[InitiativeRow]
+) -> InitiativeFigures:
+    """The figures from the counts and the open initiatives in the council's competence
+    (`candidates`: those past the six months are picked here)."""
+    received, open_count, decided, led, known, untold = counts
+    past = [
+        row
+        for row in candidates
+        if row.is_open_on(day) and row.limit_date is not None and row.limit_date < day
+    ]
+    past.sort(key=lambda row: (row.received_date, row.id))
     return InitiativeFigures(
         day=day,
         received=int(received),
@@ -339,6 +363,25 @@ def council_list(session: Session, start: date, end: date, today: date) -> list[
     """The initiatives the council is told of for [start, end] (KL 23 §): those in its
     competence received in the period, decided in it, or still open at its end (judged on
     `as_of_day`); oldest first. No check of its own: the council summary checks."""
+    return _council_rows(session, start, end, today, voter_base(session))
+
+
+def council_initiatives(
+    session: Session, user: CurrentUser | None, start: date, end: date, today: date
+) -> tuple[list[InitiativeRow], InitiativeFigures]:
+    """`council_list` and `initiative_figures` of the period [start, end] with one read of the
+    voters and of the rows: the initiatives past the six months are open ones in the council's
+    competence received by the period's end, all of them on the council's list."""
+    require_read(user, "initiatives.read")
+    day, _scope, _open, counts = _counts(session, MetricFilters(start=start, end=end), today)
+    voters = voter_base(session)
+    rows = _council_rows(session, start, end, today, voters)
+    return rows, _figures(day, counts, voters, rows if voters is not None else [])
+
+
+def _council_rows(
+    session: Session, start: date, end: date, today: date, voters: VoterBase | None
+) -> list[InitiativeRow]:
     day = min(end, today)
     rows = initiative_rows(
         session,
@@ -352,6 +395,6 @@ def council_list(session: Session, start: date, end: date, today: date) -> list[
                 Initiative.decision_date >= start,
             ),
         ],
-        voter_base(session),
+        voters,
     )
     return sorted(rows, key=lambda row: (row.received_date, row.id))

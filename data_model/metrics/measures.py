@@ -14,10 +14,11 @@ the measure with the measure's code (data_model.editions).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import Subquery, func, select
+from sqlalchemy import Subquery, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -25,7 +26,7 @@ from ..editions import EditionWindow
 from ..models import Action, Department, DevelopmentMeasure, DevelopmentPrinciple
 from ..models.actions import action_measure
 from ..permissions import CurrentUser, require_read
-from .filters import EditionScope, MetricFilters, action_conditions, as_of_day, edition_scope
+from .filters import EditionScope, MetricFilters, action_conditions, as_of_day, edition_scope, spanning
 from .labels import Label
 
 RECENT_ACTIONS_SHOWN = 5
@@ -143,41 +144,83 @@ def _activity(
     session: Session, filters: MetricFilters, include_retired: bool, details: bool, scope: EditionScope
 ) -> list[tuple[DevelopmentPrinciple, MeasureActivity]]:
     """Each measure of the edition in programme order with its principle and its filtered actions."""
-    linked = _linked(filters, scope)
-    # The counts ride on the programme's list of measures: one statement, not two.
+    departments, recent = _details(session, filters, scope) if details else ({}, {})
+    return [
+        (
+            principle,
+            replace(
+                measure,
+                departments=departments.get(measure.code, ()),
+                recent_actions=recent.get(measure.code, ()),
+            ),
+        )
+        for principle, measure in _activities(session, ((filters, scope),), include_retired)[0]
+    ]
+
+
+def _activities(
+    session: Session, windows: Sequence[tuple[MetricFilters, EditionScope]], include_retired: bool
+) -> list[list[tuple[DevelopmentPrinciple, MeasureActivity]]]:
+    """`_activity` without details for each (filters, edition scope) of `windows`, in one
+    statement: the counts per window ride on the programme's list of measures."""
+    matches = [and_(*action_conditions(filters), *scope.actions) for filters, scope in windows]
     counts = (
-        select(linked.c.measure_id, func.count().label("n"), func.max(linked.c.start_date).label("last"))
-        .group_by(linked.c.measure_id)
+        select(
+            DevelopmentMeasure.code.label("measure_id"),
+            *(
+                column
+                for index, condition in enumerate(matches)
+                for column in (
+                    func.count(Action.id).filter(condition).label(f"n{index}"),
+                    func.max(Action.start_date).filter(condition).label(f"last{index}"),
+                )
+            ),
+        )
+        .select_from(action_measure)
+        .join(DevelopmentMeasure, DevelopmentMeasure.id == action_measure.c.development_measure_id)
+        .join(Action, Action.id == action_measure.c.action_id)
+        .where(*spanning([filters for filters, _scope in windows]), or_(*matches))
+        .group_by(DevelopmentMeasure.code)
         .subquery()
     )
-    departments, recent = _details(session, filters, scope) if details else ({}, {})
+    in_edition = [DevelopmentPrinciple.edition_id == scope.edition_id for _filters, scope in windows]
     statement = (
-        select(DevelopmentPrinciple, DevelopmentMeasure, counts.c.n, counts.c.last)
+        select(
+            DevelopmentPrinciple,
+            DevelopmentMeasure,
+            *(
+                column
+                for index, condition in enumerate(in_edition)
+                for column in (counts.c[f"n{index}"], counts.c[f"last{index}"], condition.label(f"e{index}"))
+            ),
+        )
         .join(DevelopmentMeasure, DevelopmentMeasure.principle_id == DevelopmentPrinciple.id)
         .outerjoin(counts, counts.c.measure_id == DevelopmentMeasure.code)
-        .where(DevelopmentPrinciple.edition_id == scope.edition_id)
+        .where(or_(*in_edition))
         .order_by(DevelopmentPrinciple.sort_order, DevelopmentMeasure.sort_order, DevelopmentMeasure.id)
     )
     if not include_retired:
         statement = statement.where(DevelopmentMeasure.active)
-    result = []
-    for principle, measure, n, last in session.execute(statement).all():
-        result.append(
-            (
-                principle,
-                MeasureActivity(
-                    id=measure.id,
-                    code=measure.code,
-                    text_fi=measure.text_fi,
-                    text_en=measure.text_en,
-                    active=measure.active,
-                    actions=int(n or 0),
-                    departments=departments.get(measure.code, ()),
-                    last_activity=last,
-                    recent_actions=recent.get(measure.code, ()),
-                ),
+    result: list[list[tuple[DevelopmentPrinciple, MeasureActivity]]] = [[] for _ in windows]
+    for principle, measure, *per_window in session.execute(statement).all():
+        for index in range(len(windows)):
+            n, last, in_window_edition = per_window[3 * index : 3 * index + 3]
+            if not in_window_edition:
+                continue
+            result[index].append(
+                (
+                    principle,
+                    MeasureActivity(
+                        id=measure.id,
+                        code=measure.code,
+                        text_fi=measure.text_fi,
+                        text_en=measure.text_en,
+                        active=measure.active,
+                        actions=int(n or 0),
+                        last_activity=last,
+                    ),
+                )
             )
-        )
     return result
 
 
@@ -187,8 +230,21 @@ def measure_activity(
     """Every active measure in programme order with its number of filtered actions and the
     date of the newest (the council's list, table and key number)."""
     require_read(user, "summary.read")
-    scope = _scope(filters, edition)
-    return [measure for _principle, measure in _activity(session, filters, False, False, scope)]
+    return measure_activity_for(session, user, (filters,), edition)[0]
+
+
+def measure_activity_for(
+    session: Session,
+    user: CurrentUser | None,
+    windows: Sequence[MetricFilters],
+    edition: EditionWindow | None = None,
+) -> list[list[MeasureActivity]]:
+    """`measure_activity` of each of `windows` (a period and the one before it), in one
+    statement; each window's measures are those of `edition`, else of the edition in force
+    on its own "as of" day."""
+    require_read(user, "summary.read")
+    per_window = _activities(session, [(filters, _scope(filters, edition)) for filters in windows], False)
+    return [[measure for _principle, measure in rows] for rows in per_window]
 
 
 def development_steps(

@@ -21,7 +21,7 @@ from pages.widgets.data import read
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
 from pages.widgets.report_tables import bullets, show_table
-from pages.widgets.texts import freshness_note, lang, tr
+from pages.widgets.texts import freshness_text, lang, tr
 
 BUILT_KEY = "council_built"
 
@@ -170,9 +170,11 @@ def downloads(period: Period, today: date) -> None:
 user = page_user("council")
 st.title(tr("page.council"))
 st.write(tr("council.intro"))
-freshness_note(user)
+# The summary carries when the data last changed: said from it, not read again.
+freshness = st.empty()
 today = clock.today()
 period = choose_period(today)
 summary = read(build_council_summary, user, period.key, today, lang())
+freshness.caption(freshness_text(summary.data_changed_at))
 summary_sections(summary)
 downloads(period, today)

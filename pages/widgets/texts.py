@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import streamlit as st
 
-from data_model.clock import fmt_stored
+from data_model import clock
 from data_model.config import load_settings
+from data_model.formatting import fmt_datetime
 from data_model.i18n import DEFAULT_LANGUAGE, LANGUAGES, Message, t
 from data_model.metrics.freshness import last_change_at
 from data_model.permissions import CurrentUser
@@ -52,7 +55,14 @@ def demo_banner() -> None:
 
 def freshness_note(user: CurrentUser) -> None:
     """When the data last changed: every figure on a page is as fresh as this."""
-    changed = read(last_change_at, user)
-    st.caption(
-        tr("app.freshness", when=fmt_stored(changed, lang=lang())) if changed else tr("app.freshness_never")
+    st.caption(freshness_text(clock.to_local(read(last_change_at, user))))
+
+
+def freshness_text(helsinki_time: datetime | None) -> str:
+    """The freshness line for a moment in Helsinki time (a page whose figures carry it, such
+    as the council summary, says it without reading it again)."""
+    return (
+        tr("app.freshness", when=fmt_datetime(helsinki_time, lang=lang()))
+        if helsinki_time
+        else tr("app.freshness_never")
     )

@@ -113,6 +113,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: measures.measure_activity(s, u, MetricFilters()),
     ),
+    "data_model.metrics.measures.measure_activity_for": (
+        "summary.read",
+        lambda s, u: measures.measure_activity_for(s, u, (MetricFilters(),)),
+    ),
     "data_model.metrics.measures.measure_counts": (
         "summary.read",
         lambda s, u: measures.measure_counts(s, u, MetricFilters()),
@@ -192,6 +196,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
     "data_model.metrics.initiatives.initiative_for_edit": (
         "initiatives.read",
         lambda s, u: initiatives.initiative_for_edit(s, u, initiative_of(s)),
+    ),
+    "data_model.metrics.initiatives.council_initiatives": (
+        "initiatives.read",
+        lambda s, u: initiatives.council_initiatives(s, u, TODAY, TODAY, TODAY),
     ),
     "data_model.metrics.initiatives.initiative_figures": (
         "initiatives.read",
@@ -303,7 +311,7 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
     ),
     "data_model.exports.council_summary.period_figures": (
         "summary.read",
-        lambda s, u: council_summary.period_figures(s, u, period_from_key("2025"), TODAY, "fi"),
+        lambda s, u: council_summary.period_figures(s, u, (period_from_key("2025"),), TODAY, "fi"),
     ),
 }
 
@@ -327,7 +335,7 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.coverage.form_action_counts_for": "actions per form of many windows, composed "
     "in target_progress, which checks",
     "data_model.metrics.coverage.unused_opportunities_for": "unused opportunities of many windows, "
-    "composed in unused_opportunities and target_progress, which check",
+    "composed in unused_opportunities, target_progress and the council's period_figures, which check",
     # Readers composed inside checked readers; a page reaches their figures only through those
     # (test_pages_call_only_checked_readers keeps it so).
     "data_model.metrics.reach.reach_figures": "composed in report_figures, representation_score and "
@@ -364,6 +372,8 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.reporting.department_statuses": "composed in responsibilities and the SWOT "
     "indicators, which check",
     "data_model.metrics.feedback.loop_figures": "composed in the SWOT indicators (swot_board checks)",
+    "data_model.metrics.feedback.loop_figures_for": "composed in loop_figures and the council's "
+    "period_figures, which check",
     "data_model.metrics.indicators.indicator_value": "composed in swot_board and edition_evaluation, "
     "which check",
     "data_model.metrics.measures.measure_reach": "composed in edition_evaluation, which checks",

@@ -21,6 +21,7 @@ from data_model.i18n import t
 from data_model.metrics.filters import MetricFilters
 from data_model.metrics.initiatives import (
     InitiativeFilter,
+    council_initiatives,
     council_list,
     initiative_figures,
     initiative_register,
@@ -150,6 +151,27 @@ def test_the_council_list_of_a_year(world: Engine) -> None:
     with session_factory(world)() as session:
         rows = council_list(session, date(2025, 1, 1), date(2025, 12, 31), TODAY)
     assert [row.title[0] for row in rows] == ["F", "A", "B", "C", "E"]
+
+
+@pytest.mark.parametrize("voters", [None, "1000"])
+def test_the_council_reads_its_list_and_figures_together_as_each_alone(
+    world: Engine, voters: str | None
+) -> None:
+    if voters is not None:
+        with transaction(world) as session:
+            session.add(Setting(key="voters_entitled", value=voters))
+    for start, end in ((date(2025, 1, 1), date(2025, 12, 31)), (date(2025, 7, 1), date(2025, 9, 30))):
+        for today in (TODAY, date(2025, 8, 15)):
+            with session_factory(world)() as session:
+                alone = (
+                    council_list(session, start, end, today),
+                    initiative_figures(session, READER, MetricFilters(start=start, end=end), today),
+                )
+            with session_factory(world)() as session, sql_statements(world) as sent:
+                together = council_initiatives(session, READER, start, end, today)
+            assert together == alone
+            # the counts, the voters and the rows once each
+            assert len(sent) == 3
 
 
 def _squash(text: str) -> str:
