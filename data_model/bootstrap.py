@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from .db import transaction
+from .db import refresh_planner_statistics, transaction
 from .demo import has_demo_data, load_demo
 from .demo_accounts import ensure_demo_accounts
 from .release_lock import release_lock
@@ -28,3 +28,8 @@ def prepare_database(engine: Engine, with_demo: bool = False) -> None:
                 ensure_demo_accounts(session)
             if with_demo and not has_demo_data(session):
                 load_demo(session)
+        if engine.dialect.name == "sqlite":
+            # SQLite keeps no statistics by itself (PostgreSQL's autovacuum does): counted at
+            # each start, so a database that grew since the last one is planned as it is now.
+            with engine.begin() as connection:
+                refresh_planner_statistics(connection)

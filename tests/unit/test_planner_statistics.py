@@ -1,0 +1,33 @@
+"""SQLite plans a period's actions through the start-date index once the database has been
+prepared: without statistics it read every action through the index on `deleted_at` (null for
+nearly all of them), whatever the period asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from data_model.bootstrap import prepare_database
+from data_model.db import make_engine
+from data_model.exports.council_summary import period_filters
+from data_model.exports.periods import period_from_key
+from data_model.metrics.filters import action_conditions
+from data_model.models import Action
+
+
+def test_a_prepared_sqlite_database_reads_a_period_by_its_start_dates(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'planned.db'}")
+    prepare_database(engine, with_demo=True)
+    statement = select(Action.id).where(*action_conditions(period_filters(period_from_key("2025-Q3"))))
+    compiled = statement.compile(engine)
+    with engine.connect() as connection:
+        plan = " ".join(
+            row[-1]
+            for row in connection.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {compiled}",
+                tuple(compiled.params[key] for key in compiled.positiontup or ()),
+            )
+        )
+    engine.dispose()
+    assert "ix_action_start_date" in plan, plan
