@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, select, true
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ..editions import EditionWindow, first_approved_id_sql
 from ..models import (
@@ -132,15 +132,16 @@ def _since_start(column: Any, start: date | None) -> list[ColumnElement[bool]]:
     return [] if start is None else [column >= start]
 
 
-def _action_evidence(
-    session: Session, wanted: set[_Evidence], today: date, start: date | None
-) -> dict[_Evidence, tuple[date | None, int]]:
+def _evidence(
+    session: Session, wanted: set[_Evidence], sinces: set[date], today: date, start: date | None
+) -> tuple[dict[_Evidence, tuple[date | None, int]], dict[date, tuple[date | None, int]]]:
     """The newest action and the count since each `since`, for every evidence the duties ask
-    for, in one statement (one per duty was issue 12's statement count)."""
-    if not wanted:
-        return {}
+    for, and the newest department report and the count since each of `sinces`, in one
+    statement (one per duty was issue 12's statement count)."""
+    if not wanted and not sinces:
+        return {}, {}
     keys = sorted(wanted, key=lambda e: (e.kind or "", e.opportunity or "", e.since))
-    columns = []
+    columns: list[Any] = []
     for key in keys:
         matches = and_(
             true(),
@@ -151,38 +152,35 @@ def _action_evidence(
             func.max(case((matches, Action.start_date))),
             func.count(Action.id).filter(matches, Action.start_date > key.since),
         ]
-    row = session.execute(
-        select(*columns)
-        .select_from(Action)
-        .join(Department, Department.id == Action.department_id)
-        .outerjoin(Opportunity, Opportunity.id == Action.opportunity_id)
-        .where(live_actions(), Action.start_date <= today, *_since_start(Action.start_date, start))
-    ).one()
-    return {key: (row[2 * i], int(row[2 * i + 1] or 0)) for i, key in enumerate(keys)}
-
-
-def _report_evidence(
-    session: Session, sinces: set[date], today: date, start: date | None
-) -> dict[date, tuple[date | None, int]]:
-    """The newest department report and the count since each of `sinces`, in one statement."""
-    if not sinces:
-        return {}
     ordered = sorted(sinces)
-    row = session.execute(
-        select(
-            func.max(DepartmentReport.period_end),
-            *(
-                func.count(DepartmentReport.id).filter(DepartmentReport.period_end > since)
-                for since in ordered
-            ),
-        ).where(
-            DepartmentReport.deleted_at.is_(None),
-            DepartmentReport.period_end <= today,
-            *_since_start(DepartmentReport.period_end, start),
+    counted_reports = (
+        DepartmentReport.deleted_at.is_(None),
+        DepartmentReport.period_end <= today,
+        *_since_start(DepartmentReport.period_end, start),
+    )
+    # The reports ride along as uncorrelated scalar subqueries of the actions' statement.
+    columns += [
+        select(func.max(DepartmentReport.period_end)).where(*counted_reports).scalar_subquery(),
+        *(
+            select(func.count(DepartmentReport.id))
+            .where(*counted_reports, DepartmentReport.period_end > since)
+            .scalar_subquery()
+            for since in ordered
+        ),
+    ]
+    statement = select(*columns)
+    if keys:
+        statement = (
+            statement.select_from(Action)
+            .join(Department, Department.id == Action.department_id)
+            .outerjoin(Opportunity, Opportunity.id == Action.opportunity_id)
+            .where(live_actions(), Action.start_date <= today, *_since_start(Action.start_date, start))
         )
-    ).one()
-    last, *counts = row
-    return {since: (last, int(count or 0)) for since, count in zip(ordered, counts, strict=True)}
+    row = session.execute(statement).one()
+    actions = {key: (row[2 * i], int(row[2 * i + 1] or 0)) for i, key in enumerate(keys)}
+    last, *counts = row[2 * len(keys) :]
+    reports = {since: (last, int(count or 0)) for since, count in zip(ordered, counts, strict=True)}
+    return actions, reports
 
 
 @dataclass(frozen=True)
@@ -255,19 +253,28 @@ def responsibilities(
     today = scope.as_of
     continuous_months = load_metric_settings(session).unused_months
     # With each actor its edition's start, and whether that is the first edition (no start).
+    # The actors with their duties (none: an actor listed empty) in one statement.
     rows = session.execute(
-        select(Actor, ProgrammeEdition.period_start, ProgrammeEdition.id == first_approved_id_sql())
+        select(
+            Actor,
+            Responsibility,
+            ProgrammeEdition.period_start,
+            ProgrammeEdition.id == first_approved_id_sql(),
+        )
         .join(ProgrammeEdition, ProgrammeEdition.id == Actor.edition_id)
-        .options(selectinload(Actor.duties))
+        .outerjoin(Responsibility, Responsibility.actor_id == Actor.id)
         .where(Actor.edition_id == scope.edition_id)
-        .order_by(Actor.sort_order)
+        .order_by(Actor.sort_order, Actor.id, Responsibility.sort_order, Responsibility.id)
     ).all()
     start = next(
-        (period_start for _actor, period_start, first in rows if first is not None and not first), None
+        (period_start for _actor, _duty, period_start, first in rows if first is not None and not first), None
     )
-    shown = [
-        (actor, [duty for duty in actor.duties if duty.active or include_retired]) for actor, _s, _f in rows
-    ]
+    grouped: dict[Actor, list[Responsibility]] = {}
+    for actor, duty, _start, _first in rows:
+        grouped.setdefault(actor, [])
+        if duty is not None and (duty.active or include_retired):
+            grouped[actor].append(duty)
+    shown = list(grouped.items())
     # What every duty's evidence needs, gathered first and read in a few statements.
     wanted: set[_Evidence] = set()
     report_sinces: set[date] = set()
@@ -280,9 +287,10 @@ def responsibilities(
             if duty.evidence == "programme_review":
                 report_sinces.add(since)
             with_departments = with_departments or duty.evidence == "department_report"
+    actions, reports = _evidence(session, wanted, report_sinces, today, start)
     found = _Found(
-        _action_evidence(session, wanted, today, start),
-        _report_evidence(session, report_sinces, today, start),
+        actions,
+        reports,
         _statuses(session, today, departments) if with_departments else (),
         start,
     )
