@@ -14,10 +14,11 @@ from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from . import clock
-from .data_versions import EXPERIENCE, INITIATIVES, REPORTS, USERS
+from .data_versions import EXPERIENCE, INITIATIVES, REPORTS, TARGETS, USERS
 from .demo_experience import load_demo_experience, remove_demo_experience
 from .demo_generator import PlannedAction, PlannedReport, plan_demo
 from .demo_initiatives import load_demo_initiatives, remove_demo_initiatives
+from .demo_targets import load_demo_targets, remove_demo_targets
 from .demo_templates import Catalogue, DepartmentInfo
 from .models import (
     Action,
@@ -157,7 +158,8 @@ def load_demo(session: Session, today: date | None = None) -> int:
     reports = [rows.report(p) for p in plan.reports if (p.department, p.period_start) not in reported]
     initiatives = load_demo_initiatives(session, today or clock.today())
     results = load_demo_experience(session, today or clock.today())
-    if not actions and not reports and not initiatives and not results:
+    targets = load_demo_targets(session, today or clock.today())
+    if not actions and not reports and not initiatives and not results and not targets:
         return 0
     session.add_all(actions)
     session.add_all(reports)
@@ -168,8 +170,8 @@ def load_demo(session: Session, today: date | None = None) -> int:
         "demo_load",
         entity="action",
         note=f"{len(actions)} demo actions, {len(reports)} reports, {initiatives} initiatives, "
-        f"{results} survey results",
-        also=(REPORTS, INITIATIVES, EXPERIENCE),
+        f"{results} survey results, {targets} targets",
+        also=(REPORTS, INITIATIVES, EXPERIENCE, TARGETS),
     )
     return len(actions)
 
@@ -190,7 +192,7 @@ def _forget_demo_users(session: Session) -> None:
 
 
 def remove_demo(session: Session) -> int:
-    """Delete every demo action, report and account; returns the number of actions removed.
+    """Delete every demo action, report, initiative, survey result, target and account; returns the number of actions removed.
 
     Reach and link rows go with their action (ON DELETE CASCADE); programme data, baseline
     actions and everything logged by real users stay."""
@@ -203,6 +205,7 @@ def remove_demo(session: Session) -> int:
     session.execute(delete(DepartmentReport).where(DepartmentReport.is_demo.is_(True)))
     remove_demo_initiatives(session)
     remove_demo_experience(session)
+    remove_demo_targets(session)
     _forget_demo_users(session)
     session.execute(delete(User).where(User.is_demo.is_(True)))
     record(
@@ -211,6 +214,6 @@ def remove_demo(session: Session) -> int:
         "demo_remove",
         entity="action",
         note=f"{int(removed or 0)} demo actions",
-        also=(REPORTS, USERS, INITIATIVES, EXPERIENCE),
+        also=(REPORTS, USERS, INITIATIVES, EXPERIENCE, TARGETS),
     )
     return int(removed or 0)

@@ -93,7 +93,7 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     # the report pages
     report_figures.report_figures: FIGURES,
     # the reach figures, feedback, measures and trends, and the departments' reporting
-    report_figures.overview_figures: (*FIGURES, REPORTS),
+    report_figures.overview_figures: (*FIGURES, REPORTS, TARGETS),
     reach_page.reach_page_figures: FIGURES,
     feedback.feedback_loop: FIGURES,
     trends.quarterly_trends: FIGURES,

@@ -121,20 +121,27 @@ def loop_counts_for(session: Session, windows: Sequence[tuple[MetricFilters, dat
     return [LoopCounts(*(int(value or 0) for value in rows[index])) for index in range(len(windows))]
 
 
-def loop_figures(session: Session, filters: MetricFilters, today: date) -> FeedbackLoop:
+def loop_figures(
+    session: Session, filters: MetricFilters, today: date, counts: LoopCounts | None = None
+) -> FeedbackLoop:
     """What `feedback_loop` answers, unchecked: the building block of the SWOT indicator
-    (composed in `swot.swot_board`, which checks)."""
-    return loop_figures_for(session, ((filters, today),))[0]
+    (composed in `swot.swot_board`, which checks); `counts` when they were read already
+    (loop_counts_for, among other windows)."""
+    return loop_figures_for(session, ((filters, today),), counts=None if counts is None else (counts,))[0]
 
 
 def loop_figures_for(
-    session: Session, windows: Sequence[tuple[MetricFilters, date]], listed: int = 1
+    session: Session,
+    windows: Sequence[tuple[MetricFilters, date]],
+    listed: int = 1,
+    counts: Sequence[LoopCounts] | None = None,
 ) -> list[FeedbackLoop]:
     """`loop_figures` of each (filters, day) of `windows` (a period and the one before it): the
-    counts of all in one statement, the oldest open loops only of the first `listed` (a period
-    compared with the previous one needs only the previous one's counts)."""
+    counts of all in one statement (or `counts`, read already), the oldest open loops only of
+    the first `listed` (a period compared with the previous one needs only the previous one's
+    counts)."""
     days = load_metric_settings(session).open_loop_days
-    counts = loop_counts_for(session, windows)
+    counts = loop_counts_for(session, windows) if counts is None else counts
     closed_on = func.coalesce(Action.end_date, Action.start_date)
     result = []
     for index, ((filters, today), counted) in enumerate(zip(windows, counts, strict=True)):

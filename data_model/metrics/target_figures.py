@@ -211,27 +211,44 @@ FIGURES: dict[str, FigureSpec] = {
 }
 
 
-def measure_all(
-    session: Session, user: CurrentUser | None, requests: Sequence[FigureRequest]
-) -> dict[FigureRequest, FigureValue]:
-    """Every request's figure, each source read once for all the windows asked of it (and a
-    window asked twice read once). A building block of `targets.target_progress`, which checks
-    the reader."""
+Readings = dict[tuple[str, Any], Any]
+
+
+def read_sources(session: Session, user: CurrentUser | None, requests: Sequence[FigureRequest]) -> Readings:
+    """What every request's figure is picked from: each source read once for all the windows
+    asked of it (a window asked twice read once). A building block of the readers that compose
+    it (`targets.target_progress`, `report_figures.overview_figures`), which check."""
     plan: dict[str, dict[Any, FigureRequest]] = {}
     for request in requests:
         source = FIGURES[request.figure].source
         plan.setdefault(source, {}).setdefault(SOURCES[source].key(request), request)
-    readings: dict[tuple[str, Any], Any] = {}
+    readings: Readings = {}
     for source, firsts in plan.items():
         read = SOURCES[source].read(session, user, list(firsts.values()))
         readings.update(((source, key), reading) for key, reading in zip(firsts, read, strict=True))
-    found: dict[FigureRequest, FigureValue] = {}
-    for request in requests:
-        spec = FIGURES[request.figure]
-        found[request] = spec.pick(
-            readings[(spec.source, SOURCES[spec.source].key(request))], request.subject
-        )
-    return found
+    return readings
+
+
+def reading_of(readings: Readings, request: FigureRequest) -> Any:
+    """What `request`'s figure is picked from (its source's reading of its window)."""
+    source = FIGURES[request.figure].source
+    return readings[(source, SOURCES[source].key(request))]
+
+
+def pick_all(requests: Sequence[FigureRequest], readings: Readings) -> dict[FigureRequest, FigureValue]:
+    """Each request's figure from `readings` (read_sources of them, among others)."""
+    return {
+        request: FIGURES[request.figure].pick(reading_of(readings, request), request.subject)
+        for request in requests
+    }
+
+
+def measure_all(
+    session: Session, user: CurrentUser | None, requests: Sequence[FigureRequest]
+) -> dict[FigureRequest, FigureValue]:
+    """Every request's figure, each source read once for all of them. A building block of
+    `targets.target_progress`, which checks the reader."""
+    return pick_all(requests, read_sources(session, user, requests))
 
 
 def measure(

@@ -21,6 +21,7 @@ risk / missed / reached, and a forecast to the end of its period with its range.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -34,7 +35,18 @@ from .filters import MetricFilters, add_months, quarter_of, quarter_range
 from .forecast import Forecast, linear_forecast
 from .labels import Label
 from .settings import load_metric_settings
-from .target_figures import COUNT, FIGURES, FORM, GROUP, SHARE, FigureRequest, FigureValue, measure_all
+from .target_figures import (
+    COUNT,
+    FIGURES,
+    FORM,
+    GROUP,
+    SHARE,
+    FigureRequest,
+    FigureValue,
+    Readings,
+    pick_all,
+    read_sources,
+)
 
 ON_TRACK, AT_RISK, MISSED, REACHED = "on_track", "at_risk", "missed", "reached"
 NOT_STARTED, NO_DATA, TOO_FEW, ESTIMATE = "not_started", "no_data", "too_few", "estimate"
@@ -101,30 +113,19 @@ def value_text(unit: str, value: float | None, lang: str) -> str:
     return msg("targets.value", value=shown_value(unit, value)).text(lang)
 
 
-def _labels(session: Session, targets: list[Target]) -> dict[tuple[str, str], Label]:
-    if not targets:  # nothing to name: no statements (the overview's usual case)
-        return {}
-    codes = {target.subject for target in targets if target.subject}
-    labels: dict[tuple[str, str], Label] = {}
-    for group in session.scalars(select(AudienceGroup).where(AudienceGroup.code.in_(codes))):
-        labels[(GROUP, group.code)] = Label(group.id, group.code, group.name_fi, group.name_en)
-    for form in session.scalars(select(ParticipationForm).where(ParticipationForm.code.in_(codes))):
-        labels[(FORM, form.code)] = Label(form.id, form.code, form.name_fi, form.name_en)
-    for row in session.scalars(select(Department)):
-        labels[("department", str(row.id))] = Label(row.id, row.code, row.name_fi, row.name_en)
-    return labels
-
-
-def _row(target: Target, labels: dict[tuple[str, str], Label]) -> TargetRow:
+def _row(
+    target: Target, group: AudienceGroup | None, form: ParticipationForm | None, department: Department | None
+) -> TargetRow:
     spec = FIGURES[target.figure]
-    subject = labels.get((spec.subject or "", target.subject or "")) if target.subject else None
-    department = labels.get(("department", str(target.department_id))) if target.department_id else None
+    subject = group if spec.subject == GROUP else form if spec.subject == FORM else None
     return TargetRow(
         target.id,
         target.figure,
         spec.unit,
-        subject,
-        department,
+        Label(subject.id, subject.code, subject.name_fi, subject.name_en)
+        if subject and target.subject
+        else None,
+        Label(department.id, department.code, department.name_fi, department.name_en) if department else None,
         target.period_start,
         target.period_end,
         target.target_value,
@@ -324,14 +325,9 @@ def progress_of_all(
     session: Session, user: CurrentUser | None, rows: list[TargetRow], today: date
 ) -> list[TargetProgress]:
     """How each of `rows` stands on `today`, every figure of every target read together (a
-    fixed number of statements however many targets: target_figures.measure_all); a building
+    fixed number of statements however many targets: target_figures.read_sources); a building
     block of `target_progress`, which checks."""
-    if not rows:  # nothing to judge: no statements (the settings neither)
-        return []
-    windows = [_windows(row, today) for row in rows]
-    values = measure_all(session, user, [request for found in windows for request in found.requests()])
-    limit = load_metric_settings(session).small_count
-    return [_progress(row, found, values, today, limit) for row, found in zip(rows, windows, strict=True)]
+    return _progress_read(session, user, rows, today)[0]
 
 
 def progress_of(session: Session, user: CurrentUser | None, row: TargetRow, today: date) -> TargetProgress:
@@ -340,12 +336,46 @@ def progress_of(session: Session, user: CurrentUser | None, row: TargetRow, toda
 
 
 def _stored(session: Session, statuses: tuple[str, ...], department_id: int | None) -> list[TargetRow]:
-    query = select(Target).where(Target.status.in_(statuses))
+    # The names of each target's group or form and department come in the same statement.
+    query = (
+        select(Target, AudienceGroup, ParticipationForm, Department)
+        .outerjoin(AudienceGroup, AudienceGroup.code == Target.subject)
+        .outerjoin(ParticipationForm, ParticipationForm.code == Target.subject)
+        .outerjoin(Department, Department.id == Target.department_id)
+        .where(Target.status.in_(statuses))
+    )
     if department_id is not None:
         query = query.where(Target.department_id == department_id)
-    targets = list(session.scalars(query.order_by(Target.period_end, Target.id)))
-    labels = _labels(session, targets)
-    return [_row(target, labels) for target in targets if target.figure in FIGURES]
+    rows = session.execute(query.order_by(Target.period_end, Target.id)).all()
+    return [_row(*row) for row in rows if row[0].figure in FIGURES]
+
+
+def target_progress_with(
+    session: Session, user: CurrentUser | None, today: date, others: Sequence[FigureRequest]
+) -> tuple[list[TargetProgress], Readings]:
+    """The accepted targets' progress on `today`, their figures read together with `others`
+    (a page's own windows, so that one statement serves both), and the readings `others` are
+    picked from. A building block of the readers that compose it, which check."""
+    return _progress_read(session, user, _stored(session, ("accepted",), None), today, others)
+
+
+def _progress_read(
+    session: Session,
+    user: CurrentUser | None,
+    rows: list[TargetRow],
+    today: date,
+    others: Sequence[FigureRequest] = (),
+) -> tuple[list[TargetProgress], Readings]:
+    windows = [_windows(row, today) for row in rows]
+    requests = [request for found in windows for request in found.requests()]
+    readings = read_sources(session, user, [*requests, *others])
+    if not rows:  # nothing to judge: the settings neither
+        return [], readings
+    values = pick_all(requests, readings)
+    limit = load_metric_settings(session).small_count
+    return [
+        _progress(row, found, values, today, limit) for row, found in zip(rows, windows, strict=True)
+    ], readings
 
 
 def target_progress(

@@ -7,7 +7,7 @@ from data_model import clock
 from data_model.metrics.filters import as_of_day
 from data_model.metrics.report_figures import overview_figures
 from data_model.metrics.reporting import reported_on_time
-from data_model.metrics.targets import target_progress, targets_that_matter
+from data_model.metrics.targets import targets_that_matter
 from pages.widgets.data import read
 from pages.widgets.filters import report_header
 from pages.widgets.formats import fmt_count, fmt_date, fmt_int, fmt_pct
@@ -23,7 +23,7 @@ filters = report_header(tr("page.overview"), today, user)
 # "As of" figures are judged on the period's last day (today while it runs), as the council
 # summary judges them, so the two pages agree for one period.
 as_of = as_of_day(filters, today)
-overview = read(overview_figures, user, filters, as_of, lang())
+overview = read(overview_figures, user, filters, as_of, lang(), today)
 figures, loop, reporting, measures = overview.report, overview.loop, overview.reporting, overview.measures
 totals = figures.totals
 
@@ -62,8 +62,7 @@ st.header(tr("overview.gaps"))
 gap_list(figures.gaps, with_suggestions=False)
 st.caption(tr("overview.gaps_more"))
 
-followed = read(target_progress, user, today)
-overview_targets(targets_that_matter(followed), len(followed))
+overview_targets(targets_that_matter(overview.targets), len(overview.targets))
 
 st.header(tr("overview.representation"))
 representation_view(figures.representation, totals)

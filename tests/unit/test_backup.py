@@ -15,6 +15,7 @@ from data_model.backup import BackupError, _one_snapshot, backup, backup_content
 from data_model.bootstrap import prepare_database
 from data_model.data_versions import DOMAINS, data_versions, is_version_key
 from data_model.db import make_engine, session_factory, transaction
+from data_model.demo_targets import read_demo_targets
 from data_model.models import Action, AuditEntry, User
 from data_model.permissions import CurrentUser
 from data_model.services.actions import create_action
@@ -24,7 +25,7 @@ from tests.unit.test_target_service import TODAY, youth_target
 
 
 def _fill(engine: Engine) -> None:
-    """The programme, the demo, users, an action with every kind of value (cost, JSON audit) and
+    """The programme, the demo (its targets too), users, an action with every kind of value (cost, JSON audit) and
     a target whose value is a fraction (a float column)."""
     prepare_database(engine, with_demo=True)
     with transaction(engine) as session:
@@ -45,7 +46,9 @@ def _round_trip(source: Engine, target: Engine, folder: Path) -> None:
     assert len(content["action"]) > 100
     assert any(row["cost_eur"] is not None for row in content["action"])
     assert any(row["after"] for row in content["audit_entry"])
-    assert [row["target_value"] for row in content["target"]] == [0.125]
+    assert [row["target_value"] for row in content["target"] if not row["is_demo"]] == [0.125]
+    # The demo's targets come back as demo targets, so `demo --remove` still finds them.
+    assert sum(1 for row in content["target"] if row["is_demo"]) == len(read_demo_targets())
 
 
 def test_backup_restore_backup_is_identical(engine: Engine, empty_engine: Engine, tmp_path: Path) -> None:

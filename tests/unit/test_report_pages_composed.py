@@ -27,6 +27,7 @@ from data_model.metrics.reach_page import reach_page_figures
 from data_model.metrics.report_figures import overview_figures, report_figures
 from data_model.metrics.reporting import reporting_status
 from data_model.metrics.settings import metric_settings
+from data_model.metrics.targets import target_progress
 from data_model.metrics.trends import quarterly_trends
 from data_model.models import Action, Department
 from data_model.permissions import CurrentUser
@@ -99,6 +100,7 @@ def test_the_composed_figures_equal_each_reader_alone(
             assert overview.reporting == reporting_status(session, user, as_of, filters.department_ids)
             assert overview.measures == measure_counts(session, user, filters)
             assert overview.trends == quarterly_trends(session, user, filters)
+            assert overview.targets == target_progress(session, user, as_of)
             assert page.settings == metric_settings(session, user)
             assert page.special == special_group_reach(session, user, filters)
             assert page.department_form == department_by_form(session, user, filters)
@@ -132,6 +134,6 @@ def test_each_page_reads_its_figures_in_a_fixed_number_of_statements(
             reach_page_figures(session, user, MetricFilters(), TODAY)
         counts.append((len(overview), len(reach)))
     # Overview: thresholds, population, totals, groups, feedback (2), reporting, measures,
-    # trends. Reach: the labels, pair sums and thresholds together, population, totals,
+    # trends, targets (their figures read with the page's own). Reach: the labels, pair sums and thresholds together, population, totals,
     # groups, unused, measures, trends.
-    assert counts == [(9, 7), (9, 7)]
+    assert counts == [(10, 7), (10, 7)]
