@@ -33,17 +33,18 @@ from ..permissions import CurrentUser, require_read
 from .catalogue import OpportunityUsage, catalogue_usage
 from .duties import ActorDuties, responsibilities
 from .editions import EditionInfo
-from .feedback import FeedbackLoop, feedback_loop
+from .feedback import FeedbackLoop, loop_figures
 from .filters import MetricFilters
 from .freshness import last_change_at
 from .gaps import gaps_among_windows
 from .indicators import YEAR, IndicatorValue, indicator_values_on, period
 from .measures import MeasureActivity, MeasureReach, development_steps, measure_reach
-from .reach import ReachFigures, reach_figures_for
+from .reach import ReachFigures
 from .report_figures import ReportFigures
-from .reporting import ReportingStatus, department_statuses_on
+from .reporting import ReportingStatus
 from .settings import load_metric_settings
-from .targets import TargetProgress, target_progress
+from .target_figures import FigureRequest, reading_of
+from .targets import TargetProgress, target_progress_with
 
 STATUTORY = "statutory"  # Opportunity.statutory: statutory | partly | voluntary
 
@@ -186,10 +187,18 @@ def edition_evaluation(
     start_window = period(start_day(edition), YEAR)
     end_window = period(evaluated_on, YEAR)
     windows = (whole, start_window, end_window)
-    found = reach_figures_for(session, windows)
-    reach = _reach(session, windows, found, lang)
     days = (start_day(edition), evaluated_on)
-    statuses = department_statuses_on(session, days)
+    # Its own windows read with the targets' (target_figures.read_sources): the reach of the
+    # three windows, the loop over the whole, every department's reporting on both days.
+    own_reach = [FigureRequest("balance_score", None, window, evaluated_on) for window in windows]
+    own_loop = FigureRequest("feedback_loop_rate", None, whole, evaluated_on)
+    own_reporting = [FigureRequest("reports_on_time", None, MetricFilters(), day) for day in days]
+    targets, readings = target_progress_with(
+        session, user, today, (*own_reach, own_loop, *own_reporting), include_retired=True
+    )
+    found = [reading_of(readings, request) for request in own_reach]
+    reach = _reach(session, windows, found, lang)
+    statuses = {day: reading_of(readings, request) for day, request in zip(days, own_reporting, strict=True)}
     participants = measure_reach(session, whole, edition.window)
     measures = tuple(
         MeasureResult(
@@ -222,7 +231,7 @@ def edition_evaluation(
         end=reach[2],
         measures=measures,
         swot=_indicators(session, edition.id, days, dict(zip(windows, found, strict=True)), statuses),
-        feedback=feedback_loop(session, user, whole, evaluated_on),
+        feedback=loop_figures(session, whole, evaluated_on, reading_of(readings, own_loop)),
         statutory=tuple(statutory),
         duties=tuple(
             responsibilities(
@@ -236,11 +245,7 @@ def edition_evaluation(
         ),
         # reporting_status's answer (the reader is checked above), read once with the duties'
         reporting=tuple(statuses[evaluated_on]),
-        targets=tuple(
-            row
-            for row in target_progress(session, user, today, include_retired=True)
-            if _overlaps(row, edition)
-        ),
+        targets=tuple(row for row in targets if _overlaps(row, edition)),
         data_changed_at=last_change_at(session, user),
         gap_threshold=load_metric_settings(session).gap_threshold,
     )

@@ -351,12 +351,17 @@ def _stored(session: Session, statuses: tuple[str, ...], department_id: int | No
 
 
 def target_progress_with(
-    session: Session, user: CurrentUser | None, today: date, others: Sequence[FigureRequest]
+    session: Session,
+    user: CurrentUser | None,
+    today: date,
+    others: Sequence[FigureRequest],
+    include_retired: bool = False,
 ) -> tuple[list[TargetProgress], Readings]:
-    """The accepted targets' progress on `today`, their figures read together with `others`
-    (a page's own windows, so that one statement serves both), and the readings `others` are
-    picked from. A building block of the readers that compose it, which check."""
-    return _progress_read(session, user, _stored(session, ("accepted",), None), today, others)
+    """What `target_progress` answers, the figures read together with `others` (a page's own
+    windows, so that one statement serves both), and the readings `others` are picked from
+    (target_figures.reading_of). A building block of the readers that compose it, which check."""
+    statuses = ("accepted", "retired") if include_retired else ("accepted",)
+    return _progress_read(session, user, _stored(session, statuses, None), today, others)
 
 
 def _progress_read(

@@ -329,6 +329,10 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.target_figures.measure": "one figure of a target, composed in target_progress",
     "data_model.metrics.targets.progress_of": "one target's progress, composed in target_progress",
     "data_model.metrics.target_figures.measure_all": "every target's figures, composed in target_progress",
+    "data_model.metrics.target_figures.read_sources": "the targets' and a page's figures read together, "
+    "composed in target_progress, overview_figures and edition_evaluation, which check",
+    "data_model.metrics.targets.target_progress_with": "target_progress with a page's own windows, "
+    "composed in overview_figures and edition_evaluation, which check",
     "data_model.metrics.targets.progress_of_all": "the targets' progress, composed in target_progress",
     "data_model.metrics.feedback.loop_counts_for": "the loop's counts of many windows, composed in "
     "feedback_loop and target_progress, which check",
