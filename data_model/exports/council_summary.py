@@ -32,7 +32,8 @@ from ..metrics.measures import MeasureActivity, measure_activity_for
 from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures_for
 from ..metrics.reporting import reporting_status
 from ..metrics.settings import load_metric_settings
-from ..metrics.targets import target_progress
+from ..metrics.target_figures import FigureRequest, Readings, reading_of
+from ..metrics.targets import target_progress_with
 from ..metrics.trends import quarterly_trends
 from ..models import utcnow
 from ..permissions import CurrentUser, require_read
@@ -176,18 +177,26 @@ def period_figures(
     periods: Sequence[Period],
     today: date,
     lang: str,
+    readings: Readings | None = None,
 ) -> list[PeriodFigures]:
     """Call the metrics for each of `periods` (this one and the previous, say) together: each
     figure once for all of them. Open loops and unused opportunities are judged on a period's
     last day, or today while it runs. Only the first period's gaps come with what could close
-    them and only its oldest open loops are listed: the others' are only compared."""
+    them and only its oldest open loops are listed: the others' are only compared. With
+    `readings` (target_figures.read_sources of `period_requests`, read with the targets' own),
+    the reach and the loops' counts are taken from them."""
     require_read(user, "summary.read")
     windows = [period_filters(period) for period in periods]
     judged = [
         (filters, evaluation_day(period, today)) for filters, period in zip(windows, periods, strict=True)
     ]
-    reach = reach_figures_for(session, windows)
-    loops = loop_figures_for(session, judged)
+    if readings is None:
+        reach = reach_figures_for(session, windows)
+        loops = loop_figures_for(session, judged)
+    else:
+        reach_requests, loop_requests = period_requests(periods, today)
+        reach = [reading_of(readings, request) for request in reach_requests]
+        loops = loop_figures_for(session, judged, counts=[reading_of(readings, r) for r in loop_requests])
     unused = unused_opportunities_for(session, [(filters, day, None) for filters, day in judged])
     measures = measure_activity_for(session, user, windows)
     return [
@@ -202,6 +211,18 @@ def period_figures(
         )
         for index, filters in enumerate(windows)
     ]
+
+
+def period_requests(
+    periods: Sequence[Period], today: date
+) -> tuple[list[FigureRequest], list[FigureRequest]]:
+    """The reach and the loop of each of `periods` as requests of target_figures, so that they
+    are read in the same statements as the targets' figures."""
+    judged = [(period_filters(period), evaluation_day(period, today)) for period in periods]
+    return (
+        [FigureRequest("balance_score", None, filters, day) for filters, day in judged],
+        [FigureRequest("feedback_loop_rate", None, filters, day) for filters, day in judged],
+    )
 
 
 KEY_NUMBERS: tuple[tuple[str, str, bool, Callable[[PeriodFigures], Number]], ...] = (
@@ -253,12 +274,16 @@ def build_council_summary(
     require_read(user, "summary.read")
     period = period_from_key(period_key)
     previous = previous_period(period)
+    periods = (period, *([previous] if previous else []))
+    judged_on = evaluation_day(period, today)
+    # The targets' figures read with the periods' reach and loops: the same statements.
+    reach_requests, loop_requests = period_requests(periods, today)
+    targets, readings = target_progress_with(session, user, judged_on, (*reach_requests, *loop_requests))
     # The previous period's gaps and open loops are only compared with this period's.
-    current, *before = period_figures(session, user, (period, *([previous] if previous else [])), today, lang)
+    current, *before = period_figures(session, user, periods, today, lang, readings)
     earlier = before[0] if before else None
     numbers = key_numbers(current, earlier, lang)
     threshold = load_metric_settings(session).gap_threshold
-    judged_on = evaluation_day(period, today)
     actors = responsibilities(session, user, judged_on)
     # The duty of reporting holds every department's status: read once (else on its own).
     reported = next(
@@ -278,7 +303,6 @@ def build_council_summary(
     changed = clock.to_local(last_change_at(session, user))
     no_reach_gaps = {gap.group.code for gap in current.gaps if gap.no_reach}
     initiatives, initiative_numbers = council_initiatives(session, user, period.start, period.end, today)
-    targets = target_progress(session, user, judged_on)
     tables = (
         representation_table(current.representation, threshold, lang),
         gap_table(current.gaps, lang),
