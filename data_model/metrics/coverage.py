@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, literal, or_, select, union_all
+from sqlalchemy import Select, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -29,7 +29,8 @@ from ..models import (
 from ..models.actions import action_channel, action_form
 from ..permissions import CurrentUser, require_read
 from .filters import MetricFilters, action_conditions, add_months, as_of_day, edition_scope
-from .item_keys import InForceKey, in_force_or
+from .item_keys import InForceKey
+from .label_rows import Named, label_rows, padded, shown
 from .labels import Label
 from .reach import TAG_ONLY_GROUPS
 from .settings import load_metric_settings
@@ -62,18 +63,6 @@ class UnusedOpportunity:
     last_used: date | None
 
 
-def _labels(session: Session, model: type, used: set[int], day: date) -> tuple[Label, ...]:
-    statement: Any = select(model)
-    if hasattr(model, "edition_id"):  # a programme item: the edition in force's, each code once
-        statement = statement.where(in_force_or(model, day, used))
-    elif hasattr(model, "active"):
-        statement = statement.where(or_(model.active, model.id.in_(used)))  # type: ignore[attr-defined]
-    items: Any = session.scalars(
-        statement.order_by(model.sort_order, model.id)  # type: ignore[attr-defined]
-    )
-    return tuple(Label(item.id, item.code, item.name_fi, item.name_en) for item in items)
-
-
 def dense_matrix(
     cells: dict[tuple[int, int], int],
     rows: tuple[Label, ...],
@@ -89,13 +78,33 @@ def dense_matrix(
     )
 
 
+ROWS, COLUMNS, CELLS = "r", "c", "x"
+
+
 def _matrix(
     session: Session, statement: Select[int, int, int], row_model: type, column_model: type, day: date
 ) -> Matrix:
-    cells = {(row_id, column_id): int(value or 0) for row_id, column_id, value in session.execute(statement)}
-    rows = _labels(session, row_model, {key[0] for key in cells}, day)
-    columns = _labels(session, column_model, {key[1] for key in cells}, day)
-    return dense_matrix(cells, rows, columns, groups_as_columns=column_model is AudienceGroup)
+    """The figure's cells and its rows' and columns' labels, in one statement (label_rows)."""
+    rows = union_all(
+        label_rows(ROWS, row_model, day),
+        label_rows(COLUMNS, column_model, day),
+        padded(statement.with_only_columns(literal(CELLS), *statement.selected_columns)),
+    ).subquery()
+    labels: dict[str, list[Named]] = {ROWS: [], COLUMNS: []}
+    cells: dict[tuple[int, int], int] = {}
+    for kind, key, code, name_fi, name_en, order, flag, _group_kind in session.execute(
+        select(rows).order_by(rows.c.kind, rows.c.sort_order, rows.c.id)
+    ):
+        if kind == CELLS:
+            cells[(key, order)] = int(flag or 0)
+        else:
+            labels[kind].append(Named(Label(key, code, name_fi, name_en), bool(flag), None))
+    return dense_matrix(
+        cells,
+        shown(labels[ROWS], {key[0] for key in cells}),
+        shown(labels[COLUMNS], {key[1] for key in cells}),
+        groups_as_columns=column_model is AudienceGroup,
+    )
 
 
 def department_form_cells(filters: MetricFilters) -> Select[int, int, int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_
+from sqlalchemy import ColumnElement, and_, func
 from sqlalchemy.orm import aliased
 
 from ..editions import in_force_id_sql
@@ -46,8 +46,3 @@ def listed_in_force(model: Any, day: date) -> ColumnElement[bool]:
     """The rows a matrix or list shows by default: the active ones of the edition in force on
     `day` (an inactive or other edition's row only where it has figures, added by the caller)."""
     return and_(model.active, model.edition_id == in_force_id_sql(day))
-
-
-def in_force_or(model: Any, day: date, used: set[int]) -> ColumnElement[bool]:
-    """`listed_in_force`, or a row among `used` (keys that have figures)."""
-    return or_(listed_in_force(model, day), model.id.in_(used))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, String, cast, func, literal, null, select, union_all
+from sqlalchemy import Integer, String, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from ..i18n import DEFAULT_LANGUAGE
@@ -34,7 +34,8 @@ from .coverage import (
 )
 from .filters import MetricFilters, action_conditions
 from .gaps import SuggestionSources, gaps_among, kinded_pairs
-from .item_keys import InForceKey, listed_in_force
+from .item_keys import InForceKey
+from .label_rows import Named, label_rows, padded, shown
 from .labels import Label
 from .measures import measures_without_actions
 from .reach import AGE, TAG_ONLY_GROUPS, GroupReach, reach_figures
@@ -63,38 +64,6 @@ class ReachPageFigures:
     unused: list[UnusedOpportunity]
     idle_measures: list[Label]
     trends: list[QuarterTrend]
-
-
-@dataclass(frozen=True)
-class _Named:
-    label: Label
-    active: bool
-    group_kind: str | None
-
-
-def _label_rows(kind: str, model: Any, day: date) -> Any:
-    active = model.active if hasattr(model, "active") else literal(True, Boolean)
-    if hasattr(model, "edition_id"):  # a programme item: shown by default if the edition in force's
-        active = listed_in_force(model, day)
-    group_kind = model.kind if model is AudienceGroup else cast(null(), String)
-    return select(
-        literal(kind).label("kind"),
-        model.id,
-        model.code,
-        model.name_fi,
-        model.name_en,
-        model.sort_order,
-        cast(active, Integer).label("flag"),
-        group_kind.label("group_kind"),
-    )
-
-
-def _padded(statement: Any) -> Any:
-    """(kind, a, b, figure) rows in the labels' columns: a as the id, b as the sort order, the
-    figure as the flag."""
-    kind, first, second, value = statement.selected_columns
-    empty = cast(null(), String)
-    return statement.with_only_columns(kind, first, empty, empty, empty, second, value, empty)
 
 
 def _cell_rows(filters: MetricFilters, day: date) -> list[Any]:
@@ -151,7 +120,7 @@ def _cell_rows(filters: MetricFilters, day: date) -> list[Any]:
 
 @dataclass(frozen=True)
 class _PageRows:
-    labels: dict[str, list[_Named]]
+    labels: dict[str, list[Named]]
     cells: dict[str, dict[tuple[int, int | None], int]]
     settings: dict[str, str]
 
@@ -166,12 +135,12 @@ def _page_rows(session: Session, filters: MetricFilters, day: date) -> _PageRows
         literal(SETTINGS).label("kind"), number, key, value, empty, number, number, empty
     )
     rows = union_all(
-        _label_rows(DEPARTMENTS, Department, day),
-        _label_rows(FORMS, ParticipationForm, day),
-        _label_rows(CHANNELS, Channel, day),
-        _label_rows(GROUPS, AudienceGroup, day),
-        _label_rows(OPPORTUNITIES, Opportunity, day),
-        *(_padded(statement) for statement in _cell_rows(filters, day)),
+        label_rows(DEPARTMENTS, Department, day),
+        label_rows(FORMS, ParticipationForm, day),
+        label_rows(CHANNELS, Channel, day),
+        label_rows(GROUPS, AudienceGroup, day),
+        label_rows(OPPORTUNITIES, Opportunity, day),
+        *(padded(statement) for statement in _cell_rows(filters, day)),
         thresholds,
     ).subquery()
     found = _PageRows(defaultdict(list), defaultdict(dict), {})
@@ -181,25 +150,20 @@ def _page_rows(session: Session, filters: MetricFilters, day: date) -> _PageRows
         if kind == SETTINGS:
             found.settings[code] = name_fi
         elif kind in LABEL_KINDS:
-            found.labels[kind].append(_Named(Label(key_, code, name_fi, name_en), bool(flag), group_kind))
+            found.labels[kind].append(Named(Label(key_, code, name_fi, name_en), bool(flag), group_kind))
         else:
             found.cells[kind][(key_, order)] = int(flag or 0)
     return found
 
 
-def _shown(named: list[_Named], used: set[int]) -> tuple[Label, ...]:
-    """The active rows, and inactive ones that have figures (as coverage._labels picks them)."""
-    return tuple(item.label for item in named if item.active or item.label.id in used)
-
-
 def _matrix(
-    cells: dict[tuple[int, int | None], int], rows: list[_Named], columns: list[_Named], groups: bool
+    cells: dict[tuple[int, int | None], int], rows: list[Named], columns: list[Named], groups: bool
 ) -> Matrix:
     dense = {(row, column): value for (row, column), value in cells.items() if column is not None}
     return dense_matrix(
         dense,
-        _shown(rows, {row for row, _ in dense}),
-        _shown(columns, {column for _, column in dense}),
+        shown(rows, {row for row, _ in dense}),
+        shown(columns, {column for _, column in dense}),
         groups_as_columns=groups,
     )
 
