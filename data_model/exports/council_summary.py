@@ -30,7 +30,7 @@ from ..metrics.gaps import Gap, gaps_among
 from ..metrics.initiatives import council_initiatives
 from ..metrics.measures import MeasureActivity, measure_activity_for
 from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures_for
-from ..metrics.reporting import reporting_status
+from ..metrics.reporting import ReportingStatus
 from ..metrics.settings import load_metric_settings
 from ..metrics.target_figures import FigureRequest, Readings, reading_of
 from ..metrics.targets import target_progress_with
@@ -276,27 +276,21 @@ def build_council_summary(
     previous = previous_period(period)
     periods = (period, *([previous] if previous else []))
     judged_on = evaluation_day(period, today)
-    # The targets' figures read with the periods' reach and loops: the same statements.
+    # The targets' figures read with the periods' reach and loops and every department's
+    # reporting on the day judged: the same statements.
     reach_requests, loop_requests = period_requests(periods, today)
-    targets, readings = target_progress_with(session, user, judged_on, (*reach_requests, *loop_requests))
+    own_reporting = FigureRequest("reports_on_time", None, MetricFilters(), judged_on)
+    targets, readings = target_progress_with(
+        session, user, judged_on, (*reach_requests, *loop_requests, own_reporting)
+    )
     # The previous period's gaps and open loops are only compared with this period's.
     current, *before = period_figures(session, user, periods, today, lang, readings)
     earlier = before[0] if before else None
     numbers = key_numbers(current, earlier, lang)
     threshold = load_metric_settings(session).gap_threshold
-    actors = responsibilities(session, user, judged_on)
-    # The duty of reporting holds every department's status: read once (else on its own).
-    reported = next(
-        (
-            list(duty.departments)
-            for actor in actors
-            for duty in actor.duties
-            if duty.evidence == "department_report"
-        ),
-        None,
-    )
-    if reported is None:
-        reported = reporting_status(session, user, judged_on)
+    # The reporting table and the duty of reporting show the statuses read with the targets'.
+    reported: list[ReportingStatus] = list(reading_of(readings, own_reporting))
+    actors = responsibilities(session, user, judged_on, departments={judged_on: reported})
     catalogue = catalogue_usage(session, user, judged_on)
     trends = quarterly_trends(session, user, trend_filters(period, today))
     channels = channel_by_group(session, user, period_filters(period), judged_on)
