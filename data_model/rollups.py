@@ -1,4 +1,4 @@
-"""Keeping the monthly sums (models/rollups.py) equal to the raw rows, in the same transaction.
+"""Keeping the monthly sums (models/rollups.py: per bucket, per group, per link) equal to the raw rows, in the same transaction.
 
 Every flush that inserts, changes or deletes an action or a reach row notes the buckets it
 touched (the old and the new one when an edit moves an action); right after the flush those
@@ -33,8 +33,10 @@ from sqlalchemy import (
     extract,
     func,
     inspect,
+    literal,
     select,
     tuple_,
+    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -42,8 +44,9 @@ from sqlalchemy.orm import Mapper, Session, UOWTransaction
 
 from .metrics.reach import AGE, FOREIGN_LANGUAGE
 from .metrics.trends import DIGITAL_FORMATS
-from .models import Action, ActionMonth, ActionReach, AudienceGroup, ReachMonth
-from .models.rollups import NO_AREA
+from .models import Action, ActionMonth, ActionReach, AudienceGroup, LinkMonth, ReachMonth
+from .models.actions import action_form, action_intended_group
+from .models.rollups import AIMED, FORM_ACTIONS, GROUP_OPPORTUNITY, NO_AREA, NO_OPPORTUNITY
 
 
 def cast_table(model: type[Any]) -> Table:
@@ -67,10 +70,22 @@ SUM_COLUMNS = (
 CHUNK = 500
 _MONTHS = cast_table(ActionMonth)
 _GROUPS = cast_table(ReachMonth)
+_LINKS = cast_table(LinkMonth)
+LINK_COLUMNS = (*KEY_COLUMNS, "kind", "a", "b", "value")
 _TOUCHED_KEYS = "rollup_touched_keys"
 _TOUCHED_ACTIONS = "rollup_touched_actions"
-# Columns of an action that decide its bucket or its sums; other edits leave the sums alone.
-_SUMMED = ("department_id", "area_id", "start_date", "deleted_at", "participants_total", "format")
+# Attributes of an action that decide its bucket or its sums; other edits leave the sums alone.
+_SUMMED = (
+    "department_id",
+    "area_id",
+    "start_date",
+    "deleted_at",
+    "participants_total",
+    "format",
+    "opportunity_id",
+    "forms",
+    "intended_groups",
+)
 
 
 def key_of(department_id: int, area_id: int | None, start: date) -> Key:
@@ -150,6 +165,44 @@ def _group_sums(connection: Connection, conditions: list[ColumnElement[bool]]) -
     return [dict(zip(names, (int(v or 0) for v in row), strict=True)) for row in rows]
 
 
+def _link_sums(connection: Connection, conditions: list[ColumnElement[bool]]) -> list[dict[str, Any]]:
+    """Per bucket, the LinkMonth rows (models/rollups.py says what each kind counts)."""
+    bucket = _bucket_of_action()
+    opportunity = func.coalesce(Action.opportunity_id, NO_OPPORTUNITY)
+    forms = (
+        select(*bucket, literal(FORM_ACTIONS), action_form.c.participation_form_id, literal(0), func.count())
+        .join(action_form, action_form.c.action_id == Action.id)
+        .where(*_live(conditions))
+        .group_by(*bucket, action_form.c.participation_form_id)
+    )
+    by_opportunity = (
+        select(
+            *bucket,
+            literal(GROUP_OPPORTUNITY),
+            ActionReach.audience_group_id,
+            Action.opportunity_id,
+            func.coalesce(func.sum(ActionReach.count), 0),
+        )
+        .join(ActionReach, ActionReach.action_id == Action.id)
+        .where(*_live(conditions), Action.opportunity_id.is_not(None))
+        .group_by(*bucket, ActionReach.audience_group_id, Action.opportunity_id)
+    )
+    aimed = (
+        select(*bucket, literal(AIMED), action_intended_group.c.audience_group_id, opportunity, func.count())
+        .join(action_intended_group, action_intended_group.c.action_id == Action.id)
+        .where(*_live(conditions))
+        .group_by(*bucket, action_intended_group.c.audience_group_id, opportunity)
+    )
+    rows = connection.execute(union_all(forms, by_opportunity, aimed)).all()
+    return [
+        {
+            name: (value if name == "kind" else int(value or 0))
+            for name, value in zip(LINK_COLUMNS, row, strict=True)
+        }
+        for row in rows
+    ]
+
+
 def _month_after(year: int, month: int) -> date:
     return date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
 
@@ -205,9 +258,14 @@ def _write(connection: Connection, keys: list[Key]) -> None:
     rows = [row for row in _group_sums(connection, _covering(keys)) if _key(row) in wanted]
     if rows:
         connection.execute(groups.insert(), rows)
+    links = _LINKS
+    connection.execute(delete(links).where(tuple_(*(links.c[name] for name in KEY_COLUMNS)).in_(keys)))
+    link_rows = [row for row in _link_sums(connection, _covering(keys)) if _key(row) in wanted]
+    if link_rows:
+        connection.execute(links.insert(), link_rows)
 
 
-def _key(row: dict[str, int]) -> Key:
+def _key(row: dict[str, Any]) -> Key:
     return (row["department_id"], row["area_key"], row["year"], row["month"])
 
 
@@ -222,6 +280,7 @@ def refresh_buckets(connection: Connection, keys: Iterable[Key]) -> None:
 
 def rebuild_rollups(connection: Connection) -> None:
     """Throw the sums away and compute them all again (after a restore or a migration)."""
+    connection.execute(delete(_LINKS))
     connection.execute(delete(_GROUPS))
     connection.execute(delete(_MONTHS))
     sums = _bucket_sums(connection, [])
@@ -234,6 +293,9 @@ def rebuild_rollups(connection: Connection) -> None:
     groups = _group_sums(connection, [])
     if groups:
         connection.execute(_GROUPS.insert(), groups)
+    links = _link_sums(connection, [])
+    if links:
+        connection.execute(_LINKS.insert(), links)
 
 
 def buckets_of(connection: Connection, condition: ColumnElement[bool]) -> set[Key]:

@@ -28,6 +28,7 @@ from ..models import (
 )
 from ..models.actions import action_channel, action_form
 from ..permissions import CurrentUser, require_read
+from . import rollup_reads
 from .filters import MetricFilters, action_conditions, add_months, as_of_day, edition_scope
 from .item_keys import InForceKey
 from .label_rows import Named, label_rows, padded, shown
@@ -109,6 +110,8 @@ def _matrix(
 
 def department_form_cells(filters: MetricFilters) -> Select[int, int, int]:
     """(department id, form id, actions) of the filtered actions (an action may have several forms)."""
+    if rollup_reads.covers(filters):
+        return rollup_reads.department_form_cells(filters)
     return (
         select(Action.department_id, action_form.c.participation_form_id, func.count(Action.id))
         .join(action_form, action_form.c.action_id == Action.id)
@@ -136,6 +139,8 @@ def channel_group_cells(filters: MetricFilters, day: date) -> Select[int, int, i
 
 def department_group_cells(filters: MetricFilters) -> Select[int, int, int]:
     """(department id, group id, participants) of the filtered actions."""
+    if rollup_reads.covers(filters):
+        return rollup_reads.department_group_cells(filters)
     return (
         select(Action.department_id, ActionReach.audience_group_id, func.sum(ActionReach.count))
         .join(ActionReach, ActionReach.action_id == Action.id)

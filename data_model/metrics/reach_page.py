@@ -23,6 +23,7 @@ from ..models import Action, ActionReach, AudienceGroup, Channel, Department, Op
 from ..models.actions import action_intended_group
 from ..models.programme import channel_audience
 from ..permissions import CurrentUser, require_read
+from . import rollup_reads
 from .coverage import (
     Matrix,
     UnusedOpportunity,
@@ -66,9 +67,11 @@ class ReachPageFigures:
     trends: list[QuarterTrend]
 
 
-def _cell_rows(filters: MetricFilters, day: date) -> list[Any]:
-    """The per-pair figures of the filtered actions, one SELECT per kind (see the kinds above);
-    channels and opportunities keyed by the edition in force on `day` (item_keys)."""
+def _per_group_rows(filters: MetricFilters) -> tuple[Any, Any]:
+    """(group id, None, participants) and (group id, None, reach rows) of the filtered actions:
+    from the monthly sums when they cover the filters."""
+    if rollup_reads.covers(filters):
+        return rollup_reads.per_group(filters, "participants"), rollup_reads.per_group(filters, "actions")
     reach = (
         select(ActionReach.audience_group_id, null(), func.sum(ActionReach.count))
         .join(Action, Action.id == ActionReach.action_id)
@@ -81,6 +84,15 @@ def _cell_rows(filters: MetricFilters, day: date) -> list[Any]:
         .where(*action_conditions(filters))
         .group_by(ActionReach.audience_group_id)
     )
+    return reach, rows_per_group
+
+
+def _opportunity_rows(filters: MetricFilters, day: date) -> tuple[Any, Any]:
+    """(group id, opportunity key, participants) and (group id aimed at, opportunity key,
+    actions) of the filtered actions, each opportunity keyed by the edition in force on `day`
+    (item_keys): from the monthly sums when they cover the filters."""
+    if rollup_reads.covers(filters):
+        return rollup_reads.group_opportunity_cells(filters, day), rollup_reads.aimed_cells(filters, day)
     opportunity = InForceKey(Opportunity, day)
     by_opportunity = (
         opportunity.join(
@@ -103,6 +115,14 @@ def _cell_rows(filters: MetricFilters, day: date) -> list[Any]:
         .where(*action_conditions(filters))
         .group_by(action_intended_group.c.audience_group_id, aimed_at.id)
     )
+    return by_opportunity, aimed
+
+
+def _cell_rows(filters: MetricFilters, day: date) -> list[Any]:
+    """The per-pair figures of the filtered actions, one SELECT per kind (see the kinds above);
+    channels and opportunities keyed by the edition in force on `day` (item_keys)."""
+    reach, rows_per_group = _per_group_rows(filters)
+    by_opportunity, aimed = _opportunity_rows(filters, day)
     tagged = select(
         channel_audience.c.audience_group_id, channel_audience.c.channel_id, func.count()
     ).group_by(channel_audience.c.audience_group_id, channel_audience.c.channel_id)

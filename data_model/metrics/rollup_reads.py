@@ -10,14 +10,16 @@ that both give the same for every filter.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, Subquery, case, func, literal, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, Subquery, case, func, literal, null, select
 from sqlalchemy.orm import Session
 
-from ..models import ActionMonth, AudienceGroup, Department, ReachMonth
+from ..models import ActionMonth, AudienceGroup, Department, LinkMonth, Opportunity, ReachMonth
+from ..models.rollups import AIMED, FORM_ACTIONS, GROUP_OPPORTUNITY
 from .filters import MetricFilters
+from .item_keys import InForceKey
 
 
 def covers(filters: MetricFilters) -> bool:
@@ -30,7 +32,7 @@ def covers(filters: MetricFilters) -> bool:
 
 
 def _conditions(
-    model: type[ActionMonth] | type[ReachMonth], filters: MetricFilters
+    model: type[ActionMonth] | type[ReachMonth] | type[LinkMonth], filters: MetricFilters
 ) -> list[ColumnElement[bool]]:
     month = model.year * 100 + model.month
     conditions: list[ColumnElement[bool]] = []
@@ -98,6 +100,70 @@ def group_sums(filters: MetricFilters) -> Subquery:
         .group_by(ReachMonth.audience_group_id)
         .subquery()
     )
+
+
+def department_group_cells(filters: MetricFilters) -> Select[int, int, int]:
+    """(department id, group id, participants) of the filtered buckets (as
+    coverage.department_group_cells' raw select)."""
+    return (
+        select(ReachMonth.department_id, ReachMonth.audience_group_id, func.sum(ReachMonth.participants))
+        .where(*_conditions(ReachMonth, filters))
+        .group_by(ReachMonth.department_id, ReachMonth.audience_group_id)
+    )
+
+
+def per_group(filters: MetricFilters, figure: str) -> Select[int, None, int]:
+    """(group id, None, participants or reach rows (`figure`)) of the filtered buckets: the
+    special groups' figures (as reach_page's raw selects)."""
+    return (
+        select(ReachMonth.audience_group_id, null(), func.sum(getattr(ReachMonth, figure)))
+        .where(*_conditions(ReachMonth, filters))
+        .group_by(ReachMonth.audience_group_id)
+    )
+
+
+def department_form_cells(filters: MetricFilters) -> Select[int, int, int]:
+    """(department id, form id, actions) of the filtered buckets (as coverage's raw select)."""
+    return (
+        select(LinkMonth.department_id, LinkMonth.a, func.sum(LinkMonth.value))
+        .where(LinkMonth.kind == FORM_ACTIONS, *_conditions(LinkMonth, filters))
+        .group_by(LinkMonth.department_id, LinkMonth.a)
+    )
+
+
+def _of_groups(group_ids: Any) -> list[ColumnElement[bool]]:
+    return [] if group_ids is None else [LinkMonth.a.in_(group_ids)]
+
+
+def group_opportunity_cells(
+    filters: MetricFilters, day: date, group_ids: Any = None
+) -> Select[int, int, int]:
+    """(group id, opportunity key, participants) of the filtered buckets' actions that name an
+    opportunity, keyed by the edition in force on `day` (item_keys); only of `group_ids` (ids
+    or a SELECT of them) when given."""
+    opportunity = InForceKey(Opportunity, day)
+    cells: Select[int, int, int] = (
+        opportunity.join(
+            select(LinkMonth.a, opportunity.id, func.sum(LinkMonth.value)).select_from(LinkMonth), LinkMonth.b
+        )
+        .where(LinkMonth.kind == GROUP_OPPORTUNITY, *_conditions(LinkMonth, filters), *_of_groups(group_ids))
+        .group_by(LinkMonth.a, opportunity.id)
+    )
+    return cells
+
+
+def aimed_cells(filters: MetricFilters, day: date, group_ids: Any = None) -> Select[int, int, int]:
+    """(group id aimed at, opportunity key, actions) of the filtered buckets' actions that name
+    an opportunity, keyed as `group_opportunity_cells`; only of `group_ids` when given."""
+    opportunity = InForceKey(Opportunity, day)
+    cells: Select[int, int, int] = (
+        opportunity.join(
+            select(LinkMonth.a, opportunity.id, func.sum(LinkMonth.value)).select_from(LinkMonth), LinkMonth.b
+        )
+        .where(LinkMonth.kind == AIMED, *_conditions(LinkMonth, filters), *_of_groups(group_ids))
+        .group_by(LinkMonth.a, opportunity.id)
+    )
+    return cells
 
 
 def quarter_rows(session: Session, filters: MetricFilters, youth_code: str) -> list[tuple[Any, ...]]:

@@ -18,7 +18,7 @@ from .programme import (
     SwotItem,
 )
 from .reference import Area, AudienceGroup, Department, PopulationFigure, Setting
-from .rollups import ActionMonth, ReachMonth
+from .rollups import ActionMonth, LinkMonth, ReachMonth
 from .targets import Target
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "DevelopmentPrinciple",
     "ExperienceResult",
     "Initiative",
+    "LinkMonth",
     "LoginThrottle",
     "Opportunity",
     "ParticipationForm",

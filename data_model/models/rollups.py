@@ -9,7 +9,7 @@ are all gone keeps a row of zeros (deleting it could lose a concurrent writer's 
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Integer
+from sqlalchemy import CheckConstraint, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -76,3 +76,33 @@ class ReachMonth(Base):
     audience_group_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     participants: Mapped[int] = mapped_column(Integer, default=0)
     actions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# The kinds of LinkMonth rows: what `a` and `b` are and what `value` counts.
+FORM_ACTIONS = "f"  # a = participation form, b = 0: actions with the form
+GROUP_OPPORTUNITY = "go"  # a = audience group, b = opportunity: participants recorded
+AIMED = "ai"  # a = intended audience group, b = opportunity or NO_OPPORTUNITY: actions
+# b 0: the action names no opportunity (a key column cannot be NULL).
+NO_OPPORTUNITY = 0
+LINK_KINDS = (FORM_ACTIONS, GROUP_OPPORTUNITY, AIMED)
+
+
+class LinkMonth(Base):
+    """Per bucket: the sums over an action's links (its forms, its opportunity × the groups it
+    reached, the groups it was aimed at) that the coverage matrix and the gap suggestions add up."""
+
+    __tablename__ = "link_month"
+    __table_args__ = (
+        *_bucket_checks(),
+        CheckConstraint("value >= 0", name="value_nonneg"),
+        CheckConstraint("kind IN ('f', 'go', 'ai')", name="kind_known"),
+        DERIVED,
+    )
+    department_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    area_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(2), primary_key=True)
+    a: Mapped[int] = mapped_column(Integer, primary_key=True)
+    b: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)

@@ -14,12 +14,15 @@ from sqlalchemy.orm import Session
 from data_model.db import session_factory, transaction
 from data_model.demo import load_demo
 from data_model.metrics import rollup_reads
+from data_model.metrics.coverage import department_by_group
 from data_model.metrics.filters import MetricFilters, quarter_of, quarter_range, year_range
 from data_model.metrics.reach import participants_by_group, reach_figures
+from data_model.metrics.reach_page import reach_page_figures
 from data_model.metrics.trends import quarterly_trends
 from data_model.models import Action, Area, Department
 from data_model.services.actions import soft_delete_action
 from tests.factories import READER, create_role_users
+from tests.sql_statements import sql_statements
 
 TODAY = date(2026, 11, 28)
 
@@ -49,6 +52,9 @@ def _figures(session: Session, filters: MetricFilters) -> tuple[Any, ...]:
         reach.representation,
         participants_by_group(session, filters),
         quarterly_trends(session, READER, filters),
+        department_by_group(session, READER, filters),
+        # Every figure of the Reach & gaps page: matrices, special groups, gap suggestions.
+        reach_page_figures(session, READER, filters, TODAY),
     )
 
 
@@ -123,3 +129,9 @@ def test_figures_off_month_boundaries_still_come_from_the_rows(demo: Engine) -> 
             select(Action.id).where(Action.start_date == date(2025, 1, 1), Action.deleted_at.is_(None))
         ).all()
     assert whole.actions - part.actions == len(first_day)
+
+
+def test_the_department_by_group_matrix_reads_no_raw_reach_rows_when_covered(demo: Engine) -> None:
+    with session_factory(demo)() as session, sql_statements(demo) as sent:
+        department_by_group(session, READER, MetricFilters(start=date(2025, 1, 1), end=date(2025, 12, 31)))
+    assert sent and not any("action_reach" in statement for statement in sent), sent

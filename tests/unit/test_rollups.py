@@ -23,9 +23,18 @@ from data_model.backup import backup, backup_content, restore
 from data_model.db import session_factory, transaction
 from data_model.demo import load_demo, remove_demo
 from data_model.imports import COLUMNS, import_actions, table_csv, template_headers
-from data_model.models import ActionMonth, Area, ReachMonth
+from data_model.models import (
+    Action,
+    ActionMonth,
+    Area,
+    AudienceGroup,
+    LinkMonth,
+    Opportunity,
+    ParticipationForm,
+    ReachMonth,
+)
 from data_model.permissions import CurrentUser
-from data_model.rollups import KEY_COLUMNS, SUM_COLUMNS, _bucket_sums, _group_sums
+from data_model.rollups import KEY_COLUMNS, LINK_COLUMNS, SUM_COLUMNS, _bucket_sums, _group_sums, _link_sums
 from data_model.schema import alembic_config, migrate
 from data_model.services.actions import create_action, restore_action, soft_delete_action, update_action
 from tests.factories import create_role_users
@@ -33,6 +42,12 @@ from tests.unit.action_inputs import valid_input
 
 DEPARTMENTS = ("hyvinvointi", "kaupunkiymparisto")
 GROUPS = ("youth_15_29", "working_age_30_64", "children_0_14", "foreign_language")
+# (opportunity, forms, groups aimed at): what the link sums are kept per.
+LINKS = (
+    ("asukaskyselyt", ["suunnittelu"], ["youth_15_29"]),
+    ("osallistuva_budjetointi", ["paatos", "toiminta"], ["youth_15_29", "children_0_14"]),
+    (None, ["tieto"], []),
+)
 
 
 @pytest.fixture
@@ -40,7 +55,7 @@ def users(engine: Engine) -> dict[str, CurrentUser]:
     return create_role_users(engine)
 
 
-def _stored(connection: Connection) -> tuple[dict[Any, Any], dict[Any, Any]]:
+def _stored(connection: Connection) -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
     months = ActionMonth.__table__
     keys = [months.c[name] for name in KEY_COLUMNS]
     stored = {}
@@ -59,10 +74,15 @@ def _stored(connection: Connection) -> tuple[dict[Any, Any], dict[Any, Any]]:
             )
         )
     }
-    return stored, per_group
+    links = LinkMonth.__table__
+    per_link = {
+        tuple(row[:-1]): row[-1]
+        for row in connection.execute(select(*(links.c[name] for name in LINK_COLUMNS)))
+    }
+    return stored, per_group, per_link
 
 
-def _rebuilt(connection: Connection) -> tuple[dict[Any, Any], dict[Any, Any]]:
+def _rebuilt(connection: Connection) -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
     per_group = {
         tuple(row[name] for name in (*KEY_COLUMNS, "audience_group_id")): (
             row["participants"],
@@ -70,13 +90,17 @@ def _rebuilt(connection: Connection) -> tuple[dict[Any, Any], dict[Any, Any]]:
         )
         for row in _group_sums(connection, [])
     }
-    return _bucket_sums(connection, []), per_group
+    per_link = {
+        tuple(row[name] for name in LINK_COLUMNS[:-1]): row["value"] for row in _link_sums(connection, [])
+    }
+    return _bucket_sums(connection, []), per_group, per_link
 
 
 def assert_current(connection: Connection) -> None:
     stored, rebuilt = _stored(connection), _rebuilt(connection)
     assert stored[0] == rebuilt[0]
     assert stored[1] == rebuilt[1]
+    assert stored[2] == rebuilt[2]
 
 
 def _check(engine: Engine) -> None:
@@ -111,6 +135,9 @@ def test_every_kind_of_save_keeps_the_sums_current(engine: Engine, users: dict[s
             area_id=None,
             participants_total=None,
             reach={"foreign_language": 4, "children_0_14": 9},
+            opportunity_code="vapaaehtoistyo",
+            form_codes=["toiminta", "paatos"],
+            intended_group_codes=["children_0_14", "working_age_30_64"],
         )
         update_action(session, coordinator, first, 1, moved)
     _check(engine)
@@ -137,6 +164,31 @@ def test_every_kind_of_save_keeps_the_sums_current(engine: Engine, users: dict[s
         ]
         assert len(import_actions(session, coordinator, "tuonti.csv", table_csv(headers, rows))) == 3
     _check(engine)
+
+
+def test_a_change_of_only_an_actions_links_keeps_the_link_sums_current(
+    engine: Engine, users: dict[str, CurrentUser]
+) -> None:
+    with transaction(engine) as session:
+        action_id = create_action(session, users["coordinator"], valid_input(session)).id
+    # Straight through the ORM, not the service (which also rewrites the reach rows): the
+    # forms, the opportunity and the groups aimed at alone must refresh the bucket.
+    for change in ("forms", "opportunity", "aimed"):
+        with transaction(engine) as session:
+            action = session.get_one(Action, action_id)
+            if change == "forms":
+                action.forms = list(
+                    session.scalars(select(ParticipationForm).where(ParticipationForm.code == "toiminta"))
+                )
+            elif change == "opportunity":
+                action.opportunity = session.scalars(
+                    select(Opportunity).where(Opportunity.code == "palautekanava")
+                ).first()
+            else:
+                action.intended_groups = list(
+                    session.scalars(select(AudienceGroup).where(AudienceGroup.code == "children_0_14"))
+                )
+        _check(engine)
 
 
 def test_demo_load_and_removal_keep_the_sums_current(engine: Engine) -> None:
@@ -201,6 +253,7 @@ SAVES = st.lists(
         st.one_of(st.none(), st.integers(min_value=0, max_value=300)),
         st.dictionaries(st.sampled_from(GROUPS), st.integers(min_value=0, max_value=200), max_size=3),
         st.booleans(),
+        st.sampled_from(LINKS),
     ),
     min_size=1,
     max_size=8,
@@ -217,7 +270,7 @@ def test_any_mix_of_saves_keeps_the_sums_current(
     with rolled_back(engine) as session:
         area = _areas(session)[0]
         made: list[int] = []
-        for kind, pick, department, day, extra, reach, in_area in saves:
+        for kind, pick, department, day, extra, reach, in_area, links in saves:
             # A total, when known, is at least every count (validation refuses less).
             total = None if extra is None else sum(reach.values()) + extra
             data = valid_input(
@@ -228,6 +281,9 @@ def test_any_mix_of_saves_keeps_the_sums_current(
                 participants_total=total,
                 reach=reach,
                 area_id=area if in_area else None,
+                opportunity_code=links[0],
+                form_codes=links[1],
+                intended_group_codes=links[2],
             )
             if kind == "create" or not made:
                 made.append(create_action(session, coordinator, data).id)
