@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Integer, Select, cast, func, literal, select, union_all
@@ -32,6 +33,7 @@ from ..i18n import DEFAULT_LANGUAGE, t
 from ..models import Action, ActionReach, AudienceGroup, Channel, Opportunity
 from ..models.actions import action_channel, action_intended_group
 from ..models.programme import channel_audience
+from . import rollup_reads
 from .filters import MetricFilters, action_conditions, as_of_day
 from .item_keys import InForceKey, listed_in_force
 from .labels import Label
@@ -157,6 +159,39 @@ def kinded_pairs(kind: str, statement: Select[Any, Any, Any]) -> Select[Any, Any
     )
 
 
+def _opportunity_sums(filters: MetricFilters, day: date, gap_ids: set[int], related: Any) -> tuple[Any, Any]:
+    """(gap group, opportunity key, participants) and (related group aimed at, opportunity
+    key, actions), each opportunity keyed by the edition in force on `day` (item_keys): from
+    the monthly sums when they cover the filters."""
+    if rollup_reads.covers(filters):
+        return (
+            rollup_reads.group_opportunity_cells(filters, day, gap_ids),
+            rollup_reads.aimed_cells(filters, day, related),
+        )
+    opportunity, aimed_at = InForceKey(Opportunity, day), InForceKey(Opportunity, day)
+    by_opportunity = (
+        opportunity.join(
+            select(ActionReach.audience_group_id, opportunity.id, func.sum(ActionReach.count))
+            .select_from(Action)
+            .join(ActionReach, ActionReach.action_id == Action.id),
+            Action.opportunity_id,
+        )
+        .where(*action_conditions(filters), ActionReach.audience_group_id.in_(gap_ids))
+        .group_by(ActionReach.audience_group_id, opportunity.id)
+    )
+    aimed = (
+        aimed_at.join(
+            select(action_intended_group.c.audience_group_id, aimed_at.id, func.count())
+            .select_from(Action)
+            .join(action_intended_group, action_intended_group.c.action_id == Action.id),
+            Action.opportunity_id,
+        )
+        .where(*action_conditions(filters), action_intended_group.c.audience_group_id.in_(related))
+        .group_by(action_intended_group.c.audience_group_id, aimed_at.id)
+    )
+    return by_opportunity, aimed
+
+
 def _sources(session: Session, rows: list[GroupRepresentation], filters: MetricFilters) -> SuggestionSources:
     """The suggestions' sources of one window (`suggestion_sources` of it alone)."""
     return suggestion_sources(session, [(filters, rows)])[0]
@@ -214,11 +249,8 @@ def suggestion_sources(
     ]
     for index, (filters, rows) in enumerate(windows):
         gap_ids = {row.group.id for row in rows}
-        channel, opportunity, aimed_at = (
-            InForceKey(Channel, day),
-            InForceKey(Opportunity, day),
-            InForceKey(Opportunity, day),
-        )
+        channel = InForceKey(Channel, day)
+        opportunity_sums, aimed_sums = _opportunity_sums(filters, day, gap_ids, related)
         parts += [
             kinded_pairs(
                 f"c{index}",
@@ -233,28 +265,8 @@ def suggestion_sources(
                 .where(*action_conditions(filters), ActionReach.audience_group_id.in_(gap_ids))
                 .group_by(ActionReach.audience_group_id, channel.id),
             ),
-            kinded_pairs(
-                f"o{index}",
-                opportunity.join(
-                    select(ActionReach.audience_group_id, opportunity.id, func.sum(ActionReach.count))
-                    .select_from(Action)
-                    .join(ActionReach, ActionReach.action_id == Action.id),
-                    Action.opportunity_id,
-                )
-                .where(*action_conditions(filters), ActionReach.audience_group_id.in_(gap_ids))
-                .group_by(ActionReach.audience_group_id, opportunity.id),
-            ),
-            kinded_pairs(
-                f"a{index}",
-                aimed_at.join(
-                    select(action_intended_group.c.audience_group_id, aimed_at.id, func.count())
-                    .select_from(Action)
-                    .join(action_intended_group, action_intended_group.c.action_id == Action.id),
-                    Action.opportunity_id,
-                )
-                .where(*action_conditions(filters), action_intended_group.c.audience_group_id.in_(related))
-                .group_by(action_intended_group.c.audience_group_id, aimed_at.id),
-            ),
+            kinded_pairs(f"o{index}", opportunity_sums),
+            kinded_pairs(f"a{index}", aimed_sums),
         ]
     by_channel: list[dict[int, dict[int, int]]] = [
         {row.group.id: {} for row in rows} for _filters, rows in windows

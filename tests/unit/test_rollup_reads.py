@@ -16,6 +16,7 @@ from data_model.demo import load_demo
 from data_model.metrics import rollup_reads
 from data_model.metrics.coverage import department_by_group
 from data_model.metrics.filters import MetricFilters, quarter_of, quarter_range, year_range
+from data_model.metrics.gaps import gaps_among
 from data_model.metrics.reach import participants_by_group, reach_figures
 from data_model.metrics.reach_page import reach_page_figures
 from data_model.metrics.trends import quarterly_trends
@@ -53,6 +54,8 @@ def _figures(session: Session, filters: MetricFilters) -> tuple[Any, ...]:
         participants_by_group(session, filters),
         quarterly_trends(session, READER, filters),
         department_by_group(session, READER, filters),
+        # The gaps with suggestions read by themselves (the Overview's and the council's way).
+        gaps_among(session, filters, reach.representation),
         # Every figure of the Reach & gaps page: matrices, special groups, gap suggestions.
         reach_page_figures(session, READER, filters, TODAY),
     )
