@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, String, cast, func, literal, select, union_all
+from sqlalchemy import Select, String, cast, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -22,6 +22,7 @@ from ..models import (
     ParticipationForm,
 )
 from ..permissions import CurrentUser, require_read
+from . import rollup_reads
 from .filters import MetricFilters, action_conditions, linked_actions
 from .labels import Label
 
@@ -53,7 +54,7 @@ class FilterOptions:
     areas: tuple[Label, ...]
     channels: tuple[Label, ...]
     groups: tuple[Label, ...]
-    first_action: date | None
+    first_month: date | None  # the first day of the month of the earliest live action
 
 
 def actions_behind(
@@ -129,7 +130,9 @@ def filter_options(session: Session, user: CurrentUser | None) -> FilterOptions:
     """Departments, forms, areas, channels and groups to filter by (one statement for all the
     lists: every report page asks for them on every cold render)."""
     require_read(user, "summary.read")
-    used_departments = select(Action.department_id).where(Action.deleted_at.is_(None))
+    # From the monthly sums (a bucket with live actions), not from every action: the sidebar
+    # is read on every cold render of every report page.
+    used_departments = rollup_reads.departments_with_actions()
     lists = union_all(
         _options("departments", Department, Department.active | Department.id.in_(used_departments)),
         _options("forms", ParticipationForm),
@@ -142,22 +145,27 @@ def filter_options(session: Session, user: CurrentUser | None) -> FilterOptions:
     found: dict[str, list[Label]] = {
         kind: [] for kind in ("departments", "forms", "areas", "channels", "groups")
     }
-    # The first action's date rides along on every row (the period choices start from its
+    # The first action's month rides along on every row (the period choices start from its
     # year): one statement for the whole sidebar.
-    first_action = select(func.min(Action.start_date)).where(Action.deleted_at.is_(None)).scalar_subquery()
     rows = session.execute(
         select(
-            lists.c.kind, lists.c.id, lists.c.code, lists.c.name_fi, lists.c.name_en, first_action
+            lists.c.kind,
+            lists.c.id,
+            lists.c.code,
+            lists.c.name_fi,
+            lists.c.name_en,
+            rollup_reads.first_month(),
         ).order_by(lists.c.kind, lists.c.sort_order, lists.c.id)
     ).all()
     for kind, key, code, name_fi, name_en, _first in rows:
         found[kind].append(Label(key, code, name_fi, name_en))
-    first: date | None = rows[0][-1] if rows else None
+    first_key = rows[0][-1] if rows else None
+    first = date(first_key // 100, first_key % 100, 1) if first_key is not None else None
     return FilterOptions(
         departments=tuple(found["departments"]),
         forms=tuple(found["forms"]),
         areas=tuple(found["areas"]),
         channels=tuple(found["channels"]),
         groups=tuple(found["groups"]),
-        first_action=first,
+        first_month=first,
     )

@@ -166,6 +166,20 @@ def aimed_cells(filters: MetricFilters, day: date, group_ids: Any = None) -> Sel
     return cells
 
 
+def departments_with_actions() -> Select[int]:
+    """The departments with a live action (a bucket of theirs counts one)."""
+    return select(ActionMonth.department_id).where(ActionMonth.actions > 0)
+
+
+def first_month() -> ScalarSelect[int]:
+    """year × 100 + month of the earliest bucket with a live action (None when none)."""
+    return (
+        select(func.min(ActionMonth.year * 100 + ActionMonth.month))
+        .where(ActionMonth.actions > 0)
+        .scalar_subquery()
+    )
+
+
 def quarter_rows(session: Session, filters: MetricFilters, youth_code: str) -> list[tuple[Any, ...]]:
     """Per quarter with actions: year, quarter, actions, participants, young people, age
     denominator, online or hybrid actions (as trends.py's raw query)."""

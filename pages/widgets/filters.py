@@ -25,7 +25,7 @@ KEY = "metric_filter_"
 
 
 def _period_choices(options: FilterOptions, today: date) -> list[str]:
-    first_year = options.first_action.year if options.first_action else today.year
+    first_year = options.first_month.year if options.first_month else today.year
     years = [str(year) for year in range(today.year, min(first_year, today.year) - 1, -1)]
     return [ALL, *years, TERM, CUSTOM]
 
