@@ -42,11 +42,12 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapper, Session, UOWTransaction
 
+from .metrics.feedback import planning_or_decision
 from .metrics.reach import AGE, FOREIGN_LANGUAGE
 from .metrics.trends import DIGITAL_FORMATS
 from .models import Action, ActionMonth, ActionReach, AudienceGroup, LinkMonth, ReachMonth
 from .models.actions import action_form, action_intended_group
-from .models.rollups import AIMED, FORM_ACTIONS, GROUP_OPPORTUNITY, NO_AREA, NO_OPPORTUNITY
+from .models.rollups import AIMED, FEEDBACK, FORM_ACTIONS, GROUP_OPPORTUNITY, NO_AREA, NO_OPPORTUNITY, UNTOLD
 
 
 def cast_table(model: type[Any]) -> Table:
@@ -83,6 +84,8 @@ _SUMMED = (
     "participants_total",
     "format",
     "opportunity_id",
+    "feedback_given",
+    "end_date",
     "forms",
     "intended_groups",
 )
@@ -165,6 +168,16 @@ def _group_sums(connection: Connection, conditions: list[ColumnElement[bool]]) -
     return [dict(zip(names, (int(v or 0) for v in row), strict=True)) for row in rows]
 
 
+def day_key(day: ColumnElement[Any]) -> ColumnElement[int]:
+    """A date as the integer yyyymmdd (the UNTOLD link sums' key)."""
+    return cast(
+        cast(extract("year", day), Integer) * 10000
+        + cast(extract("month", day), Integer) * 100
+        + cast(extract("day", day), Integer),
+        Integer,
+    )
+
+
 def _link_sums(connection: Connection, conditions: list[ColumnElement[bool]]) -> list[dict[str, Any]]:
     """Per bucket, the LinkMonth rows (models/rollups.py says what each kind counts)."""
     bucket = _bucket_of_action()
@@ -193,7 +206,21 @@ def _link_sums(connection: Connection, conditions: list[ColumnElement[bool]]) ->
         .where(*_live(conditions))
         .group_by(*bucket, action_intended_group.c.audience_group_id, opportunity)
     )
-    rows = connection.execute(union_all(forms, by_opportunity, aimed)).all()
+    told = cast(Action.feedback_given, Integer)
+    feedback = (
+        select(*bucket, literal(FEEDBACK), told, literal(0), func.count())
+        .where(*_live(conditions), planning_or_decision())
+        .group_by(*bucket, told)
+    )
+    # One expression for the SELECT and the GROUP BY: PostgreSQL matches them by their bound
+    # parameters too.
+    closes = day_key(func.coalesce(Action.end_date, Action.start_date))
+    untold = (
+        select(*bucket, literal(UNTOLD), closes, literal(0), func.count())
+        .where(*_live(conditions), planning_or_decision(), Action.feedback_given.is_(False))
+        .group_by(*bucket, closes)
+    )
+    rows = connection.execute(union_all(forms, by_opportunity, aimed, feedback, untold)).all()
     return [
         {
             name: (value if name == "kind" else int(value or 0))

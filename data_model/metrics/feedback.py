@@ -13,15 +13,17 @@ cached and unpickled on every page view, and a list of thousands costs more than
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Integer, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from ..models import Action, Department, ParticipationForm
 from ..models.actions import action_form
 from ..permissions import CurrentUser, require_read
+from . import rollup_reads
 from .filters import MetricFilters, action_conditions
 from .labels import Label
 from .settings import load_metric_settings
@@ -59,11 +61,14 @@ class FeedbackLoop:
 
 @dataclass(frozen=True)
 class LoopCounts:
-    """The counts of the loop for one window and day, without the list of open loops."""
+    """The counts of the loop for one window and day, without the list of open loops; with
+    `oldest_by`, from the monthly sums, the day (yyyymmdd) by which the OPEN_LOOPS_KEPT oldest
+    open loops had closed (None from the rows, or when there are fewer)."""
 
     actions: int
     with_feedback: int
     open_loop_count: int
+    oldest_by: int | None = field(default=None, compare=False)
 
     @property
     def rate(self) -> float | None:
@@ -73,6 +78,14 @@ class LoopCounts:
 def loop_rate(with_feedback: int, actions: int) -> float | None:
     """The rate of closed loops (module docstring); None when there is nothing to close."""
     return with_feedback / actions if actions else None
+
+
+def _day_key(day: date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def _from_key(key: int) -> date:
+    return date(key // 10000, key // 100 % 100, key % 100)
 
 
 def planning_or_decision() -> ColumnElement[bool]:
@@ -93,13 +106,19 @@ def feedback_loop(
     return loop_figures(session, filters, today)
 
 
-def _counts_select(filters: MetricFilters, today: date, days: int, index: int) -> Select[int, int, int, int]:
+def _counts_select(filters: MetricFilters, today: date, days: int, index: int) -> Any:
+    """window, actions, told, open loops, and the day (yyyymmdd) by which the OPEN_LOOPS_KEPT
+    oldest open loops had closed (None from the rows, or when there are fewer)."""
+    open_before = today - timedelta(days=days)
+    if rollup_reads.covers(filters):
+        return rollup_reads.feedback_sums(filters, _day_key(open_before), OPEN_LOOPS_KEPT, index)
     conditions = [*action_conditions(filters), planning_or_decision()]
     return select(
         literal(index).label("window"),
         func.count(Action.id),
         func.count(Action.id).filter(Action.feedback_given),
         func.count(Action.id).filter(_is_open(today, days)),
+        cast(null(), Integer),
     ).where(*conditions)
 
 
@@ -108,17 +127,31 @@ def _is_open(today: date, days: int) -> ColumnElement[bool]:
     return Action.feedback_given.is_(False) & (closed_on < today - timedelta(days=days))
 
 
+def _count_rows(session: Session, windows: Sequence[tuple[MetricFilters, date]]) -> list[tuple[Any, ...]]:
+    days = load_metric_settings(session).open_loop_days
+    selects: list[Any] = [
+        _counts_select(filters, today, days, index) for index, (filters, today) in enumerate(windows)
+    ]
+    statement: Any = union_all(*selects) if len(selects) > 1 else selects[0]
+    rows: dict[int, tuple[Any, ...]] = {row[0]: tuple(row[1:]) for row in session.execute(statement)}
+    return [rows[index] for index in range(len(windows))]
+
+
 def loop_counts_for(session: Session, windows: Sequence[tuple[MetricFilters, date]]) -> list[LoopCounts]:
     """The loop's counts of each (filters, day) of `windows`, all in one statement (the
-    targets read every window of every target together); unchecked, a building block."""
+    targets read every window of every target together), from the monthly sums where they
+    cover a window's filters; unchecked, a building block."""
     if not windows:
         return []
-    days = load_metric_settings(session).open_loop_days
-    selects = [_counts_select(filters, today, days, index) for index, (filters, today) in enumerate(windows)]
-    rows = {
-        row[0]: row[1:] for row in session.execute(union_all(*selects) if len(selects) > 1 else selects[0])
-    }
-    return [LoopCounts(*(int(value or 0) for value in rows[index])) for index in range(len(windows))]
+    return [
+        LoopCounts(
+            actions=int(actions or 0),
+            with_feedback=int(told or 0),
+            open_loop_count=int(still_open or 0),
+            oldest_by=None if oldest_by is None else int(oldest_by),
+        )
+        for actions, told, still_open, oldest_by in _count_rows(session, windows)
+    ]
 
 
 def loop_figures(
@@ -147,10 +180,15 @@ def loop_figures_for(
     for index, ((filters, today), counted) in enumerate(zip(windows, counts, strict=True)):
         loops: tuple[OpenLoop, ...] = ()
         if index < listed:
+            conditions = [*action_conditions(filters), planning_or_decision(), _is_open(today, days)]
+            if counted.oldest_by is not None:
+                # The day by which the oldest few had closed (from the monthly sums): an action
+                # starts no later than it ends, so they are among those started by then.
+                conditions.append(Action.start_date <= _from_key(counted.oldest_by))
             rows = session.execute(
                 select(Action.id, Action.title, closed_on, Department)
                 .join(Department, Department.id == Action.department_id)
-                .where(*action_conditions(filters), planning_or_decision(), _is_open(today, days))
+                .where(*conditions)
                 .order_by(closed_on, Action.id)
                 .limit(OPEN_LOOPS_KEPT)
             ).all()

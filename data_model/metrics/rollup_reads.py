@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, ScalarSelect, Select, Subquery, case, func
 from sqlalchemy.orm import Session
 
 from ..models import ActionMonth, AudienceGroup, Department, LinkMonth, Opportunity, ReachMonth
-from ..models.rollups import AIMED, FORM_ACTIONS, GROUP_OPPORTUNITY
+from ..models.rollups import AIMED, FEEDBACK, FORM_ACTIONS, GROUP_OPPORTUNITY, UNTOLD
 from .filters import MetricFilters
 from .item_keys import InForceKey
 
@@ -164,6 +164,37 @@ def aimed_cells(filters: MetricFilters, day: date, group_ids: Any = None) -> Sel
         .group_by(LinkMonth.a, opportunity.id)
     )
     return cells
+
+
+def _link_total(filters: MetricFilters, kind: str, *conditions: ColumnElement[bool]) -> ScalarSelect[int]:
+    return (
+        select(func.coalesce(func.sum(LinkMonth.value), 0))
+        .where(LinkMonth.kind == kind, *_conditions(LinkMonth, filters), *conditions)
+        .scalar_subquery()
+    )
+
+
+def feedback_sums(filters: MetricFilters, open_before: int, kept: int, index: int) -> Select[Any]:
+    """One row: window `index`, the planning and decision actions of the filtered buckets, those told how
+    their input was used, those not told whose loop closed before the day `open_before`
+    (yyyymmdd), and the day (yyyymmdd) by which the `kept` oldest of these had closed (None
+    when there are fewer): the oldest open loops started on or before it."""
+    untold = (
+        select(LinkMonth.a.label("day"), func.sum(LinkMonth.value).label("n"))
+        .where(LinkMonth.kind == UNTOLD, LinkMonth.a < open_before, *_conditions(LinkMonth, filters))
+        .group_by(LinkMonth.a)
+        .subquery()
+    )
+    running = select(
+        untold.c.day, func.sum(untold.c.n).over(order_by=untold.c.day).label("so_far")
+    ).subquery()
+    return select(
+        literal(index).label("window"),
+        _link_total(filters, FEEDBACK),
+        _link_total(filters, FEEDBACK, LinkMonth.a == 1),
+        select(func.coalesce(func.sum(untold.c.n), 0)).scalar_subquery(),
+        select(func.min(running.c.day)).where(running.c.so_far >= kept).scalar_subquery(),
+    )
 
 
 def departments_with_actions() -> Select[int]:

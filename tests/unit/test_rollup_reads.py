@@ -15,6 +15,7 @@ from data_model.db import session_factory, transaction
 from data_model.demo import load_demo
 from data_model.metrics import rollup_reads
 from data_model.metrics.coverage import department_by_group
+from data_model.metrics.feedback import OPEN_LOOPS_KEPT, feedback_loop
 from data_model.metrics.filters import MetricFilters, quarter_of, quarter_range, year_range
 from data_model.metrics.gaps import gaps_among
 from data_model.metrics.reach import participants_by_group, reach_figures
@@ -56,6 +57,7 @@ def _figures(session: Session, filters: MetricFilters) -> tuple[Any, ...]:
         department_by_group(session, READER, filters),
         # The gaps with suggestions read by themselves (the Overview's and the council's way).
         gaps_among(session, filters, reach.representation),
+        feedback_loop(session, READER, filters, TODAY),
         # Every figure of the Reach & gaps page: matrices, special groups, gap suggestions.
         reach_page_figures(session, READER, filters, TODAY),
     )
@@ -95,6 +97,9 @@ def test_the_monthly_sums_give_the_raw_figures_for_every_filter(
         assert all(rollup_reads.covers(filters) for filters in every)
         from_sums = [_figures(session, filters) for filters in every]
         assert any(figures[0].actions for figures in from_sums), "the filters select some actions"
+        # Both ways of finding the oldest open loops: more than are kept, and fewer.
+        open_counts = {figures[-2].open_loop_count for figures in from_sums}
+        assert max(open_counts) > OPEN_LOOPS_KEPT and min(open_counts) < OPEN_LOOPS_KEPT, open_counts
         monkeypatch.setattr(rollup_reads, "covers", lambda _filters: False)
         from_rows = [_figures(session, filters) for filters in every]
     for filters, summed, raw in zip(every, from_sums, from_rows, strict=True):

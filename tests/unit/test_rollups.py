@@ -172,13 +172,23 @@ def test_a_change_of_only_an_actions_links_keeps_the_link_sums_current(
     with transaction(engine) as session:
         action_id = create_action(session, users["coordinator"], valid_input(session)).id
     # Straight through the ORM, not the service (which also rewrites the reach rows): the
-    # forms, the opportunity and the groups aimed at alone must refresh the bucket.
-    for change in ("forms", "opportunity", "aimed"):
+    # forms, the opportunity, the groups aimed at, the feedback and the end date alone must
+    # refresh the bucket.
+    for change in ("told", "ended", "forms", "opportunity", "aimed", "forms again"):
         with transaction(engine) as session:
             action = session.get_one(Action, action_id)
             if change == "forms":
                 action.forms = list(
                     session.scalars(select(ParticipationForm).where(ParticipationForm.code == "toiminta"))
+                )
+            elif change == "told":
+                action.feedback_given = True
+            elif change == "ended":
+                action.feedback_given = False
+                action.end_date = date(2025, 4, 30)
+            elif change == "forms again":
+                action.forms = list(
+                    session.scalars(select(ParticipationForm).where(ParticipationForm.code == "paatos"))
                 )
             elif change == "opportunity":
                 action.opportunity = session.scalars(

@@ -1,5 +1,6 @@
 """Monthly sums over the actions' links (forms; opportunity × group reached; groups aimed at ×
-opportunity) per department × area × month, kept current by every save, filled here
+opportunity) and the feedback loop's counts per department × area × month, kept current by
+every save, filled here
 
 Revision ID: 0013
 Revises: 0012
@@ -27,6 +28,8 @@ action = sa.table(
     sa.column("area_id", sa.Integer),
     sa.column("start_date", sa.Date),
     sa.column("opportunity_id", sa.Integer),
+    sa.column("end_date", sa.Date),
+    sa.column("feedback_given", sa.Boolean),
     sa.column("deleted_at", sa.DateTime),
 )
 reach = sa.table(
@@ -36,6 +39,8 @@ reach = sa.table(
     sa.column("count", sa.Integer),
 )
 form = sa.table("action_form", sa.column("action_id", sa.Integer), sa.column("participation_form_id", sa.Integer))
+participation_form = sa.table("participation_form", sa.column("id", sa.Integer), sa.column("code", sa.String))
+FEEDBACK_FORMS = ("suunnittelu", "paatos")
 aimed_at = sa.table(
     "action_intended_group", sa.column("action_id", sa.Integer), sa.column("audience_group_id", sa.Integer)
 )
@@ -81,8 +86,35 @@ def _fill() -> None:
         .where(live)
         .group_by(*bucket, aimed_at.c.audience_group_id, opportunity)
     )
+    planning_or_decision = action.c.id.in_(
+        sa.select(form.c.action_id)
+        .join(participation_form, participation_form.c.id == form.c.participation_form_id)
+        .where(participation_form.c.code.in_(FEEDBACK_FORMS))
+    )
+    told = sa.cast(action.c.feedback_given, sa.Integer)
+    feedback = (
+        sa.select(*bucket, sa.literal("fb"), told, sa.literal(0), sa.func.count())
+        .select_from(action)
+        .where(live, planning_or_decision)
+        .group_by(*bucket, told)
+    )
+    closed = sa.func.coalesce(action.c.end_date, action.c.start_date)
+    day = sa.cast(
+        sa.cast(sa.extract("year", closed), sa.Integer) * 10000
+        + sa.cast(sa.extract("month", closed), sa.Integer) * 100
+        + sa.cast(sa.extract("day", closed), sa.Integer),
+        sa.Integer,
+    )
+    untold = (
+        sa.select(*bucket, sa.literal("ut"), day, sa.literal(0), sa.func.count())
+        .select_from(action)
+        .where(live, planning_or_decision, action.c.feedback_given.is_(False))
+        .group_by(*bucket, day)
+    )
     links = sa.table("link_month", *(sa.column(name) for name in COLUMNS))
-    op.execute(links.insert().from_select(list(COLUMNS), sa.union_all(forms, by_opportunity, aimed)))
+    op.execute(
+        links.insert().from_select(list(COLUMNS), sa.union_all(forms, by_opportunity, aimed, feedback, untold))
+    )
 
 
 def upgrade() -> None:
@@ -99,7 +131,7 @@ def upgrade() -> None:
         sa.CheckConstraint("month BETWEEN 1 AND 12", name=op.f("ck_link_month_month_range")),
         sa.CheckConstraint("area_key >= 0", name=op.f("ck_link_month_area_key_nonneg")),
         sa.CheckConstraint("value >= 0", name=op.f("ck_link_month_value_nonneg")),
-        sa.CheckConstraint("kind IN ('f', 'go', 'ai')", name=op.f("ck_link_month_kind_known")),
+        sa.CheckConstraint("kind IN ('f', 'go', 'ai', 'fb', 'ut')", name=op.f("ck_link_month_kind_known")),
         sa.PrimaryKeyConstraint(*KEYS, "kind", "a", "b", name=op.f("pk_link_month")),
     )
     _fill()
