@@ -46,8 +46,17 @@ from .metrics.feedback import planning_or_decision
 from .metrics.reach import AGE, FOREIGN_LANGUAGE
 from .metrics.trends import DIGITAL_FORMATS
 from .models import Action, ActionMonth, ActionReach, AudienceGroup, LinkMonth, ReachMonth
-from .models.actions import action_form, action_intended_group
-from .models.rollups import AIMED, FEEDBACK, FORM_ACTIONS, GROUP_OPPORTUNITY, NO_AREA, NO_OPPORTUNITY, UNTOLD
+from .models.actions import action_channel, action_form, action_intended_group
+from .models.rollups import (
+    AIMED,
+    CHANNEL_GROUP,
+    FEEDBACK,
+    FORM_ACTIONS,
+    GROUP_OPPORTUNITY,
+    NO_AREA,
+    NO_OPPORTUNITY,
+    UNTOLD,
+)
 
 
 def cast_table(model: type[Any]) -> Table:
@@ -88,6 +97,7 @@ _SUMMED = (
     "end_date",
     "forms",
     "intended_groups",
+    "channels",
 )
 
 
@@ -206,6 +216,19 @@ def _link_sums(connection: Connection, conditions: list[ColumnElement[bool]]) ->
         .where(*_live(conditions))
         .group_by(*bucket, action_intended_group.c.audience_group_id, opportunity)
     )
+    by_channel = (
+        select(
+            *bucket,
+            literal(CHANNEL_GROUP),
+            action_channel.c.channel_id,
+            ActionReach.audience_group_id,
+            func.coalesce(func.sum(ActionReach.count), 0),
+        )
+        .join(action_channel, action_channel.c.action_id == Action.id)
+        .join(ActionReach, ActionReach.action_id == Action.id)
+        .where(*_live(conditions))
+        .group_by(*bucket, action_channel.c.channel_id, ActionReach.audience_group_id)
+    )
     told = cast(Action.feedback_given, Integer)
     feedback = (
         select(*bucket, literal(FEEDBACK), told, literal(0), func.count())
@@ -220,7 +243,7 @@ def _link_sums(connection: Connection, conditions: list[ColumnElement[bool]]) ->
         .where(*_live(conditions), planning_or_decision(), Action.feedback_given.is_(False))
         .group_by(*bucket, closes)
     )
-    rows = connection.execute(union_all(forms, by_opportunity, aimed, feedback, untold)).all()
+    rows = connection.execute(union_all(forms, by_opportunity, aimed, by_channel, feedback, untold)).all()
     return [
         {
             name: (value if name == "kind" else int(value or 0))

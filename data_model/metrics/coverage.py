@@ -123,6 +123,8 @@ def department_form_cells(filters: MetricFilters) -> Select[int, int, int]:
 def channel_group_cells(filters: MetricFilters, day: date) -> Select[int, int, int]:
     """(channel id, group id, participants) of the filtered actions, each channel the row of
     the edition in force on `day` with the code of the one the action used (item_keys)."""
+    if rollup_reads.covers(filters):
+        return rollup_reads.channel_group_cells(filters, day)
     channel = InForceKey(Channel, day)
     statement = select(channel.id, ActionReach.audience_group_id, func.sum(ActionReach.count)).select_from(
         action_channel

@@ -159,6 +159,26 @@ def kinded_pairs(kind: str, statement: Select[Any, Any, Any]) -> Select[Any, Any
     )
 
 
+def _channel_sums(filters: MetricFilters, day: date, gap_ids: set[int]) -> Any:
+    """(gap group, channel key, participants), each channel keyed by the edition in force on
+    `day` (item_keys): from the monthly sums when they cover the filters."""
+    if rollup_reads.covers(filters):
+        return rollup_reads.channel_group_cells(filters, day, gap_ids, group_first=True)
+    channel = InForceKey(Channel, day)
+    return (
+        channel.join(
+            select(ActionReach.audience_group_id, channel.id, func.sum(ActionReach.count)).select_from(
+                action_channel
+            ),
+            action_channel.c.channel_id,
+        )
+        .join(Action, Action.id == action_channel.c.action_id)
+        .join(ActionReach, ActionReach.action_id == Action.id)
+        .where(*action_conditions(filters), ActionReach.audience_group_id.in_(gap_ids))
+        .group_by(ActionReach.audience_group_id, channel.id)
+    )
+
+
 def _opportunity_sums(filters: MetricFilters, day: date, gap_ids: set[int], related: Any) -> tuple[Any, Any]:
     """(gap group, opportunity key, participants) and (related group aimed at, opportunity
     key, actions), each opportunity keyed by the edition in force on `day` (item_keys): from
@@ -249,22 +269,9 @@ def suggestion_sources(
     ]
     for index, (filters, rows) in enumerate(windows):
         gap_ids = {row.group.id for row in rows}
-        channel = InForceKey(Channel, day)
         opportunity_sums, aimed_sums = _opportunity_sums(filters, day, gap_ids, related)
         parts += [
-            kinded_pairs(
-                f"c{index}",
-                channel.join(
-                    select(
-                        ActionReach.audience_group_id, channel.id, func.sum(ActionReach.count)
-                    ).select_from(action_channel),
-                    action_channel.c.channel_id,
-                )
-                .join(Action, Action.id == action_channel.c.action_id)
-                .join(ActionReach, ActionReach.action_id == Action.id)
-                .where(*action_conditions(filters), ActionReach.audience_group_id.in_(gap_ids))
-                .group_by(ActionReach.audience_group_id, channel.id),
-            ),
+            kinded_pairs(f"c{index}", _channel_sums(filters, day, gap_ids)),
             kinded_pairs(f"o{index}", opportunity_sums),
             kinded_pairs(f"a{index}", aimed_sums),
         ]

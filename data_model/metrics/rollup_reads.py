@@ -16,8 +16,8 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, ScalarSelect, Select, Subquery, case, func, literal, null, select
 from sqlalchemy.orm import Session
 
-from ..models import ActionMonth, AudienceGroup, Department, LinkMonth, Opportunity, ReachMonth
-from ..models.rollups import AIMED, FEEDBACK, FORM_ACTIONS, GROUP_OPPORTUNITY, UNTOLD
+from ..models import ActionMonth, AudienceGroup, Channel, Department, LinkMonth, Opportunity, ReachMonth
+from ..models.rollups import AIMED, CHANNEL_GROUP, FEEDBACK, FORM_ACTIONS, GROUP_OPPORTUNITY, UNTOLD
 from .filters import MetricFilters
 from .item_keys import InForceKey
 
@@ -209,6 +209,23 @@ def first_month() -> ScalarSelect[int]:
         .where(ActionMonth.actions > 0)
         .scalar_subquery()
     )
+
+
+def channel_group_cells(
+    filters: MetricFilters, day: date, group_ids: Any = None, group_first: bool = False
+) -> Select[int, int, int]:
+    """(channel key, group id, participants) of the filtered buckets, each channel keyed by the
+    edition in force on `day` (item_keys); (group id, channel key, …) with `group_first`; only
+    of `group_ids` when given."""
+    channel = InForceKey(Channel, day)
+    pair = (LinkMonth.b, channel.id) if group_first else (channel.id, LinkMonth.b)
+    groups = [] if group_ids is None else [LinkMonth.b.in_(group_ids)]
+    cells: Select[int, int, int] = (
+        channel.join(select(*pair, func.sum(LinkMonth.value)).select_from(LinkMonth), LinkMonth.a)
+        .where(LinkMonth.kind == CHANNEL_GROUP, *_conditions(LinkMonth, filters), *groups)
+        .group_by(*pair)
+    )
+    return cells
 
 
 def quarter_rows(session: Session, filters: MetricFilters, youth_code: str) -> list[tuple[Any, ...]]:

@@ -82,24 +82,25 @@ class ReachMonth(Base):
 FORM_ACTIONS = "f"  # a = participation form, b = 0: actions with the form
 GROUP_OPPORTUNITY = "go"  # a = audience group, b = opportunity: participants recorded
 AIMED = "ai"  # a = intended audience group, b = opportunity or NO_OPPORTUNITY: actions
+CHANNEL_GROUP = "cg"  # a = channel the action used, b = audience group: participants recorded
 # Of the planning and decision actions (the feedback loop's, metrics/feedback.py):
 FEEDBACK = "fb"  # a = 1 when residents were told how their input was used, else 0: actions
 UNTOLD = "ut"  # a = the day the loop closes (end date, else start) as yyyymmdd: actions not told
 # b 0: the action names no opportunity (a key column cannot be NULL).
 NO_OPPORTUNITY = 0
-LINK_KINDS = (FORM_ACTIONS, GROUP_OPPORTUNITY, AIMED, FEEDBACK, UNTOLD)
+LINK_KINDS = (FORM_ACTIONS, GROUP_OPPORTUNITY, AIMED, CHANNEL_GROUP, FEEDBACK, UNTOLD)
 
 
 class LinkMonth(Base):
     """Per bucket: the sums over an action's links (its forms, its opportunity × the groups it
-    reached, the groups it was aimed at) that the coverage matrix and the gap suggestions add
+    reached, the groups it was aimed at, its channels × the groups it reached) that the coverage matrix and the gap suggestions add
     up, and the feedback loop's counts."""
 
     __tablename__ = "link_month"
     __table_args__ = (
         *_bucket_checks(),
         CheckConstraint("value >= 0", name="value_nonneg"),
-        CheckConstraint("kind IN ('f', 'go', 'ai', 'fb', 'ut')", name="kind_known"),
+        CheckConstraint("kind IN ('f', 'go', 'ai', 'cg', 'fb', 'ut')", name="kind_known"),
         DERIVED,
     )
     department_id: Mapped[int] = mapped_column(Integer, primary_key=True)

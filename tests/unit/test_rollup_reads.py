@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from data_model.db import session_factory, transaction
 from data_model.demo import load_demo
 from data_model.metrics import rollup_reads
-from data_model.metrics.coverage import department_by_group
+from data_model.metrics.coverage import channel_by_group, department_by_form, department_by_group
 from data_model.metrics.feedback import OPEN_LOOPS_KEPT, feedback_loop
 from data_model.metrics.filters import MetricFilters, quarter_of, quarter_range, year_range
 from data_model.metrics.gaps import gaps_among
@@ -55,6 +55,8 @@ def _figures(session: Session, filters: MetricFilters) -> tuple[Any, ...]:
         participants_by_group(session, filters),
         quarterly_trends(session, READER, filters),
         department_by_group(session, READER, filters),
+        department_by_form(session, READER, filters),
+        channel_by_group(session, READER, filters),
         # The gaps with suggestions read by themselves (the Overview's and the council's way).
         gaps_among(session, filters, reach.representation),
         feedback_loop(session, READER, filters, TODAY),

@@ -28,6 +28,7 @@ from data_model.models import (
     ActionMonth,
     Area,
     AudienceGroup,
+    Channel,
     LinkMonth,
     Opportunity,
     ParticipationForm,
@@ -172,15 +173,17 @@ def test_a_change_of_only_an_actions_links_keeps_the_link_sums_current(
     with transaction(engine) as session:
         action_id = create_action(session, users["coordinator"], valid_input(session)).id
     # Straight through the ORM, not the service (which also rewrites the reach rows): the
-    # forms, the opportunity, the groups aimed at, the feedback and the end date alone must
-    # refresh the bucket.
-    for change in ("told", "ended", "forms", "opportunity", "aimed", "forms again"):
+    # forms, the opportunity, the groups aimed at, the channels, the feedback and the end date
+    # alone must refresh the bucket.
+    for change in ("told", "ended", "forms", "opportunity", "aimed", "channels", "forms again"):
         with transaction(engine) as session:
             action = session.get_one(Action, action_id)
             if change == "forms":
                 action.forms = list(
                     session.scalars(select(ParticipationForm).where(ParticipationForm.code == "toiminta"))
                 )
+            elif change == "channels":
+                action.channels = list(session.scalars(select(Channel).where(Channel.code == "wilma")))
             elif change == "told":
                 action.feedback_given = True
             elif change == "ended":

@@ -1,5 +1,5 @@
 """Monthly sums over the actions' links (forms; opportunity × group reached; groups aimed at ×
-opportunity) and the feedback loop's counts per department × area × month, kept current by
+opportunity; channel × group reached) and the feedback loop's counts per department × area × month, kept current by
 every save, filled here
 
 Revision ID: 0013
@@ -41,6 +41,7 @@ reach = sa.table(
 form = sa.table("action_form", sa.column("action_id", sa.Integer), sa.column("participation_form_id", sa.Integer))
 participation_form = sa.table("participation_form", sa.column("id", sa.Integer), sa.column("code", sa.String))
 FEEDBACK_FORMS = ("suunnittelu", "paatos")
+channel = sa.table("action_channel", sa.column("action_id", sa.Integer), sa.column("channel_id", sa.Integer))
 aimed_at = sa.table(
     "action_intended_group", sa.column("action_id", sa.Integer), sa.column("audience_group_id", sa.Integer)
 )
@@ -86,6 +87,20 @@ def _fill() -> None:
         .where(live)
         .group_by(*bucket, aimed_at.c.audience_group_id, opportunity)
     )
+    by_channel = (
+        sa.select(
+            *bucket,
+            sa.literal("cg"),
+            channel.c.channel_id,
+            reach.c.audience_group_id,
+            sa.func.coalesce(sa.func.sum(reach.c.count), 0),
+        )
+        .select_from(action)
+        .join(channel, channel.c.action_id == action.c.id)
+        .join(reach, reach.c.action_id == action.c.id)
+        .where(live)
+        .group_by(*bucket, channel.c.channel_id, reach.c.audience_group_id)
+    )
     planning_or_decision = action.c.id.in_(
         sa.select(form.c.action_id)
         .join(participation_form, participation_form.c.id == form.c.participation_form_id)
@@ -113,7 +128,7 @@ def _fill() -> None:
     )
     links = sa.table("link_month", *(sa.column(name) for name in COLUMNS))
     op.execute(
-        links.insert().from_select(list(COLUMNS), sa.union_all(forms, by_opportunity, aimed, feedback, untold))
+        links.insert().from_select(list(COLUMNS), sa.union_all(forms, by_opportunity, aimed, by_channel, feedback, untold))
     )
 
 
@@ -131,7 +146,7 @@ def upgrade() -> None:
         sa.CheckConstraint("month BETWEEN 1 AND 12", name=op.f("ck_link_month_month_range")),
         sa.CheckConstraint("area_key >= 0", name=op.f("ck_link_month_area_key_nonneg")),
         sa.CheckConstraint("value >= 0", name=op.f("ck_link_month_value_nonneg")),
-        sa.CheckConstraint("kind IN ('f', 'go', 'ai', 'fb', 'ut')", name=op.f("ck_link_month_kind_known")),
+        sa.CheckConstraint("kind IN ('f', 'go', 'ai', 'cg', 'fb', 'ut')", name=op.f("ck_link_month_kind_known")),
         sa.PrimaryKeyConstraint(*KEYS, "kind", "a", "b", name=op.f("pk_link_month")),
     )
     _fill()
