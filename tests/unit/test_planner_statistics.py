@@ -30,4 +30,6 @@ def test_a_prepared_sqlite_database_reads_a_period_by_its_start_dates(tmp_path: 
             )
         )
     engine.dispose()
-    assert "ix_action_start_date" in plan, plan
+    # By the start-date index, or by the live actions' index on (deleted_at, start_date): either
+    # way a range of start dates, not every live action.
+    assert "start_date>" in plan and "start_date<" in plan, plan
