@@ -24,10 +24,11 @@ from pages.widgets.action_form import flash, save_with_messages
 from pages.widgets.data import read, write
 from pages.widgets.filters import metric_filters, period_text
 from pages.widgets.formats import fmt_count, fmt_date, fmt_int, fmt_pct
+from pages.widgets.freshness import freshness_note
 from pages.widgets.guard import page_user
 from pages.widgets.initiative_form import NEW, WRITE, initiative_form
 from pages.widgets.markdown import plain
-from pages.widgets.texts import freshness_note, lang, tr
+from pages.widgets.texts import lang, tr
 
 BASE = "initiatives"
 

@@ -9,10 +9,11 @@ from data_model.metrics.programme import statutory_counts
 from pages.widgets.data import read
 from pages.widgets.editions import edition_selector
 from pages.widgets.formats import fmt_count, fmt_int
+from pages.widgets.freshness import freshness_note
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
 from pages.widgets.programme_view import date_or_never, pick, scope_note, show_table
-from pages.widgets.texts import freshness_note, lang, tr
+from pages.widgets.texts import lang, tr
 
 user = page_user("catalogue")
 st.title(tr("page.catalogue"))

@@ -6,10 +6,11 @@ from data_model import clock
 from data_model.metrics.swot import SwotCard, swot_board
 from pages.widgets.data import read
 from pages.widgets.editions import edition_selector
+from pages.widgets.freshness import freshness_note
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
 from pages.widgets.programme_view import pick, scope_note, trend_words
-from pages.widgets.texts import freshness_note, say, tr
+from pages.widgets.texts import say, tr
 
 QUADRANT_ROWS = (("strength", "weakness"), ("opportunity", "threat"))
 

@@ -7,8 +7,9 @@ from data_model.metrics.measures import measure_counts
 from data_model.metrics.programme import programme_headline
 from pages.widgets.data import read
 from pages.widgets.formats import fmt_count, fmt_int
+from pages.widgets.freshness import freshness_note
 from pages.widgets.guard import page_user
-from pages.widgets.texts import freshness_note, tr
+from pages.widgets.texts import tr
 
 user = page_user("home")
 st.title(tr("app.title"))

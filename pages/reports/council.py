@@ -18,10 +18,11 @@ from data_model.exports.periods import KINDS, QUARTER, Period, default_period, r
 from data_model.exports.summary_charts import Figure, representation_figure, trend_figure
 from pages.widgets.charts import draw_chart
 from pages.widgets.data import read
+from pages.widgets.freshness import freshness_text
 from pages.widgets.guard import page_user
 from pages.widgets.markdown import plain
 from pages.widgets.report_tables import bullets, show_table
-from pages.widgets.texts import freshness_text, lang, tr
+from pages.widgets.texts import lang, tr
 
 BUILT_KEY = "council_built"
 

@@ -17,7 +17,8 @@ from data_model.permissions import CurrentUser
 
 from .data import read
 from .formats import fmt_date
-from .texts import freshness_note, lang, tr
+from .freshness import freshness_note
+from .texts import lang, tr
 
 ALL, TERM, CUSTOM = "all", "term", "custom"
 PARAMS = ("period", "start", "end", "dept", "form", "area", "channel")

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
-from data_model import clock
 from data_model.config import load_settings
-from data_model.formatting import fmt_datetime
 from data_model.i18n import DEFAULT_LANGUAGE, LANGUAGES, Message, t
-from data_model.metrics.freshness import last_change_at
-from data_model.permissions import CurrentUser
-
-from .data import read
 
 LANGUAGE_KEY = "lang"
 
@@ -51,18 +43,3 @@ def language_switch() -> None:
 def demo_banner() -> None:
     if load_settings().demo_mode:
         st.warning(tr("app.demo_banner"), icon=":material/science:")
-
-
-def freshness_note(user: CurrentUser) -> None:
-    """When the data last changed: every figure on a page is as fresh as this."""
-    st.caption(freshness_text(clock.to_local(read(last_change_at, user))))
-
-
-def freshness_text(helsinki_time: datetime | None) -> str:
-    """The freshness line for a moment in Helsinki time (a page whose figures carry it, such
-    as the council summary, says it without reading it again)."""
-    return (
-        tr("app.freshness", when=fmt_datetime(helsinki_time, lang=lang()))
-        if helsinki_time
-        else tr("app.freshness_never")
-    )
