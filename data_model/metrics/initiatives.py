@@ -218,7 +218,7 @@ def initiative_rows(
         .join(Department, Department.id == Initiative.department_id)
         .where(*conditions)
         .order_by(Initiative.received_date.desc(), Initiative.id.desc())
-    ).tuples()
+    )
     return [_row(row, department, voters) for row, department in found]
 
 
