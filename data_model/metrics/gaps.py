@@ -35,7 +35,8 @@ from ..models.actions import action_channel, action_intended_group
 from ..models.programme import channel_audience
 from . import rollup_reads
 from .filters import MetricFilters, action_conditions, as_of_day
-from .item_keys import InForceKey, listed_in_force
+from .item_keys import InForceKey
+from .label_rows import label_rows, padded
 from .labels import Label
 from .reach import YOUTH, GroupRepresentation
 from .settings import load_metric_settings
@@ -220,9 +221,9 @@ def _sources(session: Session, rows: list[GroupRepresentation], filters: MetricF
 def suggestion_sources(
     session: Session, windows: Sequence[tuple[MetricFilters, list[GroupRepresentation]]]
 ) -> list[SuggestionSources]:
-    """The suggestions' sources of each (filters, gap rows) of `windows`, in two statements
+    """The suggestions' sources of each (filters, gap rows) of `windows`, in one statement
     however many windows there are: the names (the gap groups and the groups close to them,
-    the active channels and opportunities), then each window's sums and aims with the tags."""
+    the active channels and opportunities), each window's sums and aims, and the tags."""
     wanted = {
         item
         for _filters, rows in windows
@@ -234,28 +235,6 @@ def suggestion_sources(
     # else each is suggested once per edition.
     today = clock.today()
     day = max((as_of_day(filters, today) for filters, _rows in windows), default=today)
-    names = union_all(
-        *(
-            select(
-                literal(kind).label("kind"),
-                model.id,
-                model.code,
-                model.name_fi,
-                model.name_en,
-                model.sort_order,
-            ).where(condition)
-            for kind, model, condition in (
-                ("g", AudienceGroup, AudienceGroup.code.in_(wanted)),
-                ("c", Channel, listed_in_force(Channel, day)),
-                ("o", Opportunity, listed_in_force(Opportunity, day)),
-            )
-        )
-    ).subquery()
-    labels: dict[str, dict[int, Label]] = {"g": {}, "c": {}, "o": {}}
-    for kind, key, code, name_fi, name_en, _order in session.execute(
-        select(names).order_by(names.c.kind, names.c.sort_order, names.c.id)
-    ):
-        labels[kind][key] = Label(key, code, name_fi, name_en)
     related = select(AudienceGroup.id).where(AudienceGroup.code.in_(wanted))
     # The tags are the programme's, the same in every window: read once. Each window's sums
     # and aims carry its index in their kind ("c0", "o0", "a0", "c1" …).
@@ -283,7 +262,22 @@ def suggestion_sources(
     ]
     tagged: list[tuple[int, int]] = []
     aimed: list[list[tuple[int, int | None]]] = [[] for _window in windows]
-    for kind, group_id, other, value in session.execute(union_all(*parts)):
+    # The names come in the same statement as every row of their models (label_rows): the
+    # groups wanted and the channels and opportunities listed in force are picked here.
+    batch = union_all(
+        label_rows("g", AudienceGroup, day),
+        label_rows("n", Channel, day),
+        label_rows("p", Opportunity, day),
+        *(padded(part) for part in parts),
+    ).subquery()
+    labels: dict[str, dict[int, Label]] = {"g": {}, "n": {}, "p": {}}
+    for kind, group_id, code, name_fi, name_en, other, value, _group_kind in session.execute(
+        select(batch).order_by(batch.c.kind, batch.c.sort_order, batch.c.id)
+    ):
+        if kind in labels:
+            if (code in wanted) if kind == "g" else value:
+                labels[kind][group_id] = Label(group_id, code, name_fi, name_en)
+            continue
         if kind == "t":
             tagged.append((group_id, other))
             continue
@@ -297,8 +291,8 @@ def suggestion_sources(
     group_ids = {label.code: key for key, label in labels["g"].items()}
     return [
         SuggestionSources(
-            labels["c"],
-            labels["o"],
+            labels["n"],
+            labels["p"],
             group_ids,
             by_channel[index],
             by_opportunity[index],
