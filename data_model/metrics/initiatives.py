@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -129,15 +130,21 @@ class InitiativeFilter:
 
 def voter_base(session: Session) -> VoterBase | None:
     """The residents entitled to vote: the setting, else the estimate (module docstring)."""
-    # One statement: the setting as a one-row table, the latest year's population figures
-    # joined to it (none when there are none), so the setting comes back either way.
-    stored = select(
-        select(Setting.value).where(Setting.key == VOTERS_SETTING).scalar_subquery().label("value")
-    ).subquery()
+    return voter_base_with(session)[0]
+
+
+def voter_base_with(session: Session, carried: Any = None) -> tuple[VoterBase | None, tuple[Any, ...]]:
+    """`voter_base`, and the one row of `carried` (a SELECT of aggregates without GROUP BY, say
+    a figure's counts) read in the same statement: its columns come first in each row."""
+    # One statement: the setting as a column of a one-row table, the latest year's population
+    # figures joined to it (none when there are none), so the setting comes back either way.
+    setting = select(Setting.value).where(Setting.key == VOTERS_SETTING).scalar_subquery().label("value")
+    stored = (carried.add_columns(setting) if carried is not None else select(setting)).subquery()
+    skip = len(stored.c) - 1
     latest = select(func.max(PopulationFigure.year)).scalar_subquery()
-    found = session.execute(
+    read = session.execute(
         select(
-            stored.c.value,
+            *stored.c,
             PopulationFigure.year,
             PopulationFigure.count,
             AudienceGroup.kind,
@@ -148,6 +155,11 @@ def voter_base(session: Session) -> VoterBase | None:
         .outerjoin(PopulationFigure, PopulationFigure.year == latest)
         .outerjoin(AudienceGroup, AudienceGroup.id == PopulationFigure.audience_group_id)
     ).all()
+    return _voters_from([tuple(row[skip:]) for row in read]), tuple(read[0][:skip]) if read else ()
+
+
+def _voters_from(found: list[tuple[Any, ...]]) -> VoterBase | None:
+    """The voter base from (setting, year, count, kind, age_min, age_max) rows."""
     value = found[0][0] if found else None
     try:
         entered = int(str(value).strip()) if value else 0
@@ -293,8 +305,11 @@ def initiative_counts(
     """What `initiative_figures` answers, unchecked: composed in it and in the public view's
     aggregates (metrics.public_view, which shows only its suppressed counts and asks
     `with_past_limit=False`: no voter base, no rows, past_limit None)."""
-    day, scope, is_open, counts = _counts(session, filters, today)
-    voters = voter_base(session) if with_past_limit else None
+    day, scope, is_open, statement = _count_statement(filters, today)
+    if with_past_limit:
+        voters, counts = voter_base_with(session, statement)
+    else:
+        voters, counts = None, tuple(session.execute(statement).one())
     candidates = (
         initiative_rows(session, [*scope, is_open, Initiative.council_competence.is_(True)], voters)
         if voters is not None
@@ -303,11 +318,11 @@ def initiative_counts(
     return _figures(day, counts, voters, candidates)
 
 
-def _counts(
-    session: Session, filters: MetricFilters, today: date
-) -> tuple[date, list[ColumnElement[bool]], ColumnElement[bool], tuple[int, ...]]:
+def _count_statement(
+    filters: MetricFilters, today: date
+) -> tuple[date, list[ColumnElement[bool]], ColumnElement[bool], Any]:
     """The day judged on, the initiatives in scope and open on it (as conditions), and the
-    counts of `initiative_counts` in one statement."""
+    statement of the counts of `initiative_counts` (one row; sent alone or with the voters)."""
     day = as_of_day(filters, today)
     scope: list[ColumnElement[bool]] = [_live(), Initiative.received_date <= day]
     if filters.department_ids:
@@ -320,17 +335,15 @@ def _counts(
     )
     is_open = or_(Initiative.decision_date.is_(None), Initiative.decision_date > day)
     not_told = and_(decided_by_day, or_(Initiative.told_date.is_(None), Initiative.told_date > day))
-    counts = session.execute(
-        select(
-            func.count(Initiative.id).filter(*in_period) if in_period else func.count(Initiative.id),
-            func.count(Initiative.id).filter(is_open),
-            func.count(Initiative.id).filter(decided_in_period),
-            func.count(Initiative.id).filter(decided_in_period, Initiative.led_to_action.is_(True)),
-            func.count(Initiative.id).filter(decided_in_period, Initiative.led_to_action.is_not(None)),
-            func.count(Initiative.id).filter(not_told),
-        ).where(*scope)
-    ).one()
-    return day, scope, is_open, tuple(counts)
+    counts = select(
+        func.count(Initiative.id).filter(*in_period) if in_period else func.count(Initiative.id),
+        func.count(Initiative.id).filter(is_open),
+        func.count(Initiative.id).filter(decided_in_period),
+        func.count(Initiative.id).filter(decided_in_period, Initiative.led_to_action.is_(True)),
+        func.count(Initiative.id).filter(decided_in_period, Initiative.led_to_action.is_not(None)),
+        func.count(Initiative.id).filter(not_told),
+    ).where(*scope)
+    return day, scope, is_open, counts
 
 
 def _figures(
@@ -373,8 +386,8 @@ def council_initiatives(
     voters and of the rows: the initiatives past the six months are open ones in the council's
     competence received by the period's end, all of them on the council's list."""
     require_read(user, "initiatives.read")
-    day, _scope, _open, counts = _counts(session, MetricFilters(start=start, end=end), today)
-    voters = voter_base(session)
+    day, _scope, _open, statement = _count_statement(MetricFilters(start=start, end=end), today)
+    voters, counts = voter_base_with(session, statement)
     rows = _council_rows(session, start, end, today, voters)
     return rows, _figures(day, counts, voters, rows if voters is not None else [])
 

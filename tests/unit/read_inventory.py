@@ -324,6 +324,7 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.initiatives.initiative_rows": "rows for list_initiatives and council_list's callers",
     "data_model.metrics.initiatives.council_list": "part of build_council_summary, which checks",
     "data_model.metrics.initiatives.voter_base": "a count of residents; part of the checked figures",
+    "data_model.metrics.initiatives.voter_base_with": "voter_base with a figure's counts in its statement",
     "data_model.metrics.initiatives.initiative_counts": "composed in initiative_figures, which checks, "
     "and in the public view, which shows only its suppressed counts",
     "data_model.metrics.target_figures.measure": "one figure of a target, composed in target_progress",
