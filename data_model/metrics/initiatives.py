@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import AudienceGroup, Department, Initiative, PopulationFigure, Setting
@@ -133,13 +133,19 @@ def voter_base(session: Session) -> VoterBase | None:
     return voter_base_with(session)[0]
 
 
-def voter_base_with(session: Session, carried: Any = None) -> tuple[VoterBase | None, tuple[Any, ...]]:
+def voter_base_with(
+    session: Session, carried: Select[Any] | None = None
+) -> tuple[VoterBase | None, tuple[Any, ...]]:
     """`voter_base`, and the one row of `carried` (a SELECT of aggregates without GROUP BY, say
     a figure's counts) read in the same statement: its columns come first in each row."""
     # One statement: the setting as a column of a one-row table, the latest year's population
     # figures joined to it (none when there are none), so the setting comes back either way.
     setting = select(Setting.value).where(Setting.key == VOTERS_SETTING).scalar_subquery().label("value")
-    stored = (carried.add_columns(setting) if carried is not None else select(setting)).subquery()
+    # (two statements, not one conditional expression: mypy 2.4 crashes inferring that one)
+    base: Select[Any] = select(setting)
+    if carried is not None:
+        base = carried.add_columns(setting)
+    stored = base.subquery()
     skip = len(stored.c) - 1
     latest = select(func.max(PopulationFigure.year)).scalar_subquery()
     read = session.execute(
