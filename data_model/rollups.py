@@ -84,6 +84,7 @@ _LINKS = cast_table(LinkMonth)
 LINK_COLUMNS = (*KEY_COLUMNS, "kind", "a", "b", "value")
 _TOUCHED_KEYS = "rollup_touched_keys"
 _TOUCHED_ACTIONS = "rollup_touched_actions"
+_DEFERRED = "rollups_deferred"
 # Attributes of an action that decide its bucket or its sums; other edits leave the sums alone.
 _SUMMED = (
     "department_id",
@@ -395,10 +396,17 @@ def _reach_changed(_mapper: Mapper[Any], _connection: Connection, row: ActionRea
     _touched(row)[1].add(row.action_id)
 
 
+def defer_to_rebuild(session: Session) -> None:
+    """Leave the sums alone on this session's flushes, for a bulk load that calls
+    rebuild_rollups once when it is done: refreshing every month each batch touched costs a
+    pass over all the rows before it, so a 100,000-action load would take quadratic time."""
+    session.info[_DEFERRED] = True
+
+
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
     keys: set[Key] = session.info.pop(_TOUCHED_KEYS, set())
     action_ids: set[int] = session.info.pop(_TOUCHED_ACTIONS, set())
-    if not keys and not action_ids:
+    if session.info.get(_DEFERRED) or (not keys and not action_ids):
         return
     connection = session.connection()
     ids = sorted(action_ids)
