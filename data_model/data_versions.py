@@ -53,6 +53,7 @@ TABLE_DOMAINS: dict[str, str] = {
     # The monthly sums change with the actions, in the same transaction (data_model/rollups.py).
     "action_month": ACTIONS,
     "reach_month": ACTIONS,
+    "link_month": ACTIONS,
     "department_report": REPORTS,
     "participation_form": PROGRAMME,
     "opportunity": PROGRAMME,
