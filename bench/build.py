@@ -63,5 +63,6 @@ def build(engine: Engine, actions: int, today: date | None = None) -> None:
     # A city's database grows a little each day and autovacuum keeps its statistics; measure
     # that steady state, not the minute after a bulk load.
     with engine.begin() as connection:
+        refresh_planner_statistics(connection)  # first: the rebuild is planned by them
         rebuild_rollups(connection)
         refresh_planner_statistics(connection)

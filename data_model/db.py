@@ -148,6 +148,8 @@ def transaction(engine: Engine) -> Iterator[Session]:
 # Rows SQLite samples per index: enough to tell a selective index from one that is not, in
 # milliseconds at 100,000 actions (a full ANALYZE takes over a second there).
 SQLITE_ANALYSIS_LIMIT = 400
+# Fewer actions than this, and SQLite keeps no statistics (see refresh_planner_statistics).
+SQLITE_STATISTICS_FROM = 5000
 
 
 def refresh_planner_statistics(connection: Connection) -> None:
@@ -161,5 +163,19 @@ def refresh_planner_statistics(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql("ANALYZE")
     elif connection.dialect.name == "sqlite":
+        if connection.exec_driver_sql("SELECT count(*) FROM action").scalar_one() < SQLITE_STATISTICS_FROM:
+            # Counts of a nearly empty database outlive its growth until the next start: told
+            # that action_reach holds one row, SQLite scanned all of it once per action (a
+            # 100k-action rebuild of the monthly sums ran for over 25 minutes; 0.3 s with
+            # current counts). Without statistics it plans by its own sound defaults.
+            _forget_sqlite_statistics(connection)
+            return
         connection.exec_driver_sql(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
         connection.exec_driver_sql("ANALYZE")
+
+
+def _forget_sqlite_statistics(connection: Connection) -> None:
+    kept = connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
+    if kept:
+        connection.exec_driver_sql("DELETE FROM sqlite_stat1")
+        connection.exec_driver_sql("ANALYZE sqlite_schema")  # the planner rereads (no) statistics
