@@ -180,16 +180,23 @@ def _channel_sums(filters: MetricFilters, day: date, gap_ids: set[int]) -> Any:
     )
 
 
-def _opportunity_sums(filters: MetricFilters, day: date, gap_ids: set[int], related: Any) -> tuple[Any, Any]:
-    """(gap group, opportunity key, participants) and (related group aimed at, opportunity
-    key, actions), each opportunity keyed by the edition in force on `day` (item_keys): from
-    the monthly sums when they cover the filters."""
+def opportunity_sums(
+    filters: MetricFilters, day: date, group_ids: Any = None, aimed_group_ids: Any = None
+) -> tuple[Any, Any]:
+    """(group, opportunity key, participants) and (group aimed at, opportunity key, actions) of
+    the filtered actions, only of `group_ids` / `aimed_group_ids` when given; each opportunity
+    keyed by the edition in force on `day` (item_keys): from the monthly sums when they cover
+    the filters. The gaps' suggestions and the Reach page's cells both read them here."""
     if rollup_reads.covers(filters):
         return (
-            rollup_reads.group_opportunity_cells(filters, day, gap_ids),
-            rollup_reads.aimed_cells(filters, day, related),
+            rollup_reads.group_opportunity_cells(filters, day, group_ids),
+            rollup_reads.aimed_cells(filters, day, aimed_group_ids),
         )
     opportunity, aimed_at = InForceKey(Opportunity, day), InForceKey(Opportunity, day)
+    reached = [] if group_ids is None else [ActionReach.audience_group_id.in_(group_ids)]
+    aimed_only = (
+        [] if aimed_group_ids is None else [action_intended_group.c.audience_group_id.in_(aimed_group_ids)]
+    )
     by_opportunity = (
         opportunity.join(
             select(ActionReach.audience_group_id, opportunity.id, func.sum(ActionReach.count))
@@ -197,7 +204,7 @@ def _opportunity_sums(filters: MetricFilters, day: date, gap_ids: set[int], rela
             .join(ActionReach, ActionReach.action_id == Action.id),
             Action.opportunity_id,
         )
-        .where(*action_conditions(filters), ActionReach.audience_group_id.in_(gap_ids))
+        .where(*action_conditions(filters), *reached)
         .group_by(ActionReach.audience_group_id, opportunity.id)
     )
     aimed = (
@@ -207,7 +214,7 @@ def _opportunity_sums(filters: MetricFilters, day: date, gap_ids: set[int], rela
             .join(action_intended_group, action_intended_group.c.action_id == Action.id),
             Action.opportunity_id,
         )
-        .where(*action_conditions(filters), action_intended_group.c.audience_group_id.in_(related))
+        .where(*action_conditions(filters), *aimed_only)
         .group_by(action_intended_group.c.audience_group_id, aimed_at.id)
     )
     return by_opportunity, aimed
@@ -248,10 +255,10 @@ def suggestion_sources(
     ]
     for index, (filters, rows) in enumerate(windows):
         gap_ids = {row.group.id for row in rows}
-        opportunity_sums, aimed_sums = _opportunity_sums(filters, day, gap_ids, related)
+        reached_sums, aimed_sums = opportunity_sums(filters, day, gap_ids, related)
         parts += [
             kinded_pairs(f"c{index}", _channel_sums(filters, day, gap_ids)),
-            kinded_pairs(f"o{index}", opportunity_sums),
+            kinded_pairs(f"o{index}", reached_sums),
             kinded_pairs(f"a{index}", aimed_sums),
         ]
     by_channel: list[dict[int, dict[int, int]]] = [

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from ..i18n import DEFAULT_LANGUAGE
 from ..models import Action, ActionReach, AudienceGroup, Channel, Department, Opportunity, ParticipationForm
-from ..models.actions import action_intended_group
 from ..models.programme import channel_audience
 from ..permissions import CurrentUser, require_read
 from . import rollup_reads
@@ -34,8 +33,7 @@ from .coverage import (
     unused_opportunities,
 )
 from .filters import MetricFilters, action_conditions
-from .gaps import SuggestionSources, gaps_among, kinded_pairs
-from .item_keys import InForceKey
+from .gaps import SuggestionSources, gaps_among, kinded_pairs, opportunity_sums
 from .label_rows import Named, label_rows, padded, shown
 from .labels import Label
 from .measures import measures_without_actions
@@ -87,42 +85,11 @@ def _per_group_rows(filters: MetricFilters) -> tuple[Any, Any]:
     return reach, rows_per_group
 
 
-def _opportunity_rows(filters: MetricFilters, day: date) -> tuple[Any, Any]:
-    """(group id, opportunity key, participants) and (group id aimed at, opportunity key,
-    actions) of the filtered actions, each opportunity keyed by the edition in force on `day`
-    (item_keys): from the monthly sums when they cover the filters."""
-    if rollup_reads.covers(filters):
-        return rollup_reads.group_opportunity_cells(filters, day), rollup_reads.aimed_cells(filters, day)
-    opportunity = InForceKey(Opportunity, day)
-    by_opportunity = (
-        opportunity.join(
-            select(ActionReach.audience_group_id, opportunity.id, func.sum(ActionReach.count))
-            .select_from(Action)
-            .join(ActionReach, ActionReach.action_id == Action.id),
-            Action.opportunity_id,
-        )
-        .where(*action_conditions(filters))
-        .group_by(ActionReach.audience_group_id, opportunity.id)
-    )
-    aimed_at = InForceKey(Opportunity, day)
-    aimed = (
-        aimed_at.join(
-            select(action_intended_group.c.audience_group_id, aimed_at.id, func.count())
-            .select_from(Action)
-            .join(action_intended_group, action_intended_group.c.action_id == Action.id),
-            Action.opportunity_id,
-        )
-        .where(*action_conditions(filters))
-        .group_by(action_intended_group.c.audience_group_id, aimed_at.id)
-    )
-    return by_opportunity, aimed
-
-
 def _cell_rows(filters: MetricFilters, day: date) -> list[Any]:
     """The per-pair figures of the filtered actions, one SELECT per kind (see the kinds above);
     channels and opportunities keyed by the edition in force on `day` (item_keys)."""
     reach, rows_per_group = _per_group_rows(filters)
-    by_opportunity, aimed = _opportunity_rows(filters, day)
+    by_opportunity, aimed = opportunity_sums(filters, day)
     tagged = select(
         channel_audience.c.audience_group_id, channel_audience.c.channel_id, func.count()
     ).group_by(channel_audience.c.audience_group_id, channel_audience.c.channel_id)
