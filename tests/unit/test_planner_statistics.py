@@ -5,8 +5,9 @@ nearly all of them), whatever the period asked for."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, Select, func, select
 
 from data_model.bootstrap import prepare_database
 from data_model.db import make_engine
@@ -21,15 +22,7 @@ def test_a_prepared_sqlite_database_reads_a_period_by_its_start_dates(tmp_path: 
     engine = make_engine(f"sqlite:///{tmp_path / 'planned.db'}")
     prepare_database(engine, with_demo=True)
     statement = select(Action.id).where(*action_conditions(period_filters(period_from_key("2025-Q3"))))
-    compiled = statement.compile(engine)
-    with engine.connect() as connection:
-        plan = " ".join(
-            row[-1]
-            for row in connection.exec_driver_sql(
-                f"EXPLAIN QUERY PLAN {compiled}",
-                tuple(compiled.params[key] for key in compiled.positiontup or ()),
-            )
-        )
+    plan = _plan(engine, statement)
     engine.dispose()
     # By the start-date index, or by the live actions' index on (deleted_at, start_date): either
     # way a range of start dates, not every live action.
@@ -42,14 +35,19 @@ def test_a_nearly_empty_database_keeps_no_counts_that_its_growth_would_outlive(t
     engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
     prepare_database(engine, with_demo=False)
     per_action = select(func.count()).select_from(_per_action([]))
-    compiled = per_action.compile(engine)
+    plan = _plan(engine, per_action)
+    engine.dispose()
+    assert "SEARCH action_reach" in plan, plan
+
+
+def _plan(engine: Engine, statement: Select[Any]) -> str:
+    """SQLite's query plan of `statement`, its lines joined."""
+    compiled = statement.compile(engine)
     with engine.connect() as connection:
-        plan = " ".join(
+        return " ".join(
             row[-1]
             for row in connection.exec_driver_sql(
                 f"EXPLAIN QUERY PLAN {compiled}",
                 tuple(compiled.params[key] for key in compiled.positiontup or ()),
             )
         )
-    engine.dispose()
-    assert "SEARCH action_reach" in plan, plan
