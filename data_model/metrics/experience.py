@@ -64,7 +64,14 @@ class ExperiencePoint:
     disagree_pct: float | None
     source_name: str
     source_url: str
-    reach: YearReach
+    reach_read: YearReach | None  # None: read without the reach (the public view shows results alone)
+
+    @property
+    def reach(self) -> YearReach:
+        """The group's reach that year; only for a trend read with_reach (experience_trend_rows)."""
+        if self.reach_read is None:
+            raise ValueError("the trend was read without its reach")
+        return self.reach_read
 
     @property
     def value(self) -> float | None:
@@ -106,9 +113,10 @@ class ExperienceTrend:
         return Percent((point.value or 0) / 100)
 
     def _reach(self, point: ExperiencePoint) -> object:
-        if point.reach.share is not None:
-            return Percent(point.reach.share)
-        return point.reach.participants
+        reach = point.reach
+        if reach.share is not None:
+            return Percent(reach.share)
+        return reach.participants
 
     def _change(self, shown: Callable[[ExperiencePoint], object], years: bool) -> Message:
         first, last = self.points[0], self.points[-1]
@@ -214,9 +222,10 @@ def _year_reach(
     return YearReach(participants, None)
 
 
-def experience_trend_rows(session: Session) -> list[ExperienceTrend]:
+def experience_trend_rows(session: Session, with_reach: bool = True) -> list[ExperienceTrend]:
     """Every live result as trends beside the reach (no permission check: a building block of
-    the checked readers, and of a public view's aggregates)."""
+    the checked readers, and of a public view's aggregates). `with_reach=False`: the results
+    alone, one statement fewer, for a reader that does not show the reach."""
     found = session.execute(
         select(ExperienceResult, AudienceGroup, Area)
         .outerjoin(AudienceGroup, AudienceGroup.id == ExperienceResult.audience_group_id)
@@ -225,7 +234,7 @@ def experience_trend_rows(session: Session) -> list[ExperienceTrend]:
     ).all()
     if not found:
         return []
-    reach = _reach_by_year(session, {result.year for result, _, _ in found})
+    reach = _reach_by_year(session, {result.year for result, _, _ in found}) if with_reach else None
 
     def series_key(row: tuple[ExperienceResult, AudienceGroup | None, Area | None]) -> tuple[object, ...]:
         result, group, area = row
@@ -262,7 +271,7 @@ def experience_trend_rows(session: Session) -> list[ExperienceTrend]:
                 disagree_pct=result.disagree_pct,
                 source_name=result.source_name,
                 source_url=result.source_url,
-                reach=_year_reach(scope, ref, kind, result.year, reach),
+                reach_read=None if reach is None else _year_reach(scope, ref, kind, result.year, reach),
             )
             for result, _, _ in series
         )

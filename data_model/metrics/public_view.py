@@ -28,11 +28,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import Integer, String, and_, distinct, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from ..disclosure import SMALL_COUNT, PublicTable, Shown, disclose, public_table
-from ..editions import edition_in_force
 from ..i18n import in_language, t
 from ..models import Action, Area, Department, Opportunity, ParticipationForm
 from ..models.actions import action_form
@@ -41,6 +40,7 @@ from .experience import experience_trend_rows
 from .filters import MetricFilters, action_conditions, live_actions, year_range
 from .gaps import is_gap
 from .initiatives import initiative_counts
+from .item_keys import listed_in_force
 from .reach import AGE, reach_figures
 from .settings import load_metric_settings
 
@@ -180,72 +180,84 @@ def _years(session: Session, today: date) -> tuple[int, ...]:
     return tuple(range(last.year, first.year - 1, -1))
 
 
-def _forms(session: Session, today: date, forms: list[ParticipationForm]) -> tuple[PublicForm, ...]:
-    edition = edition_in_force(session, today)
-    listing = session.execute(
-        select(ParticipationForm, Opportunity)
-        .join(opportunity_form, opportunity_form.c.form_id == ParticipationForm.id)
-        .join(Opportunity, Opportunity.id == opportunity_form.c.opportunity_id)
-        .where(Opportunity.active, Opportunity.edition_id == edition.id)
-        .order_by(ParticipationForm.sort_order, Opportunity.sort_order, Opportunity.id)
-    ).all()
-    items: dict[int, list[PublicOpportunity]] = {}
-    for form, item in listing:
-        items.setdefault(form.id, []).append(
-            PublicOpportunity(
-                item.code,
-                item.name_fi,
-                item.name_en,
-                item.statutory,
-                item.legal_basis or "",
-                item.legal_basis_en,
-            )
+def _forms(
+    session: Session, today: date, filters: MetricFilters
+) -> tuple[tuple[PublicForm, ...], PublicTable]:
+    """The forms with the catalogue items of the edition in force `today`, and the year's
+    actions per form, in one statement: each form's row carries its count (an outer join on
+    the counts grouped once) and one of its items (an outer join, so a form with none stays)."""
+    counts = (
+        select(
+            action_form.c.participation_form_id.label("form_id"), func.count(distinct(Action.id)).label("n")
         )
-    return tuple(
+        .join(Action, Action.id == action_form.c.action_id)
+        .where(*action_conditions(filters))
+        .group_by(action_form.c.participation_form_id)
+        .subquery()
+    )
+    listed = opportunity_form.join(
+        Opportunity,
+        and_(Opportunity.id == opportunity_form.c.opportunity_id, listed_in_force(Opportunity, today)),
+    )
+    rows = session.execute(
+        select(ParticipationForm, Opportunity, counts.c.n)
+        .outerjoin(listed, opportunity_form.c.form_id == ParticipationForm.id)
+        .outerjoin(counts, counts.c.form_id == ParticipationForm.id)
+        .order_by(ParticipationForm.sort_order, ParticipationForm.id, Opportunity.sort_order, Opportunity.id)
+    ).all()
+    forms: dict[int, tuple[ParticipationForm, int]] = {}
+    items: dict[int, list[PublicOpportunity]] = {}
+    for form, item, count in rows:
+        forms.setdefault(form.id, (form, int(count or 0)))
+        found = items.setdefault(form.id, [])
+        if item is not None:
+            found.append(
+                PublicOpportunity(
+                    item.code,
+                    item.name_fi,
+                    item.name_en,
+                    item.statutory,
+                    item.legal_basis or "",
+                    item.legal_basis_en,
+                )
+            )
+    listing = tuple(
         PublicForm(
             form.code,
             form.name_fi,
             form.name_en,
             form.description_fi,
             form.description_en,
-            tuple(items.get(form.id, ())),
+            tuple(items[form.id]),
         )
-        for form in forms
+        for form, _ in forms.values()
     )
-
-
-def _actions_by_form(session: Session, filters: MetricFilters, forms: list[ParticipationForm]) -> PublicTable:
-    counts: dict[int, int] = {
-        form_id: int(count)
-        for form_id, count in session.execute(
-            select(action_form.c.participation_form_id, func.count(distinct(Action.id)))
-            .join(Action, Action.id == action_form.c.action_id)
-            .where(*action_conditions(filters))
-            .group_by(action_form.c.participation_form_id)
-        )
-    }
-    return public_table(
-        [(form.code, form.name_fi, form.name_en, int(counts.get(form.id, 0))) for form in forms],
-        with_total=False,
+    by_form = public_table(
+        [(form.code, form.name_fi, form.name_en, count) for form, count in forms.values()], with_total=False
     )
+    return listing, by_form
 
 
 def _actions_by_area(session: Session, filters: MetricFilters) -> PublicTable:
-    counts = {
-        area_id: int(count)
-        for area_id, count in session.execute(
-            select(Action.area_id, func.count(Action.id))
-            .where(*action_conditions(filters))
-            .group_by(Action.area_id)
-        )
-    }
-    areas = session.scalars(select(Area).order_by(Area.sort_order, Area.id))
-    rows = [
-        (str(area.id), area.name, area.name, counts.get(area.id, 0))
-        for area in areas
-        if area.active or area.id in counts
-    ]
-    rows.append(("none", *_both("public.area_not_recorded"), counts.get(None, 0)))
+    """The year's actions per area (the active ones, and any other that has actions) and with
+    no area recorded, in one statement: the areas beside their counts, then the unrecorded."""
+    counts = (
+        select(Action.area_id.label("area_id"), func.count(Action.id).label("n"))
+        .where(*action_conditions(filters))
+        .group_by(Action.area_id)
+        .cte("area_counts")
+    )
+    areas = select(Area.id, Area.name, Area.sort_order, Area.active, counts.c.n).outerjoin(
+        counts, counts.c.area_id == Area.id
+    )
+    unrecorded = select(
+        literal(None, Integer), literal(None, String), literal(None, Integer), literal(True), counts.c.n
+    ).where(counts.c.area_id.is_(None))
+    found = session.execute(union_all(areas, unrecorded)).all()
+    listed = sorted((row for row in found if row[0] is not None), key=lambda row: (row[2], row[0]))
+    rows = [(str(area_id), name, name, int(n or 0)) for area_id, name, _, active, n in listed if active or n]
+    none = next((int(row[4] or 0) for row in found if row[0] is None), 0)
+    rows.append(("none", *_both("public.area_not_recorded"), none))
     return public_table(rows, with_total=True)
 
 
@@ -296,7 +308,7 @@ def _changes(session: Session) -> tuple[PublicChange, ...]:
 
 
 def _experience(session: Session) -> tuple[PublicExperience, ...]:
-    trends = experience_trend_rows(session)
+    trends = experience_trend_rows(session, with_reach=False)
     everyone = _both("experience.group.everyone")
     return tuple(
         PublicExperience(
@@ -326,12 +338,12 @@ def public_summary(session: Session, year: int | None, today: date) -> PublicSum
     start, end = year_range(year)
     filters = MetricFilters(start=start, end=min(end, today))
     reached, missed = _reach(session, filters)
-    forms = list(session.scalars(select(ParticipationForm).order_by(ParticipationForm.sort_order)))
+    forms, by_form = _forms(session, today, filters)
     return PublicSummary(
         year=year,
         years=years,
-        forms=_forms(session, today, forms),
-        actions_by_form=_actions_by_form(session, filters, forms),
+        forms=forms,
+        actions_by_form=by_form,
         actions_by_area=_actions_by_area(session, filters),
         reached_by_age=reached,
         missed=missed,
