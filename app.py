@@ -9,7 +9,7 @@ import streamlit as st
 
 from data_model.config import ConfigurationError, cookie_key, load_settings
 from data_model.logs import configure_logging
-from pages.widgets.auth import account_sidebar, make_authenticator, password_changed_notice, signed_in_user
+from pages.widgets.auth import account_sidebar, password_changed_notice, signed_in_user
 from pages.widgets.data import start_script_run
 from pages.widgets.errors import error_boundary
 from pages.widgets.navigation import NAV_KEY, draw_navigation, pages_by_section, protected_url_paths
@@ -48,7 +48,7 @@ public_view = st.Page(
 )
 # The login check is the first to touch the database: an unreachable one is said here.
 with error_boundary():
-    signed_in = signed_in_user(make_authenticator(key), key)
+    signed_in = signed_in_user(key)
 
 if signed_in is None:
     # The default page answers only at "/": Streamlit finds a page by an address only among

@@ -45,7 +45,7 @@ def open_page(page: str) -> AppTest:
     at = AppTest.from_file(APP_FILE, default_timeout=300)
     at.session_state["authentication_status"] = True
     at.session_state["username"] = BENCH_USER
-    # A new user's session version (data_model.auth.session_user checks it on every run).
+    # A new user's session version (data_model.auth.login_accounts checks it on every run).
     at.session_state["session_version"] = 0
     at.run()
     at.switch_page(page).run()

@@ -1,7 +1,7 @@
 """Who is logged in, checked against the database on every run; the password check with
 its lock-out; ending sessions.
 
-Every session (and its login cookie) carries the user's `session_version`: `session_user`
+Every session (and its login cookie) carries the user's `session_version`: `LoginAccounts.session_check`
 honours it only while it equals the one stored, so raising the stored one (logout, a
 password change or reset, deactivation, a role change) ends every session issued before,
 in every tab and browser, on its next run. Password checks go through `attempt_login`,
@@ -103,20 +103,6 @@ def active_user(session: Session, username: str | None, allow_demo: bool = False
     return _as_current(user) if user is not None and _may_log_in(user, allow_demo) else None
 
 
-def session_user(
-    session: Session, username: str | None, session_version: object, allow_demo: bool = False
-) -> SessionCheck:
-    """Check a session on every run: the user when they may still log in and the session's
-    version is current; otherwise why not ("inactive": missing, deactivated or a demo
-    account outside demo mode; "ended": logged out or changed elsewhere)."""
-    user = _find(session, username) if username else None
-    if user is None or not _may_log_in(user, allow_demo):
-        return SessionCheck(None, refusal="inactive")
-    if not isinstance(session_version, int) or session_version != user.session_version:
-        return SessionCheck(None, refusal="ended")
-    return SessionCheck(_as_current(user), must_change_password=user.must_change_password)
-
-
 def log_out(session: Session, username: str, session_version: object) -> None:
     """End the session at `session_version` and with it every other session of the user
     (other tabs, other browsers); a session already ended changes nothing."""
@@ -132,22 +118,67 @@ def must_change_password(session: Session, username: str) -> bool:
     return bool(user and user.must_change_password)
 
 
-def credentials(session: Session, allow_demo: bool = False) -> dict[str, Any]:
-    """The credentials dict streamlit-authenticator expects, holding only users who may log in."""
-    users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.username)).all()
-    return {
-        "usernames": {
-            user.username: {
-                "email": user.email,
-                "first_name": user.display_name,
-                "last_name": "",
-                "password": user.password_hash,
-                "roles": [user.role],
+@dataclass(frozen=True)
+class Account:
+    """What the login needs of one account that may log in."""
+
+    user: CurrentUser
+    email: str
+    password_hash: str
+    session_version: int
+    must_change_password: bool
+
+
+def _account(user: User) -> Account:
+    return Account(
+        _as_current(user), user.email, user.password_hash, user.session_version, user.must_change_password
+    )
+
+
+def _session_check(account: Account | None, session_version: object) -> SessionCheck:
+    if account is None:
+        return SessionCheck(None, refusal="inactive")
+    if not isinstance(session_version, int) or session_version != account.session_version:
+        return SessionCheck(None, refusal="ended")
+    return SessionCheck(account.user, must_change_password=account.must_change_password)
+
+
+@dataclass(frozen=True)
+class LoginAccounts:
+    """The accounts that may log in, as read at the start of a run: the authenticator's
+    credentials and the check of the run's session both come from this one read, so a
+    deactivation or a raised session version takes effect on the next run, as before."""
+
+    by_username: dict[str, Account]
+
+    def credentials(self) -> dict[str, Any]:
+        """The credentials dict streamlit-authenticator expects."""
+        return {
+            "usernames": {
+                username: {
+                    "email": account.email,
+                    "first_name": account.user.display_name,
+                    "last_name": "",
+                    "password": account.password_hash,
+                    "roles": [account.user.role],
+                }
+                for username, account in self.by_username.items()
             }
-            for user in users
-            if _may_log_in(user, allow_demo)
         }
-    }
+
+    def session_check(self, username: str | None, session_version: object) -> SessionCheck:
+        """Check a session on every run: the user when they may still log in and the session's
+        version is current; otherwise why not ("inactive": missing, deactivated or a demo
+        account outside demo mode; "ended": logged out or changed elsewhere)."""
+        account = self.by_username.get(normalise_username(username)) if username else None
+        return _session_check(account, session_version)
+
+
+def login_accounts(session: Session, allow_demo: bool = False) -> LoginAccounts:
+    """Every account that may log in (active, and a demo account only in demo mode), in one
+    statement: read once per run, never cached."""
+    users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.username)).all()
+    return LoginAccounts({user.username: _account(user) for user in users if _may_log_in(user, allow_demo)})
 
 
 def locked_until(

@@ -5,7 +5,7 @@ The server decides what it honours: a token is refused when its signature, its c
 its expiry are wrong, and also when its expiry lies further out than the lifetime the
 server issues (a token forged or kept with a ten-year expiry is refused, whatever key
 signed it). Whether the session version is still current is asked of the database
-(`data_model.auth.session_user`), so logging out or changing a password ends the token.
+(`data_model.auth.login_accounts`), so logging out or changing a password ends the token.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import streamlit as st
 import streamlit_authenticator as stauth
 
 from data_model import clock
-from data_model.auth import attempt_login, credentials, log_out, session_user
+from data_model.auth import LoginAccounts, attempt_login, log_out, login_accounts
 from data_model.config import load_settings
 from data_model.permissions import CurrentUser
 from data_model.session_token import SESSION_LIFETIME, issue_token, read_token
@@ -60,13 +60,13 @@ def allow_demo_accounts() -> bool:
     return load_settings().demo_mode
 
 
-def make_authenticator(cookie_key: str) -> stauth.Authenticate:
-    """A new authenticator for this run, with credentials read from the database now.
+def make_authenticator(cookie_key: str, accounts: LoginAccounts) -> stauth.Authenticate:
+    """A new authenticator for this run, with the credentials of this run's `accounts`.
 
     Never cache it: it holds per-session state and would leak logins between sessions.
     """
     return stauth.Authenticate(
-        read_uncached(credentials, allow_demo_accounts()),
+        accounts.credentials(),
         cookie_name=COOKIE_NAME,
         cookie_key=cookie_key,
         cookie_expiry_days=COOKIE_EXPIRY_DAYS,
@@ -146,11 +146,16 @@ def _restore_from_cookie(cookie_key: str) -> None:
         )
 
 
-def signed_in_user(authenticator: stauth.Authenticate, cookie_key: str) -> SignedIn | None:
+def signed_in_user(cookie_key: str) -> SignedIn | None:
     """The logged-in user, or None. Restores a login from the cookie, and logs out at once a
     user who no longer exists, was deactivated, or is a demo account outside demo mode, and
     a session whose version has been revoked (logout in another tab, a password change);
-    a cookie that is not honoured is cleared, and the login form shows."""
+    a cookie that is not honoured is cleared, and the login form shows.
+
+    The accounts are read from the database once, now, uncached: the authenticator's
+    credentials and this run's session check both come from that read."""
+    accounts = read_uncached(login_accounts, allow_demo_accounts())
+    authenticator = make_authenticator(cookie_key, accounts)
     username = st.session_state.get("username")
     version = st.session_state.get(SESSION_VERSION_KEY)
     if st.session_state.pop(PENDING_COOKIE_KEY, False) and username and isinstance(version, int):
@@ -173,9 +178,8 @@ def signed_in_user(authenticator: stauth.Authenticate, cookie_key: str) -> Signe
                 _clear_cookie(authenticator)
             return None
     username = st.session_state.get("username")
-    check = read_uncached(
-        session_user, username, st.session_state.get(SESSION_VERSION_KEY), allow_demo_accounts()
-    )
+    # Nothing above wrote to the accounts (a logout returned): `accounts` is still this run's.
+    check = accounts.session_check(username, st.session_state.get(SESSION_VERSION_KEY))
     user = check.user
     if user is None:
         # A session ended elsewhere keeps the browser's cookie: that other tab may just have

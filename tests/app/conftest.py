@@ -49,7 +49,7 @@ def open_app(role_users: dict[str, CurrentUser]) -> Callable[..., AppTest]:
         if username is not None:
             at.session_state["authentication_status"] = True
             at.session_state["username"] = username
-            # A new user's session version (see data_model.auth.session_user).
+            # A new user's session version (see data_model.auth.login_accounts).
             at.session_state["session_version"] = 0
         at.run()
         if page is not None:

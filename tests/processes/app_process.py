@@ -57,7 +57,7 @@ def main() -> None:
         elif command == "login":
             at.session_state["authentication_status"] = True
             at.session_state["username"] = argument
-            # A new user's session version (see data_model.auth.session_user).
+            # A new user's session version (see data_model.auth.login_accounts).
             at.session_state["session_version"] = 0
             at.run()
             at.switch_page(LIST_PAGE).run()

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from data_model.auth import active_user, attempt_login, credentials, locked_until
+from data_model.auth import active_user, attempt_login, locked_until, login_accounts
 from data_model.db import transaction
 from data_model.models import AuditEntry, LoginThrottle
 from tests.factories import TEST_PASSWORD, create_user
@@ -104,11 +104,13 @@ def test_deactivated_and_demo_users_cannot_log_in(engine: Engine, session: Sessi
         user.is_demo = True
     assert attempt_login(session, "entinen", TEST_PASSWORD, now=T0).status == "invalid"
     assert active_user(session, "entinen") is None
-    assert "entinen" not in credentials(session)["usernames"]
+    assert "entinen" not in login_accounts(session).credentials()["usernames"]
     # A demo account works only in demo mode.
     assert attempt_login(session, "demokayttaja", TEST_PASSWORD, now=T0).status == "invalid"
     assert active_user(session, "demokayttaja") is None
-    assert "demokayttaja" not in credentials(session)["usernames"]
+    assert "demokayttaja" not in login_accounts(session).credentials()["usernames"]
     assert attempt_login(session, "demokayttaja", TEST_PASSWORD, now=T0, allow_demo=True).status == "ok"
     assert active_user(session, "demokayttaja", allow_demo=True) == demo
-    assert credentials(session, allow_demo=True)["usernames"]["demokayttaja"]["roles"] == ["council"]
+    assert login_accounts(session, allow_demo=True).credentials()["usernames"]["demokayttaja"]["roles"] == [
+        "council"
+    ]

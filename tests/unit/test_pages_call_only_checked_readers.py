@@ -23,10 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DOORS: dict[str, str] = {
     # The login runs before there is a user: it checks the password, the lock-out and the
     # session version itself (data_model/auth.py, tests/unit/test_login_*.py).
-    "data_model.auth.credentials": "the active accounts streamlit-authenticator checks a login "
-    "against, kept on the server",
+    "data_model.auth.login_accounts": "the active accounts, read once per run: the credentials "
+    "streamlit-authenticator is given (kept on the server) and the check of the run's session",
     "data_model.auth.attempt_login": "the login itself, with its lock-out",
-    "data_model.auth.session_user": "the user of a session, checked on every run",
     "data_model.auth.log_out": "ends the session that asks",
     "data_model.data_versions.data_versions": "the cache keys of every read (pages/widgets/data.py)",
     "data_model.services.users.change_own_password": "checks that the actor is the account itself, "

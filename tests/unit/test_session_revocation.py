@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from data_model.auth import attempt_login, log_out, session_user
+from data_model.auth import attempt_login, log_out, login_accounts
 from data_model.db import transaction
 from data_model.services import users
 from tests.factories import TEST_PASSWORD, create_role_users
@@ -23,7 +23,7 @@ def _logged_in_version(engine: Engine, username: str, password: str = TEST_PASSW
 
 def _check(engine: Engine, username: str, version: int) -> str:
     with transaction(engine) as session:
-        check = session_user(session, username, version)
+        check = login_accounts(session).session_check(username, version)
     return "ok" if check.user is not None else str(check.refusal)
 
 
