@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select, true
+from sqlalchemy import ScalarSelect, Subquery, and_, case, func, select, true
 from sqlalchemy.orm import Session
 
 from ..editions import EditionWindow, first_approved_id_sql
@@ -128,58 +128,101 @@ def _evidence_of(actor_code: str, duty: Responsibility, since: date) -> _Evidenc
     return _Evidence(kind, opportunity, since)
 
 
-def _since_start(column: Any, start: date | None) -> list[ColumnElement[bool]]:
-    return [] if start is None else [column >= start]
+def _possible_evidence(today: date, continuous_months: int) -> list[_Evidence]:
+    """Every evidence a duty can ask for (each actor's kind of department or any, each duty's
+    opportunity or any, each cadence's period back from `today`): known before the duties are
+    read, so their aggregates ride in the duties' own statement."""
+    kinds = [None, *sorted(set(ACTOR_DEPARTMENT_KIND.values()))]
+    opportunities = [None, *sorted(set(DUTY_OPPORTUNITY.values()))]
+    sinces = _possible_sinces(today, continuous_months)
+    return [
+        _Evidence(kind, opportunity, since)
+        for kind in kinds
+        for opportunity in opportunities
+        for since in sinces
+    ]
 
 
-def _evidence(
-    session: Session, wanted: set[_Evidence], sinces: set[date], today: date, start: date | None
-) -> tuple[dict[_Evidence, tuple[date | None, int]], dict[date, tuple[date | None, int]]]:
-    """The newest action and the count since each `since`, for every evidence the duties ask
-    for, and the newest department report and the count since each of `sinces`, in one
-    statement (one per duty was issue 12's statement count)."""
-    if not wanted and not sinces:
-        return {}, {}
-    keys = sorted(wanted, key=lambda e: (e.kind or "", e.opportunity or "", e.since))
+def _possible_sinces(today: date, continuous_months: int) -> list[date]:
+    months = {*CADENCE_MONTHS.values(), continuous_months}
+    return sorted({add_months(today, -month) for month in months})
+
+
+def _edition_start_sql(edition_id: Any) -> ScalarSelect[date]:
+    """The edition's first day in force in SQL: its period's start, NULL for the first
+    approved edition (in force from the beginning of time)."""
+    return (
+        select(case((ProgrammeEdition.id != first_approved_id_sql(), ProgrammeEdition.period_start)))
+        .where(ProgrammeEdition.id == edition_id)
+        .correlate(None)
+        .scalar_subquery()
+    )
+
+
+def _evidence_sql(keys: Sequence[_Evidence], sinces: Sequence[date], today: date, start: Any) -> Subquery:
+    """One row: for each of `keys` the newest action and the count since its `since`; then
+    the newest department report and the count since each of `sinces`. Actions and reports
+    count from the edition's `start` (SQL; NULL: from the beginning)."""
+    from_start = func.coalesce(start, date.min)
+    # One pass over the actions, grouped by department and opportunity (a few hundred rows);
+    # each evidence then takes the groups of its department kind and opportunity.
+    counted = (
+        select(
+            Action.department_id,
+            Action.opportunity_id,
+            func.max(Action.start_date).label("last"),
+            *(
+                func.count(Action.id).filter(Action.start_date > since).label(f"since_{i}")
+                for i, since in enumerate(sinces)
+            ),
+        )
+        .where(live_actions(), Action.start_date <= today, Action.start_date >= from_start)
+        .group_by(Action.department_id, Action.opportunity_id)
+        .subquery()
+    )
+    groups = (
+        select(Department.kind.label("kind"), Opportunity.code.label("opportunity"), *counted.c[2:])
+        .select_from(counted)
+        .join(Department, Department.id == counted.c.department_id)
+        .outerjoin(Opportunity, Opportunity.id == counted.c.opportunity_id)
+        .subquery()
+    )
     columns: list[Any] = []
     for key in keys:
         matches = and_(
             true(),
-            *([Department.kind == key.kind] if key.kind is not None else []),
-            *([Opportunity.code == key.opportunity] if key.opportunity is not None else []),
+            *([groups.c.kind == key.kind] if key.kind is not None else []),
+            *([groups.c.opportunity == key.opportunity] if key.opportunity is not None else []),
         )
         columns += [
-            func.max(case((matches, Action.start_date))),
-            func.count(Action.id).filter(matches, Action.start_date > key.since),
+            func.max(case((matches, groups.c.last))),
+            func.sum(case((matches, groups.c[f"since_{sinces.index(key.since)}"]), else_=0)),
         ]
-    ordered = sorted(sinces)
     counted_reports = (
         DepartmentReport.deleted_at.is_(None),
         DepartmentReport.period_end <= today,
-        *_since_start(DepartmentReport.period_end, start),
+        DepartmentReport.period_end >= from_start,
     )
-    # The reports ride along as uncorrelated scalar subqueries of the actions' statement.
+    # The reports ride along as uncorrelated scalar subqueries of the actions' aggregate.
     columns += [
         select(func.max(DepartmentReport.period_end)).where(*counted_reports).scalar_subquery(),
         *(
             select(func.count(DepartmentReport.id))
             .where(*counted_reports, DepartmentReport.period_end > since)
             .scalar_subquery()
-            for since in ordered
+            for since in sinces
         ),
     ]
-    statement = select(*columns)
-    if keys:
-        statement = (
-            statement.select_from(Action)
-            .join(Department, Department.id == Action.department_id)
-            .outerjoin(Opportunity, Opportunity.id == Action.opportunity_id)
-            .where(live_actions(), Action.start_date <= today, *_since_start(Action.start_date, start))
-        )
-    row = session.execute(statement).one()
-    actions = {key: (row[2 * i], int(row[2 * i + 1] or 0)) for i, key in enumerate(keys)}
-    last, *counts = row[2 * len(keys) :]
-    reports = {since: (last, int(count or 0)) for since, count in zip(ordered, counts, strict=True)}
+    return select(*(column.label(f"evidence_{i}") for i, column in enumerate(columns))).subquery()
+
+
+def _evidence_of_row(
+    values: Sequence[Any], keys: Sequence[_Evidence], sinces: Sequence[date]
+) -> tuple[dict[_Evidence, tuple[date | None, int]], dict[date, tuple[date | None, int]]]:
+    """The columns of `_evidence_sql` by evidence and by report `since`."""
+    actions = {key: (values[2 * i], int(values[2 * i + 1] or 0)) for i, key in enumerate(keys)}
+    last, *counts = values[2 * len(keys) :]
+    reports = {since: (last, int(count or 0)) for since, count in zip(sinces, counts, strict=True)}
     return actions, reports
 
 
@@ -252,42 +295,32 @@ def responsibilities(
     scope = edition_scope(edition, today)
     today = scope.as_of
     continuous_months = load_metric_settings(session).unused_months
-    # With each actor its edition's start, and whether that is the first edition (no start).
-    # The actors with their duties (none: an actor listed empty) in one statement.
+    keys = _possible_evidence(today, continuous_months)
+    sinces = _possible_sinces(today, continuous_months)
+    start_sql = _edition_start_sql(scope.edition_id)
+    evidence = _evidence_sql(keys, sinces, today, start_sql)
+    # The actors with their duties (none: an actor listed empty), each row with its edition's
+    # start and the evidence every duty may ask for (one row of aggregates, joined to all).
     rows = session.execute(
-        select(
-            Actor,
-            Responsibility,
-            ProgrammeEdition.period_start,
-            ProgrammeEdition.id == first_approved_id_sql(),
-        )
-        .join(ProgrammeEdition, ProgrammeEdition.id == Actor.edition_id)
+        select(Actor, Responsibility, start_sql, *evidence.c)
         .outerjoin(Responsibility, Responsibility.actor_id == Actor.id)
+        .outerjoin(evidence, true())
         .where(Actor.edition_id == scope.edition_id)
         .order_by(Actor.sort_order, Actor.id, Responsibility.sort_order, Responsibility.id)
     ).all()
-    start = next(
-        (period_start for _actor, _duty, period_start, first in rows if first is not None and not first), None
-    )
+    if not rows:
+        return []
+    start: date | None = rows[0][2]
+    actions, reports = _evidence_of_row(rows[0][3:], keys, sinces)
     grouped: dict[Actor, list[Responsibility]] = {}
-    for actor, duty, _start, _first in rows:
+    for actor, duty, *_found in rows:
         grouped.setdefault(actor, [])
         if duty is not None and (duty.active or include_retired):
             grouped[actor].append(duty)
     shown = list(grouped.items())
-    # What every duty's evidence needs, gathered first and read in a few statements.
-    wanted: set[_Evidence] = set()
-    report_sinces: set[date] = set()
-    with_departments = False
-    for actor, duties in shown:
-        for duty in duties:
-            since = add_months(today, -CADENCE_MONTHS.get(duty.cadence, continuous_months))
-            if duty.evidence in ("action", "programme_review"):
-                wanted.add(_evidence_of(actor.code, duty, since))
-            if duty.evidence == "programme_review":
-                report_sinces.add(since)
-            with_departments = with_departments or duty.evidence == "department_report"
-    actions, reports = _evidence(session, wanted, report_sinces, today, start)
+    with_departments = any(
+        duty.evidence == "department_report" for _actor, duties in shown for duty in duties
+    )
     found = _Found(
         actions,
         reports,
