@@ -38,7 +38,7 @@ from .filters import MetricFilters
 from .freshness import last_change_at
 from .gaps import gaps_among_windows
 from .indicators import YEAR, IndicatorValue, indicator_values_on, period
-from .measures import MeasureActivity, MeasureReach, development_steps, measure_reach
+from .measures import MeasureActivity, MeasureReach, development_steps
 from .reach import ReachFigures
 from .report_figures import ReportFigures
 from .reporting import ReportingStatus
@@ -199,14 +199,8 @@ def edition_evaluation(
     found = [reading_of(readings, request) for request in own_reach]
     reach = _reach(session, windows, found, lang)
     statuses = {day: reading_of(readings, request) for day, request in zip(days, own_reporting, strict=True)}
-    participants = measure_reach(session, whole, edition.window)
     measures = tuple(
-        MeasureResult(
-            principle.title_fi,
-            principle.title_en,
-            measure,
-            participants.get(measure.code, MeasureReach(0, 0)),
-        )
+        MeasureResult(principle.title_fi, principle.title_en, measure, measure.reach)
         for principle in development_steps(session, user, whole, include_retired=True, edition=edition.window)
         for measure in principle.measures
     )

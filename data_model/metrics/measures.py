@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import Subquery, and_, func, or_, select
+from sqlalchemy import Subquery, and_, func, literal_column, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -30,6 +30,15 @@ from .filters import EditionScope, MetricFilters, action_conditions, as_of_day, 
 from .labels import Label
 
 RECENT_ACTIONS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class MeasureReach:
+    """The participants of the filtered actions that advanced one measure: the sum of the
+    known totals, and how many of the actions left their total unknown (unknown is not 0)."""
+
+    participants: int
+    actions_without_total: int
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,7 @@ class MeasureActivity:
     departments: tuple[str, ...] = ()
     last_activity: date | None = None
     recent_actions: tuple[str, ...] = ()  # titles of the newest few actions
+    reach: MeasureReach = MeasureReach(0, 0)
 
     @property
     def nothing_logged(self) -> bool:
@@ -107,19 +117,21 @@ def _linked(filters: MetricFilters, scope: EditionScope) -> Subquery:
     )
 
 
-def _details(
-    session: Session, filters: MetricFilters, scope: EditionScope
-) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """The departments (by name) and the newest action titles behind each measure's code."""
+def _details(filters: MetricFilters, scope: EditionScope) -> Subquery:
+    """The departments (by name) and the newest action titles behind each measure's code, as
+    rows of one shape (`kind` 0: a department, in department order; 1: a title, newest first)
+    to ride on the measures' rows."""
     linked = _linked(filters, scope)
-    departments: dict[str, list[str]] = defaultdict(list)
-    for measure_id, name in session.execute(
-        select(linked.c.measure_id, Department.name_fi)
+    departments = (
+        select(
+            literal_column("0").label("kind"),
+            linked.c.measure_id,
+            Department.name_fi.label("text"),
+            Department.sort_order.label("place"),
+        )
         .join(Department, Department.id == linked.c.department_id)
         .group_by(linked.c.measure_id, Department.name_fi, Department.sort_order)
-        .order_by(linked.c.measure_id, Department.sort_order)
-    ):
-        departments[measure_id].append(name)
+    )
     ranked = select(
         linked.c.measure_id,
         linked.c.title,
@@ -127,42 +139,23 @@ def _details(
         .over(partition_by=linked.c.measure_id, order_by=(linked.c.start_date.desc(), linked.c.id.desc()))
         .label("rank"),
     ).subquery()
-    recent: dict[str, list[str]] = defaultdict(list)
-    for measure_id, title in session.execute(
-        select(ranked.c.measure_id, ranked.c.title)
-        .where(ranked.c.rank <= RECENT_ACTIONS_SHOWN)
-        .order_by(ranked.c.measure_id, ranked.c.rank)
-    ):
-        recent[measure_id].append(title)
-    return (
-        {key: tuple(names) for key, names in departments.items()},
-        {key: tuple(titles) for key, titles in recent.items()},
-    )
-
-
-def _activity(
-    session: Session, filters: MetricFilters, include_retired: bool, details: bool, scope: EditionScope
-) -> list[tuple[DevelopmentPrinciple, MeasureActivity]]:
-    """Each measure of the edition in programme order with its principle and its filtered actions."""
-    departments, recent = _details(session, filters, scope) if details else ({}, {})
-    return [
-        (
-            principle,
-            replace(
-                measure,
-                departments=departments.get(measure.code, ()),
-                recent_actions=recent.get(measure.code, ()),
-            ),
-        )
-        for principle, measure in _activities(session, ((filters, scope),), include_retired)[0]
-    ]
+    recent = select(
+        literal_column("1").label("kind"), ranked.c.measure_id, ranked.c.title.label("text"), ranked.c.rank
+    ).where(ranked.c.rank <= RECENT_ACTIONS_SHOWN)
+    return union_all(departments, recent).subquery()
 
 
 def _activities(
-    session: Session, windows: Sequence[tuple[MetricFilters, EditionScope]], include_retired: bool
-) -> list[list[tuple[DevelopmentPrinciple, MeasureActivity]]]:
-    """`_activity` without details for each (filters, edition scope) of `windows`, in one
-    statement: the counts per window ride on the programme's list of measures."""
+    session: Session,
+    windows: Sequence[tuple[MetricFilters, EditionScope]],
+    include_retired: bool,
+    details: bool = False,
+) -> list[list[tuple[DevelopmentPrinciple, MeasureActivity | None]]]:
+    """Each measure of each (filters, edition scope) of `windows` in programme order with its
+    principle, its filtered actions and their participants, in one statement: the counts per
+    window ride on the programme's list of measures. A principle without measures comes once
+    with None. With `details` (one window), each measure's departments and newest action
+    titles ride along too, a row each (_details)."""
     matches = [and_(*action_conditions(filters), *scope.actions) for filters, scope in windows]
     counts = (
         select(
@@ -173,6 +166,10 @@ def _activities(
                 for column in (
                     func.count(Action.id).filter(condition).label(f"n{index}"),
                     func.max(Action.start_date).filter(condition).label(f"last{index}"),
+                    func.sum(Action.participants_total).filter(condition).label(f"sum{index}"),
+                    func.count(Action.id)
+                    .filter(condition, Action.participants_total.is_(None))
+                    .label(f"unknown{index}"),
                 )
             ),
         )
@@ -184,6 +181,7 @@ def _activities(
         .subquery()
     )
     in_edition = [DevelopmentPrinciple.edition_id == scope.edition_id for _filters, scope in windows]
+    listed = DevelopmentMeasure.principle_id == DevelopmentPrinciple.id
     statement = (
         select(
             DevelopmentPrinciple,
@@ -191,26 +189,47 @@ def _activities(
             *(
                 column
                 for index, condition in enumerate(in_edition)
-                for column in (counts.c[f"n{index}"], counts.c[f"last{index}"], condition.label(f"e{index}"))
+                for column in (
+                    *(counts.c[f"{name}{index}"] for name in ("n", "last", "sum", "unknown")),
+                    condition.label(f"e{index}"),
+                )
             ),
         )
-        .join(DevelopmentMeasure, DevelopmentMeasure.principle_id == DevelopmentPrinciple.id)
+        .outerjoin(DevelopmentMeasure, listed if include_retired else and_(listed, DevelopmentMeasure.active))
         .outerjoin(counts, counts.c.measure_id == DevelopmentMeasure.code)
         .where(or_(*in_edition))
         .order_by(DevelopmentPrinciple.sort_order, DevelopmentMeasure.sort_order, DevelopmentMeasure.id)
     )
-    if not include_retired:
-        statement = statement.where(DevelopmentMeasure.active)
-    result: list[list[tuple[DevelopmentPrinciple, MeasureActivity]]] = [[] for _ in windows]
-    for principle, measure, *per_window in session.execute(statement).all():
+    if details:
+        [(filters, scope)] = windows  # details are read for one window
+        extra = _details(filters, scope)
+        statement = statement.add_columns(extra.c.kind, extra.c.text).outerjoin(
+            extra, extra.c.measure_id == DevelopmentMeasure.code
+        )
+        statement = statement.order_by(extra.c.kind, extra.c.place, extra.c.text)
+    width = 5  # columns per window
+    result: list[list[tuple[DevelopmentPrinciple, MeasureActivity | None]]] = [[] for _ in windows]
+    # With details a measure comes on a row per department and title: its lists, and read once.
+    found: dict[int, tuple[list[str], list[str]]] = {}
+    for principle, measure, *columns in session.execute(statement).all():
+        if measure is not None and details:
+            kind, text = columns[-2:]
+            seen = measure.id in found
+            lists = found.setdefault(measure.id, ([], []))
+            if kind is not None:
+                lists[int(kind)].append(text)
+            if seen:
+                continue
         for index in range(len(windows)):
-            n, last, in_window_edition = per_window[3 * index : 3 * index + 3]
+            n, last, total, unknown, in_window_edition = columns[width * index : width * index + width]
             if not in_window_edition:
                 continue
             result[index].append(
                 (
                     principle,
-                    MeasureActivity(
+                    None
+                    if measure is None
+                    else MeasureActivity(
                         id=measure.id,
                         code=measure.code,
                         text_fi=measure.text_fi,
@@ -218,10 +237,38 @@ def _activities(
                         active=measure.active,
                         actions=int(n or 0),
                         last_activity=last,
+                        reach=MeasureReach(int(total or 0), int(unknown or 0)),
                     ),
                 )
             )
-    return result
+    if not details:
+        return result
+    return [
+        [
+            (
+                principle,
+                measure
+                and replace(
+                    measure,
+                    departments=tuple(found[measure.id][0]),
+                    recent_actions=tuple(found[measure.id][1]),
+                ),
+            )
+            for principle, measure in rows
+        ]
+        for rows in result
+    ]
+
+
+def _measures(
+    session: Session, filters: MetricFilters, include_retired: bool, scope: EditionScope
+) -> list[MeasureActivity]:
+    """The edition's measures in programme order with their filtered actions, without details."""
+    return [
+        measure
+        for _principle, measure in _activities(session, ((filters, scope),), include_retired)[0]
+        if measure is not None
+    ]
 
 
 def measure_activity(
@@ -244,7 +291,7 @@ def measure_activity_for(
     on its own "as of" day."""
     require_read(user, "summary.read")
     per_window = _activities(session, [(filters, _scope(filters, edition)) for filters in windows], False)
-    return [[measure for _principle, measure in rows] for rows in per_window]
+    return [[measure for _principle, measure in rows if measure is not None] for rows in per_window]
 
 
 def development_steps(
@@ -255,12 +302,16 @@ def development_steps(
     edition: EditionWindow | None = None,
 ) -> list[PrincipleActivity]:
     """The principles and their measures, each with its filtered actions, departments, last
-    activity and newest action titles (the steps page)."""
+    activity, newest action titles and participants (the steps page, the evaluation), in one
+    statement."""
     require_read(user, "summary.read")
     scope = _scope(filters, edition)
+    principles: dict[int, DevelopmentPrinciple] = {}
     grouped: dict[int, list[MeasureActivity]] = defaultdict(list)
-    for principle, measure in _activity(session, filters, include_retired, True, scope):
-        grouped[principle.id].append(measure)
+    for principle, measure in _activities(session, ((filters, scope),), include_retired, details=True)[0]:
+        principles[principle.id] = principle
+        if measure is not None:
+            grouped[principle.id].append(measure)
     return [
         PrincipleActivity(
             id=principle.id,
@@ -269,13 +320,9 @@ def development_steps(
             title_en=principle.title_en,
             description_fi=principle.description_fi,
             description_en=principle.description_en,
-            measures=tuple(grouped.get(principle.id, ())),
+            measures=tuple(grouped[principle.id]),
         )
-        for principle in session.scalars(
-            select(DevelopmentPrinciple)
-            .where(DevelopmentPrinciple.edition_id == scope.edition_id)
-            .order_by(DevelopmentPrinciple.sort_order, DevelopmentPrinciple.id)
-        )
+        for principle in sorted(principles.values(), key=lambda row: (row.sort_order, row.id))
     ]
 
 
@@ -284,8 +331,7 @@ def measure_counts(
 ) -> MeasureCounts:
     """The active measures, and how many the filtered actions advanced."""
     require_read(user, "summary.read")
-    scope = _scope(filters, edition)
-    measures = [measure for _principle, measure in _activity(session, filters, False, False, scope)]
+    measures = _measures(session, filters, False, _scope(filters, edition))
     return MeasureCounts(len(measures), sum(1 for measure in measures if not measure.nothing_logged))
 
 
@@ -294,46 +340,5 @@ def measures_without_actions(
 ) -> list[Label]:
     """The active measures no filtered action is linked to, in programme order."""
     require_read(user, "summary.read")
-    scope = _scope(filters, edition)
-    return [
-        measure.label
-        for _principle, measure in _activity(session, filters, False, False, scope)
-        if measure.nothing_logged
-    ]
-
-
-@dataclass(frozen=True)
-class MeasureReach:
-    """The participants of the filtered actions that advanced one measure: the sum of the
-    known totals, and how many of the actions left their total unknown (unknown is not 0)."""
-
-    participants: int
-    actions_without_total: int
-
-
-def measure_reach(
-    session: Session, filters: MetricFilters, edition: EditionWindow | None = None
-) -> dict[str, MeasureReach]:
-    """Per measure code, the participants of the filtered actions linked to it, in one
-    statement, read against the edition as development_steps reads it (the one given, else in
-    force on the filters' "as of" day): keyed by code, so an action linked to an earlier
-    edition's row of the measure counts for it too. An action linked to two measures counts
-    for both. A building block: the edition's evaluation reads it through
-    `metrics.evaluation.edition_evaluation`, which checks."""
-    scope = _scope(filters, edition)
-    linked = (
-        select(DevelopmentMeasure.code.label("measure_code"), Action.participants_total)
-        .select_from(action_measure)
-        .join(DevelopmentMeasure, DevelopmentMeasure.id == action_measure.c.development_measure_id)
-        .join(Action, Action.id == action_measure.c.action_id)
-        .where(*action_conditions(filters), *scope.actions)
-        .subquery()
-    )
-    rows = session.execute(
-        select(
-            linked.c.measure_code,
-            func.coalesce(func.sum(linked.c.participants_total), 0),
-            func.count().filter(linked.c.participants_total.is_(None)),
-        ).group_by(linked.c.measure_code)
-    )
-    return {code: MeasureReach(int(total), int(unknown)) for code, total, unknown in rows}
+    measures = _measures(session, filters, False, _scope(filters, edition))
+    return [measure.label for measure in measures if measure.nothing_logged]

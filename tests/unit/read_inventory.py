@@ -381,7 +381,6 @@ BUILDING_BLOCKS: dict[str, str] = {
     "period_figures, which check",
     "data_model.metrics.indicators.indicator_value": "composed in swot_board and edition_evaluation, "
     "which check",
-    "data_model.metrics.measures.measure_reach": "composed in edition_evaluation, which checks",
     "data_model.metrics.indicators.experience_value": "composed in swot_board, which checks",
     "data_model.metrics.experience.experience_trend_rows": "composed in experience_trends, which checks; "
     "aggregates only, for a public view's own checked reader",

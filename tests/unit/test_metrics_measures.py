@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from data_model.db import session_factory, transaction
 from data_model.metrics.filters import MetricFilters, year_range
 from data_model.metrics.measures import (
+    MeasureReach,
     development_steps,
     measure_activity,
     measure_counts,
@@ -19,6 +20,7 @@ from data_model.metrics.measures import (
 from data_model.models import Department, DevelopmentMeasure, DevelopmentPrinciple
 from tests.factories import READER
 from tests.metrics_data import add_action
+from tests.sql_statements import sql_statements
 from tests.unit.programme_fixture import build
 
 ALL = MetricFilters()
@@ -34,6 +36,25 @@ def test_development_steps(session: Session) -> None:
     assert moving.recent_actions == ("Nuorten kysely", "Kaavailta")
     # only a deleted action advanced it
     assert measures["vuoropuhelu"].nothing_logged
+
+
+def test_the_steps_are_one_statement_with_their_details_and_participants(session: Session) -> None:
+    build(session)
+    # A principle without measures is listed too, in programme order.
+    edition = session.scalars(select(DevelopmentPrinciple.edition_id)).first()
+    session.add(DevelopmentPrinciple(code="tyhja", title_fi="Tyhjä", sort_order=99, edition_id=edition))
+    session.flush()
+    with sql_statements() as seen:
+        principles = development_steps(session, READER, ALL)
+    assert len(seen) == 1, seen
+    assert principles[-1].code == "tyhja" and principles[-1].measures == ()
+    measures = {m.code: m for p in principles for m in p.measures}
+    moving = measures["vuorovaikutus_jalkautuminen"]
+    assert moving.departments == ("Hyvinvointitoimiala", "Kaupunkiympäristötoimiala")
+    assert moving.recent_actions == ("Nuorten kysely", "Kaavailta")
+    # 20 participants and one action with its total unknown; the deleted action's 999 not at all
+    assert moving.reach == MeasureReach(20, 1)
+    assert measures["vuoropuhelu"].reach == MeasureReach(0, 0)
 
 
 def test_steps_follow_the_filters(session: Session) -> None:

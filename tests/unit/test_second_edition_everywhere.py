@@ -40,7 +40,7 @@ from data_model.metrics.editions import programme_editions
 from data_model.metrics.evaluation import edition_evaluation
 from data_model.metrics.filters import MetricFilters
 from data_model.metrics.gaps import Gap
-from data_model.metrics.measures import development_steps, measure_reach, measures_without_actions
+from data_model.metrics.measures import development_steps, measures_without_actions
 from data_model.metrics.reach_page import reach_page_figures
 from data_model.metrics.report_figures import report_figures
 from data_model.metrics.swot import swot_board
@@ -198,7 +198,11 @@ def _edition_figures(session: Session, window: EditionWindow | None) -> dict[str
         "measures_without_actions",
         (m.code for m in measures_without_actions(session, READER, ALL_TIME, edition=window)),
     )
-    reach = measure_reach(session, ALL_TIME, window)
+    reach = {
+        m.code: m.reach
+        for p in development_steps(session, READER, ALL_TIME, include_retired=True, edition=window)
+        for m in p.measures
+    }
     found["measure participants"] = Counter({code: r.participants for code, r in reach.items()})
     found["measure unknown totals"] = Counter({code: r.actions_without_total for code, r in reach.items()})
     _labels_once(
