@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..i18n import DEFAULT_LANGUAGE
@@ -37,7 +36,8 @@ from .feedback import FeedbackLoop, loop_figures
 from .filters import MetricFilters
 from .freshness import last_change_at
 from .gaps import gaps_among_windows
-from .indicators import YEAR, IndicatorValue, indicator_values_on, period
+from .indicator_counts import rows_with_counts_on
+from .indicators import YEAR, IndicatorValue, counted_windows, indicator_values_on, period
 from .measures import MeasureActivity, MeasureReach, development_steps
 from .reach import ReachFigures
 from .report_figures import ReportFigures
@@ -121,14 +121,24 @@ def _indicators(
     reach: dict[MetricFilters, ReachFigures],
     departments: dict[date, list[ReportingStatus]],
 ) -> tuple[SwotResult, ...]:
-    items = session.scalars(
-        select(SwotItem).where(SwotItem.edition_id == edition_id).order_by(SwotItem.sort_order, SwotItem.id)
-    ).all()
+    # The items ride on the counts their indicators rest on (one statement, metrics.
+    # indicator_counts), counted for every indicator's periods: which the items name is known
+    # only once they are read.
+    unused_months = load_metric_settings(session).unused_months
+    items, counts = rows_with_counts_on(
+        session,
+        SwotItem,
+        SwotItem.edition_id == edition_id,
+        (SwotItem.sort_order, SwotItem.id),
+        counted_windows(days, unused_months, with_trend=False),
+    )
     keys = [item.indicator for item in items if item.indicator]
     # One read for all the items' indicators on both days (metrics.indicators), taking the
     # windows' reach and the departments' statuses the evaluation has read for its own figures.
     values = (
-        indicator_values_on(session, keys, days, with_trend=False, reach=reach, departments=departments)
+        indicator_values_on(
+            session, keys, days, with_trend=False, reach=reach, departments=departments, counts=counts
+        )
         if keys
         else {}
     )

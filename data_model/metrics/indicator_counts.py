@@ -4,13 +4,13 @@ statement per indicator and period (issue 12)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from .. import clock
 from ..editions import in_force_id_sql
@@ -20,6 +20,7 @@ from .feedback import planning_or_decision
 from .filters import MetricFilters, action_conditions, live_actions
 
 DIGITAL_FORMATS = ("online", "hybrid")
+T = TypeVar("T")
 
 
 def officials_or_decision_changed() -> ColumnElement[bool]:
@@ -99,6 +100,33 @@ def programme_counts_on(
 ) -> dict[date, ProgrammeCounts]:
     """`programme_counts` of each day's windows, the items of the edition in force on that day
     (an evaluation compares two days, perhaps of two editions): one statement for all days."""
+    statement, counts_of = _counts_statement(by_day)
+    return counts_of(session.execute(statement).one())
+
+
+def rows_with_counts_on(
+    session: Session,
+    entity: type[T],
+    where: ColumnElement[bool],
+    order_by: Sequence[ColumnElement[Any] | InstrumentedAttribute[Any]],
+    by_day: Mapping[date, Sequence[MetricFilters]],
+) -> tuple[list[T], dict[date, ProgrammeCounts]]:
+    """The rows of `entity` that `where` picks, in `order_by`, and programme_counts_on(by_day),
+    in one statement: the one-row counts lead, the rows ride on them (an evaluation's SWOT
+    items and the counts their indicators rest on)."""
+    statement, counts_of = _counts_statement(by_day)
+    counts = statement.subquery()
+    rows = session.execute(
+        select(counts, entity).select_from(counts).outerjoin(entity, where).order_by(*order_by)
+    ).all()
+    items = [row[-1] for row in rows if row[-1] is not None]
+    return items, counts_of(rows[0][:-1])
+
+
+def _counts_statement(
+    by_day: Mapping[date, Sequence[MetricFilters]],
+) -> tuple[Select[Any], Callable[[Sequence[Any]], dict[date, ProgrammeCounts]]]:
+    """The one-row statement of programme_counts_on, and how to read its row."""
     days = list(by_day)
     ordered = {day: list(dict.fromkeys(by_day[day])) for day in days}
     editions = {day: in_force_id_sql(day) for day in days}
@@ -116,34 +144,46 @@ def programme_counts_on(
             .scalar_subquery(),
             *(c for w in ordered[day] for c in _window_columns(w, edition)),
         ]
-    row = session.execute(
-        select(*columns)
+    statement = (
+        select(*(column.label(f"c{index}") for index, column in enumerate(columns)))
         .select_from(Action)
         .outerjoin(Opportunity, Opportunity.id == Action.opportunity_id)
         .where(live_actions())
-    ).one()
+    )
     width = len(_window_columns(MetricFilters(), editions[days[0]])) if days else 0
-    result = {}
-    offset = 0
-    for day in days:
-        counts = {}
-        for index, window in enumerate(ordered[day]):
-            start = offset + 2 + index * width
-            actions, officials, digital, average, answers, opportunities, channels, loop, with_feedback = row[
-                start : start + width
-            ]
-            answers = int(answers or 0)
-            counts[window] = WindowCounts(
-                actions=int(actions or 0),
-                officials_or_decision_changed=int(officials or 0),
-                digital=int(digital or 0),
-                staff_average=float(average) if answers else None,
-                staff_answers=answers,
-                opportunities_used=int(opportunities or 0),
-                channels_used=int(channels or 0),
-                loop_actions=int(loop or 0),
-                loop_with_feedback=int(with_feedback or 0),
-            )
-        result[day] = ProgrammeCounts(counts, int(row[offset] or 0), int(row[offset + 1] or 0))
-        offset += 2 + len(ordered[day]) * width
-    return result
+
+    def counts_of(row: Sequence[Any]) -> dict[date, ProgrammeCounts]:
+        result = {}
+        offset = 0
+        for day in days:
+            counts = {}
+            for index, window in enumerate(ordered[day]):
+                start = offset + 2 + index * width
+                (
+                    actions,
+                    officials,
+                    digital,
+                    average,
+                    answers,
+                    opportunities,
+                    channels,
+                    loop,
+                    with_feedback,
+                ) = row[start : start + width]
+                answers = int(answers or 0)
+                counts[window] = WindowCounts(
+                    actions=int(actions or 0),
+                    officials_or_decision_changed=int(officials or 0),
+                    digital=int(digital or 0),
+                    staff_average=float(average) if answers else None,
+                    staff_answers=answers,
+                    opportunities_used=int(opportunities or 0),
+                    channels_used=int(channels or 0),
+                    loop_actions=int(loop or 0),
+                    loop_with_feedback=int(with_feedback or 0),
+                )
+            result[day] = ProgrammeCounts(counts, int(row[offset] or 0), int(row[offset + 1] or 0))
+            offset += 2 + len(ordered[day]) * width
+        return result
+
+    return statement, counts_of

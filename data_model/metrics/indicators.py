@@ -12,16 +12,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from ..i18n import Counted, Decimals, Message, Percent, msg
 from ..indicators import EXPERIENCE, INDICATORS
-from ..models import ExperienceResult
-from .cautions import small_sample
-from .experience import THL_SURVEYS
 from .filters import MetricFilters, add_months
 from .indicator_counts import ProgrammeCounts, programme_counts_on
+from .indicator_value import IndicatorValue as IndicatorValue
+from .indicator_value import experience_value as experience_value
+from .indicator_value import no_survey_value
+from .indicator_value import trend_of as trend_of
 from .reach import YOUTH, GroupRepresentation, ReachFigures, reach_figures_for
 from .reporting import ReportingStatus, department_statuses_on, reported_on_time
 from .settings import MetricSettings, load_metric_settings
@@ -29,24 +29,6 @@ from .settings import MetricSettings, load_metric_settings
 YEAR = 12
 NO_ACTIONS = msg("indicator.no_actions")
 QUARTER = 3
-# A change smaller than this is "flat": shares in share points, scores in score points.
-FLAT = {"share": 0.01, "score": 0.05, "count": 0.0, "ratio": 0.05, "survey": 1.0}
-
-
-@dataclass(frozen=True)
-class IndicatorValue:
-    """One indicator's value now and its trend, in words a reader can take as they are."""
-
-    key: str
-    label: Message
-    value: float | None  # None: nothing to compute it from in the period
-    unit: str  # count | share | score | ratio | survey (a score 0–100 or a share agreeing)
-    text: Message  # the value in words, e.g. "12 / 24 (50 %)"
-    previous: float | None
-    trend: str | None  # up | down | flat | None (no previous value)
-    basis: Message  # what the figure is computed from
-    sample: int  # how many actions (or answers) the value rests on
-    small_sample: bool  # fewer than the `small_count` setting: too few to conclude from
 
 
 @dataclass(frozen=True)
@@ -206,15 +188,6 @@ SPECS: dict[str, _Spec] = {
 }
 
 
-def trend_of(current: float | None, previous: float | None, unit: str) -> str | None:
-    """up / down / flat between two values; None when either is missing."""
-    if current is None or previous is None:
-        return None
-    if abs(current - previous) <= FLAT.get(unit, 0.0):
-        return "flat"
-    return "up" if current > previous else "down"
-
-
 def _basis(key: str, months: int, has_trend: bool) -> Message:
     basis = msg(f"indicator.{key}.basis")
     return (
@@ -222,61 +195,6 @@ def _basis(key: str, months: int, has_trend: bool) -> Message:
         if has_trend
         else basis
     )
-
-
-def experience_value(session: Session, until: date | None = None) -> IndicatorValue | None:
-    """Everyone's experience of participation in the latest survey year (up to `until`'s year
-    when given: an evaluation's start reads the survey of its day), with its trend against the
-    same survey's year before; None when no survey result describes everyone.
-    THL's indicator is preferred to the city's own survey, as its scale is the same each year."""
-    conditions: list[ColumnElement[bool]] = [
-        ExperienceResult.deleted_at.is_(None),
-        ExperienceResult.audience_group_id.is_(None),
-        ExperienceResult.area_id.is_(None),
-    ]
-    if until is not None:
-        conditions.append(ExperienceResult.year <= until.year)
-    results = session.scalars(
-        select(ExperienceResult)
-        .where(*conditions)
-        .order_by(ExperienceResult.year.desc(), ExperienceResult.id)
-    ).all()
-    if not results:
-        return None
-    survey = next((r.survey for r in results if r.survey in THL_SURVEYS), results[0].survey)
-    series = [r for r in results if r.survey == survey]
-    latest = series[0]
-    uses_score = latest.score is not None
-
-    def value_of(result: ExperienceResult) -> float | None:
-        return result.score if uses_score else result.agree_pct
-
-    previous = value_of(series[1]) if len(series) > 1 else None
-    current = value_of(latest)
-    shown = Decimals(current, 0) if uses_score else Percent((current or 0) / 100)
-    return IndicatorValue(
-        key=EXPERIENCE,
-        label=msg(f"indicator.{EXPERIENCE}.label"),
-        value=current,
-        unit="survey",
-        text=msg(
-            "indicator.experience",
-            value=shown,
-            year=latest.year,
-            respondents=Counted(latest.respondents, "respondent"),
-        ),
-        previous=previous,
-        trend=trend_of(current, previous, "survey"),
-        basis=msg(f"indicator.{EXPERIENCE}.basis", survey=msg(f"experience.survey.{survey}")),
-        sample=latest.respondents,
-        small_sample=small_sample(latest.respondents),
-    )
-
-
-def _no_survey() -> IndicatorValue:
-    label, text = msg(f"indicator.{EXPERIENCE}.label"), msg("indicator.no_survey")
-    basis = msg(f"indicator.{EXPERIENCE}.basis", survey=msg("experience.survey.none"))
-    return IndicatorValue(EXPERIENCE, label, None, "survey", text, None, None, basis, 0, False)
 
 
 def _windows(
@@ -289,6 +207,17 @@ def _windows(
     return months, period(today, months), previous
 
 
+def counted_windows(
+    days: Sequence[date], unused_months: int, with_trend: bool, keys: Sequence[str] = tuple(SPECS)
+) -> dict[date, list[MetricFilters]]:
+    """The periods the indicators `keys` (default: all) count actions over on each of `days`:
+    for a caller that reads the counts (indicator_counts) with a statement of its own."""
+    return {
+        day: [w for key in keys for w in _windows(key, day, unused_months, with_trend)[1:] if w is not None]
+        for day in days
+    }
+
+
 def _read(
     session: Session,
     keys: Sequence[str],
@@ -296,15 +225,13 @@ def _read(
     with_trend: bool,
     reach: Mapping[MetricFilters, ReachFigures] | None = None,
     departments: Mapping[date, Sequence[ReportingStatus]] | None = None,
+    counts: Mapping[date, ProgrammeCounts] | None = None,
 ) -> dict[date, _Read]:
     """Everything the indicators `keys` need on each of `days`, for all their periods, in a few
-    statements however many days; `reach` and `departments`, when the caller has read them
-    for some windows or days (an evaluation, for its own figures), are not read again."""
+    statements however many days; `reach`, `departments` and `counts`, when the caller has
+    read them for some windows or days (an evaluation, for its own figures), are not read again."""
     unused_months = load_metric_settings(session).unused_months
-    windows = {
-        day: [w for key in keys for w in _windows(key, day, unused_months, with_trend)[1:] if w is not None]
-        for day in days
-    }
+    windows = counted_windows(days, unused_months, with_trend, keys)
     known = dict(reach or {})
     reach_windows = [
         w
@@ -317,9 +244,14 @@ def _read(
     reach_windows = list(dict.fromkeys(reach_windows))
     if reach_windows:
         known.update(zip(reach_windows, reach_figures_for(session, reach_windows), strict=True))
-    counted = {day: found for day, found in windows.items() if found}
     # Only the survey asked for: no period, nothing to count.
-    counts = programme_counts_on(session, counted) if counted else {}
+    given = counts or {}
+    uncounted = {
+        day: found
+        for day, found in windows.items()
+        if found and (day not in given or not set(found) <= given[day].windows.keys())
+    }
+    counts = {**given, **(programme_counts_on(session, uncounted) if uncounted else {})}
     # Reporting has no trend: only each day's statuses.
     statuses: Mapping[date, Sequence[ReportingStatus]] = {}
     if "departments_reporting" in keys:
@@ -369,21 +301,22 @@ def indicator_values_on(
     with_trend: bool = True,
     reach: Mapping[MetricFilters, ReachFigures] | None = None,
     departments: Mapping[date, Sequence[ReportingStatus]] | None = None,
+    counts: Mapping[date, ProgrammeCounts] | None = None,
 ) -> dict[date, dict[str, IndicatorValue]]:
     """`indicator_values` on each of `days` (an evaluation's start and end), from one read for
-    all of them; the reach of windows and the departments' statuses on days the caller has
-    read already are taken from `reach` and `departments` rather than read again."""
+    all of them; the reach of windows, the departments' statuses and the counts on days the
+    caller has read already are taken from `reach`, `departments` and `counts`."""
     unknown = [key for key in keys if key not in INDICATORS]
     if unknown:
         raise KeyError(f"unknown indicator '{unknown[0]}'")
     wanted = [key for key in dict.fromkeys(keys) if key != EXPERIENCE]
-    read = _read(session, wanted, days, with_trend, reach, departments)
+    read = _read(session, wanted, days, with_trend, reach, departments, counts)
     settings = load_metric_settings(session)
     result = {}
     for day in days:
         values = {key: _value(read[day], key, day, settings, with_trend) for key in wanted}
         if EXPERIENCE in keys:
-            values[EXPERIENCE] = experience_value(session, day) or _no_survey()
+            values[EXPERIENCE] = experience_value(session, day) or no_survey_value()
         result[day] = values
     return result
 

@@ -374,6 +374,7 @@ BUILDING_BLOCKS: dict[str, str] = {
     "composed in the SWOT indicators, edition_evaluation and target_progress, which check",
     "data_model.metrics.settings.load_metric_settings": "the thresholds every metric applies; a page "
     "asks metric_settings, which checks",
+    "data_model.metrics.indicator_counts.rows_with_counts_on": "composed in edition_evaluation, which checks",
     "data_model.metrics.reporting.department_statuses": "composed in responsibilities and the SWOT "
     "indicators, which check",
     "data_model.metrics.feedback.loop_figures": "composed in the SWOT indicators (swot_board checks)",
@@ -381,7 +382,7 @@ BUILDING_BLOCKS: dict[str, str] = {
     "period_figures, which check",
     "data_model.metrics.indicators.indicator_value": "composed in swot_board and edition_evaluation, "
     "which check",
-    "data_model.metrics.indicators.experience_value": "composed in swot_board, which checks",
+    "data_model.metrics.indicator_value.experience_value": "composed in swot_board, which checks",
     "data_model.metrics.experience.experience_trend_rows": "composed in experience_trends, which checks; "
     "aggregates only, for a public view's own checked reader",
     "data_model.imports.file_format.reach_headers": "composed in the import templates and the import, which check",

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data_model.formatting import NBSP
 from data_model.indicators import INDICATORS
-from data_model.metrics.indicators import indicator_value, indicator_values, trend_of
+from data_model.metrics.indicator_counts import programme_counts_on, rows_with_counts_on
+from data_model.metrics.indicators import (
+    counted_windows,
+    indicator_value,
+    indicator_values,
+    indicator_values_on,
+    trend_of,
+)
+from data_model.metrics.settings import load_metric_settings
+from data_model.models import SwotItem
 from tests.sql_statements import sql_statements
 from tests.unit.programme_fixture import TODAY, build
 
@@ -129,3 +141,31 @@ def test_every_indicator_in_a_handful_of_statements(built: Session) -> None:
     with sql_statements() as seen:
         indicator_values(built, INDICATORS, TODAY)
     assert len(seen) <= 7
+
+
+def test_rows_ride_on_the_counts_in_one_statement(built: Session) -> None:
+    """An evaluation reads its SWOT items with the counts their indicators rest on: one
+    statement, the same items and counts as read apart; no items, the counts all the same."""
+    days = (date(2024, 6, 30), TODAY)
+    by_day = counted_windows(days, load_metric_settings(built).unused_months, with_trend=False)
+    order = (SwotItem.sort_order, SwotItem.id)
+    edition = built.scalars(select(SwotItem.edition_id)).first()
+    with sql_statements() as seen:
+        items, counts = rows_with_counts_on(built, SwotItem, SwotItem.edition_id == edition, order, by_day)
+    assert len(seen) == 1
+    assert items == list(
+        built.scalars(select(SwotItem).where(SwotItem.edition_id == edition).order_by(*order))
+    )
+    assert items and counts == programme_counts_on(built, by_day)
+    assert rows_with_counts_on(built, SwotItem, SwotItem.edition_id == -1, order, by_day) == ([], counts)
+
+
+def test_counts_given_are_not_read_again(built: Session) -> None:
+    days = (date(2024, 6, 30), TODAY)
+    by_day = counted_windows(days, load_metric_settings(built).unused_months, with_trend=False)
+    counts = programme_counts_on(built, by_day)
+    alone = indicator_values_on(built, INDICATORS, days, with_trend=False)
+    with sql_statements() as seen:
+        given = indicator_values_on(built, INDICATORS, days, with_trend=False, counts=counts)
+    assert given == alone
+    assert not [statement for statement in seen if "count(action.id)" in statement.lower()]
