@@ -23,23 +23,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..i18n import Decimals, Message, Named, Percent, msg
-from ..models import AudienceGroup, Department, ParticipationForm, Target
 from ..permissions import CurrentUser, readable_department, require_read
-from .filters import MetricFilters, add_months, quarter_of, quarter_range
 from .forecast import Forecast, linear_forecast
-from .labels import Label
 from .settings import load_metric_settings
 from .target_figures import (
     COUNT,
     FIGURES,
-    FORM,
-    GROUP,
     SHARE,
     FigureRequest,
     FigureValue,
@@ -47,31 +41,15 @@ from .target_figures import (
     pick_all,
     read_sources,
 )
+from .target_rows import TargetRow as TargetRow
+from .target_rows import stored_targets
+from .target_windows import TargetWindows, target_windows
 
 ON_TRACK, AT_RISK, MISSED, REACHED = "on_track", "at_risk", "missed", "reached"
 NOT_STARTED, NO_DATA, TOO_FEW, ESTIMATE = "not_started", "no_data", "too_few", "estimate"
 # Worst first: the overview shows the few that most need attention.
 ORDER = (MISSED, AT_RISK, None, ON_TRACK, REACHED)
 OVERVIEW_LIMIT = 3
-
-
-@dataclass(frozen=True)
-class TargetRow:
-    """A target as stored, with the names of what it is about."""
-
-    id: int
-    figure: str
-    unit: str
-    subject: Label | None
-    department: Label | None  # None: the whole city
-    period_start: date
-    period_end: date
-    target_value: float
-    direction: str  # at_least | at_most
-    set_by: str  # council | city_board | department
-    decision: str
-    note: str
-    lifecycle: str  # proposed | accepted | declined | retired
 
 
 @dataclass(frozen=True)
@@ -113,92 +91,11 @@ def value_text(unit: str, value: float | None, lang: str) -> str:
     return msg("targets.value", value=shown_value(unit, value)).text(lang)
 
 
-def _row(
-    target: Target, group: AudienceGroup | None, form: ParticipationForm | None, department: Department | None
-) -> TargetRow:
-    spec = FIGURES[target.figure]
-    subject = group if spec.subject == GROUP else form if spec.subject == FORM else None
-    return TargetRow(
-        target.id,
-        target.figure,
-        spec.unit,
-        Label(subject.id, subject.code, subject.name_fi, subject.name_en)
-        if subject and target.subject
-        else None,
-        Label(department.id, department.code, department.name_fi, department.name_en) if department else None,
-        target.period_start,
-        target.period_end,
-        target.target_value,
-        target.direction,
-        target.set_by,
-        target.decision,
-        target.note,
-        target.status,
-    )
-
-
-def _window(row: TargetRow, start: date, end: date) -> MetricFilters:
-    departments = (row.department.id,) if row.department else ()
-    return MetricFilters(start=start, end=end, department_ids=departments)
-
-
-def _request(row: TargetRow, start: date, day: date) -> FigureRequest:
-    """The target's figure over `start`..`day` in its scope, judged on `day`."""
-    return FigureRequest(row.figure, row.subject.code if row.subject else None, _window(row, start, day), day)
-
-
-def _meets(row: TargetRow, value: float, aim: float) -> bool:
-    return value >= aim if row.direction == "at_least" else value <= aim
-
-
-def _point_days(row: TargetRow, today: date) -> list[date]:
-    """Each quarter's end in the period so far, and today: the days the forecast's line is
-    drawn through."""
-    days: list[date] = []
-    year, quarter = quarter_of(row.period_start)
-    while True:
-        end = quarter_range(year, quarter)[1]
-        if end >= today:
-            break
-        days.append(end)
-        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
-    days.append(today)
-    return days
-
-
-@dataclass(frozen=True)
-class _Windows:
-    """The figures one target's progress needs: now, the year before its period (its start
-    value) and the forecast's points; None or empty where it needs none."""
-
-    now: FigureRequest | None
-    before: FigureRequest | None
-    points: tuple[tuple[date, FigureRequest], ...]
-
-    def requests(self) -> list[FigureRequest]:
-        found = [self.now, self.before, *(request for _, request in self.points)]
-        return [request for request in found if request is not None]
-
-
-def _windows(row: TargetRow, today: date) -> _Windows:
-    spec = FIGURES[row.figure]
-    if today < row.period_start:
-        return _Windows(None, None, ())
-    now = _request(row, row.period_start, min(today, row.period_end))
-    before = None
-    if not spec.cumulative and spec.has_history:
-        before = _request(row, add_months(row.period_start, -12), row.period_start - timedelta(days=1))
-    points: tuple[tuple[date, FigureRequest], ...] = ()
-    if today < row.period_end and spec.has_history:
-        points = tuple((day, _request(row, row.period_start, day)) for day in _point_days(row, today))
-    return _Windows(now, before, points)
-
-
 Values = dict[FigureRequest, FigureValue]
 
 
 def _forecast(
-    row: TargetRow, windows: _Windows, values: Values, today: date, value: float
+    row: TargetRow, windows: TargetWindows, values: Values, today: date, value: float
 ) -> tuple[Forecast | None, Message | None]:
     spec = FIGURES[row.figure]
     if today >= row.period_end:
@@ -222,6 +119,10 @@ def _forecast(
         high=shown_value(row.unit, forecast.high),
         target=shown_value(row.unit, row.target_value),
     )
+
+
+def _meets(row: TargetRow, value: float, aim: float) -> bool:
+    return value >= aim if row.direction == "at_least" else value <= aim
 
 
 def _status(
@@ -252,7 +153,9 @@ def _caution_text(code: str, row: TargetRow, basis: int, limit: int) -> Message:
     return msg(f"targets.caution.{code}")
 
 
-def _progress(row: TargetRow, windows: _Windows, values: Values, today: date, limit: int) -> TargetProgress:
+def _progress(
+    row: TargetRow, windows: TargetWindows, values: Values, today: date, limit: int
+) -> TargetProgress:
     """How one target stands on `today`, from the figures its windows asked for."""
     spec = FIGURES[row.figure]
     span = (row.period_end - row.period_start).days + 1
@@ -335,21 +238,6 @@ def progress_of(session: Session, user: CurrentUser | None, row: TargetRow, toda
     return progress_of_all(session, user, [row], today)[0]
 
 
-def _stored(session: Session, statuses: tuple[str, ...], department_id: int | None) -> list[TargetRow]:
-    # The names of each target's group or form and department come in the same statement.
-    query = (
-        select(Target, AudienceGroup, ParticipationForm, Department)
-        .outerjoin(AudienceGroup, AudienceGroup.code == Target.subject)
-        .outerjoin(ParticipationForm, ParticipationForm.code == Target.subject)
-        .outerjoin(Department, Department.id == Target.department_id)
-        .where(Target.status.in_(statuses))
-    )
-    if department_id is not None:
-        query = query.where(Target.department_id == department_id)
-    rows = session.execute(query.order_by(Target.period_end, Target.id)).all()
-    return [_row(*row) for row in rows if row[0].figure in FIGURES]
-
-
 def target_progress_with(
     session: Session,
     user: CurrentUser | None,
@@ -361,7 +249,7 @@ def target_progress_with(
     windows, so that one statement serves both), and the readings `others` are picked from
     (target_figures.reading_of). A building block of the readers that compose it, which check."""
     statuses = ("accepted", "retired") if include_retired else ("accepted",)
-    return _progress_read(session, user, _stored(session, statuses, None), today, others)
+    return _progress_read(session, user, stored_targets(session, statuses, None), today, others)
 
 
 def _progress_read(
@@ -371,7 +259,7 @@ def _progress_read(
     today: date,
     others: Sequence[FigureRequest] = (),
 ) -> tuple[list[TargetProgress], Readings]:
-    windows = [_windows(row, today) for row in rows]
+    windows = [target_windows(row, today) for row in rows]
     requests = [request for found in windows for request in found.requests()]
     readings = read_sources(session, user, [*requests, *others])
     if not rows:  # nothing to judge: the settings neither
@@ -394,7 +282,7 @@ def target_progress(
     it stands on `today`; only one department's when `department_id` is given."""
     require_read(user, "summary.read")
     statuses = ("accepted", "retired") if include_retired else ("accepted",)
-    return progress_of_all(session, user, _stored(session, statuses, department_id), today)
+    return progress_of_all(session, user, stored_targets(session, statuses, department_id), today)
 
 
 def target_proposals(
@@ -403,7 +291,7 @@ def target_proposals(
     """Proposed and declined targets: every department's for the coordinator, a department
     head's own department's for them (asking for another department is refused)."""
     department = readable_department(user, "target_proposals.read", department_id)
-    rows = _stored(session, ("proposed", "declined"), department)
+    rows = stored_targets(session, ("proposed", "declined"), department)
     return sorted(rows, key=lambda row: (row.lifecycle != "proposed", -row.id))
 
 

@@ -335,6 +335,8 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.targets.target_progress_with": "target_progress with a page's own windows, "
     "composed in overview_figures and edition_evaluation, which check",
     "data_model.metrics.targets.progress_of_all": "the targets' progress, composed in target_progress",
+    "data_model.metrics.target_rows.stored_targets": "the stored targets, composed in target_progress, "
+    "target_progress_with and target_proposals, which check",
     "data_model.metrics.feedback.loop_counts_for": "the loop's counts of many windows, composed in "
     "feedback_loop and target_progress, which check",
     "data_model.metrics.coverage.form_action_counts_for": "actions per form of many windows, composed "
