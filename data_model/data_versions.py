@@ -117,13 +117,22 @@ def bump(session: Session, domains: Iterable[str]) -> None:
         _bump_one(session, domain)
 
 
+def version_keys() -> list[str]:
+    """The setting rows of every domain's counter."""
+    return [version_key(domain) for domain in DOMAINS]
+
+
+def versions_from(stored: dict[str, str]) -> dict[str, int]:
+    """Every domain's counter from `stored` setting rows (0 before its first write; rows
+    that are no counter are ignored)."""
+    return {domain: int(stored.get(version_key(domain), 0)) for domain in DOMAINS}
+
+
 def data_versions(session: Session | Connection) -> dict[str, int]:
-    """Every domain's counter (0 before its first write), in one statement (on a session, or
-    on a bare connection as the backup's restore has)."""
-    keys = {version_key(domain): domain for domain in DOMAINS}
-    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(list(keys))))
-    stored = {keys[key]: int(value) for key, value in rows}
-    return {domain: stored.get(domain, 0) for domain in DOMAINS}
+    """Every domain's counter, in one statement (on a session, or on a bare connection as the
+    backup's restore has). A script run reads them with its thresholds: data_model.run_reads."""
+    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(version_keys())))
+    return versions_from({key: value for key, value in rows})
 
 
 def is_version_key(key: str) -> bool:
@@ -135,8 +144,7 @@ def move_past(connection: Connection, before: dict[str, int]) -> None:
     """Set every domain's counter beyond `before` (the counters as they were before the data
     was replaced wholesale, e.g. by a restore): the app's processes cached figures under every
     number up to `before`, and the replaced data must never be served under one of them."""
-    keys = [version_key(domain) for domain in DOMAINS]
-    connection.execute(delete(Setting).where(Setting.key.in_(keys)))
+    connection.execute(delete(Setting).where(Setting.key.in_(version_keys())))
     connection.execute(
         insert(Setting),
         [{"key": version_key(d), "value": str(before.get(d, 0) + 1)} for d in DOMAINS],

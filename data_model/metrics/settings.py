@@ -82,16 +82,25 @@ def settings_rows() -> Select[str, str]:
 def remember_metric_settings(session: Session, stored: dict[str, str]) -> MetricSettings:
     """The thresholds from `stored` (rows of `settings_rows` that a composed read fetched
     along with its other data), kept for the session as `load_metric_settings` keeps them."""
-    memo = _parse(stored)
-    session.info[_MEMO_KEY] = memo
+    memo = parse_metric_settings(stored)
+    keep_metric_settings(session, memo)
     return memo
 
 
+def keep_metric_settings(session: Session, thresholds: MetricSettings) -> None:
+    """Hand `session` thresholds read elsewhere (a script run reads them with the data
+    versions, data_model.run_reads): its metrics apply them without reading them again,
+    until it writes or its transaction ends."""
+    session.info[_MEMO_KEY] = thresholds
+
+
 def _read_settings(session: Session) -> MetricSettings:
-    return _parse({key: value for key, value in session.execute(settings_rows())})
+    return parse_metric_settings({key: value for key, value in session.execute(settings_rows())})
 
 
-def _parse(stored: dict[str, str]) -> MetricSettings:
+def parse_metric_settings(stored: dict[str, str]) -> MetricSettings:
+    """The thresholds from stored setting rows (key -> value; other keys are ignored), each
+    falling back to its default when missing or invalid."""
     base = MetricSettings()
     return MetricSettings(
         gap_threshold=_number(stored.get("gap_threshold"), base.gap_threshold, 0.0),

@@ -17,14 +17,16 @@ from sqlalchemy.orm import Session
 
 from data_model.bootstrap import prepare_database
 from data_model.config import load_settings
-from data_model.data_versions import data_versions
 from data_model.db import make_engine, require_existing_database, session_factory, transaction
+from data_model.metrics.settings import MetricSettings, keep_metric_settings
 from data_model.reader_domains import versions_for
+from data_model.run_reads import RunReads, run_reads
 
 T = TypeVar("T")
 
 _READERS: dict[str, Callable[..., Any]] = {}
-# The data versions this script run read (see start_script_run); a write forgets them.
+# The data versions and thresholds this script run read (see start_script_run); a write
+# forgets them.
 _RUN_VERSION_KEY = "_data_versions_this_run"
 # The engines this process opened, so a reset can close their pooled connections.
 _OPENED: list[Engine] = []
@@ -68,16 +70,21 @@ def start_script_run() -> None:
     st.session_state.pop(_RUN_VERSION_KEY, None)
 
 
-def current_data_versions() -> dict[str, int]:
-    """Every domain's data version, read once per script run in one statement (every cached
-    read of the run is keyed by some of them, and one statement per read was most of a warm
-    render)."""
-    versions = st.session_state.get(_RUN_VERSION_KEY)
-    if not isinstance(versions, dict):
+def _this_run() -> RunReads:
+    """Every domain's data version and the metric thresholds, read once per script run in one
+    statement (every cached read of the run is keyed by some of the versions, and one
+    statement per read was most of a warm render; most figures apply the thresholds)."""
+    this_run = st.session_state.get(_RUN_VERSION_KEY)
+    if not isinstance(this_run, RunReads):
         with session_factory(engine())() as session:
-            versions = data_versions(session)
-        st.session_state[_RUN_VERSION_KEY] = versions
-    return versions
+            this_run = run_reads(session)
+        st.session_state[_RUN_VERSION_KEY] = this_run
+    return this_run
+
+
+def current_data_versions() -> dict[str, int]:
+    """Every domain's data version, as this script run read them."""
+    return _this_run().versions
 
 
 def versions_of(fn: Callable[..., Any]) -> tuple[int, ...]:
@@ -88,9 +95,16 @@ def versions_of(fn: Callable[..., Any]) -> tuple[int, ...]:
 
 @st.cache_data(show_spinner=False, max_entries=500)
 def _cached(
-    name: str, versions: tuple[int, ...], args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]
+    name: str,
+    versions: tuple[int, ...],
+    args: tuple[Any, ...],
+    kwargs: tuple[tuple[str, Any], ...],
+    _thresholds: MetricSettings,
 ) -> Any:
+    # Not part of the key (the leading underscore): a reader that applies the thresholds is
+    # keyed by the settings' version, read in the same statement as they were.
     with session_factory(engine())() as session:
+        keep_metric_settings(session, _thresholds)
         return _READERS[name](session, *args, **dict(kwargs))
 
 
@@ -99,7 +113,9 @@ def read(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     domain it reads."""
     name = f"{fn.__module__}.{fn.__qualname__}"
     _READERS[name] = fn
-    return _cached(name, versions_of(fn), args, tuple(sorted(kwargs.items())))  # type: ignore[no-any-return]
+    this_run = _this_run()
+    versions = versions_for(fn, this_run.versions)
+    return _cached(name, versions, args, tuple(sorted(kwargs.items())), this_run.thresholds)  # type: ignore[no-any-return]
 
 
 def read_uncached(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from data_model.data_versions import DATA_VERSION_KEY
@@ -28,6 +29,22 @@ def test_a_rerun_of_the_overview_reads_the_data_version_once(open_app: Callable[
     at = open_app("koordinaattori", OVERVIEW)
     assert not at.exception
     with version_reads() as seen:
+        at.run()
+    assert not at.exception
+    assert len(seen) == 1
+
+
+def _reads_settings(statement: str, _parameters: Any) -> bool:
+    return "FROM setting" in statement
+
+
+def test_a_cold_render_reads_the_settings_table_once(open_app: Callable[..., AppTest]) -> None:
+    # The thresholds come with the data versions: no figure reads them again (they were a
+    # statement of their own in every cold render that applies them).
+    at = open_app("koordinaattori", OVERVIEW)
+    assert not at.exception
+    st.cache_data.clear()
+    with sql_statements(keep=_reads_settings) as seen:
         at.run()
     assert not at.exception
     assert len(seen) == 1

@@ -27,7 +27,10 @@ DOORS: dict[str, str] = {
     "streamlit-authenticator is given (kept on the server) and the check of the run's session",
     "data_model.auth.attempt_login": "the login itself, with its lock-out",
     "data_model.auth.log_out": "ends the session that asks",
-    "data_model.data_versions.data_versions": "the cache keys of every read (pages/widgets/data.py)",
+    "data_model.run_reads.run_reads": "the cache keys of every read and the thresholds, read once "
+    "per run (pages/widgets/data.py)",
+    "data_model.metrics.settings.keep_metric_settings": "reads nothing: hands a cached read the "
+    "thresholds run_reads read",
     "data_model.services.users.change_own_password": "checks that the actor is the account itself, "
     "with its current password",
 }
