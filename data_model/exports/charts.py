@@ -1,49 +1,26 @@
-"""Altair charts for the council report, and their rendering to PNG without a browser.
+"""Vega-Lite charts for the council report, and their rendering to PNG without a browser.
 
-The same chart objects are drawn on the council page (st.altair_chart) and embedded in the
+The same chart specs are drawn on the council page (st.vega_lite_chart) and embedded in the
 PDF (vl-convert renders Vega-Lite offline). Colours and text colours come from `palette`
 (3:1 for marks, 4.5:1 for text, colour-blind safe); no meaning rides on colour alone, and
-every chart also has its numbers in a table or sentence beside it.
+every chart also has its numbers in a table or sentence beside it. The specs are plain dicts
+(see `vega`): Altair's build and schema check cost more than the rest of the page.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from typing import TypeVar
 
-import altair as alt
 import vl_convert
 
-from .palette import BLUE, CHART_TEXT, TITLE_TEXT, VERMILLION
+from .palette import BLUE, CHART_TEXT, VERMILLION
+from .vega import Spec, field, named, top_level
 
-ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
 WIDTH = 460
 ROW_HEIGHT = 22
 PNG_SCALE = 2
 UPRIGHT_LABELS = 8  # more columns than this get slanted labels so they do not overlap
-
-
-def readable(chart: ChartT) -> ChartT:
-    """The chart with dark text: Streamlit's theme draws axis and legend text in a grey
-    of 3.7:1, under the 4.5:1 that text needs. Legends go under the chart, where a narrow
-    (zoomed) screen keeps them whole. Vega's own screen-reader texts for marks, axes and
-    legends are English with raw floats ("X-axis for a linear scale", 0.240036…): turned
-    off, so a screen reader meets the chart's description and the table of its numbers."""
-    configured: ChartT = (
-        chart.configure_axis(labelColor=CHART_TEXT, titleColor=CHART_TEXT, domainColor=CHART_TEXT, aria=False)
-        .configure_legend(
-            labelColor=CHART_TEXT, titleColor=CHART_TEXT, orient="bottom", labelLimit=0, aria=False
-        )
-        .configure_title(color=TITLE_TEXT, subtitleColor=CHART_TEXT)
-        .configure_text(color=CHART_TEXT)
-        .configure_mark(aria=False)
-    )
-    return configured
-
-
-def _inline(values: list[dict[str, object]]) -> dict[str, object]:
-    """Inline data for a chart; keeps pandas out of the documents' code."""
-    return {"values": values}
 
 
 def representation_height(groups: int) -> int:
@@ -55,83 +32,96 @@ def representation_height(groups: int) -> int:
 
 def representation_chart(
     rows: Sequence[tuple[str, float | None]], threshold: float, axis_title: str, gap_label: str, ok_label: str
-) -> alt.LayerChart:
+) -> Spec:
     """Representation index per group (1.0 = as in the population). A gap is told twice: a
     vermillion bar and its label ("Aukko") written after the bar, so it never rests on colour.
 
     `rows` are (group name, index); an unknown index is left out of the bars."""
-    frame = _inline(
-        [
-            {
-                "group": name,
-                "index": value,
-                "state": gap_label if value < threshold else ok_label,
-                "mark": gap_label if value < threshold else "",
-            }
-            for name, value in rows
-            if value is not None
-        ]
-    )
+    values = [
+        {
+            "group": name,
+            "index": value,
+            "state": gap_label if value < threshold else ok_label,
+            "mark": gap_label if value < threshold else "",
+        }
+        for name, value in rows
+        if value is not None
+    ]
     order = [name for name, _value in rows]
-    base = alt.Chart(frame).encode(
-        x=alt.X("index:Q", title=axis_title),
+    position = {
+        "x": field("index", "quantitative", title=axis_title),
         # Every group keeps its name: Vega drops every other label when rows are tight.
-        y=alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False)),
-    )
-    bars = base.mark_bar().encode(
-        color=alt.Color(
-            "state:N",
-            scale=alt.Scale(domain=[gap_label, ok_label], range=[VERMILLION, BLUE]),
-            legend=alt.Legend(title=None, orient="bottom"),
+        "y": field(
+            "group", "nominal", sort=order, title=None, axis={"labelLimit": 220, "labelOverlap": False}
         ),
-        tooltip=["group:N", "state:N", alt.Tooltip("index:Q", format=".2f")],
-    )
+    }
+    bars = {
+        "mark": {"type": "bar"},
+        "encoding": {
+            **position,
+            "color": field(
+                "state",
+                "nominal",
+                scale={"domain": [gap_label, ok_label], "range": [VERMILLION, BLUE]},
+                legend={"title": None, "orient": "bottom"},
+            ),
+            "tooltip": [
+                field("group", "nominal"),
+                field("state", "nominal"),
+                field("index", "quantitative", format=".2f"),
+            ],
+        },
+    }
     # Gap bars end left of the threshold, which is at most 1.0 on an axis that reaches 1.0:
     # the word has room after them.
-    labels = base.mark_text(align="left", dx=4, fontWeight="bold", color=CHART_TEXT).encode(text="mark:N")
-    marks = _inline([{"x": 1.0, "dash": "full"}, {"x": threshold, "dash": "threshold"}])
-    rules = (
-        alt.Chart(marks)
-        .mark_rule(color=CHART_TEXT)
-        .encode(
-            x="x:Q",
-            strokeDash=alt.StrokeDash(
-                "dash:N", scale=alt.Scale(domain=["full", "threshold"], range=[[1, 0], [4, 3]]), legend=None
+    labels = {
+        "mark": {"type": "text", "align": "left", "dx": 4, "fontWeight": "bold", "color": CHART_TEXT},
+        "encoding": {**position, "text": field("mark", "nominal")},
+    }
+    more: dict[str, list[dict[str, object]]] = {}
+    rules = {
+        "data": named([{"x": 1.0, "dash": "full"}, {"x": threshold, "dash": "threshold"}], more),
+        "mark": {"type": "rule", "color": CHART_TEXT},
+        "encoding": {
+            "x": field("x", "quantitative"),
+            "strokeDash": field(
+                "dash",
+                "nominal",
+                scale={"domain": ["full", "threshold"], "range": [[1, 0], [4, 3]]},
+                legend=None,
             ),
-        )
-    )
-    layered: alt.LayerChart = (bars + labels + rules).properties(
-        width=WIDTH, height=max(ROW_HEIGHT * len(order), 60)
-    )
-    return readable(layered)
+        },
+    }
+    body = {"layer": [bars, labels, rules], "width": WIDTH, "height": max(ROW_HEIGHT * len(order), 60)}
+    return top_level(body, values, more)
 
 
-def column_chart(rows: Sequence[tuple[str, int | float]], axis_title: str, colour: str = BLUE) -> alt.Chart:
+def column_chart(rows: Sequence[tuple[str, int | float]], axis_title: str, colour: str = BLUE) -> Spec:
     """Vertical columns over time (periods in the given order)."""
-    frame = _inline([{"label": label, "value": value} for label, value in rows])
-    chart: alt.Chart = (
-        alt.Chart(frame)
-        .mark_bar(color=colour)
-        .encode(
-            x=alt.X(
-                "label:N",
+    body = {
+        "mark": {"type": "bar", "color": colour},
+        "encoding": {
+            "x": field(
+                "label",
+                "nominal",
                 sort=[label for label, _ in rows],
                 title=None,
-                axis=alt.Axis(labelAngle=0 if len(rows) <= UPRIGHT_LABELS else -45),
+                axis={"labelAngle": 0 if len(rows) <= UPRIGHT_LABELS else -45},
             ),
-            y=alt.Y("value:Q", title=axis_title, axis=alt.Axis(tickMinStep=1, format="d")),
-            tooltip=["label:N", "value:Q"],
-        )
-        .properties(width=WIDTH, height=200)
-    )
-    return readable(chart)
+            "y": field("value", "quantitative", title=axis_title, axis={"tickMinStep": 1, "format": "d"}),
+            "tooltip": [field("label", "nominal"), field("value", "quantitative")],
+        },
+        "width": WIDTH,
+        "height": 200,
+    }
+    return top_level(body, [{"label": label, "value": value} for label, value in rows])
 
 
-def chart_png(chart: alt.TopLevelMixin) -> bytes:
+def chart_png(spec: Spec) -> bytes:
     """The chart as a PNG image, rendered locally (no network, no browser)."""
     # allowed_base_urls=[] forbids any fetch, so a report never waits on the network.
     return bytes(
         vl_convert.vegalite_to_png(
-            chart.to_json(), scale=PNG_SCALE, format_locale="fi-FI", allowed_base_urls=[]
+            json.dumps(spec, indent=2), scale=PNG_SCALE, format_locale="fi-FI", allowed_base_urls=[]
         )
     )

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import altair as alt
-
 from ..formatting import fmt_decimal, fmt_int
 from ..i18n import t
 from .charts import column_chart, representation_chart, representation_height
 from .council_summary import CouncilSummary
+from .vega import Spec
 
 
 @dataclass(frozen=True)
@@ -18,7 +17,7 @@ class Figure:
     """A chart, its title, its numbers in words, and the height it needs on the page."""
 
     title: str
-    chart: alt.Chart | alt.LayerChart
+    chart: Spec
     caption: str
     height: int
 

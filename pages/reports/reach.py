@@ -10,7 +10,7 @@ from data_model.metrics.drilldown import actions_behind, filter_options
 from data_model.metrics.experience import experience_trends
 from data_model.metrics.filters import MetricFilters, as_of_day
 from data_model.metrics.reach_page import reach_page_figures
-from pages.widgets.charts import bars, chart_spec, chart_with_table, heatmap
+from pages.widgets.charts import bars, chart_with_table, heatmap
 from pages.widgets.data import read
 from pages.widgets.experience_view import experience_view
 from pages.widgets.filters import report_header
@@ -45,7 +45,7 @@ def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_ro
     )
     title = tr(f"reach.coverage.{kind}.title")
     selection = chart_with_table(
-        chart_spec(heatmap, long, "row", "column", "value", title),
+        heatmap(long, "row", "column", "value", title),
         table,
         tr(f"reach.coverage.{kind}.caption"),
         key=f"cells_{kind}",
@@ -113,7 +113,7 @@ if any(row.participants for row in special):
         }
     )
     chart_with_table(
-        chart_spec(bars, special_data, "group", "participants", tr("reach.special_chart")),
+        bars(special_data, "group", "participants", tr("reach.special_chart")),
         special_table,
         tr("reach.special_caption"),
     )

@@ -5,60 +5,39 @@ inside the chart, so that it wraps on a narrow or zoomed screen instead of being
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from data_model.exports.charts import readable
 from data_model.exports.palette import BACKGROUND, BLUE, CATEGORY, VIRIDIS, heat_colour, heat_domain, text_on
+from data_model.exports.vega import FIT_WIDTH, Spec, field, top_level
 
 from .formats import shown_cells
 
 # Streamlit fits a chart into its default height unless told otherwise; fitting only the
 # width keeps one readable row per category however many there are.
-FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 ROW_HEIGHT = 28
 
 
-Chart = alt.Chart | alt.LayerChart
-_BUILDERS: dict[str, Callable[..., Chart]] = {}
-
-
-@st.cache_data(show_spinner=False, max_entries=300)
-def _cached_spec(name: str, data: pd.DataFrame, args: tuple[Any, ...]) -> dict[str, Any]:
-    return _BUILDERS[name](data, *args).to_dict()
-
-
-def chart_spec(builder: Callable[..., Chart], data: pd.DataFrame, *args: Any) -> dict[str, Any]:
-    """The Vega-Lite spec of `builder(data, *args)`, built and validated once for the same
-    data: Altair's build and schema check cost more than the rest of a warm page."""
-    name = f"{builder.__module__}.{builder.__qualname__}"
-    _BUILDERS[name] = builder
-    return _cached_spec(name, data, args)
-
-
-def draw_chart(
-    area: DeltaGenerator, chart: Chart | dict[str, Any], description: str, height: int | None = None
-) -> None:
+def draw_chart(area: DeltaGenerator, chart: Spec, description: str, height: int | None = None) -> None:
     """A chart that a screen reader announces by its description, in the user's language
-    (Vega's own English texts are off: data_model.exports.charts.readable)."""
+    (Vega's own English texts are off: data_model.exports.vega.READABLE_CONFIG)."""
     alt_text = description or None
-    if isinstance(chart, dict):
-        if alt_text:
-            # The alt names the chart; a spec that also sets a description makes Streamlit log a
-            # warning with a stack trace on every render.
-            chart = {key: value for key, value in chart.items() if key != "description"}
-        area.vega_lite_chart(spec=chart, width="stretch", height=height or "content", alt=alt_text)
-    else:
-        area.altair_chart(chart, width="stretch", height=height or "content", alt=alt_text)
+    if alt_text:
+        # The alt names the chart; a spec that also sets a description makes Streamlit log a
+        # warning with a stack trace on every render.
+        chart = {key: value for key, value in chart.items() if key != "description"}
+    area.vega_lite_chart(spec=chart, width="stretch", height=height or "content", alt=alt_text)
+
+
+def _records(data: pd.DataFrame) -> list[dict[str, object]]:
+    return data.to_dict("records")  # type: ignore[return-value]
 
 
 def chart_with_table(
-    chart: Chart | dict[str, Any],
+    chart: Spec,
     table: pd.DataFrame,
     caption: str = "",
     key: str | None = None,
@@ -67,7 +46,7 @@ def chart_with_table(
     """The chart on the left and its numbers on the right (`ratio` None: the table under the
     chart, for wide tables); a caption under both. With `key` the table's cells can be
     selected; the selection is returned. The chart's description is its title."""
-    description = chart.get("description") if isinstance(chart, dict) else chart.description
+    description = chart.get("description")
     description = description if isinstance(description, str) else ""
     if description:
         st.markdown(f"**{description}**")  # titles come from the catalogues
@@ -98,105 +77,125 @@ def chart_with_table(
 
 def paired_bars(
     data: pd.DataFrame, category: str, measure: str, value: str, title: str, percent: bool
-) -> alt.Chart:
+) -> Spec:
     """Horizontal bars, one pair per category (e.g. share of participants vs of population).
 
     The first measure is a filled bar, the others outlined: told apart by shape as well as by
     colour (WCAG 1.4.1), in the legend too."""
     measures = list(dict.fromkeys(data[measure]))
+    categories = list(dict.fromkeys(data[category]))
     colours = list(CATEGORY[: len(measures)])
     fills = colours[:1] + [BACKGROUND] * (len(measures) - 1)
     axis_format = ".0%" if percent else "d"
-    chart: alt.Chart = (
-        alt.Chart(data)
-        .mark_bar(strokeWidth=2)
-        .encode(
-            y=alt.Y(
-                f"{category}:N",
-                sort=list(dict.fromkeys(data[category])),
-                title=None,
-                axis=alt.Axis(labelLimit=220),
-            ),
+    legend = {"title": None, "direction": "vertical"}
+    body = {
+        "mark": {"type": "bar", "strokeWidth": 2},
+        "encoding": {
+            "y": field(category, "nominal", sort=categories, title=None, axis={"labelLimit": 220}),
             # White space between the bars of a pair: each bar meets the white page (3:1),
             # never only its neighbour.
-            yOffset=alt.YOffset(f"{measure}:N", sort=measures, scale=alt.Scale(paddingInner=0.2)),
-            x=alt.X(f"{value}:Q", title=None, axis=alt.Axis(format=axis_format)),
-            fill=alt.Fill(
-                f"{measure}:N",
-                sort=measures,
-                scale=alt.Scale(domain=measures, range=fills),
-                legend=alt.Legend(title=None, direction="vertical"),
+            "yOffset": field(measure, "nominal", sort=measures, scale={"paddingInner": 0.2}),
+            "x": field(value, "quantitative", title=None, axis={"format": axis_format}),
+            "fill": field(
+                measure, "nominal", sort=measures, scale={"domain": measures, "range": fills}, legend=legend
             ),
-            stroke=alt.Stroke(
-                f"{measure}:N",
-                sort=measures,
-                scale=alt.Scale(domain=measures, range=colours),
-                legend=alt.Legend(title=None, direction="vertical"),
+            "stroke": field(
+                measure, "nominal", sort=measures, scale={"domain": measures, "range": colours}, legend=legend
             ),
-            tooltip=[f"{category}:N", f"{measure}:N", alt.Tooltip(f"{value}:Q", format=axis_format)],
-        )
-        .properties(
-            description=title,
-            height=ROW_HEIGHT * len(measures) * len(set(data[category])),
-            autosize=FIT_WIDTH,
-        )
-    )
-    return readable(chart)
+            "tooltip": [
+                field(category, "nominal"),
+                field(measure, "nominal"),
+                field(value, "quantitative", format=axis_format),
+            ],
+        },
+        "description": title,
+        "height": ROW_HEIGHT * len(measures) * len(categories),
+        "autosize": FIT_WIDTH,
+    }
+    return top_level(body, _records(data))
 
 
-def bars(data: pd.DataFrame, category: str, value: str, title: str, horizontal: bool = True) -> alt.Chart:
+def bars(data: pd.DataFrame, category: str, value: str, title: str, horizontal: bool = True) -> Spec:
     """Simple bars in one colour, in the data's order."""
     order = list(dict.fromkeys(data[category]))
-    counts = alt.Axis(format="d", tickMinStep=1)
-    chart = alt.Chart(data).mark_bar(color=BLUE)
+    counts = {"format": "d", "tickMinStep": 1}
+    body: Spec
     if horizontal:
-        chart = chart.encode(
-            y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
-            x=alt.X(f"{value}:Q", title=None, axis=counts),
-        ).properties(height=ROW_HEIGHT * len(order), autosize=FIT_WIDTH)
+        body = {
+            "encoding": {
+                "y": field(category, "nominal", sort=order, title=None, axis={"labelLimit": 220}),
+                "x": field(value, "quantitative", title=None, axis=counts),
+            },
+            "height": ROW_HEIGHT * len(order),
+            "autosize": FIT_WIDTH,
+        }
     else:
-        chart = chart.encode(
-            x=alt.X(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y(f"{value}:Q", title=None, axis=counts),
-        ).properties(height=260)
-    described: alt.Chart = chart.encode(tooltip=[f"{category}:N", f"{value}:Q"]).properties(description=title)
-    return readable(described)
+        body = {
+            "encoding": {
+                "x": field(category, "nominal", sort=order, title=None, axis={"labelAngle": 0}),
+                "y": field(value, "quantitative", title=None, axis=counts),
+            },
+            "height": 260,
+        }
+    body["mark"] = {"type": "bar", "color": BLUE}
+    body["encoding"]["tooltip"] = [field(category, "nominal"), field(value, "quantitative")]
+    body["description"] = title
+    return top_level(body, _records(data))
 
 
-def heatmap(data: pd.DataFrame, row: str, column: str, value: str, title: str) -> alt.LayerChart:
+def heatmap(data: pd.DataFrame, row: str, column: str, value: str, title: str) -> Spec:
     """A heat map with the figure written in each cell, in black or white, whichever reads
     better on that cell's colour (at least 4.5:1, see palette.text_on)."""
     rows = list(dict.fromkeys(data[row]))
     columns = list(dict.fromkeys(data[column]))
     high = float(data[value].max() or 0)
     top = heat_domain(high)[-1]
-    data = data.assign(_text=[text_on(heat_colour(float(cell) / top)) for cell in data[value]])
-    base = alt.Chart(data).encode(
-        x=alt.X(
-            f"{column}:N",
+    # Worked out once per distinct figure (most cells repeat a few small counts).
+    text = {cell: text_on(heat_colour(float(cell) / top)) for cell in set(data[value])}
+    data = data.assign(_text=[text[cell] for cell in data[value]])
+    position = {
+        "x": field(
+            column,
+            "nominal",
             sort=columns,
             title=None,
-            axis=alt.Axis(labelAngle=-35, labelLimit=180, labelOverlap=False, orient="top"),
+            axis={"labelAngle": -35, "labelLimit": 180, "labelOverlap": False, "orient": "top"},
         ),
-        y=alt.Y(f"{row}:N", sort=rows, title=None, axis=alt.Axis(labelLimit=220)),
-    )
-    cells = base.mark_rect(stroke="white").encode(
-        color=alt.Color(
-            f"{value}:Q",
-            scale=alt.Scale(domain=heat_domain(high), range=list(VIRIDIS), interpolate="rgb"),
-            # Vega groups thousands the English way ("1,000"); counts read the same in both
-            # languages without a separator.
-            legend=alt.Legend(title=None, format="d"),
-        ),
-        tooltip=[f"{row}:N", f"{column}:N", alt.Tooltip(f"{value}:Q", format="d")],
-    )
-    labels = base.mark_text(fontSize=11).encode(
-        text=alt.Text(f"{value}:Q", format="d"), color=alt.Color("_text:N", scale=None)
-    )
-    # The text colours are literal, not a second colour scale to merge with the cells'.
-    layered: alt.LayerChart = (
-        (cells + labels)
-        .resolve_scale(color="independent")
-        .properties(description=title, height=ROW_HEIGHT * len(rows), autosize=FIT_WIDTH)
-    )
-    return readable(layered)
+        "y": field(row, "nominal", sort=rows, title=None, axis={"labelLimit": 220}),
+    }
+    cells = {
+        "mark": {"type": "rect", "stroke": "white"},
+        "encoding": {
+            **position,
+            "color": field(
+                value,
+                "quantitative",
+                scale={"domain": heat_domain(high), "range": list(VIRIDIS), "interpolate": "rgb"},
+                # Vega groups thousands the English way ("1,000"); counts read the same in
+                # both languages without a separator.
+                legend={"title": None, "format": "d"},
+            ),
+            "tooltip": [
+                field(row, "nominal"),
+                field(column, "nominal"),
+                field(value, "quantitative", format="d"),
+            ],
+        },
+    }
+    labels = {
+        "mark": {"type": "text", "fontSize": 11},
+        "encoding": {
+            **position,
+            "text": field(value, "quantitative", format="d"),
+            "color": field("_text", "nominal", scale=None),
+        },
+    }
+    body = {
+        "layer": [cells, labels],
+        # The text colours are literal, not a second colour scale to merge with the cells'.
+        "resolve": {"scale": {"color": "independent"}},
+        "description": title,
+        "height": ROW_HEIGHT * len(rows),
+        "autosize": FIT_WIDTH,
+    }
+    return top_level(body, _records(data))

@@ -13,7 +13,7 @@ from data_model.metrics.gaps import Gap, Suggestion, gap_notes
 from data_model.metrics.reach import AGE, GroupRepresentation, ReachTotals
 from data_model.metrics.trends import QuarterTrend
 
-from .charts import bars, chart_spec, chart_with_table, paired_bars
+from .charts import bars, chart_with_table, paired_bars
 from .formats import fmt_decimal, fmt_int, fmt_pct
 from .markdown import plain
 from .texts import lang, tr
@@ -103,7 +103,7 @@ def representation_view(rows: list[GroupRepresentation], totals: ReachTotals) ->
             for measure, value in ((participants, row.participant_share), (population, row.population_share))
         ]
     )
-    chart = chart_spec(paired_bars, data, "group", "measure", "share", tr("reach.chart.title"), True)
+    chart = paired_bars(data, "group", "measure", "share", tr("reach.chart.title"), True)
     caption = tr("reach.denominator", **_denominator_values(totals)) + " " + tr("term.participations_note")
     if any(row.kind != AGE for row in rows):
         caption += " " + tr("reach.foreign_note")
@@ -172,7 +172,7 @@ def trends_view(rows: list[QuarterTrend]) -> None:
         }
     )
     chart_with_table(
-        chart_spec(bars, data, quarter, actions, tr("reach.trends.title"), False),
+        bars(data, quarter, actions, tr("reach.trends.title"), False),
         table,
         tr("reach.trends.note"),
         ratio=(2, 3),

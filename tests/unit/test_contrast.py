@@ -66,11 +66,11 @@ def _page_charts() -> list[dict[str, Any]]:
     )
     cells = pd.DataFrame({"row": ["r", "r"], "column": ["x", "y"], "value": [0, 7]})
     return [
-        paired_bars(pairs, "group", "measure", "share", "t", percent=True).to_dict(),
-        bars(pd.DataFrame({"c": ["a", "b"], "v": [1, 2]}), "c", "v", "t").to_dict(),
-        heatmap(cells, "row", "column", "value", "t").to_dict(),
-        representation_chart([("A", 0.4), ("B", 1.1)], 0.8, "i", "Aukko", "Ei aukkoa").to_dict(),
-        column_chart([("Q1", 3)], "n").to_dict(),
+        paired_bars(pairs, "group", "measure", "share", "t", percent=True),
+        bars(pd.DataFrame({"c": ["a", "b"], "v": [1, 2]}), "c", "v", "t"),
+        heatmap(cells, "row", "column", "value", "t"),
+        representation_chart([("A", 0.4), ("B", 1.1)], 0.8, "i", "Aukko", "Ei aukkoa"),
+        column_chart([("Q1", 3)], "n"),
     ]
 
 
@@ -99,17 +99,17 @@ def test_chart_text_is_dark_whatever_the_theme() -> None:
 
 def test_council_gap_is_written_beside_its_bar_not_only_coloured() -> None:
     spec = representation_chart([("Nuoret", 0.4), ("Eläkeläiset", 1.1)], 0.8, "i", "Aukko", "Ei aukkoa")
-    layers = spec.to_dict()["layer"]
+    layers = spec["layer"]
     texts = [layer for layer in layers if layer["mark"]["type"] == "text"]
     assert texts, "no text layer: a gap would be told by colour alone"
-    values = spec.to_dict()["datasets"]
+    values = spec["datasets"]
     rows = next(iter(values.values()))
     assert {row["group"]: row["mark"] for row in rows} == {"Nuoret": "Aukko", "Eläkeläiset": ""}
 
 
 def test_paired_bars_are_filled_and_outlined_not_only_two_colours() -> None:
     pairs = pd.DataFrame({"group": ["A", "A"], "measure": ["p", "q"], "share": [0.1, 0.2]})
-    encoding = paired_bars(pairs, "group", "measure", "share", "t", percent=True).to_dict()["encoding"]
+    encoding = paired_bars(pairs, "group", "measure", "share", "t", percent=True)["encoding"]
     assert encoding["fill"]["scale"]["range"] == [CATEGORY[0], BACKGROUND]
     assert encoding["stroke"]["scale"]["range"] == list(CATEGORY[:2])
 
@@ -117,9 +117,7 @@ def test_paired_bars_are_filled_and_outlined_not_only_two_colours() -> None:
 def test_every_group_of_the_representation_chart_keeps_its_name() -> None:
     # On the council page Vega dropped every other group's name (Nuoret among them) when the
     # rows were tight; a bar without its name can only be read from the table.
-    spec = representation_chart(
-        [("A", 0.4), ("B", 1.1), ("C", 0.9)], 0.8, "i", "Aukko", "Ei aukkoa"
-    ).to_dict()
+    spec = representation_chart([("A", 0.4), ("B", 1.1), ("C", 0.9)], 0.8, "i", "Aukko", "Ei aukkoa")
     axes = [layer["encoding"]["y"]["axis"] for layer in spec["layer"] if "y" in layer.get("encoding", {})]
     axes += [spec["encoding"]["y"]["axis"]] if "encoding" in spec and "y" in spec["encoding"] else []
     assert axes and all(axis["labelOverlap"] is False for axis in axes)

@@ -56,7 +56,7 @@ def test_council_chart_shows_the_gap_the_text_calls_the_largest(engine: Engine) 
     assert "Ikääntyneet (75+ v): ei kirjattuja osallistujia" in worst
     figure = representation_figure(summary)
     assert figure is not None
-    datasets = figure.chart.to_dict()["datasets"].values()
+    datasets = figure.chart["datasets"].values()
     drawn = {row["group"]: row for values in datasets for row in values if "group" in row}
     assert drawn["Ikääntyneet (75+ v)"]["index"] == 0.0
     assert drawn["Ikääntyneet (75+ v)"]["state"] == t("council.chart.gap")

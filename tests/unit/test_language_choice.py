@@ -84,7 +84,7 @@ def test_heat_map_counts_carry_no_english_thousands_separator() -> None:
     from pages.widgets.charts import heatmap
 
     cells = pd.DataFrame({"row": ["r", "r"], "column": ["x", "y"], "value": [0, 1200]})
-    spec = heatmap(cells, "row", "column", "value", "t").to_dict()
+    spec = heatmap(cells, "row", "column", "value", "t")
     rects, texts = spec["layer"][0]["encoding"], spec["layer"][1]["encoding"]
     assert rects["color"]["legend"]["format"] == "d"
     assert texts["text"]["format"] == "d"
