@@ -7,6 +7,7 @@ same number the same way. Machine-readable outputs (CSV values, Excel cells) kee
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_time as _babel_time
@@ -38,7 +39,22 @@ def fmt_int(value: int | None, unknown: str = "–", *, lang: str = DEFAULT_LANG
     """A whole number with thousands grouped: 17 827 / 17,827."""
     if value is None:
         return unknown
+    if isinstance(value, int):
+        # Babel takes about 0.1 ms a number (it parses the locale and the pattern every
+        # time), and a report page writes thousands; a whole number needs only its sign and
+        # the grouping, learnt from Babel once per language.
+        minus, group = _int_symbols(lang)
+        grouped = f"{abs(value):,}".replace(",", group)
+        return minus + grouped if value < 0 else grouped
     return format_decimal(value, format="#,##0", locale=_locale(lang))
+
+
+@cache
+def _int_symbols(lang: str) -> tuple[str, str]:
+    """The minus sign and the thousands separator Babel writes for `lang`."""
+    probe = format_decimal(-1000, format="#,##0", locale=_locale(lang))
+    minus = probe[: probe.index("1")]
+    return minus, probe[len(minus) + 1 : -3]
 
 
 def fmt_decimal(

@@ -50,16 +50,26 @@ def fmt_stored(moment: datetime | None, unknown: str = "–") -> str:
 def shown_cells(table: pd.DataFrame) -> pd.DataFrame:
     """The table with every number written the reader's way ('9 535', '–' for unknown): a raw
     int in a table cell is drawn by Streamlit as '9535' or '9,535', whatever the language."""
-    shown: pd.DataFrame = table.apply(lambda column: column.map(_shown_cell))
+    language = lang()  # once per table: reading it from the session per cell cost more than the cell
+    columns = [
+        column
+        if isinstance(column.dtype, pd.StringDtype) and not column.hasnans  # text only: nothing to write
+        else column.map(lambda value: _shown_cell(value, language))
+        for _name, column in table.items()
+    ]
+    shown = pd.concat(columns, axis=1) if columns else table.copy()
+    shown.columns = table.columns
     return shown
 
 
-def _shown_cell(value: object) -> object:
+def _shown_cell(value: object, language: str) -> object:
     if isinstance(value, bool) or not isinstance(value, Number):
         return value
     if isinstance(value, Integral):
-        return fmt_int(int(value))
+        return formatting.fmt_int(int(value), lang=language)
     number = float(value)  # type: ignore[arg-type]
     if math.isnan(number):
         return "–"
-    return fmt_int(int(number)) if number.is_integer() else fmt_decimal(number, 2)
+    if number.is_integer():
+        return formatting.fmt_int(int(number), lang=language)
+    return formatting.fmt_decimal(number, 2, lang=language)
