@@ -54,6 +54,11 @@ class Action(Base):
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_ordered"),
         # The actions lists: the newest live actions first, read from the index, not sorted.
         Index("ix_action_live_by_date", "deleted_at", "start_date", "id"),
+        # Every live action up to a day, by opportunity or department (the catalogue's use,
+        # the duties' evidence, the unused opportunities), read from the index alone.
+        Index(
+            "ix_action_live_by_date_covered", "deleted_at", "start_date", "opportunity_id", "department_id"
+        ),
         CheckConstraint("participants_total IS NULL OR participants_total >= 0", name="total_nonneg"),
         CheckConstraint(
             "staff_experience IS NULL OR staff_experience BETWEEN 1 AND 5", name="staff_experience_range"
