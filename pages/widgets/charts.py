@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 from streamlit.delta_generator import DeltaGenerator
 
 from data_model.exports.palette import BACKGROUND, BLUE, CATEGORY, VIRIDIS, heat_colour, heat_domain, text_on
@@ -25,11 +26,19 @@ def draw_chart(area: DeltaGenerator, chart: Spec, description: str, height: int 
     """A chart that a screen reader announces by its description, in the user's language
     (Vega's own English texts are off: data_model.exports.vega.READABLE_CONFIG)."""
     alt_text = description or None
-    if alt_text:
-        # The alt names the chart; a spec that also sets a description makes Streamlit log a
-        # warning with a stack trace on every render.
-        chart = {key: value for key, value in chart.items() if key != "description"}
+    # The alt names the chart; a spec that also sets a description makes Streamlit log a
+    # warning with a stack trace on every render.
+    chart = {key: value for key, value in chart.items() if not (alt_text and key == "description")}
+    # Streamlit sends a chart's rows as Arrow; converted once per distinct rows (a dataset's
+    # name comes from its content), not on every rerun.
+    chart["datasets"] = {name: _arrow(name, rows) for name, rows in chart.get("datasets", {}).items()}
     area.vega_lite_chart(spec=chart, width="stretch", height=height or "content", alt=alt_text)
+
+
+@st.cache_data(show_spinner=False, max_entries=300)
+def _arrow(name: str, _rows: list[dict[str, Any]]) -> bytes:
+    """The rows of dataset `name` as Streamlit would convert them (keyed by the name alone)."""
+    return dataframe_util.convert_anything_to_arrow_bytes(_rows)
 
 
 def _records(data: pd.DataFrame) -> list[dict[str, object]]:

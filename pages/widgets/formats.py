@@ -7,6 +7,7 @@ import math
 from datetime import date, datetime
 from numbers import Integral, Number
 
+import numpy as np
 import pandas as pd
 
 from data_model import clock, formatting
@@ -51,15 +52,20 @@ def shown_cells(table: pd.DataFrame) -> pd.DataFrame:
     """The table with every number written the reader's way ('9 535', '–' for unknown): a raw
     int in a table cell is drawn by Streamlit as '9535' or '9,535', whatever the language."""
     language = lang()  # once per table: reading it from the session per cell cost more than the cell
-    columns = [
-        column
-        if isinstance(column.dtype, pd.StringDtype) and not column.hasnans  # text only: nothing to write
-        else column.map(lambda value: _shown_cell(value, language))
-        for _name, column in table.items()
-    ]
+    columns = [_shown_column(column, language) for _name, column in table.items()]
     shown = pd.concat(columns, axis=1) if columns else table.copy()
     shown.columns = table.columns
     return shown
+
+
+def _shown_column(column: pd.Series, language: str) -> pd.Series:
+    if isinstance(column.dtype, pd.StringDtype) and not column.hasnans:
+        return column  # text only: nothing to write
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iu" and len(column):
+        # Whole numbers only, none missing (a heat map's table): written in one pass.
+        written = [formatting.fmt_int(value, lang=language) for value in column.tolist()]
+        return pd.Series(written, index=column.index, name=column.name)
+    return column.map(lambda value: _shown_cell(value, language))
 
 
 def _shown_cell(value: object, language: str) -> object:

@@ -3,6 +3,7 @@ drawn as the PDF prints them."""
 
 from __future__ import annotations
 
+import pyarrow as pa
 import streamlit as st
 
 from data_model.exports.tables import Table, as_text
@@ -20,14 +21,14 @@ def show_table(table: Table) -> None:
     # Written as in the PDF (decimal comma, "15 %", "–" for unknown); the workbook has the
     # typed values for sorting and sums.
     yes, no = tr("council.yes"), tr("council.no")
-    records = [
-        {
-            column.header: as_text(value, column.kind, yes, no)
-            for column, value in zip(table.columns, row, strict=True)
-        }
-        for row in table.rows
-    ]
+    # Every cell is text: handed to Streamlit as Arrow columns, which it sends as they are
+    # (a list of records went through pandas first, ten times the cost, on every rerun).
+    position = {column.header: index for index, column in enumerate(table.columns)}  # as a record: last wins
+    cells = {
+        header: [as_text(row[index], table.columns[index].kind, yes, no) for row in table.rows]
+        for header, index in position.items()
+    }
     st.markdown(f"**{table.title}**")  # titles come from the locale files, not from users
-    st.dataframe(records, hide_index=True, width="stretch")
+    st.dataframe(pa.table(cells) if table.rows else [], hide_index=True, width="stretch")
     if table.note:
         st.caption(table.note)
