@@ -90,12 +90,15 @@ def _from_key(key: int) -> date:
 
 def planning_or_decision() -> ColumnElement[bool]:
     """The actions the loop is about: those with the form suunnittelu or paatos."""
-    with_form = (
+    # Asked of each action (a look-up by its key), not as a list of every action with those
+    # forms: the list was 75,000 ids at 100,000 actions, built for a quarter's open loops
+    # (0.12 s; 0.007 s asked per action).
+    return (
         select(action_form.c.action_id)
         .join(ParticipationForm, ParticipationForm.id == action_form.c.participation_form_id)
-        .where(ParticipationForm.code.in_(FEEDBACK_FORMS))
+        .where(action_form.c.action_id == Action.id, ParticipationForm.code.in_(FEEDBACK_FORMS))
+        .exists()
     )
-    return Action.id.in_(with_form)
 
 
 def feedback_loop(
