@@ -1,13 +1,14 @@
 """The population figures the reach metric compares with: for a period, each group's figure
-of the latest year up to the period's end (the rule is in `pick_figures`)."""
+of the latest year up to the period's end, else its latest year (`picked_figure`), picked
+inside the statement that reads the groups."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, ScalarSelect, case, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from ..models import PopulationFigure
 
@@ -22,27 +23,24 @@ class PopulationFigureInfo:
     source: str
     method: str
 
+    @staticmethod
+    def of(row: PopulationFigure) -> PopulationFigureInfo:
+        return PopulationFigureInfo(int(row.count), int(row.year), bool(row.estimate), row.source, row.method)
 
-def population_rows(session: Session) -> list[PopulationFigure]:
-    """Every population figure, newest year first (a small table: groups × years)."""
-    return list(
-        session.scalars(select(PopulationFigure).order_by(PopulationFigure.year.desc(), PopulationFigure.id))
+
+def picked_figure(
+    group: ColumnElement[Any] | InstrumentedAttribute[Any] | None, end_year: int | None
+) -> ScalarSelect[int]:
+    """The id of the figure of `group` (a group id of the enclosing statement; None: the total
+    population) for a period ending in `end_year`: of the latest year ≤ `end_year`, else the
+    latest year there is (None: always the latest). A (group, year) has one figure."""
+    same_group = (
+        PopulationFigure.audience_group_id.is_(None)
+        if group is None
+        else PopulationFigure.audience_group_id.is_not_distinct_from(group)
     )
-
-
-def pick_figures(
-    rows: Sequence[PopulationFigure], end_year: int | None
-) -> dict[int | None, PopulationFigureInfo]:
-    """Per audience group id (None = total population): the figure of the latest year ≤
-    `end_year`, else the latest year there is (None: always the latest)."""
-    picked: dict[int | None, PopulationFigure] = {}
-    for row in rows:  # newest first: a group's first row ≤ end_year wins, else its newest
-        chosen = picked.get(row.audience_group_id)
-        fits = end_year is None or row.year <= end_year
-        chosen_fits = chosen is not None and (end_year is None or chosen.year <= end_year)
-        if chosen is None or (fits and not chosen_fits):
-            picked[row.audience_group_id] = row
-    return {
-        group: PopulationFigureInfo(int(row.count), int(row.year), bool(row.estimate), row.source, row.method)
-        for group, row in picked.items()
-    }
+    order: list[Any] = [PopulationFigure.year.desc(), PopulationFigure.id]
+    if end_year is not None:
+        order.insert(0, case((PopulationFigure.year <= end_year, 0), else_=1))
+    query = select(PopulationFigure.id).where(same_group).order_by(*order).limit(1)
+    return (query.correlate(None) if group is None else query).scalar_subquery()

@@ -33,14 +33,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ScalarSelect, Subquery, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from ..models import Action, ActionReach, AudienceGroup
+from ..models import Action, ActionReach, AudienceGroup, PopulationFigure
 from ..permissions import CurrentUser, require_read
 from . import rollup_reads
 from .filters import MetricFilters, action_conditions
 from .labels import Label
-from .population import PopulationFigureInfo, pick_figures, population_rows
+from .population import PopulationFigureInfo, picked_figure
 from .reach_totals import (
     AGE,
     FOREIGN_LANGUAGE,
@@ -146,7 +146,11 @@ def special_group_reach(
 def population_figures(session: Session, end_year: int | None) -> dict[int | None, PopulationFigureInfo]:
     """Per audience group id (None = total population): the figure of the latest year ≤
     `end_year`, else the latest year there is (None: always the latest)."""
-    return pick_figures(population_rows(session), end_year)
+    chosen = aliased(PopulationFigure, name="chosen")
+    rows = session.scalars(
+        select(chosen).where(chosen.id == picked_figure(chosen.audience_group_id, end_year).correlate(chosen))
+    )
+    return {row.audience_group_id: PopulationFigureInfo.of(row) for row in rows}
 
 
 def _ratio(part: float, whole: float) -> float | None:
@@ -204,28 +208,50 @@ def reach_figures(session: Session, filters: MetricFilters) -> ReachFigures:
 
 def reach_figures_for(session: Session, windows: Sequence[MetricFilters]) -> list[ReachFigures]:
     """`reach_figures` of each of `windows` (a period and the one before it, say), read in the
-    same three statements however many windows there are."""
+    same two statements however many windows there are."""
     small_count = load_metric_settings(session).small_count
-    population = population_rows(session)
     totals = totals_and_foreign_denominators(session, windows)
-    # Every active group with its participants in each window; those with a population
-    # figure are compared.
+    # Every active group with its participants in each window and, per window, its population
+    # figure and the total population's (population.picked_figure); those with a figure are
+    # compared.
+    ends = [filters.end.year if filters.end else None for filters in windows]
+    years = list(dict.fromkeys(ends))  # windows ending in one year share their figures
+    own = [aliased(PopulationFigure) for _ in years]
+    total = [aliased(PopulationFigure) for _ in years]
+    query = select(
+        AudienceGroup, *(_participants_in(filters) for filters in windows), *own, *total
+    ).select_from(AudienceGroup)
+    for year, group_figure, total_figure in zip(years, own, total, strict=True):
+        query = query.outerjoin(group_figure, group_figure.id == picked_figure(AudienceGroup.id, year))
+        query = query.outerjoin(total_figure, total_figure.id == picked_figure(None, year))
     rows: list[Any] = list(
         session.execute(
-            select(AudienceGroup, *(_participants_in(filters) for filters in windows))
-            .where(AudienceGroup.active)
-            .order_by(AudienceGroup.sort_order, AudienceGroup.id)
+            query.where(AudienceGroup.active).order_by(AudienceGroup.sort_order, AudienceGroup.id)
         )
     )
+    figures = [
+        _figures_of(rows, 1 + len(windows) + index, 1 + len(windows) + len(years) + index)
+        for index in range(len(years))
+    ]
     return [
         _figures(
             [(row[0], int(row[1 + index] or 0)) for row in rows],
-            pick_figures(population, filters.end.year if filters.end else None),
+            figures[years.index(end)],
             *totals[index],
             small_count,
         )
-        for index, filters in enumerate(windows)
+        for index, end in enumerate(ends)
     ]
+
+
+def _figures_of(rows: list[Any], own: int, total: int) -> dict[int | None, PopulationFigureInfo]:
+    """Each group's figure (at column `own` of its row) and the total population's (`total`)."""
+    figures: dict[int | None, PopulationFigureInfo] = {
+        row[0].id: PopulationFigureInfo.of(row[own]) for row in rows if row[own] is not None
+    }
+    if rows and rows[0][total] is not None:  # the same on every row
+        figures[None] = PopulationFigureInfo.of(rows[0][total])
+    return figures
 
 
 def _participants_in(filters: MetricFilters) -> ScalarSelect[int]:

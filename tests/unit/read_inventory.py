@@ -360,7 +360,6 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.reach.reach_figures_for": "reach_figures of several periods, composed in "
     "reach_figures and the SWOT indicators (swot_board checks)",
     "data_model.metrics.reach_totals.totals_and_foreign_denominators": "composed in reach_figures_for",
-    "data_model.metrics.population.population_rows": "composed in reach_figures_for",
     "data_model.metrics.indicators.indicator_values": "composed in swot_board, which checks",
     "data_model.metrics.indicator_counts.programme_counts": "composed in the SWOT indicators "
     "(swot_board checks)",

@@ -168,6 +168,15 @@ def test_population_year_is_the_latest_not_after_the_period(engine: Engine) -> N
         assert population_figures(session, 2010)[youth].count == 2883  # none that early: the latest
         assert population_figures(session, None)[youth].year == 2024
         assert population_figures(session, 2022)[None].year == 2024  # the total has only 2024
+        # reach_figures_for picks the same figures inside its statement of the groups, per window
+        ends = (2022, 2025, 2010, None)
+        windows = [MetricFilters(end=None if year is None else date(year, 12, 31)) for year in ends]
+        for year, figures in zip(ends, reach_figures_for(session, windows), strict=True):
+            picked = population_figures(session, year)
+            assert {row.group.id: row.population for row in figures.representation} == {
+                row.group.id: picked[row.group.id] for row in figures.representation
+            }
+            assert group_share(figures.representation, "youth_15_29").population == picked[youth]  # type: ignore[union-attr]
 
 
 def test_participants_by_group_counts_special_groups(engine: Engine) -> None:
@@ -208,4 +217,5 @@ def test_several_windows_read_together_equal_each_alone(engine: Engine) -> None:
         with sql_statements() as seen:
             together = reach_figures_for(session, windows)
     assert together == alone
-    assert len(seen) <= 3  # population, totals, groups (the settings are kept from before)
+    # the totals; the groups with their population figures (the settings are kept from before)
+    assert len(seen) == 2
