@@ -32,16 +32,19 @@ def matrix_view(matrix: Matrix, kind: str, filters: MetricFilters, drop_empty_ro
         st.info(tr("reach.coverage.empty"))
         return
     row_title = tr(f"reach.coverage.{kind}.rows")
+    language = lang()  # once: the session's language read per cell was a good part of the page
+    row_names = [label.name(language) for label, _values in rows]
+    column_names = [column.name(language) for column in matrix.columns]
     long = pd.DataFrame(
         [
-            {"row": label.name(lang()), "column": column.name(lang()), "value": value}
-            for label, values in rows
-            for column, value in zip(matrix.columns, values, strict=True)
+            {"row": row_name, "column": column_name, "value": value}
+            for row_name, (_label, values) in zip(row_names, rows, strict=True)
+            for column_name, value in zip(column_names, values, strict=True)
         ]
     )
     table = pd.DataFrame(
-        [[label.name(lang()), *values] for label, values in rows],
-        columns=[row_title, *(column.name(lang()) for column in matrix.columns)],
+        [[row_name, *values] for row_name, (_label, values) in zip(row_names, rows, strict=True)],
+        columns=[row_title, *column_names],
     )
     title = tr(f"reach.coverage.{kind}.title")
     selection = chart_with_table(

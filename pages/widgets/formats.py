@@ -4,6 +4,7 @@ in the sidebar filled in, so a page writes `fmt_int(n)` and an English reader se
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import date, datetime
 from numbers import Integral, Number
 
@@ -21,6 +22,12 @@ def fmt_count(value: int, noun: str) -> str:
 
 def fmt_int(value: int | None, unknown: str = "–") -> str:
     return formatting.fmt_int(value, unknown, lang=lang())
+
+
+def fmt_ints(values: Iterable[int | None], unknown: str = "–") -> list[str]:
+    """`fmt_int` of each value, the language read once (a list of hundreds of rows)."""
+    language = lang()
+    return [formatting.fmt_int(value, unknown, lang=language) for value in values]
 
 
 def fmt_decimal(value: float | None, digits: int = 1, unknown: str = "–") -> str:

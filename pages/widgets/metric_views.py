@@ -14,7 +14,7 @@ from data_model.metrics.reach import AGE, GroupRepresentation, ReachTotals
 from data_model.metrics.trends import QuarterTrend
 
 from .charts import bars, chart_with_table, paired_bars
-from .formats import fmt_decimal, fmt_int, fmt_pct
+from .formats import fmt_decimal, fmt_int, fmt_ints, fmt_pct
 from .markdown import plain
 from .texts import lang, tr
 
@@ -184,17 +184,18 @@ def actions_table(rows: list[ActionRow], with_group: bool = False) -> None:
     if not rows:
         st.caption(tr("reach.actions.none"))
         return
+    language = lang()  # once, not per row (up to 500 rows)
     data = {
         tr("reach.actions.title"): [row.title for row in rows],
-        tr("reach.actions.department"): [row.department.name(lang()) for row in rows],
+        tr("reach.actions.department"): [row.department.name(language) for row in rows],
         tr("reach.actions.start"): [row.start_date for row in rows],
-        tr("reach.actions.participants"): [fmt_int(row.participants_total) for row in rows],
+        tr("reach.actions.participants"): fmt_ints(row.participants_total for row in rows),
     }
     if with_group:
         data[tr("reach.actions.group_count")] = [row.group_count for row in rows]
     data[tr("reach.actions.feedback")] = [row.feedback_given for row in rows]
     data[tr("reach.actions.opportunity")] = [
-        in_language(lang(), row.opportunity_fi, row.opportunity_en) for row in rows
+        in_language(language, row.opportunity_fi, row.opportunity_en) for row in rows
     ]
     st.dataframe(
         pd.DataFrame(data),
