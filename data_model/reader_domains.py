@@ -39,6 +39,7 @@ from .metrics import (
     experience,
     feedback,
     freshness,
+    initiative_register,
     initiatives,
     measures,
     programme,
@@ -112,8 +113,8 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     target_choices: (PROGRAMME, REFERENCE),
     # municipal initiatives: departments' names, and the 2 % threshold from the voters setting
     # or, when it is unset, estimated from the population figures
-    initiatives.list_initiatives: (INITIATIVES, REFERENCE, SETTINGS, POPULATION),
-    initiatives.initiative_register: (INITIATIVES, REFERENCE, SETTINGS, POPULATION),
+    initiative_register.list_initiatives: (INITIATIVES, REFERENCE, SETTINGS, POPULATION),
+    initiative_register.initiative_register: (INITIATIVES, REFERENCE, SETTINGS, POPULATION),
     initiatives.initiative_figures: (INITIATIVES, REFERENCE, SETTINGS, POPULATION),
     # an edition's evaluation: every figure, the targets, the reporting and the freshness line
     evaluation.edition_evaluation: EVERY_DOMAIN,

@@ -8,7 +8,8 @@ from datetime import date
 
 from ..formatting import fmt_count, fmt_date, fmt_int, fmt_pct
 from ..i18n import t
-from ..metrics.initiatives import InitiativeFigures, InitiativeRow
+from ..metrics.initiative_register import InitiativeRow
+from ..metrics.initiatives import InitiativeFigures
 from .tables import BOOL, DATE, INT, TEXT, Table, council_columns
 
 TABLE_KEY = "initiatives"

@@ -10,14 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from data_model import clock
-from data_model.metrics.initiatives import (
-    InitiativeFigures,
+from data_model.metrics.initiative_register import (
     InitiativeFilter,
     InitiativeRegister,
     InitiativeRow,
-    initiative_figures,
     initiative_register,
 )
+from data_model.metrics.initiatives import InitiativeFigures, initiative_figures
 from data_model.permissions import can, chooses_department
 from data_model.services.initiatives import restore_initiative, soft_delete_initiative
 from pages.widgets.action_form import flash, save_with_messages

@@ -7,7 +7,7 @@ import streamlit as st
 
 from data_model.i18n import Message
 from data_model.metrics.actions_list import Choice
-from data_model.metrics.initiatives import InitiativeRow
+from data_model.metrics.initiative_register import InitiativeRow
 from data_model.models.choices import INITIATOR_KINDS
 from data_model.permissions import CurrentUser, chooses_department
 from data_model.services.initiatives import create_initiative, update_initiative

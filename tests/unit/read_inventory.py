@@ -38,6 +38,7 @@ from data_model.metrics import (
     experience,
     feedback,
     freshness,
+    initiative_register,
     initiatives,
     measures,
     programme,
@@ -185,17 +186,17 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: documents.build_pdf(s, u, "2025", TODAY),
     ),
-    "data_model.metrics.initiatives.list_initiatives": (
+    "data_model.metrics.initiative_register.list_initiatives": (
         "initiatives.read",
-        lambda s, u: initiatives.list_initiatives(s, u, initiatives.InitiativeFilter()),
+        lambda s, u: initiative_register.list_initiatives(s, u, initiative_register.InitiativeFilter()),
     ),
-    "data_model.metrics.initiatives.initiative_register": (
+    "data_model.metrics.initiative_register.initiative_register": (
         "initiatives.read",
-        lambda s, u: initiatives.initiative_register(s, u, initiatives.InitiativeFilter()),
+        lambda s, u: initiative_register.initiative_register(s, u, initiative_register.InitiativeFilter()),
     ),
-    "data_model.metrics.initiatives.initiative_for_edit": (
+    "data_model.metrics.initiative_register.initiative_for_edit": (
         "initiatives.read",
-        lambda s, u: initiatives.initiative_for_edit(s, u, initiative_of(s)),
+        lambda s, u: initiative_register.initiative_for_edit(s, u, initiative_of(s)),
     ),
     "data_model.metrics.initiatives.council_initiatives": (
         "initiatives.read",
@@ -321,10 +322,10 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.services.audit.record": "writes the audit entry of a write that checked",
     "data_model.services.audit.changed": "audits, before and after, a write that checked",
     "data_model.services.users.change_own_password": "checks that the actor is the account itself",
-    "data_model.metrics.initiatives.initiative_rows": "rows for list_initiatives and council_list's callers",
+    "data_model.metrics.initiative_register.initiative_rows": "rows for the register's readers, which check",
+    "data_model.metrics.initiative_register.rows_with_voters": "rows with the voters, for checked readers",
     "data_model.metrics.initiatives.council_list": "part of build_council_summary, which checks",
-    "data_model.metrics.initiatives.voter_base": "a count of residents; part of the checked figures",
-    "data_model.metrics.initiatives.voter_base_with": "voter_base with a figure's counts in its statement",
+    "data_model.metrics.voters.voter_base": "a count of residents; part of the checked figures",
     "data_model.metrics.initiatives.initiative_counts": "composed in initiative_figures, which checks, "
     "and in the public view, which shows only its suppressed counts",
     "data_model.metrics.target_figures.measure": "one figure of a target, composed in target_progress",

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 from data_model.db import session_factory, transaction
 from data_model.demo import load_demo, remove_demo
 from data_model.demo_initiatives import load_demo_initiatives
-from data_model.metrics.initiatives import InitiativeFilter, list_initiatives
+from data_model.metrics.initiative_register import InitiativeFilter, list_initiatives
 from data_model.models import Initiative
 from data_model.validation.initiatives import InitiativeInput, check_initiative
 from tests.factories import READER

@@ -19,15 +19,9 @@ from data_model.exports.council_summary import build_council_summary
 from data_model.exports.documents import build_excel, build_pdf
 from data_model.i18n import t
 from data_model.metrics.filters import MetricFilters
-from data_model.metrics.initiatives import (
-    InitiativeFilter,
-    council_initiatives,
-    council_list,
-    initiative_figures,
-    initiative_register,
-    list_initiatives,
-    voter_base,
-)
+from data_model.metrics.initiative_register import InitiativeFilter, initiative_register, list_initiatives
+from data_model.metrics.initiatives import council_initiatives, council_list, initiative_figures
+from data_model.metrics.voters import voter_base
 from data_model.models import Setting
 from data_model.services.initiatives import create_initiative, soft_delete_initiative
 from tests.factories import READER, create_user
@@ -170,8 +164,8 @@ def test_the_council_reads_its_list_and_figures_together_as_each_alone(
             with session_factory(world)() as session, sql_statements(world) as sent:
                 together = council_initiatives(session, READER, start, end, today)
             assert together == alone
-            # the counts with the voters, then the rows
-            assert len(sent) == 2
+            # the counts, the voters and the rows in one
+            assert len(sent) == 1
 
 
 def _squash(text: str) -> str:
@@ -209,7 +203,7 @@ def test_an_empty_register_says_so_to_the_council(engine: Engine) -> None:
     assert summary.table("initiatives").rows == ()
 
 
-def test_the_register_page_reads_its_lists_in_four_statements(world: Engine) -> None:
+def test_the_register_page_reads_its_lists_in_three_statements(world: Engine) -> None:
     """Issue 12: the register, the deleted initiatives and the departments share one read of
     the voters (each list read the departments and the voters again), and answer as the
     lists do alone."""
@@ -217,8 +211,24 @@ def test_the_register_page_reads_its_lists_in_four_statements(world: Engine) -> 
     with session_factory(world)() as session:
         with sql_statements() as seen:
             register = initiative_register(session, READER, wanted)
-        assert len(seen) == 4  # the voters, the rows, the deleted rows, the departments
+        assert len(seen) == 3  # the voters with the rows, the deleted rows, the departments
         assert register.rows == list_initiatives(session, READER, wanted)
         deleted = list_initiatives(session, READER, InitiativeFilter(deleted=True))
         assert register.deleted == deleted and deleted
         assert {choice.key for choice in register.departments} >= {str(row.department.id) for row in deleted}
+
+
+@pytest.mark.parametrize("voters", [None, "1000"])
+def test_the_figures_read_their_counts_voters_and_late_ones_in_one_statement(
+    world: Engine, voters: str | None
+) -> None:
+    if voters is not None:
+        with transaction(world) as session:
+            session.add(Setting(key="voters_entitled", value=voters))
+    with session_factory(world)() as session, sql_statements(world) as sent:
+        figures = initiative_figures(session, READER, YEAR_2025, TODAY)
+        listed = list_initiatives(session, READER, InitiativeFilter())
+    assert len(sent) == 2  # one each
+    with session_factory(world)() as session:
+        assert figures.voters == voter_base(session)
+    assert figures.past_limit_rows and listed
