@@ -21,12 +21,13 @@ from ..formatting import fmt_count, fmt_date, fmt_datetime, fmt_decimal, fmt_int
 from ..i18n import DEFAULT_LANGUAGE, t
 from ..metrics.catalogue import catalogue_usage
 from ..metrics.cautions import representation_cautions
-from ..metrics.coverage import UnusedOpportunity, channel_by_group, unused_opportunities_for
+from ..metrics.coverage import UnusedOpportunity, unused_opportunities_for
 from ..metrics.duties import responsibilities
 from ..metrics.feedback import FeedbackLoop, loop_figures_for
 from ..metrics.filters import MetricFilters, add_months, as_of_day
 from ..metrics.freshness import last_change_at
-from ..metrics.gaps import Gap, gaps_among
+from ..metrics.gap_sources import SuggestionSources, channel_matrix_with_sources
+from ..metrics.gaps import Gap, gap_rows, gaps_among
 from ..metrics.initiatives import council_initiatives
 from ..metrics.measures import MeasureActivity, measure_activity_for
 from ..metrics.reach import GroupRepresentation, ReachTotals, reach_figures_for
@@ -178,13 +179,15 @@ def period_figures(
     today: date,
     lang: str,
     readings: Readings | None = None,
+    sources: SuggestionSources | None = None,
 ) -> list[PeriodFigures]:
     """Call the metrics for each of `periods` (this one and the previous, say) together: each
     figure once for all of them. Open loops and unused opportunities are judged on a period's
     last day, or today while it runs. Only the first period's gaps come with what could close
     them and only its oldest open loops are listed: the others' are only compared. With
     `readings` (target_figures.read_sources of `period_requests`, read with the targets' own),
-    the reach and the loops' counts are taken from them."""
+    the reach and the loops' counts are taken from them, and with `sources` the first period's
+    gaps' suggestions."""
     require_read(user, "summary.read")
     windows = [period_filters(period) for period in periods]
     judged = [
@@ -204,7 +207,14 @@ def period_figures(
             totals=reach[index].totals,
             representation=reach[index].representation,
             score=reach[index].score,
-            gaps=gaps_among(session, filters, reach[index].representation, lang, with_suggestions=index == 0),
+            gaps=gaps_among(
+                session,
+                filters,
+                reach[index].representation,
+                lang,
+                with_suggestions=index == 0,
+                sources=sources if index == 0 else None,
+            ),
             feedback=loops[index],
             unused=unused[index],
             measures=measures[index],
@@ -283,8 +293,16 @@ def build_council_summary(
     targets, readings = target_progress_with(
         session, user, judged_on, (*reach_requests, *loop_requests, own_reporting)
     )
+    # The channel × group matrix and the period's gaps' suggestions share their names and
+    # channel sums: one statement, before the gaps are picked.
+    channels, sources = channel_matrix_with_sources(
+        session,
+        period_filters(period),
+        gap_rows(session, reading_of(readings, reach_requests[0]).representation),
+        judged_on,
+    )
     # The previous period's gaps and open loops are only compared with this period's.
-    current, *before = period_figures(session, user, periods, today, lang, readings)
+    current, *before = period_figures(session, user, periods, today, lang, readings, sources)
     earlier = before[0] if before else None
     numbers = key_numbers(current, earlier, lang)
     threshold = load_metric_settings(session).gap_threshold
@@ -293,7 +311,6 @@ def build_council_summary(
     actors = responsibilities(session, user, judged_on, departments={judged_on: reported})
     catalogue = catalogue_usage(session, user, judged_on)
     trends = quarterly_trends(session, user, trend_filters(period, today))
-    channels = channel_by_group(session, user, period_filters(period), judged_on)
     changed = clock.to_local(last_change_at(session, user))
     no_reach_gaps = {gap.group.code for gap in current.gaps if gap.no_reach}
     initiatives, initiative_numbers = council_initiatives(session, user, period.start, period.end, today)

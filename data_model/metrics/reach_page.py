@@ -33,7 +33,8 @@ from .coverage import (
     unused_opportunities,
 )
 from .filters import MetricFilters, action_conditions
-from .gaps import SuggestionSources, gaps_among, kinded_pairs, opportunity_sums
+from .gap_sources import SuggestionSources, kinded_pairs, opportunity_sums
+from .gaps import gaps_among
 from .label_rows import Named, label_rows, padded, shown
 from .labels import Label
 from .measures import measures_without_actions

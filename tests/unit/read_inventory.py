@@ -369,7 +369,9 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.gaps.gaps_among": "composed in report_figures and period_figures, which check",
     "data_model.metrics.gaps.gaps_among_windows": "gaps_among of several windows, composed in "
     "edition_evaluation, which checks",
-    "data_model.metrics.gaps.suggestion_sources": "composed in gaps_among and gaps_among_windows",
+    "data_model.metrics.gap_sources.suggestion_sources": "composed in gaps_among and gaps_among_windows",
+    "data_model.metrics.gap_sources.channel_matrix_with_sources": "composed in build_council_summary, which checks",
+    "data_model.metrics.gaps.gap_rows": "the gaps of figures read by a checked reader",
     "data_model.metrics.indicators.indicator_values_on": "indicator_values on several days, composed "
     "in indicator_values and edition_evaluation, which checks",
     "data_model.metrics.indicator_counts.programme_counts_on": "programme_counts of several days, "
