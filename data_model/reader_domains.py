@@ -82,6 +82,7 @@ READER_DOMAINS: dict[Callable[..., Any], tuple[str, ...]] = {
     programme.statutory_counts: (PROGRAMME,),
     editions.programme_editions: (PROGRAMME,),
     catalogue.catalogue_usage: (ACTIONS, PROGRAMME, REFERENCE, SETTINGS),
+    catalogue.catalogue_with_unused: (ACTIONS, PROGRAMME, REFERENCE, SETTINGS),
     measures.development_steps: (ACTIONS, PROGRAMME, REFERENCE),
     measures.measure_counts: (ACTIONS, PROGRAMME, REFERENCE),
     channels.channel_usage: FIGURES,

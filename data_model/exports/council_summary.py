@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from .. import clock
 from ..formatting import fmt_count, fmt_date, fmt_datetime, fmt_decimal, fmt_int
 from ..i18n import DEFAULT_LANGUAGE, t
-from ..metrics.catalogue import catalogue_usage
+from ..metrics.catalogue import catalogue_with_unused
 from ..metrics.cautions import representation_cautions
 from ..metrics.coverage import UnusedOpportunity, unused_opportunities_for
 from ..metrics.duties import responsibilities
@@ -180,6 +180,7 @@ def period_figures(
     lang: str,
     readings: Readings | None = None,
     sources: SuggestionSources | None = None,
+    unused: Sequence[list[UnusedOpportunity]] | None = None,
 ) -> list[PeriodFigures]:
     """Call the metrics for each of `periods` (this one and the previous, say) together: each
     figure once for all of them. Open loops and unused opportunities are judged on a period's
@@ -187,7 +188,7 @@ def period_figures(
     them and only its oldest open loops are listed: the others' are only compared. With
     `readings` (target_figures.read_sources of `period_requests`, read with the targets' own),
     the reach and the loops' counts are taken from them, and with `sources` the first period's
-    gaps' suggestions."""
+    gaps' suggestions; with `unused` each period's unused opportunities (catalogue_with_unused)."""
     require_read(user, "summary.read")
     windows = [period_filters(period) for period in periods]
     judged = [
@@ -200,7 +201,8 @@ def period_figures(
         reach_requests, loop_requests = period_requests(periods, today)
         reach = [reading_of(readings, request) for request in reach_requests]
         loops = loop_figures_for(session, judged, counts=[reading_of(readings, r) for r in loop_requests])
-    unused = unused_opportunities_for(session, [(filters, day, None) for filters, day in judged])
+    if unused is None:
+        unused = unused_opportunities_for(session, [(filters, day, None) for filters, day in judged])
     measures = measure_activity_for(session, user, windows)
     return [
         PeriodFigures(
@@ -301,15 +303,19 @@ def build_council_summary(
         gap_rows(session, reading_of(readings, reach_requests[0]).representation),
         judged_on,
     )
+    # The catalogue's use and the periods' unused opportunities: one statement, this period's
+    # taken from the catalogue's use.
+    catalogue, unused = catalogue_with_unused(
+        session, user, judged_on, [evaluation_day(each, today) for each in periods]
+    )
     # The previous period's gaps and open loops are only compared with this period's.
-    current, *before = period_figures(session, user, periods, today, lang, readings, sources)
+    current, *before = period_figures(session, user, periods, today, lang, readings, sources, unused)
     earlier = before[0] if before else None
     numbers = key_numbers(current, earlier, lang)
     threshold = load_metric_settings(session).gap_threshold
     # The reporting table and the duty of reporting show the statuses read with the targets'.
     reported: list[ReportingStatus] = list(reading_of(readings, own_reporting))
     actors = responsibilities(session, user, judged_on, departments={judged_on: reported})
-    catalogue = catalogue_usage(session, user, judged_on)
     trends = quarterly_trends(session, user, trend_filters(period, today))
     changed = clock.to_local(last_change_at(session, user))
     no_reach_gaps = {gap.group.code for gap in current.gaps if gap.no_reach}

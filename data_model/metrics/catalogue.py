@@ -10,10 +10,12 @@ that edition was in force and are linked to the item with its code (data_model.e
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import and_, func, join, literal, select
+from sqlalchemy import Integer, String, and_, cast, func, join, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from ..editions import EditionWindow
@@ -26,8 +28,9 @@ from ..models import (
 )
 from ..models.programme import opportunity_form
 from ..permissions import CurrentUser, require_read
-from .coverage import is_unused
-from .filters import add_months, edition_scope, live_actions
+from .coverage import UnusedOpportunity, is_unused, last_use, unused_of
+from .filters import MetricFilters, add_months, edition_scope, live_actions
+from .labels import Label
 from .settings import load_metric_settings
 
 
@@ -71,13 +74,6 @@ class CatalogueUsage:
     since: date  # the start of the window that decides "unused"
 
 
-def _department_names(rows: object) -> dict[str, tuple[str, ...]]:
-    names: dict[str, list[str]] = defaultdict(list)
-    for key, name in rows:  # type: ignore[attr-defined]
-        names[key].append(name)
-    return {key: tuple(values) for key, values in names.items()}
-
-
 def catalogue_usage(
     session: Session,
     user: CurrentUser | None,
@@ -89,28 +85,48 @@ def catalogue_usage(
     with times used, last use and departments (its actions starting on or before `today`, or
     before the edition's last day in force); "unused" as metrics.coverage decides it."""
     require_read(user, "summary.read")
+    return _read(session, today, include_retired, edition, ())[0]
+
+
+def catalogue_with_unused(
+    session: Session, user: CurrentUser | None, today: date, unused_days: Sequence[date]
+) -> tuple[CatalogueUsage, list[list[UnusedOpportunity]]]:
+    """`catalogue_usage` on `today` and, for each of `unused_days`, the unused opportunities
+    of every action (`coverage.unused_opportunities` without filters) judged on that day, in
+    one statement: a day that is `today` takes its opportunities' last use from the
+    catalogue's use, the others read their own."""
+    require_read(user, "summary.read")
+    return _read(session, today, False, None, unused_days)
+
+
+def _read(
+    session: Session,
+    today: date,
+    include_retired: bool,
+    edition: EditionWindow | None,
+    unused_days: Sequence[date],
+) -> tuple[CatalogueUsage, list[list[UnusedOpportunity]]]:
     scope = edition_scope(edition, today)
     as_of = scope.as_of
     months = load_metric_settings(session).unused_months
     since = add_months(as_of, -months)
     counted = (live_actions(), Action.start_date <= as_of, *scope.actions)
-    # Times used and last use per code, and its departments, from one pass over the actions.
-    usage: dict[str, tuple[int, date | None]] = {}
-    named: list[tuple[str, str]] = []
-    for code, name, count, newest in session.execute(
-        select(Opportunity.code, Department.name_fi, func.count(Action.id), func.max(Action.start_date))
+    # Times used and last use per code and department, from one pass over the actions.
+    usage = (
+        select(
+            Opportunity.code,
+            Department.name_fi.label("department"),
+            Department.sort_order,
+            func.count(Action.id).label("times"),
+            func.max(Action.start_date).label("last"),
+        )
         .select_from(Action)
         .join(Opportunity, Opportunity.id == Action.opportunity_id)
         .join(Department, Department.id == Action.department_id)
         .where(*counted)
         .group_by(Opportunity.code, Department.name_fi, Department.sort_order)
-        .order_by(Opportunity.code, Department.sort_order)
-    ):
-        before, latest = usage.get(code, (0, None))
-        usage[code] = (before + int(count), max(newest, latest) if latest is not None else newest)
-        named.append((code, name))
-    departments = _department_names(named)
-    # Every form, each with its items (none: a form listed empty), in one statement.
+        .cte("opportunity_use")
+    )
     items = join(
         opportunity_form,
         Opportunity,
@@ -120,40 +136,120 @@ def catalogue_usage(
             Opportunity.edition_id == scope.edition_id,
         ),
     )
-    listing = session.execute(
-        select(ParticipationForm, Opportunity)
+    # Every form, each with its items (none: a form listed empty), each item once per
+    # department that used it (none: once); then per unused day its edition's active items
+    # with their last use: rows of (kind, form, item, department, times, last).
+    listed_rows = (
+        select(
+            literal(CATALOGUE).label("kind"),
+            ParticipationForm.id.label("form_id"),
+            Opportunity.id.label("item_id"),
+            usage.c.department,
+            usage.c.sort_order,
+            usage.c.times,
+            usage.c["last"],
+        )
         .select_from(ParticipationForm)
         .outerjoin(items, opportunity_form.c.form_id == ParticipationForm.id)
-        .order_by(ParticipationForm.sort_order, Opportunity.sort_order)
+        .outerjoin(usage, usage.c.code == Opportunity.code)
+    )
+    day_scopes = [edition_scope(None, day) for day in unused_days]
+    unused_rows = [
+        _unused_rows(index, day_scope, usage if edition is None and day == today else None)
+        for index, (day, day_scope) in enumerate(zip(unused_days, day_scopes, strict=True))
+    ]
+    rows = union_all(listed_rows, *unused_rows).subquery()
+    listing = session.execute(
+        select(rows.c.kind, ParticipationForm, Opportunity, rows.c.department, rows.c.times, rows.c["last"])
+        .select_from(rows)
+        .outerjoin(ParticipationForm, ParticipationForm.id == rows.c.form_id)
+        .outerjoin(Opportunity, Opportunity.id == rows.c.item_id)
+        .order_by(
+            rows.c.kind,
+            ParticipationForm.sort_order,
+            ParticipationForm.id,
+            Opportunity.sort_order,
+            Opportunity.id,
+            rows.c.sort_order,
+            rows.c.department,
+        )
     ).all()
-    grouped: dict[int, list[OpportunityUsage]] = defaultdict(list)
-    all_forms = list(dict.fromkeys(form for form, _item in listing))
-    for form, item in listing:
+    unused = unused_of(
+        (
+            (int(kind), Label(item.id, item.code, item.name_fi, item.name_en), last)
+            for kind, _form, item, _department, _times, last in listing
+            if kind != CATALOGUE
+        ),
+        day_scopes,
+        months,
+    )
+    forms = [row[1:] for row in listing if row[0] == CATALOGUE]
+    # An item listed under several forms repeats its departments: each form's rows are its own.
+    used: dict[tuple[int, int], tuple[int, date | None]] = {}
+    named: dict[tuple[int, int], list[str]] = defaultdict(list)
+    listed: dict[int, list[Opportunity]] = defaultdict(list)
+    all_forms = list(dict.fromkeys(form for form, *_rest in forms))
+    for form, item, department, count, newest in forms:
         if item is None:
             continue
-        times, last = usage.get(item.code, (0, None))
-        grouped[form.id].append(
-            OpportunityUsage(
-                id=item.id,
-                code=item.code,
-                name_fi=item.name_fi,
-                name_en=item.name_en,
-                statutory=item.statutory,
-                legal_basis=item.legal_basis,
-                legal_basis_en=item.legal_basis_en,
-                note_fi=item.note_fi,
-                active=item.active,
-                times_used=times,
-                last_used=last,
-                departments=departments.get(item.code, ()),
-                unused=is_unused(last, since),
+        key = (form.id, item.id)
+        if key not in used:
+            listed[form.id].append(item)
+            used[key] = (0, None)
+        if department is None:
+            continue
+        before, latest = used[key]
+        used[key] = (before + int(count), newest if latest is None else max(newest, latest))
+        named[key].append(department)
+    grouped: dict[int, list[OpportunityUsage]] = defaultdict(list)
+    for form in all_forms:
+        for item in listed[form.id]:
+            times, last = used[(form.id, item.id)]
+            grouped[form.id].append(
+                OpportunityUsage(
+                    id=item.id,
+                    code=item.code,
+                    name_fi=item.name_fi,
+                    name_en=item.name_en,
+                    statutory=item.statutory,
+                    legal_basis=item.legal_basis,
+                    legal_basis_en=item.legal_basis_en,
+                    note_fi=item.note_fi,
+                    active=item.active,
+                    times_used=times,
+                    last_used=last,
+                    departments=tuple(named[(form.id, item.id)]),
+                    unused=is_unused(last, since),
+                )
             )
-        )
-    return CatalogueUsage(
+    catalogue = CatalogueUsage(
         forms=tuple(
             FormCatalogue(form.code, form.name_fi, form.name_en, tuple(grouped.get(form.id, [])))
             for form in all_forms
         ),
         unused_months=months,
         since=since,
+    )
+    return catalogue, unused
+
+
+CATALOGUE = "c"  # the kind of the catalogue's rows; an unused day's rows are its index
+
+
+def _unused_rows(index: int, scope: Any, usage: Any) -> Any:
+    """The active items of the scope's edition with their last use, as the catalogue's rows:
+    from the catalogue's use (`usage`) when it counts the same actions, else read here."""
+    if usage is None:
+        last = last_use(MetricFilters(), scope)
+    else:
+        last = (
+            select(usage.c.code, func.max(usage.c["last"]).label("last_used"))
+            .group_by(usage.c.code)
+            .subquery()
+        )
+    number, text = cast(null(), Integer), cast(null(), String)
+    return (
+        select(literal(str(index)), number, Opportunity.id, text, number, number, last.c.last_used)
+        .outerjoin(last, last.c.code == Opportunity.code)
+        .where(Opportunity.active, Opportunity.edition_id == scope.edition_id)
     )

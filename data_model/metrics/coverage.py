@@ -7,7 +7,7 @@ plus any inactive one that has figures in the filtered actions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -218,8 +218,10 @@ def unused_opportunities(
     return unused_opportunities_for(session, ((filters, today, edition),))[0]
 
 
-def _unused_select(filters: MetricFilters, scope: Any, index: int) -> Select[Any]:
-    last_used = (
+def last_use(filters: MetricFilters, scope: Any) -> Any:
+    """(code, last_used) of the opportunities used by the actions matching `filters` but their
+    period, started by the scope's "as of" day and read against its edition (by code)."""
+    return (
         select(Opportunity.code, func.max(Action.start_date).label("last_used"))
         .select_from(Action)
         .join(Opportunity, Opportunity.id == Action.opportunity_id)
@@ -227,6 +229,10 @@ def _unused_select(filters: MetricFilters, scope: Any, index: int) -> Select[Any
         .group_by(Opportunity.code)
         .subquery()
     )
+
+
+def _unused_select(filters: MetricFilters, scope: Any, index: int) -> Select[Any]:
+    last_used = last_use(filters, scope)
     return (
         select(
             literal(index).label("window"),
@@ -256,10 +262,21 @@ def unused_opportunities_for(
         session.execute(union_all(*selects) if len(selects) > 1 else selects[0]).all(),
         key=lambda row: (row[0], row[1], row[2]),
     )
-    # An earlier edition's "as of" day is its last day in force (edition_scope).
+    return unused_of(
+        ((index, Label(item_id, code, fi, en), used) for index, _o, item_id, code, fi, en, used in rows),
+        scopes,
+        months,
+    )
+
+
+def unused_of(
+    rows: Iterable[tuple[int, Label, date | None]], scopes: Sequence[Any], months: int
+) -> list[list[UnusedOpportunity]]:
+    """Per scope, the opportunities of `rows` ((scope's index, item, last used), in order)
+    unused by its "as of" day: an earlier edition's is its last day in force (edition_scope)."""
     since = [add_months(scope.as_of, -months) for scope in scopes]
-    result: list[list[UnusedOpportunity]] = [[] for _ in requests]
-    for index, _order, item_id, code, name_fi, name_en, used in rows:
+    result: list[list[UnusedOpportunity]] = [[] for _ in scopes]
+    for index, item, used in rows:
         if is_unused(used, since[index]):
-            result[index].append(UnusedOpportunity(Label(item_id, code, name_fi, name_en), used))
+            result[index].append(UnusedOpportunity(item, used))
     return result

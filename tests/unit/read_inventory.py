@@ -262,6 +262,10 @@ READ_SERVICES: dict[str, tuple[str, Reader]] = {
         "summary.read",
         lambda s, u: catalogue.catalogue_usage(s, u, TODAY),
     ),
+    "data_model.metrics.catalogue.catalogue_with_unused": (
+        "summary.read",
+        lambda s, u: catalogue.catalogue_with_unused(s, u, TODAY, (TODAY,)),
+    ),
     "data_model.metrics.editions.programme_editions": (
         "summary.read",
         lambda s, u: editions.programme_editions(s, u, TODAY),
