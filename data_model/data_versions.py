@@ -10,7 +10,8 @@ statement per script run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -90,31 +91,44 @@ def domain_of(entity: str) -> str:
     return TABLE_DOMAINS[entity]
 
 
-def _bump_one(session: Session, domain: str) -> None:
-    key = version_key(domain)
-    counter = session.get(Setting, key, with_for_update=True)
-    if counter is None:
-        # The first writes on a new database can race to create the counter: the loser of the
-        # insert reads the winner's row and bumps it, instead of failing the user's save.
+def changed_key(domain: str) -> str:
+    """The setting row that holds when `domain`'s data last changed (UTC, ISO format)."""
+    return f"{version_key(domain)}.changed_at"
+
+
+def _update_locked(session: Session, key: str, first: str, update: Callable[[str], str]) -> None:
+    """Set the setting row `key` to `update(value)` under a row lock, or create it as `first`."""
+    row = session.get(Setting, key, with_for_update=True)
+    if row is None:
+        # The first writes on a new database can race to create the row: the loser of the
+        # insert reads the winner's row and updates it, instead of failing the user's save.
         try:
             with session.begin_nested():
-                session.add(Setting(key=key, value="1"))
+                session.add(Setting(key=key, value=first))
             return
         except IntegrityError:
-            counter = session.get(Setting, key, with_for_update=True, populate_existing=True)
-            if counter is None:
+            row = session.get(Setting, key, with_for_update=True, populate_existing=True)
+            if row is None:
                 raise
-    counter.value = str(int(counter.value) + 1)
+    row.value = update(row.value)
     session.flush()
 
 
-def bump(session: Session, domains: Iterable[str]) -> None:
+def _later(at: datetime) -> Callable[[str], str]:
+    return lambda stored: max(datetime.fromisoformat(stored), at).isoformat()
+
+
+def bump(session: Session, domains: Iterable[str], at: datetime | None = None) -> None:
     """Bump the counters of `domains` in the caller's transaction (in a fixed order, so two
-    writes that bump the same two domains cannot deadlock on each other's rows)."""
+    writes that bump the same two domains cannot deadlock on each other's rows), and note
+    `at` as when their data last changed (the freshness line: data_model.run_reads). A
+    domain's time row is locked only after its counter, so it adds no lock to wait for."""
     for domain in sorted(set(domains)):
         if domain not in DOMAINS:
             raise KeyError(domain)
-        _bump_one(session, domain)
+        _update_locked(session, version_key(domain), "1", lambda value: str(int(value) + 1))
+        if at is not None:
+            _update_locked(session, changed_key(domain), at.isoformat(), _later(at))
 
 
 def version_keys() -> list[str]:
@@ -128,6 +142,19 @@ def versions_from(stored: dict[str, str]) -> dict[str, int]:
     return {domain: int(stored.get(version_key(domain), 0)) for domain in DOMAINS}
 
 
+def changed_keys() -> list[str]:
+    """The setting rows of when each domain's data last changed."""
+    return [changed_key(domain) for domain in DOMAINS]
+
+
+def last_change_from(stored: dict[str, str]) -> datetime | None:
+    """When the data last changed, from `stored` setting rows; None when no domain's time is
+    kept (a database from before they were, or just restored): then only the audit log knows.
+    Once any is kept it is the newest: every data change since has noted its time."""
+    times = [datetime.fromisoformat(stored[key]) for key in changed_keys() if key in stored]
+    return max(times, default=None)
+
+
 def data_versions(session: Session | Connection) -> dict[str, int]:
     """Every domain's counter, in one statement (on a session, or on a bare connection as the
     backup's restore has). A script run reads them with its thresholds: data_model.run_reads."""
@@ -136,15 +163,17 @@ def data_versions(session: Session | Connection) -> dict[str, int]:
 
 
 def is_version_key(key: str) -> bool:
-    """Whether a setting row is a domain's counter (cache bookkeeping, not the city's data)."""
+    """Whether a setting row is a domain's counter or the time its data last changed (cache
+    bookkeeping, not the city's data: left out of backups)."""
     return key.startswith(VERSION_KEY_PREFIX)
 
 
 def move_past(connection: Connection, before: dict[str, int]) -> None:
     """Set every domain's counter beyond `before` (the counters as they were before the data
     was replaced wholesale, e.g. by a restore): the app's processes cached figures under every
-    number up to `before`, and the replaced data must never be served under one of them."""
-    connection.execute(delete(Setting).where(Setting.key.in_(version_keys())))
+    number up to `before`, and the replaced data must never be served under one of them. The
+    times of the last changes go too: until the next write the audit log answers."""
+    connection.execute(delete(Setting).where(Setting.key.in_([*version_keys(), *changed_keys()])))
     connection.execute(
         insert(Setting),
         [{"key": version_key(d), "value": str(before.get(d, 0) + 1)} for d in DOMAINS],

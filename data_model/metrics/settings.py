@@ -41,8 +41,20 @@ def _number(raw: str | None, default: float, minimum: float) -> float:
 _MEMO_KEY = "metric_settings"
 
 
+# Every memo kept in session.info this way (the thresholds, the freshness).
+_MEMO_KEYS = {_MEMO_KEY}
+
+
+def memo_key(key: str) -> str:
+    """Register `key` as a memo in `session.info` that a write or the transaction's end
+    forgets, as the thresholds' memo is."""
+    _MEMO_KEYS.add(key)
+    return key
+
+
 def _forget(session: Session, *_args: Any) -> None:
-    session.info.pop(_MEMO_KEY, None)
+    for key in _MEMO_KEYS:
+        session.info.pop(key, None)
 
 
 # A write (or another transaction) may change a setting: the memo lives only until then.

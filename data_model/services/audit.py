@@ -42,7 +42,7 @@ def record(
     )
     session.add(entry)
     if bump:
-        data_versions.bump(session, (data_versions.domain_of(entity), *also))
+        data_versions.bump(session, (data_versions.domain_of(entity), *also), at=entry.at)
     return entry
 
 

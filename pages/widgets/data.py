@@ -18,9 +18,8 @@ from sqlalchemy.orm import Session
 from data_model.bootstrap import prepare_database
 from data_model.config import load_settings
 from data_model.db import make_engine, require_existing_database, session_factory, transaction
-from data_model.metrics.settings import MetricSettings, keep_metric_settings
 from data_model.reader_domains import versions_for
-from data_model.run_reads import RunReads, run_reads
+from data_model.run_reads import RunReads, hand_to, run_reads
 
 T = TypeVar("T")
 
@@ -99,12 +98,12 @@ def _cached(
     versions: tuple[int, ...],
     args: tuple[Any, ...],
     kwargs: tuple[tuple[str, Any], ...],
-    _thresholds: MetricSettings,
+    _this_run: RunReads,
 ) -> Any:
-    # Not part of the key (the leading underscore): a reader that applies the thresholds is
-    # keyed by the settings' version, read in the same statement as they were.
+    # Not part of the key (the leading underscore): a reader that applies the thresholds or
+    # shows the last change is keyed by the versions read in the same statement as they were.
     with session_factory(engine())() as session:
-        keep_metric_settings(session, _thresholds)
+        hand_to(session, _this_run)
         return _READERS[name](session, *args, **dict(kwargs))
 
 
@@ -115,7 +114,7 @@ def read(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     _READERS[name] = fn
     this_run = _this_run()
     versions = versions_for(fn, this_run.versions)
-    return _cached(name, versions, args, tuple(sorted(kwargs.items())), this_run.thresholds)  # type: ignore[no-any-return]
+    return _cached(name, versions, args, tuple(sorted(kwargs.items())), this_run)  # type: ignore[no-any-return]
 
 
 def read_uncached(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -8,9 +8,14 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 import streamlit as st
+from sqlalchemy import Engine, func, select
 from streamlit.testing.v1 import AppTest
 
+from data_model import clock
 from data_model.data_versions import DATA_VERSION_KEY
+from data_model.db import transaction
+from data_model.models import AuditEntry
+from data_model.services.audit import record
 from tests.sql_statements import sql_statements
 
 OVERVIEW = "pages/reports/overview.py"
@@ -48,3 +53,23 @@ def test_a_cold_render_reads_the_settings_table_once(open_app: Callable[..., App
         at.run()
     assert not at.exception
     assert len(seen) == 1
+
+
+def _reads_the_audit_log(statement: str, _parameters: Any) -> bool:
+    return "FROM audit_entry" in statement
+
+
+def test_a_cold_render_shows_the_last_change_without_reading_the_audit_log(
+    open_app: Callable[..., AppTest], app_engine: Engine
+) -> None:
+    with transaction(app_engine) as session:
+        record(session, None, "update", entity="department")
+        changed = session.scalar(select(func.max(AuditEntry.at)))
+    assert changed is not None
+    at = open_app("koordinaattori", OVERVIEW)
+    st.cache_data.clear()
+    with sql_statements(keep=_reads_the_audit_log) as seen:
+        at.run()
+    assert not at.exception
+    assert seen == []
+    assert any(clock.fmt_stored(changed) in str(caption.value) for caption in at.caption)

@@ -7,16 +7,16 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 import streamlit as st
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from data_model.data_versions import data_versions
 from data_model.db import session_factory, transaction
 from data_model.i18n import t
-from data_model.models import AuditEntry
 from data_model.permissions import CurrentUser
 from data_model.services.reports import submit_department_report
 from tests.app.test_login import log_in_with_form
+from tests.audit_times import move_every_change_to
 from tests.unit.action_inputs import department_id
 
 # The last change, moved to a moment no run of the test happens in: a login audited as a data
@@ -41,7 +41,7 @@ def test_failed_logins_leave_the_freshness_line_and_the_data_version(
             date(2025, 6, 30),
             "Kevään kuulemiset toteutuivat suunnitellusti.",
         )
-        session.execute(update(AuditEntry).values(at=LAST_CHANGE))
+        move_every_change_to(session, LAST_CHANGE)
     with session_factory(app_engine)() as session:
         versions = data_versions(session)
     assert _freshness(open_app("koordinaattori", page="pages/reports/overview.py")) == [LINE]

@@ -10,14 +10,14 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from data_model.db import session_factory, transaction
 from data_model.exports.documents import build_excel, build_pdf
-from data_model.models import AuditEntry
 from data_model.permissions import CurrentUser
 from data_model.services.reports import submit_department_report
+from tests.audit_times import move_every_change_to
 from tests.unit.action_inputs import department_id
 
 LATE_UTC = datetime(2026, 12, 2, 23, 30)
@@ -37,7 +37,7 @@ def _change_at_half_past_eleven_utc(engine: Engine, head: CurrentUser) -> None:
             "Kevään kuulemiset toteutuivat suunnitellusti.",
         )
         report.submitted_at = LATE_UTC
-        session.execute(update(AuditEntry).values(at=LATE_UTC))
+        move_every_change_to(session, LATE_UTC)
 
 
 def _texts(at: AppTest) -> str:

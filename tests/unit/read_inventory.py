@@ -360,6 +360,8 @@ BUILDING_BLOCKS: dict[str, str] = {
     "a checked composed read fetched with its other rows",
     "data_model.metrics.settings.keep_metric_settings": "reads nothing: keeps thresholds read "
     "elsewhere (a script run's first statement, data_model.run_reads) for the session",
+    "data_model.metrics.freshness.keep_last_change": "reads nothing: keeps the last change read "
+    "elsewhere (a script run's first statement, data_model.run_reads) for the session",
     "data_model.metrics.rollup_reads.quarter_rows": "the monthly sums' side of quarterly_trends, "
     "which checks",
     "data_model.metrics.reach.reach_figures_for": "reach_figures of several periods, composed in "

@@ -29,8 +29,8 @@ DOORS: dict[str, str] = {
     "data_model.auth.log_out": "ends the session that asks",
     "data_model.run_reads.run_reads": "the cache keys of every read and the thresholds, read once "
     "per run (pages/widgets/data.py)",
-    "data_model.metrics.settings.keep_metric_settings": "reads nothing: hands a cached read the "
-    "thresholds run_reads read",
+    "data_model.run_reads.hand_to": "reads nothing: hands a cached read the thresholds and the "
+    "last change run_reads read",
     "data_model.services.users.change_own_password": "checks that the actor is the account itself, "
     "with its current password",
 }
