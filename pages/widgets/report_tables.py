@@ -8,7 +8,7 @@ import streamlit as st
 
 from data_model.exports.tables import Table, as_text
 
-from .texts import tr
+from .texts import lang, tr
 
 
 def bullets(lines: tuple[str, ...]) -> None:
@@ -20,12 +20,12 @@ def bullets(lines: tuple[str, ...]) -> None:
 def show_table(table: Table) -> None:
     # Written as in the PDF (decimal comma, "15 %", "–" for unknown); the workbook has the
     # typed values for sorting and sums.
-    yes, no = tr("council.yes"), tr("council.no")
+    yes, no, language = tr("council.yes"), tr("council.no"), lang()
     # Every cell is text: handed to Streamlit as Arrow columns, which it sends as they are
     # (a list of records went through pandas first, ten times the cost, on every rerun).
     position = {column.header: index for index, column in enumerate(table.columns)}  # as a record: last wins
     cells = {
-        header: [as_text(row[index], table.columns[index].kind, yes, no) for row in table.rows]
+        header: [as_text(row[index], table.columns[index].kind, yes, no, language) for row in table.rows]
         for header, index in position.items()
     }
     st.markdown(f"**{table.title}**")  # titles come from the locale files, not from users

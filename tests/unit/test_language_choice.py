@@ -3,6 +3,9 @@ Finnish where it does not, and one place in the code that decides it."""
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
 import re
 from pathlib import Path
 
@@ -98,4 +101,49 @@ def test_no_page_uses_a_number_field() -> None:
         for path in [ROOT / "app.py", *ROOT.glob("pages/**/*.py")]
         if "number_input(" in path.read_text(encoding="utf-8")
     ]
+    assert offenders == []
+
+
+def _default_lang_position(function: object) -> int | None:
+    """The position of `function`'s `lang` parameter when it has a default (Finnish), else None."""
+    try:
+        parameters = list(inspect.signature(function).parameters.values())  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return next(
+        (index for index, p in enumerate(parameters) if p.name == "lang" and p.default is not p.empty), None
+    )
+
+
+def _gives_lang(args: list[ast.expr], keywords: list[ast.keyword], position: int) -> bool:
+    starred = any(isinstance(arg, ast.Starred) for arg in args)
+    return starred or len(args) > position or any(k.arg in ("lang", None) for k in keywords)
+
+
+def test_pages_hand_the_readers_language_to_every_call_that_takes_one() -> None:
+    # A data_model function whose `lang` defaults to Finnish, called from a page without it,
+    # wrote an English reader's council tables the Finnish way (report_tables.show_table). Every
+    # such call in app.py and pages/ passes the language, directly or through read(fn, ...),
+    # which hands fn its session first.
+    offenders = []
+    for path in [ROOT / "app.py", *ROOT.glob("pages/**/*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {
+            alias.asname or alias.name: (node.module, alias.name)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("data_model")
+            for alias in node.names
+        }
+        for call in (node for node in ast.walk(tree) if isinstance(node, ast.Call)):
+            if not isinstance(call.func, ast.Name):
+                continue
+            name, args, skipped = call.func.id, list(call.args), 0
+            if name in ("read", "read_uncached") and args and isinstance(args[0], ast.Name):
+                name, args, skipped = args[0].id, args[1:], 1  # read supplies the session
+            if name not in imported:
+                continue
+            module, attribute = imported[name]
+            position = _default_lang_position(getattr(importlib.import_module(module), attribute, None))
+            if position is not None and not _gives_lang(args, call.keywords, position - skipped):
+                offenders.append(f"{path.relative_to(ROOT)}:{call.lineno} {attribute}")
     assert offenders == []
