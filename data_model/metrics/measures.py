@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import Subquery, and_, func, literal_column, or_, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from .. import clock
 from ..editions import EditionWindow
@@ -340,5 +340,22 @@ def measures_without_actions(
 ) -> list[Label]:
     """The active measures no filtered action is linked to, in programme order."""
     require_read(user, "summary.read")
-    measures = _measures(session, filters, False, _scope(filters, edition))
-    return [measure.label for measure in measures if measure.nothing_logged]
+    scope = _scope(filters, edition)
+    # Only whether a measure has an action matters here, not how many: NOT EXISTS lets the
+    # database stop at a measure's first counted action instead of grouping every action.
+    linked = aliased(DevelopmentMeasure)
+    advanced = (
+        select(action_measure.c.action_id)
+        .join(linked, linked.id == action_measure.c.development_measure_id)
+        .join(Action, Action.id == action_measure.c.action_id)
+        .where(linked.code == DevelopmentMeasure.code, *action_conditions(filters), *scope.actions)
+    )
+    statement = (
+        select(DevelopmentMeasure)
+        .join(DevelopmentPrinciple, DevelopmentMeasure.principle_id == DevelopmentPrinciple.id)
+        .where(
+            DevelopmentPrinciple.edition_id == scope.edition_id, DevelopmentMeasure.active, ~advanced.exists()
+        )
+        .order_by(DevelopmentPrinciple.sort_order, DevelopmentMeasure.sort_order, DevelopmentMeasure.id)
+    )
+    return [Label(m.id, m.code, m.text_fi, m.text_en) for m in session.scalars(statement)]

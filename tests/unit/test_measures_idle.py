@@ -1,0 +1,94 @@
+"""The reach page's measures without actions ask only whether a counted action advanced each
+measure (NOT EXISTS, stopping at the first), not the counts per measure the steps page
+groups every action for (at 100,000 actions that grouping was most of the reach page's SQL).
+The answer must stay the aggregate's "nothing logged"."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, event, select
+from sqlalchemy.orm import Session
+
+from data_model.db import session_factory
+from data_model.metrics.filters import MetricFilters
+from data_model.metrics.measures import measure_activity, measures_without_actions
+from data_model.models import Department
+from tests.factories import READER
+from tests.metrics_data import add_action
+from tests.sql_statements import sql_statements
+from tests.unit.programme_fixture import build
+
+
+def _mixed(session: Session) -> None:
+    """The fixture, plus measures advanced in one period, one department or one channel only."""
+    build(session)
+    add_action(
+        session, "hyvinvointi", "Kysely", date(2026, 3, 1), measures=["vuoropuhelu"], channels=["facebook"]
+    )
+    add_action(
+        session,
+        "kaupunkiymparisto",
+        "Kaavailta",
+        date(2024, 9, 1),
+        measures=["palaute_huomioimisesta", "vuoropuhelu"],
+    )
+    add_action(
+        session,
+        "hyvinvointi",
+        "Poistettu",
+        date(2026, 3, 2),
+        measures=["helpot_osallistumiskeinot"],
+        deleted=True,
+    )
+
+
+def test_measures_without_actions_are_the_aggregates_nothing_logged(session: Session) -> None:
+    _mixed(session)
+    department = session.scalars(select(Department.id).where(Department.code == "hyvinvointi")).one()
+    windows = [
+        MetricFilters(),
+        MetricFilters(start=date(2024, 1, 1), end=date(2024, 12, 31)),
+        MetricFilters(start=date(2025, 1, 1), end=date(2025, 12, 31)),
+        MetricFilters(start=date(2026, 1, 1)),
+        MetricFilters(start=date(2030, 1, 1)),
+        MetricFilters(department_ids=(department,)),
+        MetricFilters(channel_codes=("facebook",)),
+    ]
+    answers = set()
+    for filters in windows:
+        idle = measures_without_actions(session, READER, filters)
+        assert idle == [m.label for m in measure_activity(session, READER, filters) if m.nothing_logged], (
+            filters
+        )
+        answers.add(tuple(label.code for label in idle))
+    assert len(answers) >= 4  # the windows tell measures apart, so the comparison proves something
+
+
+def test_measures_without_actions_is_one_statement_that_stops_at_a_measures_first_action(
+    engine: Engine,
+) -> None:
+    with session_factory(engine)() as session, sql_statements() as sent:
+        measures_without_actions(session, READER, MetricFilters())
+    assert len(sent) == 1, sent
+    if engine.dialect.name != "sqlite":
+        return  # PostgreSQL's planner picks by the table's size; SQLite's plan shows the rule
+    statements: list[tuple[str, Any]] = []
+
+    def keep(_conn: object, _cursor: object, statement: str, parameters: Any, *_args: object) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        with session_factory(engine)() as session:
+            measures_without_actions(session, READER, MetricFilters())
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    [(statement, parameters)] = statements
+    with engine.connect() as connection:
+        plan = [row[-1] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+    # Each measure looks its links up by the measure's index; no action is grouped or scanned.
+    assert any(step.startswith("SEARCH action_measure USING") for step in plan), plan
+    assert not any(step.startswith("SCAN action") for step in plan), plan
+    assert not any("GROUP BY" in step for step in plan), plan
