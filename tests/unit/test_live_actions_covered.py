@@ -7,44 +7,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 
-from data_model.db import session_factory
 from data_model.metrics.catalogue import catalogue_usage
 from data_model.metrics.coverage import unused_opportunities
 from data_model.metrics.filters import MetricFilters
 from tests.factories import READER
+from tests.sqlite_plans import sqlite_plans
 
 TODAY = date(2026, 12, 7)
-
-
-def _plans(engine: Engine, read: object) -> list[str]:
-    sent: list[tuple[str, object]] = []
-
-    def keep(_conn: object, _cursor: object, statement: str, parameters: object, *_args: object) -> None:
-        sent.append((statement, parameters))
-
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        with session_factory(engine)() as session:
-            read(session)  # type: ignore[operator]
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
-    plans = []
-    with engine.connect() as connection:
-        for statement, parameters in sent:
-            if "max(action.start_date)" in statement:
-                rows = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
-                plans.append(" ".join(row[-1] for row in rows))
-    return plans
+MAX_START = "max(action.start_date)"  # the statements that group the live actions
 
 
 def test_the_unused_opportunities_and_the_catalogue_read_the_covering_index(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         # PostgreSQL's planner picks by the table's size; SQLite's plan shows the rule.
         return
-    plans = _plans(engine, lambda session: unused_opportunities(session, READER, MetricFilters(), TODAY))
-    plans += _plans(engine, lambda session: catalogue_usage(session, READER, TODAY))
+    plans = sqlite_plans(
+        engine, lambda session: unused_opportunities(session, READER, MetricFilters(), TODAY), MAX_START
+    )
+    plans += sqlite_plans(engine, lambda session: catalogue_usage(session, READER, TODAY), MAX_START)
     assert len(plans) >= 2, plans
     for plan in plans:
         assert "COVERING INDEX ix_action_live_by_date_covered" in plan, plan
