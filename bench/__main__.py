@@ -1,5 +1,4 @@
-"""`python -m bench --actions 10000 [--database-url URL] [--runs 5] [--json]`: builds the
-database, then measures it in a fresh process (`--measure-only`, a database already built)."""
+"""`python -m bench --actions 10000 [--database-url URL] [--runs 5] [--json]`."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ import logging
 import os
 import platform
 import secrets
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -28,12 +26,11 @@ from .measure import (
     render_times,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-DOC = ROOT / "docs" / "benchmarks.md"
+DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 
 
 def run(actions: int, database_url: str | None, runs: int) -> dict[str, Any]:
-    """Build the database, then measure it in a fresh process; the issue's result object."""
+    """Build the database, measure every page, return the issue's result object."""
     if database_url is None:
         folder = tempfile.mkdtemp(prefix="bench-")
         database_url = f"sqlite:///{folder}/bench.db"
@@ -43,38 +40,6 @@ def run(actions: int, database_url: str | None, runs: int) -> dict[str, Any]:
     os.environ["HEINOLA_DEMO"] = "0"
     engine = make_engine(database_url)
     build(engine, actions)
-    engine.dispose()
-    # Measured apart from the build, as a server process meets a database: a process that had
-    # just written 100,000 actions carried their objects, and every render's garbage
-    # collection walked them (Council 0.43 s cold in the building process, 0.13 s in a fresh
-    # one, on the same database).
-    child = subprocess.run(  # noqa: S603 (this interpreter, this package, our own arguments)
-        [
-            sys.executable,
-            "-m",
-            "bench",
-            "--measure-only",
-            "--database-url",
-            database_url,
-            "--actions",
-            str(actions),
-            "--runs",
-            str(runs),
-            "--json",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if child.returncode != 0:
-        raise RuntimeError(f"measuring {database_url} failed:\n{child.stderr[-3000:]}")
-    return dict(json.loads(child.stdout.strip().splitlines()[-1]))
-
-
-def measure(actions: int, database_url: str, runs: int) -> dict[str, Any]:
-    """Measure every page of a database already built; the issue's result object."""
-    engine = make_engine(database_url)
     floor, naive = floor_time(engine, runs), naive_time(engine, runs)
     pages = {}
     for name, page in PAGES.items():
@@ -122,18 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--doc", action="store_true", help="append the table to docs/benchmarks.md")
-    parser.add_argument(
-        "--measure-only", action="store_true", help="measure --database-url as it is, no build"
-    )
     args = parser.parse_args(argv)
     # AppTest outside a server logs a harmless ScriptRunContext warning per cached call.
     logging.getLogger("streamlit").setLevel(logging.ERROR)
-    if args.measure_only:
-        if args.database_url is None:
-            parser.error("--measure-only needs --database-url")
-        result = measure(args.actions, args.database_url, args.runs)
-    else:
-        result = run(args.actions, args.database_url, args.runs)
+    result = run(args.actions, args.database_url, args.runs)
     if args.json:
         print(json.dumps(result))
     else:
