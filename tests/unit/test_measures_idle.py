@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 
 from data_model.db import session_factory
 from data_model.metrics.filters import MetricFilters
-from data_model.metrics.measures import measure_activity, measure_activity_for, measures_without_actions
+from data_model.metrics.measures import (
+    MeasureCounts,
+    measure_activity,
+    measure_activity_for,
+    measure_counts,
+    measures_without_actions,
+)
 from data_model.models import Department
 from tests.factories import READER
 from tests.metrics_data import add_action
@@ -64,6 +70,25 @@ def test_measures_without_actions_are_the_aggregates_nothing_logged(session: Ses
         )
         answers.add(tuple(label.code for label in idle))
     assert len(answers) >= 4  # the windows tell measures apart, so the comparison proves something
+
+
+def test_measure_counts_are_the_aggregates_counts(session: Session) -> None:
+    # The Overview's and the home page's key number asks the same existence question.
+    _mixed(session)
+    counted = set()
+    for filters in (
+        MetricFilters(),
+        MetricFilters(start=date(2024, 1, 1), end=date(2024, 12, 31)),
+        MetricFilters(start=date(2026, 1, 1)),
+        MetricFilters(start=date(2030, 1, 1)),
+    ):
+        activity = measure_activity(session, READER, filters)
+        expected = MeasureCounts(len(activity), sum(1 for m in activity if not m.nothing_logged))
+        with sql_statements() as sent:
+            assert measure_counts(session, READER, filters) == expected, filters
+        assert len(sent) == 1
+        counted.add(expected.with_actions)
+    assert len(counted) >= 3  # the windows differ, so the comparison proves something
 
 
 def test_measures_without_actions_is_one_statement_that_stops_at_a_measures_first_action(
