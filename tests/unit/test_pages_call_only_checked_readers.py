@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from tests.unit.read_inventory import PUBLIC_READERS, READ_SERVICES, is_write, takes_session
+from tests.unit.read_inventory import READ_SERVICES
+from tests.unit.session_functions import is_write, takes_session
+from tests.unit.unchecked_readers import PUBLIC_READERS
 
 ROOT = Path(__file__).resolve().parents[2]
 

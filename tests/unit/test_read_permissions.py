@@ -18,14 +18,10 @@ import pytest
 from data_model.db import session_factory
 from data_model.models import ROLES
 from data_model.permissions import READ_PERMISSIONS, CurrentUser, PermissionDenied, can, require_read
-from tests.unit.read_inventory import (
-    BUILDING_BLOCKS,
-    PUBLIC_READERS,
-    READ_SERVICES,
-    is_write,
-    session_functions,
-)
+from tests.unit.read_inventory import READ_SERVICES
 from tests.unit.read_world import World
+from tests.unit.session_functions import is_write, session_functions
+from tests.unit.unchecked_readers import BUILDING_BLOCKS, PUBLIC_READERS
 
 OWN, OTHER = 10, 20
 # permission -> role -> (may read in own department, may read in another department)
