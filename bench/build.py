@@ -14,7 +14,8 @@ from data_model.demo import _Rows, read_catalogue
 from data_model.demo_generator import plan_demo
 from data_model.models import User
 from data_model.passwords import hash_password
-from data_model.rollups import defer_to_rebuild, rebuild_rollups
+from data_model.rollup_events import defer_to_rebuild
+from data_model.rollups import rebuild_rollups
 from data_model.services.audit import record
 
 BATCH = 2000

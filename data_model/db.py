@@ -133,7 +133,7 @@ def make_engine(url: str) -> Engine:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     # Every session keeps the monthly sums current: importing the module registers its hooks.
-    from . import rollups  # noqa: F401
+    from . import rollup_events  # noqa: F401
 
     return sessionmaker(engine, expire_on_commit=False)
 
