@@ -10,7 +10,6 @@ from datetime import date
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from data_model.db import session_factory
 from data_model.metrics.filters import MetricFilters
 from data_model.metrics.measures import (
     MeasureCounts,
@@ -22,7 +21,7 @@ from data_model.metrics.measures import (
 from data_model.models import Department
 from tests.factories import READER
 from tests.metrics_data import add_action
-from tests.sql_statements import sql_statements
+from tests.sql_statements import sql_statements, statements_of
 from tests.sqlite_plans import sqlite_plans
 from tests.unit.programme_fixture import build
 
@@ -94,8 +93,9 @@ def test_measure_counts_are_the_aggregates_counts(session: Session) -> None:
 def test_measures_without_actions_is_one_statement_that_stops_at_a_measures_first_action(
     engine: Engine,
 ) -> None:
-    with session_factory(engine)() as session, sql_statements() as sent:
-        measures_without_actions(session, READER, MetricFilters())
+    _, sent = statements_of(
+        engine, lambda session: measures_without_actions(session, READER, MetricFilters())
+    )
     assert len(sent) == 1, sent
     if engine.dialect.name != "sqlite":
         return  # PostgreSQL's planner picks by the table's size; SQLite's plan shows the rule
