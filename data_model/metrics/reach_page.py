@@ -5,7 +5,9 @@ groups, three coverage matrices, the unused opportunities, the idle measures and
 Read one by one, each figure read its own labels and thresholds and ran its own GROUP BY (34
 statements on a cold render). Here the labels of every row and column are one statement, the
 per-pair sums behind the matrices, the special groups and the gap suggestions are one
-statement (one GROUP BY per figure, sent together), and the thresholds are read once.
+statement (one GROUP BY per figure, sent together), and the thresholds are read once: on a
+page, in the script run's first statement (data_model.run_reads, handed to the session); read
+without them, with the labels and sums.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, String, cast, func, literal, null, select, union_all
+from sqlalchemy import Integer, Select, String, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from ..i18n import DEFAULT_LANGUAGE
@@ -40,7 +42,7 @@ from .labels import Label
 from .measures import measures_without_actions
 from .reach import AGE, TAG_ONLY_GROUPS, GroupReach, reach_figures
 from .report_figures import ReportFigures
-from .settings import MetricSettings, remember_metric_settings, settings_rows
+from .settings import MetricSettings, kept_metric_settings, remember_metric_settings, settings_rows
 from .trends import QuarterTrend, quarterly_trends
 
 # The kinds of rows of the two batched statements.
@@ -113,15 +115,21 @@ class _PageRows:
     settings: dict[str, str]
 
 
-def _page_rows(session: Session, filters: MetricFilters, day: date) -> _PageRows:
-    """Every department, form, channel, group and opportunity in sort order, the per-pair
-    figures and the thresholds' stored values: one statement, rows told apart by their kind."""
+def _thresholds_rows() -> Select[Any]:
+    """The thresholds' stored values as rows of the page's statement (kind SETTINGS, the key
+    as the code and the value as the Finnish name)."""
     key, value = settings_rows().selected_columns
     empty = cast(null(), String)
     number = cast(null(), Integer)
-    thresholds = settings_rows().with_only_columns(
+    return settings_rows().with_only_columns(
         literal(SETTINGS).label("kind"), number, key, value, empty, number, number, empty
     )
+
+
+def _page_rows(session: Session, filters: MetricFilters, day: date, with_thresholds: bool) -> _PageRows:
+    """Every department, form, channel, group and opportunity in sort order, the per-pair
+    figures and, `with_thresholds`, the thresholds' stored values: one statement, rows told
+    apart by their kind."""
     rows = union_all(
         label_rows(DEPARTMENTS, Department, day),
         label_rows(FORMS, ParticipationForm, day),
@@ -129,7 +137,7 @@ def _page_rows(session: Session, filters: MetricFilters, day: date) -> _PageRows
         label_rows(GROUPS, AudienceGroup, day),
         label_rows(OPPORTUNITIES, Opportunity, day),
         *(padded(statement) for statement in _cell_rows(filters, day)),
-        thresholds,
+        *([_thresholds_rows()] if with_thresholds else []),
     ).subquery()
     found = _PageRows(defaultdict(list), defaultdict(dict), {})
     for kind, key_, code, name_fi, name_en, order, flag, group_kind in session.execute(
@@ -174,9 +182,11 @@ def reach_page_figures(
 ) -> ReachPageFigures:
     """The Reach & gaps page's figures for `filters`; unused opportunities judged on `as_of`."""
     require_read(user, "summary.read")
-    # The thresholds come with the labels and sums, before any figure asks for them.
-    page_rows = _page_rows(session, filters, as_of)
-    settings = remember_metric_settings(session, page_rows.settings)
+    # A page's session holds the thresholds its script run read first; a session without them
+    # reads them with the labels and sums, before any figure asks for them.
+    handed = kept_metric_settings(session)
+    page_rows = _page_rows(session, filters, as_of, with_thresholds=handed is None)
+    settings = handed if handed is not None else remember_metric_settings(session, page_rows.settings)
     labels, cells = page_rows.labels, page_rows.cells
     reach = reach_figures(session, filters)
     active = {kind: [item for item in items if item.active] for kind, items in labels.items()}

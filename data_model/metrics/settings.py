@@ -78,8 +78,8 @@ def metric_settings(session: Session, user: CurrentUser | None) -> MetricSetting
 def load_metric_settings(session: Session) -> MetricSettings:
     """The current thresholds; each falls back to its default when missing or invalid. The
     building block of every metric that applies them: a page asks `metric_settings`."""
-    memo = session.info.get(_MEMO_KEY)
-    if isinstance(memo, MetricSettings):
+    memo = kept_metric_settings(session)
+    if memo is not None:
         return memo
     memo = _read_settings(session)
     session.info[_MEMO_KEY] = memo
@@ -89,6 +89,13 @@ def load_metric_settings(session: Session) -> MetricSettings:
 def settings_rows() -> Select[str, str]:
     """The statement that reads the thresholds' stored values: (key, value) rows."""
     return select(Setting.key, Setting.value).where(Setting.key.in_(DEFAULT_SETTINGS))
+
+
+def kept_metric_settings(session: Session) -> MetricSettings | None:
+    """The thresholds `session` already holds (handed by its script run, or read by an earlier
+    metric), or None: reads nothing, so a composed read fetches them only when this is None."""
+    memo = session.info.get(_MEMO_KEY)
+    return memo if isinstance(memo, MetricSettings) else None
 
 
 def remember_metric_settings(session: Session, stored: dict[str, str]) -> MetricSettings:

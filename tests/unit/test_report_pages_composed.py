@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from data_model.db import session_factory, transaction
 from data_model.demo import load_demo
@@ -29,12 +30,12 @@ from data_model.metrics.reporting import reporting_status
 from data_model.metrics.settings import metric_settings
 from data_model.metrics.targets import target_progress
 from data_model.metrics.trends import quarterly_trends
-from data_model.models import Action, Department
+from data_model.models import Action, Department, Setting
 from data_model.permissions import CurrentUser
 from data_model.services.actions import restore_action, soft_delete_action
 from tests.app.metric_pages import log_youth_evening
 from tests.factories import create_role_users
-from tests.sql_statements import sql_statements
+from tests.sql_statements import sql_statements, statements_of
 
 TODAY = date(2025, 11, 28)
 
@@ -138,3 +139,24 @@ def test_each_page_reads_its_figures_in_a_fixed_number_of_statements(
     # pair sums and thresholds together, totals, the groups with their population, unused,
     # measures, trends.
     assert counts == [(9, 6), (9, 6)]
+
+
+def test_a_pages_session_has_the_thresholds_and_the_reach_page_reads_them_not_again(
+    engine: Engine, demo_users: dict[str, CurrentUser]
+) -> None:
+    """On a page the script run's first statement read the thresholds (data_model.run_reads):
+    the Reach page's read takes them from its session and fetches them no more, in as many
+    statements as a session that fetches them, with the same figures."""
+    user = demo_users["coordinator"]
+    with transaction(engine) as session:  # not the defaults, so figures by the defaults differ
+        session.execute(update(Setting).where(Setting.key == "gap_threshold").values(value="0,8"))
+    for filters in _filters(engine):
+        with session_factory(engine)() as session:
+            fetched = reach_page_figures(session, user, filters, TODAY)
+        handed, sent = statements_of(
+            engine, partial(reach_page_figures, user=user, filters=filters, as_of=TODAY)
+        )
+        assert handed == fetched, filters
+        assert len(sent) == 6
+        assert not [statement for statement in sent if "setting" in statement.lower()], filters
+    assert fetched.settings.gap_threshold == 0.8

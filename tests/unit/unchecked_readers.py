@@ -41,6 +41,8 @@ BUILDING_BLOCKS: dict[str, str] = {
     "data_model.metrics.reach.population_figures": "composed in reach_figures",
     "data_model.metrics.settings.remember_metric_settings": "reads nothing: keeps the thresholds "
     "a checked composed read fetched with its other rows",
+    "data_model.metrics.settings.kept_metric_settings": "reads nothing: the thresholds the session "
+    "already holds, which a checked composed read then does not fetch",
     "data_model.metrics.settings.keep_metric_settings": "reads nothing: keeps thresholds read "
     "elsewhere (a script run's first statement, data_model.run_reads) for the session",
     "data_model.metrics.freshness.keep_last_change": "reads nothing: keeps the last change read "
