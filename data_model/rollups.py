@@ -39,6 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
+from .metrics.day_keys import day_key
 from .metrics.feedback import planning_or_decision
 from .metrics.reach import AGE, FOREIGN_LANGUAGE
 from .metrics.trends import DIGITAL_FORMATS
@@ -52,6 +53,7 @@ from .models.rollups import (
     GROUP_OPPORTUNITY,
     NO_AREA,
     NO_OPPORTUNITY,
+    OPPORTUNITY_USE,
     UNTOLD,
 )
 
@@ -158,16 +160,6 @@ def _group_sums(connection: Connection, conditions: list[ColumnElement[bool]]) -
     return [dict(zip(names, (int(v or 0) for v in row), strict=True)) for row in rows]
 
 
-def day_key(day: ColumnElement[Any]) -> ColumnElement[int]:
-    """A date as the integer yyyymmdd (the UNTOLD link sums' key)."""
-    return cast(
-        cast(extract("year", day), Integer) * 10000
-        + cast(extract("month", day), Integer) * 100
-        + cast(extract("day", day), Integer),
-        Integer,
-    )
-
-
 def _link_sums(connection: Connection, conditions: list[ColumnElement[bool]]) -> list[dict[str, Any]]:
     """Per bucket, the LinkMonth rows (models/rollups.py says what each kind counts)."""
     bucket = _bucket_of_action()
@@ -223,7 +215,15 @@ def _link_sums(connection: Connection, conditions: list[ColumnElement[bool]]) ->
         .where(*_live(conditions), planning_or_decision(), Action.feedback_given.is_(False))
         .group_by(*bucket, closes)
     )
-    rows = connection.execute(union_all(forms, by_opportunity, aimed, by_channel, feedback, untold)).all()
+    used = (
+        select(
+            *bucket, literal(OPPORTUNITY_USE), opportunity, day_key(func.max(Action.start_date)), func.count()
+        )
+        .where(*_live(conditions))
+        .group_by(*bucket, opportunity)
+    )
+    statements = (forms, by_opportunity, aimed, by_channel, feedback, untold, used)
+    rows = connection.execute(union_all(*statements)).all()
     return [
         {
             name: (value if name == "kind" else int(value or 0))

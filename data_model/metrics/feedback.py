@@ -24,6 +24,7 @@ from ..models import Action, Department, ParticipationForm
 from ..models.actions import action_form
 from ..permissions import CurrentUser, require_read
 from . import rollup_reads
+from .day_keys import date_of_key, day_key_of
 from .filters import MetricFilters, action_conditions
 from .labels import Label
 from .settings import load_metric_settings
@@ -80,14 +81,6 @@ def loop_rate(with_feedback: int, actions: int) -> float | None:
     return with_feedback / actions if actions else None
 
 
-def _day_key(day: date) -> int:
-    return day.year * 10000 + day.month * 100 + day.day
-
-
-def _from_key(key: int) -> date:
-    return date(key // 10000, key // 100 % 100, key % 100)
-
-
 def planning_or_decision() -> ColumnElement[bool]:
     """The actions the loop is about: those with the form suunnittelu or paatos."""
     # Asked of each action (a look-up by its key), not as a list of every action with those
@@ -114,7 +107,7 @@ def _counts_select(filters: MetricFilters, today: date, days: int, index: int) -
     oldest open loops had closed (None from the rows, or when there are fewer)."""
     open_before = today - timedelta(days=days)
     if rollup_reads.covers(filters):
-        return rollup_reads.feedback_sums(filters, _day_key(open_before), OPEN_LOOPS_KEPT, index)
+        return rollup_reads.feedback_sums(filters, day_key_of(open_before), OPEN_LOOPS_KEPT, index)
     conditions = [*action_conditions(filters), planning_or_decision()]
     return select(
         literal(index).label("window"),
@@ -187,7 +180,7 @@ def loop_figures_for(
             if counted.oldest_by is not None:
                 # The day by which the oldest few had closed (from the monthly sums): an action
                 # starts no later than it ends, so they are among those started by then.
-                conditions.append(Action.start_date <= _from_key(counted.oldest_by))
+                conditions.append(Action.start_date <= date_of_key(counted.oldest_by))
             rows = session.execute(
                 select(Action.id, Action.title, closed_on, Department)
                 .join(Department, Department.id == Action.department_id)

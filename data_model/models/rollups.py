@@ -86,21 +86,24 @@ CHANNEL_GROUP = "cg"  # a = channel the action used, b = audience group: partici
 # Of the planning and decision actions (the feedback loop's, metrics/feedback.py):
 FEEDBACK = "fb"  # a = 1 when residents were told how their input was used, else 0: actions
 UNTOLD = "ut"  # a = the day the loop closes (end date, else start) as yyyymmdd: actions not told
+# a = opportunity or NO_OPPORTUNITY, b = the newest start day of those actions as yyyymmdd: actions
+OPPORTUNITY_USE = "ou"
 # b 0: the action names no opportunity (a key column cannot be NULL).
 NO_OPPORTUNITY = 0
-LINK_KINDS = (FORM_ACTIONS, GROUP_OPPORTUNITY, AIMED, CHANNEL_GROUP, FEEDBACK, UNTOLD)
+LINK_KINDS = (FORM_ACTIONS, GROUP_OPPORTUNITY, AIMED, CHANNEL_GROUP, FEEDBACK, UNTOLD, OPPORTUNITY_USE)
 
 
 class LinkMonth(Base):
     """Per bucket: the sums over an action's links (its forms, its opportunity × the groups it
-    reached, the groups it was aimed at, its channels × the groups it reached) that the coverage matrix and the gap suggestions add
-    up, and the feedback loop's counts."""
+    reached, the groups it was aimed at, its channels × the groups it reached) that the coverage
+    matrix and the gap suggestions add up, the feedback loop's counts, and each opportunity's
+    use (the catalogue's and the duties' evidence)."""
 
     __tablename__ = "link_month"
     __table_args__ = (
         *_bucket_checks(),
         CheckConstraint("value >= 0", name="value_nonneg"),
-        CheckConstraint("kind IN ('f', 'go', 'ai', 'cg', 'fb', 'ut')", name="kind_known"),
+        CheckConstraint("kind IN ('f', 'go', 'ai', 'cg', 'fb', 'ut', 'ou')", name="kind_known"),
         DERIVED,
     )
     department_id: Mapped[int] = mapped_column(Integer, primary_key=True)
