@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from .models import ProgrammeEdition
@@ -118,6 +118,17 @@ def first_approved_id_sql() -> ScalarSelect[int]:
         .where(ProgrammeEdition.approved_on.is_not(None))
         .order_by(ProgrammeEdition.period_start, ProgrammeEdition.id)
         .limit(1)
+        .correlate(None)
+        .scalar_subquery()
+    )
+
+
+def edition_start_sql(edition_id: ColumnElement[int] | int) -> ScalarSelect[date]:
+    """The edition's first day in force in SQL: its period's start, NULL for the first
+    approved edition (in force from the beginning of time)."""
+    return (
+        select(case((ProgrammeEdition.id != first_approved_id_sql(), ProgrammeEdition.period_start)))
+        .where(ProgrammeEdition.id == edition_id)
         .correlate(None)
         .scalar_subquery()
     )

@@ -15,22 +15,23 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, cast, func, join, literal, null, select, union_all
+from sqlalchemy import Integer, String, Subquery, and_, cast, func, join, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
-from ..editions import EditionWindow
+from ..editions import EditionWindow, edition_start_sql
 from ..i18n import in_language
 from ..models import (
-    Action,
     Department,
     Opportunity,
     ParticipationForm,
 )
 from ..models.programme import opportunity_form
 from ..permissions import CurrentUser, require_read
-from .coverage import UnusedOpportunity, is_unused, last_use, unused_of
-from .filters import MetricFilters, add_months, edition_scope, live_actions
+from .coverage import UnusedOpportunity, is_unused, unused_of
+from .day_keys import day_of_key
+from .filters import EditionScope, add_months, edition_scope
 from .labels import Label
+from .opportunity_use import opportunity_use
 from .settings import load_metric_settings
 
 
@@ -110,20 +111,19 @@ def _read(
     as_of = scope.as_of
     months = load_metric_settings(session).unused_months
     since = add_months(as_of, -months)
-    counted = (live_actions(), Action.start_date <= as_of, *scope.actions)
-    # Times used and last use per code and department, from one pass over the actions.
+    # Times used and last use (yyyymmdd) per code and department, from the monthly sums.
+    use = _use(scope)
     usage = (
         select(
             Opportunity.code,
             Department.name_fi.label("department"),
             Department.sort_order,
-            func.count(Action.id).label("times"),
-            func.max(Action.start_date).label("last"),
+            func.sum(use.c.n0).label("times"),
+            func.max(use.c.last0).label("last"),
         )
-        .select_from(Action)
-        .join(Opportunity, Opportunity.id == Action.opportunity_id)
-        .join(Department, Department.id == Action.department_id)
-        .where(*counted)
+        .select_from(use)
+        .join(Opportunity, Opportunity.id == use.c.opportunity_id)
+        .join(Department, Department.id == use.c.department_id)
         .group_by(Opportunity.code, Department.name_fi, Department.sort_order)
         .cte("opportunity_use")
     )
@@ -176,7 +176,7 @@ def _read(
     ).all()
     unused = unused_of(
         (
-            (int(kind), Label(item.id, item.code, item.name_fi, item.name_en), last)
+            (int(kind), Label(item.id, item.code, item.name_fi, item.name_en), day_of_key(last))
             for kind, _form, item, _department, _times, last in listing
             if kind != CATALOGUE
         ),
@@ -185,7 +185,7 @@ def _read(
     )
     forms = [row[1:] for row in listing if row[0] == CATALOGUE]
     # An item listed under several forms repeats its departments: each form's rows are its own.
-    used: dict[tuple[int, int], tuple[int, date | None]] = {}
+    used: dict[tuple[int, int], tuple[int, int | None]] = {}  # times, last use as yyyymmdd
     named: dict[tuple[int, int], list[str]] = defaultdict(list)
     listed: dict[int, list[Opportunity]] = defaultdict(list)
     all_forms = list(dict.fromkeys(form for form, *_rest in forms))
@@ -204,7 +204,8 @@ def _read(
     grouped: dict[int, list[OpportunityUsage]] = defaultdict(list)
     for form in all_forms:
         for item in listed[form.id]:
-            times, last = used[(form.id, item.id)]
+            times, newest = used[(form.id, item.id)]
+            last = day_of_key(newest)
             grouped[form.id].append(
                 OpportunityUsage(
                     id=item.id,
@@ -236,11 +237,24 @@ def _read(
 CATALOGUE = "c"  # the kind of the catalogue's rows; an unused day's rows are its index
 
 
+def _use(scope: EditionScope) -> Subquery:
+    """The opportunities' use (opportunity_use's n0, last0) by the scope's actions up to its
+    "as of" day; an opportunity with none has no row."""
+    use = opportunity_use([edition_start_sql(scope.edition_id)], scope.as_of)
+    return select(use).where(use.c.n0 > 0).subquery()
+
+
 def _unused_rows(index: int, scope: Any, usage: Any) -> Any:
     """The active items of the scope's edition with their last use, as the catalogue's rows:
     from the catalogue's use (`usage`) when it counts the same actions, else read here."""
     if usage is None:
-        last = last_use(MetricFilters(), scope)
+        use = _use(scope)
+        last = (
+            select(Opportunity.code, func.max(use.c.last0).label("last_used"))
+            .join(use, use.c.opportunity_id == Opportunity.id)
+            .group_by(Opportunity.code)
+            .subquery()
+        )
     else:
         last = (
             select(usage.c.code, func.max(usage.c["last"]).label("last_used"))

@@ -20,21 +20,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ScalarSelect, Subquery, and_, case, func, select, true
+from sqlalchemy import ColumnElement, Subquery, and_, case, func, select, true
 from sqlalchemy.orm import Session
 
-from ..editions import EditionWindow, first_approved_id_sql
+from ..editions import EditionWindow, edition_start_sql
 from ..models import (
-    Action,
     Actor,
     Department,
     DepartmentReport,
     Opportunity,
-    ProgrammeEdition,
     Responsibility,
 )
 from ..permissions import CurrentUser, require_read
-from .filters import add_months, edition_scope, live_actions
+from .day_keys import day_of_key
+from .filters import add_months, edition_scope
+from .opportunity_use import opportunity_use
 from .reporting import (
     DUE_SOON,
     DUE_SOON_DAYS,
@@ -148,38 +148,21 @@ def _possible_sinces(today: date, continuous_months: int) -> list[date]:
     return sorted({add_months(today, -month) for month in months})
 
 
-def _edition_start_sql(edition_id: Any) -> ScalarSelect[date]:
-    """The edition's first day in force in SQL: its period's start, NULL for the first
-    approved edition (in force from the beginning of time)."""
-    return (
-        select(case((ProgrammeEdition.id != first_approved_id_sql(), ProgrammeEdition.period_start)))
-        .where(ProgrammeEdition.id == edition_id)
-        .correlate(None)
-        .scalar_subquery()
-    )
-
-
 def _evidence_sql(keys: Sequence[_Evidence], sinces: Sequence[date], today: date, start: Any) -> Subquery:
     """One row: for each of `keys` the newest action and the count since its `since`; then
     the newest department report and the count since each of `sinces`. Actions and reports
     count from the edition's `start` (SQL; NULL: from the beginning)."""
     from_start = func.coalesce(start, date.min)
-    # One pass over the actions, grouped by department and opportunity (a few hundred rows);
-    # each evidence then takes the groups of its department kind and opportunity.
-    counted = (
-        select(
-            Action.department_id,
-            Action.opportunity_id,
-            func.max(Action.start_date).label("last"),
-            *(
-                func.count(Action.id).filter(Action.start_date > since).label(f"since_{i}")
-                for i, since in enumerate(sinces)
-            ),
-        )
-        .where(live_actions(), Action.start_date <= today, Action.start_date >= from_start)
-        .group_by(Action.department_id, Action.opportunity_id)
-        .subquery()
-    )
+    # Per department and opportunity (a few hundred rows), from the monthly sums; each evidence
+    # then takes the groups of its department kind and opportunity.
+    firsts = [start, *(_later(start, since + timedelta(days=1)) for since in sinces)]
+    use = opportunity_use(firsts, today)
+    counted = select(
+        use.c.department_id,
+        use.c.opportunity_id,
+        use.c.last0.label("last"),
+        *(use.c[f"n{i + 1}"].label(f"since_{i}") for i in range(len(sinces))),
+    ).subquery()
     groups = (
         select(Department.kind.label("kind"), Opportunity.code.label("opportunity"), *counted.c[2:])
         .select_from(counted)
@@ -216,11 +199,16 @@ def _evidence_sql(keys: Sequence[_Evidence], sinces: Sequence[date], today: date
     return select(*(column.label(f"evidence_{i}") for i, column in enumerate(columns))).subquery()
 
 
+def _later(start: Any, day: date) -> ColumnElement[date]:
+    """The later of the edition's start (SQL; NULL: the beginning of time) and `day`."""
+    return case((start > day, start), else_=day)
+
+
 def _evidence_of_row(
     values: Sequence[Any], keys: Sequence[_Evidence], sinces: Sequence[date]
 ) -> tuple[dict[_Evidence, tuple[date | None, int]], dict[date, tuple[date | None, int]]]:
     """The columns of `_evidence_sql` by evidence and by report `since`."""
-    actions = {key: (values[2 * i], int(values[2 * i + 1] or 0)) for i, key in enumerate(keys)}
+    actions = {key: (day_of_key(values[2 * i]), int(values[2 * i + 1] or 0)) for i, key in enumerate(keys)}
     last, *counts = values[2 * len(keys) :]
     reports = {since: (last, int(count or 0)) for since, count in zip(sinces, counts, strict=True)}
     return actions, reports
@@ -297,7 +285,7 @@ def responsibilities(
     continuous_months = load_metric_settings(session).unused_months
     keys = _possible_evidence(today, continuous_months)
     sinces = _possible_sinces(today, continuous_months)
-    start_sql = _edition_start_sql(scope.edition_id)
+    start_sql = edition_start_sql(scope.edition_id)
     evidence = _evidence_sql(keys, sinces, today, start_sql)
     # The actors with their duties (none: an actor listed empty), each row with its edition's
     # start and the evidence every duty may ask for (one row of aggregates, joined to all).

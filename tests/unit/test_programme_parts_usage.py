@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data_model.metrics.catalogue import catalogue_usage
@@ -131,14 +131,10 @@ def test_a_duty_is_evidenced_only_by_its_own_kind_of_action(session: Session) ->
     surveys = duties["asukkaat_seuranta_kyselyin"]
     # the fixture's two survey actions (last 10.5.2025), not its other actions
     assert (surveys.status, surveys.last_evidence, surveys.evidence_count) == ("ok", date(2025, 5, 10), 2)
-    session.execute(
-        update(Action)
-        .where(
-            Action.opportunity_id
-            == select(Opportunity.id).where(Opportunity.code == "asukaskyselyt").scalar_subquery()
-        )
-        .values(opportunity_id=None)
-    )
+    surveyed = select(Action).join(Opportunity).where(Opportunity.code == "asukaskyselyt")
+    for action in session.scalars(surveyed):
+        action.opportunity_id = None
+    session.flush()
     duties = {d.code: d for actor in responsibilities(session, READER, TODAY) for d in actor.duties}
     assert duties["asukkaat_seuranta_kyselyin"].status == "overdue"
     assert duties["asukkaat_seuranta_kyselyin"].last_evidence is None
