@@ -9,19 +9,18 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, literal, select
+from sqlalchemy import Date, Engine, cast, literal, null, select
 from sqlalchemy.orm import Session
 
 from data_model.db import transaction
-from data_model.demo import load_demo
 from data_model.metrics.catalogue import catalogue_usage
 from data_model.metrics.day_keys import date_of_key
 from data_model.metrics.duties import responsibilities
 from data_model.metrics.opportunity_use import FirstDay, opportunity_use
 from data_model.models import Action
 from data_model.models.rollups import NO_OPPORTUNITY
-from data_model.services.actions import soft_delete_action
-from tests.factories import READER, create_role_users
+from tests.demo_data import load_demo_with_deletions
+from tests.factories import READER
 from tests.sqlite_plans import sqlite_plans
 
 TODAY = date(2026, 11, 28)
@@ -29,15 +28,7 @@ TODAY = date(2026, 11, 28)
 
 @pytest.fixture
 def demo(engine: Engine) -> Engine:
-    users = create_role_users(engine)
-    with transaction(engine) as session:
-        load_demo(session, TODAY)
-    with transaction(engine) as session:
-        # Some actions gone: both ways must leave them out.
-        gone = select(Action.id).where(Action.is_demo).order_by(Action.id).limit(40)
-        for action_id in list(session.scalars(gone))[::3]:
-            soft_delete_action(session, users["coordinator"], action_id)
-    return engine
+    return load_demo_with_deletions(engine, TODAY)
 
 
 Use = dict[tuple[int, int], tuple[int, date]]
@@ -73,9 +64,7 @@ def _read(session: Session, firsts: list[FirstDay], last: date) -> list[Use]:
 
 def _in_sql(day: date | None) -> Any:
     """The day as SQL, as an edition's start read in the statement is (None: NULL)."""
-    return select(
-        literal(day) if day is not None else func.cast(None, Action.start_date.type)
-    ).scalar_subquery()
+    return select(literal(day, Date) if day is not None else cast(null(), Date)).scalar_subquery()
 
 
 FIRSTS = [None, date(2024, 1, 1), date(2024, 2, 15), date(2025, 6, 30), date(2026, 3, 1), date(2026, 11, 2)]

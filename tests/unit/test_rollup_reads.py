@@ -8,22 +8,21 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from data_model.db import session_factory, transaction
-from data_model.demo import load_demo
+from data_model.db import session_factory
 from data_model.metrics import rollup_reads
 from data_model.metrics.coverage import channel_by_group, department_by_form, department_by_group
 from data_model.metrics.feedback import OPEN_LOOPS_KEPT, feedback_loop
-from data_model.metrics.filters import MetricFilters, quarter_of, quarter_range, year_range
+from data_model.metrics.filters import MetricFilters, quarter_range, year_range
 from data_model.metrics.gaps import gaps_among
 from data_model.metrics.reach import participants_by_group, reach_figures
 from data_model.metrics.reach_page import reach_page_figures
 from data_model.metrics.trends import quarterly_trends
 from data_model.models import Action, Area, Department
-from data_model.services.actions import soft_delete_action
-from tests.factories import READER, create_role_users
+from tests.demo_data import load_demo_with_deletions
+from tests.factories import READER
 from tests.sql_statements import sql_statements
 
 TODAY = date(2026, 11, 28)
@@ -31,20 +30,7 @@ TODAY = date(2026, 11, 28)
 
 @pytest.fixture
 def demo(engine: Engine) -> Engine:
-    users = create_role_users(engine)
-    with transaction(engine) as session:
-        load_demo(session, TODAY)
-    with transaction(engine) as session:
-        # Some actions gone, so the sums must leave them out on both paths; the earliest
-        # quarter's all gone, so its buckets stay as rows of zeros that must count as nothing.
-        first = session.scalar(select(func.min(Action.start_date)))
-        assert first is not None
-        start, end = quarter_range(*quarter_of(first))
-        earliest = select(Action.id).where(Action.start_date >= start, Action.start_date <= end)
-        some = select(Action.id).where(Action.is_demo).order_by(Action.id).limit(5)
-        for action_id in sorted({*session.scalars(earliest), *session.scalars(some)}):
-            soft_delete_action(session, users["coordinator"], action_id)
-    return engine
+    return load_demo_with_deletions(engine, TODAY)
 
 
 def _figures(session: Session, filters: MetricFilters) -> tuple[Any, ...]:
