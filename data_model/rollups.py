@@ -39,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
-from .metrics.day_keys import day_key
+from .metrics.day_keys import day_key, month_after_of
 from .metrics.feedback import planning_or_decision
 from .metrics.reach import AGE, FOREIGN_LANGUAGE
 from .metrics.trends import DIGITAL_FORMATS
@@ -233,10 +233,6 @@ def _link_sums(connection: Connection, conditions: list[ColumnElement[bool]]) ->
     ]
 
 
-def _month_after(year: int, month: int) -> date:
-    return date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-
-
 def _covering(keys: list[Key]) -> list[ColumnElement[bool]]:
     """Conditions on the raw rows that take in every bucket of `keys` (and maybe a few more,
     dropped afterwards), using the department and start-date indexes."""
@@ -245,7 +241,7 @@ def _covering(keys: list[Key]) -> list[ColumnElement[bool]]:
     return [
         Action.department_id.in_(sorted({key[0] for key in keys})),
         Action.start_date >= date(first[0], first[1], 1),
-        Action.start_date < _month_after(*last),
+        Action.start_date < month_after_of(date(*last, 1)),
     ]
 
 

@@ -30,6 +30,11 @@ def month_key_of(day: date) -> int:
     return day.year * 100 + day.month
 
 
+def month_after_of(day: date) -> date:
+    """The first day of the month after the month of `day`."""
+    return date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
+
+
 def day_key(day: Any) -> ColumnElement[int]:
     """A date as the integer yyyymmdd."""
     return cast(

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Select, select
 from ..editions import EditionWindow, in_force_id_sql, in_force_window_sql
 from ..models import Action, Channel, ParticipationForm
 from ..models.actions import action_channel, action_form
+from .day_keys import month_after_of
 
 # Council terms (valtuustokausi): the 2021 term ended 31.5.2025, the next runs to 31.5.2029.
 COUNCIL_TERMS: tuple[tuple[date, date], ...] = (
@@ -136,8 +137,8 @@ def add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return date(year, month, min(day.day, (following - timedelta(days=1)).day))
+    last_day = month_after_of(date(year, month, 1)) - timedelta(days=1)
+    return date(year, month, min(day.day, last_day.day))
 
 
 @dataclass(frozen=True)

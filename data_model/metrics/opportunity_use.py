@@ -1,12 +1,12 @@
 """How often each opportunity was used, per department, between a first day and `last`: the
 count and the newest start day of the live actions, read from the monthly sums (link_month,
-kind OPPORTUNITY_USE) for the whole months and from the actions for the months at the ends.
+kind OPPORTUNITY_USE) for the whole months and from the actions for the days outside them.
 
 The first days may be SQL (an edition's start read inside the same statement), so which months
 are whole is decided in SQL too: a month counts from the sums when it starts on or after the
-first day and ends before the month of `last`; every action of the other months is read
-itself, and counts only where its own month is not one taken from the sums. So each action
-counts once, and a figure does not depend on whether a month was whole.
+first day and ends on or before `last`; the actions of the days outside such months are read
+themselves, and count only where their own month is not one taken from the sums. So each
+action counts once, and a figure does not depend on whether a month was whole.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from sqlalchemy import (
 
 from ..models import Action, LinkMonth
 from ..models.rollups import NO_OPPORTUNITY, OPPORTUNITY_USE
-from .day_keys import day_key, month_after, month_key, month_key_of
+from .day_keys import day_key, month_after, month_after_of, month_key, month_key_of
 from .filters import live_actions
 
 # A first day: a date, a date in SQL, or None for the beginning of time.
@@ -74,10 +74,6 @@ def _bounds(firsts: Sequence[FirstDay]) -> list[tuple[Any, Any, Any]]:
         else:
             bounds.append((None, None, 0))
     return bounds
-
-
-def month_after_of(day: date) -> date:
-    return date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
 
 
 def opportunity_use(firsts: Sequence[FirstDay], last: date) -> Subquery:
