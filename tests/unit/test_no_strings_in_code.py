@@ -90,6 +90,13 @@ ALLOWED_LITERALS: dict[tuple[str, str], str] = {
         "data_model/imports/problems.py",
         "{} problems in the file",
     ): "the exception's text for the log; pages list the problems",
+    **{
+        ("data_model/metrics/day_keys.py", sql): "the SQL month_after compiles to in this dialect"
+        for sql in (
+            "date({}, 'start of month', '+1 month')",
+            "CAST(date_trunc('month', CAST({} AS TIMESTAMP)) + INTERVAL '1 month' AS DATE)",
+        )
+    },
     ("data_model/db.py", "SQLite database file missing or replaced: {}"): (
         "the exception's text for the log; the error boundary shows the catalogue's errors.* text"
     ),
